@@ -1,0 +1,119 @@
+"""Validate the corpus: every span in its text, every label in the taxonomy.
+
+``check`` returns the problems as one-line strings (empty when the corpus is
+sound) together with per-label counts, which ``newsmine corpus check`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from numbers import Number
+
+from newsmine.corpus import SPLITS, GoldArticle
+from newsmine.taxonomy import (
+    ARTICLE_SENTIMENTS,
+    EXCHANGES,
+    FIGURE_KINDS,
+    GENRES,
+    NARRATIVES,
+    PRICE_KINDS,
+    SENTENCE_SENTIMENTS,
+)
+
+
+@dataclass
+class CorpusReport:
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, Counter] = field(default_factory=dict)
+
+
+def expected_split(article_id: str) -> str | None:
+    """The split fixed by the article's number (GUIDE.md): 1 -> test, 2 -> dev mod 5."""
+    match = re.search(r"(\d+)$", article_id)
+    if not match:
+        return None
+    return {1: "test", 2: "dev"}.get(int(match.group(1)) % 5, "train")
+
+
+def _check_article(a: GoldArticle) -> list[str]:
+    problems: list[str] = []
+
+    def bad(msg: str) -> None:
+        problems.append(f"{a.path.name}: {msg}")
+
+    if a.id != a.path.stem:
+        bad(f"id {a.id!r} differs from the file name")
+    if a.split not in SPLITS or a.split != expected_split(a.id):
+        bad(f"split {a.split!r}, expected {expected_split(a.id)!r}")
+    if a.genre not in GENRES:
+        bad(f"unknown genre {a.genre!r}")
+    if a.sentiment not in ARTICLE_SENTIMENTS:
+        bad(f"unknown article sentiment {a.sentiment!r}")
+    for label in a.narratives:
+        if label not in NARRATIVES:
+            bad(f"unknown narrative {label!r}")
+    if not a.title:
+        bad("no '# ' headline line")
+    for s in [*a.sentences, None]:
+        sentiment, labels = (s.sentiment, s.narratives) if s else (a.title_sentiment, a.title_narratives)
+        where = f"sentence {s.text[:40]!r}" if s else "headline"
+        if sentiment not in SENTENCE_SENTIMENTS:
+            bad(f"{where}: sentiment {sentiment!r}")
+        for label in labels:
+            if label not in NARRATIVES:
+                bad(f"{where}: unknown narrative {label!r}")
+    for p in a.gold("prices"):
+        if p.get("kind") not in PRICE_KINDS:
+            bad(f"price {p}: kind not in {PRICE_KINDS}")
+        if not isinstance(p.get("value"), Number) or not p.get("asset"):
+            bad(f"price {p}: needs asset and a numeric value")
+        if str(p.get("span", "")) not in a.text or not p.get("span"):
+            bad(f"price span {p.get('span')!r} not in text")
+    for f in a.gold("figures"):
+        if f.get("kind") not in FIGURE_KINDS:
+            bad(f"figure {f}: kind not in {FIGURE_KINDS}")
+        if not isinstance(f.get("value"), Number):
+            bad(f"figure {f}: value is not a number")
+        if f.get("venue") and f["venue"] not in EXCHANGES:
+            bad(f"figure venue {f['venue']!r} is not a canonical exchange")
+        if str(f.get("span", "")) not in a.text or not f.get("span"):
+            bad(f"figure span {f.get('span')!r} not in text")
+    for name in a.gold("exchanges"):
+        if name not in EXCHANGES:
+            bad(f"exchange {name!r} is not a canonical name")
+    for q in a.gold("quotes"):
+        if not q.get("text") or str(q["text"]) not in a.text:
+            bad(f"quote text not in text: {str(q.get('text'))[:50]!r}")
+        if "speaker" not in q:
+            bad(f"quote {str(q.get('text'))[:30]!r}: speaker missing (use null)")
+    return problems
+
+
+def check(articles: list[GoldArticle]) -> CorpusReport:
+    report = CorpusReport()
+    c = report.counts = {
+        name: Counter()
+        for name in ("split", "genre", "article_sentiment", "article_narrative",
+                     "sentence_sentiment", "sentence_narrative", "gold")
+    }
+    seen_ids: set[str] = set()
+    for a in articles:
+        report.problems += _check_article(a)
+        if a.id in seen_ids:
+            report.problems.append(f"{a.path.name}: duplicate id {a.id}")
+        seen_ids.add(a.id)
+        c["split"][a.split] += 1
+        c["genre"][a.genre] += 1
+        c["article_sentiment"][a.sentiment] += 1
+        c["article_narrative"].update(a.narratives)
+        for s in a.sentences:
+            c["sentence_sentiment"][s.sentiment] += 1
+            c["sentence_narrative"].update(s.narratives)
+            c["sentence_narrative"]["(none)"] += not s.narratives
+        c["gold"]["articles"] += 1
+        c["gold"]["sentences"] += len(a.sentences)
+        for key in ("prices", "figures", "exchanges", "assets", "quotes"):
+            c["gold"][key] += len(a.gold(key))
+    return report

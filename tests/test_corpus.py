@@ -1,0 +1,54 @@
+"""The annotated corpus parses and every gold span sits in its text."""
+
+from pathlib import Path
+
+import pytest
+
+from newsmine.corpus import CorpusError, load, parse_file
+from newsmine.corpus.check import check, expected_split
+
+
+def test_bundled_corpus_has_no_problems():
+    articles = load()
+    report = check(articles)
+    assert report.problems == []
+
+
+def test_text_is_built_from_sentences_and_paragraphs(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    path = tmp_path / "articles" / "z003.md"
+    path.write_text(
+        "---\nid: z003\nsplit: train\ngenre: wire\nsentiment: bearish\nnarratives: []\n"
+        "prices:\n  - {asset: BTC, value: 9120, currency: USD, kind: open, span: '$9,120'}\n---\n"
+        "# bearish | Bitcoin opens lower\n"
+        "bearish | Bitcoin opened at $9,120.\nneutral | Trading was thin.\n\n"
+        "neutral | A second paragraph.\n",
+        encoding="utf-8",
+    )
+    article = parse_file(path)
+    assert article.text == "Bitcoin opened at $9,120. Trading was thin.\n\nA second paragraph."
+    assert [article.text[s.start:s.end] for s in article.sentences] == [
+        "Bitcoin opened at $9,120.", "Trading was thin.", "A second paragraph."]
+    assert check([article]).problems == []
+
+
+def test_check_reports_a_span_missing_from_the_text(tmp_path: Path):
+    path = tmp_path / "z001.md"
+    path.write_text(
+        "---\nid: z001\nsplit: test\ngenre: wire\nsentiment: neutral\n"
+        "quotes:\n  - {text: never said, speaker: null}\n---\n# neutral | Quiet day\nneutral | Nothing.\n",
+        encoding="utf-8",
+    )
+    problems = check([parse_file(path)]).problems
+    assert problems == ["z001.md: quote text not in text: 'never said'"]
+
+
+def test_unlabelled_line_is_a_clear_error(tmp_path: Path):
+    path = tmp_path / "z002.md"
+    path.write_text("---\nid: z002\n---\n# neutral | T\njust a sentence\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"z002.md:2: expected 'LABELS \| sentence'"):
+        parse_file(path)
+
+
+def test_split_follows_the_article_number():
+    assert [expected_split(f"a{n:03d}") for n in (1, 2, 3, 5, 6)] == ["test", "dev", "train", "train", "test"]
