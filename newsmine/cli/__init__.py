@@ -38,18 +38,21 @@ class LazyGroup(click.RichGroup):
     inside the command body, so listing the commands stays instant.
     """
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name in COMMANDS if self._module_exists(name)]
+    def __init__(self, *args, commands: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = COMMANDS if commands is None else commands
 
-    @staticmethod
-    def _module_exists(name: str) -> bool:
-        module = COMMANDS[name].split(":")[0]
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in self.lazy_commands if self._module_exists(name)]
+
+    def _module_exists(self, name: str) -> bool:
+        module = self.lazy_commands[name].split(":")[0]
         return importlib.util.find_spec(f"newsmine.cli.{module}") is not None
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS or not self._module_exists(name):
+        if name not in self.lazy_commands or not self._module_exists(name):
             return None
-        module, attr = COMMANDS[name].split(":")
+        module, attr = self.lazy_commands[name].split(":")
         return getattr(importlib.import_module(f"newsmine.cli.{module}"), attr)
 
 
