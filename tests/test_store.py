@@ -1,0 +1,170 @@
+"""The SQLite store on a real file: identity, updates in place, atomicity, FTS, pragmas."""
+
+import sqlite3
+
+import pytest
+
+from newsmine.records import (
+    Analysis, Article, Classification, Evidence, ExchangeMention, Facts, Figure, Narrative, Page, Price,
+    Quote, Sentence, Sentiment,
+)
+from newsmine.store import SCHEMA_VERSION, Store, StoreError
+
+S1 = "Bitcoin fell to $31,444 on Tuesday."
+S2 = "Liquidations on BitMEX reached $135 million."
+S3 = '"Leverage got flushed," said Jason Lau.'
+
+
+def analysis(url="https://news.test/a", text=None, canonical=None, price=31444.0, title="BTC slides"):
+    """An Analysis whose facts point into its text, like the NLP stage makes them."""
+    sentences = [S1, S2, S3] if text is None else [text]
+    body = " ".join(sentences)
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append(Sentence(s, pos, pos + len(s)))
+        pos += len(s) + 1
+    facts = Facts(sentences=spans)
+    if text is None:
+        facts.prices = [Price("BTC", price, "USD", "spot", S1, body.index("$31"), body.index("$31") + 7)]
+        facts.figures = [Figure("liquidations", 135e6, "USD", S2, spans[1].start, spans[1].end,
+                                asset="BTC", venue="BitMEX", side="long")]
+        facts.exchanges = [ExchangeMention("BitMEX", 1)]
+        facts.quotes = [Quote("Leverage got flushed,", spans[2].start + 1, spans[2].start + 22, speaker="Jason Lau")]
+    narratives = [Narrative("over_leverage", 0.9, [Evidence(S2, 0.95)])]
+    return Analysis(Article(source=url, text=body, url=url, canonical_url=canonical, title=title), facts,
+                    Classification(Sentiment("bearish", 0.8), narratives))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "news.db") as s:
+        yield s
+
+
+def rows(store, sql, params=()):
+    return store.db.execute(sql, params).fetchall()
+
+
+def test_pragmas_and_schema_version(tmp_path, store):
+    assert rows(store, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(store, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert rows(store, "PRAGMA foreign_keys") == [(1,)]
+    assert rows(store, "PRAGMA busy_timeout")[0][0] >= 1000
+    store.save(analysis())
+    store.close()
+    with Store(tmp_path / "news.db") as again:  # reopening migrates nothing, loses nothing
+        assert again.counts()["articles"] == 1
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(path)
+
+
+def test_not_a_database_is_one_line_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert "\n" not in str(err.value)
+
+
+def test_same_url_twice_is_unchanged(store):
+    assert store.save(analysis()) == "new"
+    before = store.counts()
+    assert store.save(analysis()) == "unchanged"
+    assert store.counts() == before
+    assert before["prices"] == 1 and before["sentences"] == 3 and before["evidence"] == 1
+
+
+def test_same_content_at_another_url_is_unchanged(store):
+    assert store.save(analysis("https://a.test/x")) == "new"
+    assert store.save(analysis("https://mirror.test/y")) == "unchanged"
+    assert store.counts()["articles"] == 1
+
+
+def test_canonical_url_comes_first(store):
+    assert store.save(analysis("https://a.test/x?utm=1", canonical="https://a.test/x")) == "new"
+    changed = analysis("https://a.test/x?utm=2", canonical="https://a.test/x", price=30000.0)
+    assert store.save(changed) == "unchanged"  # same text: facts are not rewritten
+    changed.article.text += " Update: it bounced."
+    assert store.save(changed) == "updated"
+    assert rows(store, "SELECT count(*), min(url) FROM articles") == [(1, "https://a.test/x?utm=1")]
+
+
+def test_changed_article_is_updated_in_place(store):
+    store.save(analysis(price=31444.0))
+    (old_id,) = rows(store, "SELECT id FROM articles")[0]
+    new = analysis(price=29999.0)
+    new.article.text = new.article.text.replace("Tuesday", "Wednesday")
+    assert store.save(new) == "updated"
+    assert rows(store, "SELECT id FROM articles") == [(old_id,)]
+    assert rows(store, "SELECT value FROM prices") == [(29999.0,)]
+    assert store.counts()["tags"] == 2 and store.counts()["evidence"] == 1  # replaced, not added
+    hits = rows(store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'wednesday'")
+    assert hits == [(old_id,)]
+    assert rows(store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'tuesday'") == []
+
+
+def test_failure_mid_article_rolls_back_and_keeps_old_rows(store):
+    store.save(analysis())
+    before = store.counts()
+    broken = analysis(price=float("nan"))  # NaN -> NULL -> violates prices.value NOT NULL
+    broken.article.text += " A new paragraph."
+    with pytest.raises(StoreError) as err:
+        store.save(broken)
+    assert "\n" not in str(err.value)
+    assert store.counts() == before
+    assert "new paragraph" not in rows(store, "SELECT text FROM articles")[0][0]
+    assert rows(store, "SELECT value FROM prices") == [(31444.0,)]
+    assert rows(store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'paragraph'") == [(0,)]
+    # A brand-new article that fails leaves no trace at all.
+    fresh = analysis("https://b.test/z", price=float("inf"))
+    fresh.article.text = "Another story entirely."
+    with pytest.raises(StoreError):
+        store.save(fresh)
+    assert store.counts() == before
+
+
+def test_facts_link_to_sentences_and_fts(store):
+    store.save(analysis())
+    link = rows(store, "SELECT s.text FROM figures f JOIN sentences s ON s.id = f.sentence_id")
+    assert link == [(S2,)]
+    assert rows(store, "SELECT s.idx FROM prices p JOIN sentences s ON s.id = p.sentence_id") == [(0,)]
+    assert rows(store, "SELECT s.idx FROM quotes q JOIN sentences s ON s.id = q.sentence_id") == [(2,)]
+    assert rows(store, "SELECT s.idx FROM evidence e JOIN sentences s ON s.id = e.sentence_id") == [(1,)]
+    assert [r["title"] for r in store.db["articles"].search("liquidation")] == ["BTC slides"]
+    assert [r["speaker"] for r in store.db["quotes"].search("lau")] == ["Jason Lau"]
+
+
+def test_span_across_sentences_has_no_sentence_id(store):
+    a = analysis()
+    a.facts.quotes = [Quote("spans two", 0, len(S1) + 5, speaker="X")]
+    store.save(a)
+    assert rows(store, "SELECT sentence_id FROM quotes") == [(None,)]
+
+
+def test_deleting_an_article_cascades(store):
+    store.save(analysis())
+    store.db.execute("DELETE FROM articles")
+    store.db.conn.commit()
+    counts = store.counts()
+    assert sum(counts.values()) == 0, counts
+    assert list(store.db["quotes"].search("lau")) == []
+
+
+def test_validators_and_fetch_log(store):
+    page = Page(source="u", url="https://news.test/a", html="", etag='"v1"', last_modified="Mon, 01 Jan 2024")
+    store.save(analysis(), page)
+    assert store.validators("https://news.test/a") == ('"v1"', "Mon, 01 Jan 2024")
+    assert store.validators("https://news.test/other") == (None, None)
+    page.etag = '"v2"'
+    assert store.save(analysis(), page) == "unchanged"
+    assert store.validators("https://news.test/a")[0] == '"v2"'
+    store.log_fetch("https://news.test/a", "failed", status=503, reason="server error", elapsed=0.2)
+    assert rows(store, "SELECT url, status, outcome, reason FROM fetch_log") == [
+        ("https://news.test/a", 503, "failed", "server error")]
