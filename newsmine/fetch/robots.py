@@ -1,0 +1,87 @@
+"""robots.txt: fetched once per origin, cached for the life of a Fetcher.
+
+Rules follow RFC 9309 and common crawler practice: a 4xx robots.txt (usually
+404) means everything is allowed; a 5xx or an unreachable robots.txt means
+"disallow for now", since the site may be down or overloaded; redirects are
+followed like any fetch.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
+
+from newsmine.errors import FetchError
+
+# What the loader returns for a robots.txt URL: (HTTP status, decoded text).
+Loader = Callable[[str], tuple[int, str]]
+
+
+@dataclass
+class _Entry:
+    parser: RobotFileParser | None = None
+    error: FetchError | None = None  # robots.txt was unreachable: repeat this reason
+
+
+def origin(url: str) -> str:
+    """scheme://host:port, the scope of one robots.txt."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
+
+
+class RobotsCache:
+    """Answers "may ``agent`` fetch this URL?", loading each origin's robots.txt once."""
+
+    def __init__(self, agent: str, load: Loader):
+        self.agent = agent
+        self._load = load
+        self._entries: dict[str, _Entry] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def check(self, url: str) -> None:
+        """Raise ``FetchError(outcome="robots")`` if robots.txt forbids ``url``."""
+        entry = self._entry(origin(url))
+        if entry.error is not None:
+            raise entry.error
+        assert entry.parser is not None
+        if not entry.parser.can_fetch(self.agent, url):
+            raise FetchError(f"{url}: disallowed by robots.txt", outcome="robots")
+
+    def crawl_delay(self, url: str) -> float | None:
+        """The Crawl-delay robots.txt asks of us for this URL's origin, if any."""
+        entry = self._entry(origin(url))
+        if entry.parser is None:
+            return None
+        delay = entry.parser.crawl_delay(self.agent)
+        return float(delay) if delay is not None else None
+
+    def _entry(self, key: str) -> _Entry:
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        # One lock per origin: concurrent fetches to one host load robots.txt once.
+        with lock:
+            if key not in self._entries:
+                self._entries[key] = self._fetch(key)
+            return self._entries[key]
+
+    def _fetch(self, key: str) -> _Entry:
+        robots_url = f"{key}/robots.txt"
+        try:
+            status, text = self._load(robots_url)
+        except FetchError as err:
+            return _Entry(error=FetchError(f"robots.txt unreachable ({err}); not fetching this host", status=err.status))
+        parser = RobotFileParser(robots_url)
+        if status >= 500:
+            message = f"robots.txt answered HTTP {status}; not fetching this host for now"
+            return _Entry(error=FetchError(message, status=status, outcome="robots"))
+        if status >= 400:
+            parser.allow_all = True  # no robots.txt: everything is allowed
+        else:
+            parser.parse(text.splitlines())
+        parser.modified()  # RobotFileParser refuses everything until it was "read"
+        return _Entry(parser=parser)

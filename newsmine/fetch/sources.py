@@ -1,0 +1,148 @@
+"""Where article URLs come from besides the command line: feeds, sitemaps, URL lists.
+
+These functions only list links. The links come from servers, so whoever
+fetches them must pass ``typed=False`` (``fetcher.fetch_all(links,
+typed=False)``): that is what keeps a hostile feed from steering newsmine at
+private addresses.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import feedparser
+from lxml import etree
+
+from newsmine.errors import FetchError, InputError
+from newsmine.fetch.fetcher import Fetcher
+
+log = logging.getLogger(__name__)
+
+MAX_LINKS = 50_000  # the sitemap protocol's own limit per file
+MAX_SITEMAPS = 50  # child sitemaps read from indexes, in total
+MAX_DEPTH = 3  # index -> index -> sitemap is already unusual
+
+
+def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True) -> list[str]:
+    """Article links of an RSS, Atom or JSON Feed, in feed order, without duplicates."""
+    page = fetcher.fetch(url, typed=typed, accept="feed")
+    base = page.url or url
+    text = page.html.lstrip()
+    if text.startswith("{") or (page.content_type or "").endswith("json"):
+        return _json_feed_links(text, base, url)
+    # A stream, never a str: feedparser fetches or opens a str that looks like a URL or a path.
+    parsed = feedparser.parse(
+        io.BytesIO(page.html.encode("utf-8")),
+        response_headers={"content-type": "application/xml; charset=utf-8", "content-location": base},
+    )
+    if not parsed.entries and parsed.get("bozo"):
+        raise FetchError(f"{url}: not a feed ({_one_line(parsed.get('bozo_exception'))})")
+    return _clean(base, (entry.get("link") for entry in parsed.entries))
+
+
+def sitemap_links(fetcher: Fetcher, url: str, *, typed: bool = True) -> list[str]:
+    """Page URLs of a sitemap, a news sitemap or a sitemap index (read recursively).
+
+    Indexes are followed at most ``MAX_DEPTH`` levels and ``MAX_SITEMAPS``
+    child sitemaps; a child that fails is logged and skipped, so one broken
+    child does not lose the rest. The first sitemap failing raises ``FetchError``.
+    """
+    links: list[str] = []
+    budget = [MAX_SITEMAPS]
+    _read_sitemap(fetcher, url, typed, 0, budget, links)
+    return _clean(url, links)
+
+
+def _read_sitemap(fetcher: Fetcher, url: str, typed: bool, depth: int, budget: list[int], links: list[str]) -> None:
+    page = fetcher.fetch(url, typed=typed, accept="sitemap")
+    kind, locs = parse_sitemap(page.html, url)
+    base = page.url or url
+    if kind == "urlset":
+        links.extend(urljoin(base, loc) for loc in locs)
+        return
+    if depth >= MAX_DEPTH:
+        log.warning("%s: sitemap index nested deeper than %d levels; not followed", url, MAX_DEPTH)
+        return
+    for loc in locs:
+        if budget[0] <= 0 or len(links) >= MAX_LINKS:
+            log.warning("%s: sitemap limit reached (%d sitemaps, %d links)", url, MAX_SITEMAPS, MAX_LINKS)
+            return
+        budget[0] -= 1
+        try:
+            # Child sitemaps are links a server gave us: never typed.
+            _read_sitemap(fetcher, urljoin(base, loc), False, depth + 1, budget, links)
+        except FetchError as err:
+            log.warning("skipped child sitemap: %s", err)
+
+
+def parse_sitemap(text: str, url: str) -> tuple[str, list[str]]:
+    """('urlset' | 'sitemapindex', <loc> values) of one sitemap document.
+
+    The parser neither expands entities nor touches the network, so
+    billion-laughs and external-entity tricks get nowhere.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, encoding="utf-8")
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as err:
+        raise FetchError(f"{url}: not a sitemap (XML error: {_one_line(err)})") from None
+    kind = etree.QName(root).localname
+    if kind not in ("urlset", "sitemapindex"):
+        raise FetchError(f"{url}: not a sitemap (root element <{kind}>)")
+    entry = "url" if kind == "urlset" else "sitemap"
+    locs = []
+    for element in root:
+        if isinstance(element.tag, str) and etree.QName(element).localname == entry:
+            for child in element:
+                if isinstance(child.tag, str) and etree.QName(child).localname == "loc" and child.text:
+                    locs.append(child.text.strip())
+    return kind, locs
+
+
+def read_url_file(path: str) -> list[str]:
+    """URLs listed one per line in ``path`` ("-" for stdin); blank lines and # comments skipped."""
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read URL list: {err}") from None
+    urls = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            urls.append(line)
+    return urls
+
+
+def _json_feed_links(text: str, base: str, url: str) -> list[str]:
+    try:
+        feed = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FetchError(f"{url}: not a JSON Feed ({err})") from None
+    items = feed.get("items") if isinstance(feed, dict) else None
+    if not isinstance(items, list):
+        raise FetchError(f"{url}: not a JSON Feed (no items list)")
+    return _clean(base, (item.get("url") or item.get("external_url") for item in items if isinstance(item, dict)))
+
+
+def _clean(base: str, links: Iterable[object]) -> list[str]:
+    """Absolute http(s) links, fragments dropped, first occurrence kept, at most MAX_LINKS."""
+    out: dict[str, None] = {}
+    for link in links:
+        if not isinstance(link, str) or not link.strip():
+            continue
+        absolute = urldefrag(urljoin(base, link.strip())).url
+        if urlsplit(absolute).scheme in ("http", "https"):
+            out.setdefault(absolute, None)
+        if len(out) >= MAX_LINKS:
+            break
+    return list(out)
+
+
+def _one_line(err: object) -> str:
+    return " ".join(str(err).split())
