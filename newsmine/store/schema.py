@@ -30,8 +30,9 @@ Tables
     conditional GET, ``fetched_at`` and ``stored_at`` (last insert or update).
 ``fetch_log``: one row per fetch attempt or input: ``url`` (or path),
     ``time``, HTTP ``status`` (NULL when no response), ``outcome`` (new,
-    updated, unchanged, not_modified, robots, failed, ...), ``reason`` (one
-    line, for failures) and ``elapsed`` seconds.
+    updated, unchanged, not_modified, skipped_robots, failed: the statuses of
+    ``newsmine.ingest``), ``reason`` (one line, for failures and skips) and
+    ``elapsed`` seconds of fetching (NULL for local files).
 ``sentences``: the article's sentences in order: ``article_id``, ``idx``
     (0-based position), ``start``, ``end``, ``text``.
 ``prices``: price levels: ``asset`` (ticker), ``value``, ``currency``,
