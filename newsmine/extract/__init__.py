@@ -47,19 +47,32 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
             meta = extract_metadata(tree, url)
         except (RecursionError, ValueError):
             meta = Metadata()  # broken metadata must not cost us the text
-    text = require_text(clean_text(main_text(tree, html, url)), source)
+    title = clean_line(meta.title)
+    text = require_text(_paragraphs(clean_text(main_text(tree, html, url)), title), source)
     return Article(
         source=source,
         text=text,
         url=url,
         canonical_url=meta.canonical_url,
-        title=clean_line(meta.title),
+        title=title,
         authors=[a for a in (clean_line(a) for a in meta.authors) if a],
         published=meta.published,
         modified=meta.modified,
         site=clean_line(meta.site),
         lang=meta.lang,
     )
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    """One blank line between blocks (as in plain-text input), without a repeated headline.
+
+    Extractors keep the ``<h1>`` as the first line; the title is already its
+    own field, and leaving it in the body would make it the first "sentence".
+    """
+    lines = [line for line in text.split("\n") if line]
+    if lines and title and " ".join(lines[0].split()).casefold() == title.casefold():
+        lines = lines[1:]
+    return "\n\n".join(lines)
 
 
 def _parse(html: str) -> lxml_html.HtmlElement | None:

@@ -36,7 +36,7 @@ _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signals: we may run off 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button"}
+_SKIP = {"head", "title", "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "section", "article",
            "br", "tr", "td", "dd", "dt", "main"}
 
