@@ -17,10 +17,12 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import feedparser
+import lxml.html
 from lxml import etree
 
 from newsmine.errors import FetchError, InputError
 from newsmine.fetch.fetcher import Fetcher
+from newsmine.fetch.robots import origin
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +31,15 @@ MAX_SITEMAPS = 50  # child sitemaps read from indexes, in total
 MAX_DEPTH = 3  # index -> index -> sitemap is already unusual
 
 
-def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True) -> list[str]:
-    """Article links of an RSS, Atom or JSON Feed, in feed order, without duplicates."""
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")
+
+
+def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True, discover: bool = True) -> list[str]:
+    """Article links of an RSS, Atom or JSON Feed, in feed order, without duplicates.
+
+    Given an HTML page instead (a site's home page), follows the page's
+    ``<link rel="alternate">`` to its first feed, once (``discover``).
+    """
     page = fetcher.fetch(url, typed=typed, accept="feed")
     base = page.url or url
     text = page.html.lstrip()
@@ -41,8 +50,14 @@ def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True) -> list[str]:
         io.BytesIO(page.html.encode("utf-8")),
         response_headers={"content-type": "application/xml; charset=utf-8", "content-location": base},
     )
-    if not parsed.entries and parsed.get("bozo"):
-        raise FetchError(f"{url}: not a feed ({_one_line(parsed.get('bozo_exception'))})")
+    if not parsed.get("version"):
+        advertised = _advertised_feeds(page.html, base) if discover else []
+        if advertised:
+            # A found link: typed only if it stays on the origin the user typed.
+            same_origin = typed and origin(advertised[0]) == origin(url)
+            return feed_links(fetcher, advertised[0], typed=same_origin, discover=False)
+        reason = _one_line(parsed.get("bozo_exception") or "no RSS, Atom or JSON Feed here")
+        raise FetchError(f"{url}: not a feed ({reason})")
     return _clean(base, (entry.get("link") for entry in parsed.entries))
 
 
@@ -128,6 +143,20 @@ def _json_feed_links(text: str, base: str, url: str) -> list[str]:
     if not isinstance(items, list):
         raise FetchError(f"{url}: not a JSON Feed (no items list)")
     return _clean(base, (item.get("url") or item.get("external_url") for item in items if isinstance(item, dict)))
+
+
+def _advertised_feeds(html: str, base: str) -> list[str]:
+    """Feed URLs a page advertises with <link rel="alternate" type="...">."""
+    try:
+        document = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    hrefs = (
+        link.get("href")
+        for link in document.iter("link")
+        if "alternate" in (link.get("rel") or "").lower().split() and (link.get("type") or "").lower() in FEED_TYPES
+    )
+    return _clean(base, hrefs)
 
 
 def _clean(base: str, links: Iterable[object]) -> list[str]:
