@@ -61,6 +61,7 @@ class Price:
     sentence: str
     start: int
     end: int
+    date: str | None = None  # ISO date the sentence refers to, resolved against Article.published
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Figure:
     venue: str | None = None
     side: str | None = None  # long/short for liquidations, in/out for etf_flow
     period: str | None = None
+    date: str | None = None  # ISO date the sentence refers to, resolved against Article.published
 
 
 @dataclass

@@ -1,0 +1,116 @@
+"""Amounts as journalists write them: "$31,444", "31.4k", "US$4,328.42", "$1.2 billion".
+
+Regular expressions run on sentence text rather than tokens because spaCy
+splits "$300m" and "28,154-$33,562" in ways that vary with context. Digit runs
+are bounded (no 30-digit numbers, no exponents), and every value is checked to
+be finite and below ``MAX_VALUE`` so that hostile text can never produce an
+absurd or non-finite number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+MAX_VALUE = 1e15  # above any real market figure; bigger numbers are noise
+
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
+    "¥": "JPY", "JPY": "JPY", "₩": "KRW", "KRW": "KRW", "CNY": "CNY", "RMB": "CNY",
+    "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "R$": "BRL",
+}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
+    "won": "KRW", "yuan": "CNY", "rupees": "INR", "cents": "USD", "cent": "USD",
+}
+SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+}
+
+_NUM = r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,12}(?:\.\d{1,8})?)(?![\d])"
+_BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
+_SCALE = r"(?:\s?(?P<scale>k|K|mn|mln|m|bn|b|tn|t|thousand|million|billion|trillion)(?![A-Za-z]))?"
+_CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
+_WORD_CUR = r"(?:\s(?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent)\b)"
+
+# Three shapes, tried in this order; a later shape never overlaps an earlier one.
+MONEY_RES = (
+    re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SCALE}(?![\w])"),
+    re.compile(rf"{_NUM}{_SCALE}{_WORD_CUR}"),
+    re.compile(rf"{_NUM}(?P<scale>[kK])(?![\w])"),
+)
+PERCENT_RE = re.compile(
+    rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One amount found in a sentence; offsets are relative to that sentence."""
+
+    value: float
+    currency: str | None  # None for percentages
+    start: int
+    end: int
+    scaled: bool  # written with million/billion/...: sizes, rarely prices
+    explicit_currency: bool  # "$", "€", "dollars" were written; "31.4k" alone was not
+
+
+def to_number(digits: str) -> float | None:
+    """Parse "31,444.5" into a finite float, or None."""
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and abs(value) <= MAX_VALUE else None
+
+
+def find_money(text: str) -> list[Amount]:
+    """Every currency amount (and bare "30K"-style amount) in ``text``, in order."""
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in MONEY_RES:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            amount = _amount(m)
+            if amount is not None:
+                found.append(amount)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _amount(m: re.Match[str]) -> Amount | None:
+    groups = m.groupdict()
+    base = to_number(m.group("num"))
+    if base is None:
+        return None
+    scale = SCALES[groups["scale"].lower()] if groups.get("scale") else 1.0
+    value = base * scale
+    currency, explicit = "USD", False
+    if groups.get("cur"):
+        currency, explicit = CURRENCY_SYMBOLS[groups["cur"].strip()], True
+    elif groups.get("wcur"):
+        currency, explicit = CURRENCY_WORDS[groups["wcur"].lower()], True
+        if groups["wcur"].lower().startswith("cent"):
+            value /= 100
+    if groups.get("sign"):
+        value = -value
+    if not math.isfinite(value) or abs(value) > MAX_VALUE:
+        return None
+    return Amount(value, currency, m.start(), m.end(), scale >= 1e6, explicit)
+
+
+def find_percents(text: str) -> list[Amount]:
+    """Every percentage in ``text``, signed when written with a sign."""
+    found: list[Amount] = []
+    for m in PERCENT_RE.finditer(text):
+        value = to_number(m.group("num"))
+        if value is None:
+            continue
+        if m.group("sign") in ("-", "−"):
+            value = -value
+        found.append(Amount(value, None, m.start(), m.end(), False, True))
+    return found

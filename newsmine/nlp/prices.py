@@ -1,0 +1,167 @@
+"""Prices: levels an asset traded at, crossed or hit (GUIDE "Prices").
+
+Every currency amount in a sentence is a candidate. The words around it decide:
+sizes (market caps, volumes, liquidations, flows), price changes ("shed
+$2,000"), targets and predictions, unreached support/resistance, strikes,
+averages and stock or commodity prices are dropped; what remains gets its kind
+(spot, high, low, ath, atl, open, close, level) from the nearest cue. Cues are
+matched in a short window because market copy packs several facts into one
+sentence ("fell to $X from $Y, below the record $Z").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.numbers import Amount, find_money
+from newsmine.nlp.timeref import resolve_date
+from newsmine.nlp.view import ArticleView
+from newsmine.records import Price
+
+_SIZE = re.compile(
+    r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
+    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b|"
+    r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
+    r"\bbets?\b|\bbought\b|\bsold\b|\bspent\b",
+    re.I,
+)
+_NOT_REACHED = re.compile(
+    r"\b(?:targets?|forecasts?|predict\w*|could|would|might|may|will|expects?|expected|expecting|"
+    r"calls? for|calling for|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
+    r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
+    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|goal|scenario|\$?per share)\b",
+    re.I,
+)
+_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling)\b", re.I)
+_REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
+_RIGHT_NOT_REACHED = re.compile(
+    r"^[\s,]*(?:would|could|will|might|may|is seen|is the next|as the next|as a target|as its target|"
+    r"target|strike|area is|level is|is key|is a key|by (?:the )?(?:end|year-end))", re.I
+)
+_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance)\b", re.I)
+_NON_CRYPTO = re.compile(
+    r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bond)\b", re.I
+)
+_CHANGE_VERB = re.compile(
+    r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|fell|fallen|dropped|"
+    r"jumped|climbed|surged|slid|tumbled|plunged|sank|swung|moves?|moved)\s+(?:about |some |nearly |"
+    r"almost |roughly |around |more than |over |by |another |an additional )?$",
+    re.I,
+)
+# kind cues, checked on the words just before the amount (nearest first in spirit)
+_KIND_LEFT = (
+    ("atl", re.compile(r"\b(?:all-time|record|lifetime) lows?\b[^$]{0,25}$", re.I)),
+    ("ath", re.compile(r"\b(?:all-time|record|lifetime|new|fresh) (?:highs?|peaks?)\b[^$]{0,25}$|\brecord\b[^$]{0,20}$|\bATH\b[^$]{0,20}$", re.I)),
+    ("high", re.compile(r"\b(?:highs?|peak\w*|topp(?:ed|ing) out|touch\w*|as high as|high of)\b[^$]{0,20}$", re.I)),
+    ("low", re.compile(r"\b(?:lows?|as low as|bottom\w*|trough)\b[^$]{0,20}$", re.I)),
+    ("open", re.compile(r"\b(?:open(?:ed|s)?|opening)\b[^$]{0,20}$", re.I)),
+    ("close", re.compile(r"\b(?:clos(?:ed|es|ing)|settled|ended|finished)\b[^$]{0,20}$", re.I)),
+    ("level", re.compile(
+        r"\b(?:above|below|beneath|past|through|under|over|crossed|crossing|cross|broke|breaking|breached?|"
+        r"reclaim\w*|surpass\w*|topp(?:ed|ing)|regain\w*|exceed\w*|pierc\w*|north of|south of)\b"
+        r"(?: (?:the|about|around|roughly|nearly|the key|key|psychological))*\s*$", re.I)),
+    ("spot", re.compile(r"\bfrom\b[^$]{0,15}$", re.I)),
+    ("low", re.compile(
+        r"\b(?:fell|falling|fall|dropped|dropping|drop|slid|sliding|slipped|slipping|sank|sinking|tumbled|"
+        r"tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|slumped|retreated|sell-off|"
+        r"slide|decline)\b[^$]{0,40}\bto\b[^$]{0,20}$", re.I)),
+)
+_KIND_RIGHT = (
+    ("ath", re.compile(r"^[^.;$]{0,30}\b(?:a record|an all-time high|a new high|record high|lifetime high)\b", re.I)),
+    ("high", re.compile(r"^[^.;$]{0,30}\b(?:its highest|the highest|a high|highest (?:level|since))\b", re.I)),
+    ("low", re.compile(r"^[^.;$]{0,30}\b(?:its lowest|the lowest|a low|lowest (?:level|since))\b", re.I)),
+)
+_RANGE_LEFT = re.compile(r"\b(?:range|between|traded from)\b[^$]{0,25}$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+_CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
+
+
+def _left_clause(text: str, pos: int) -> str:
+    """The text before ``pos`` back to the previous clause break or amount (bounded)."""
+    left = text[max(0, pos - 90):pos]
+    cut = max(left.rfind(";"), left.rfind(" while "), left.rfind(" but "), left.rfind(" and "))
+    return left[cut + 1:] if cut >= 0 else left
+
+
+def _is_price(text: str, a: Amount, prev_end: int) -> bool:
+    if a.scaled and a.currency in ("USD", "EUR", "GBP"):
+        return False
+    left = _left_clause(text, a.start)
+    near = left[-45:]
+    right = text[a.end:a.end + 60]
+    if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(right[:40]):
+        return False
+    if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left):
+        return False
+    if _NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
+        return False
+    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(left):
+        return False
+    if _NON_CRYPTO.search(text[max(prev_end, a.start - 60):a.start]):
+        return False
+    return True
+
+
+def _kind(text: str, a: Amount) -> str:
+    left = _left_clause(text, a.start)[-60:]
+    right = text[a.end:a.end + 45]
+    best, best_pos = "spot", -1
+    for kind, pattern in _KIND_LEFT:
+        m = pattern.search(left)
+        if m and m.start() > best_pos:
+            best, best_pos = kind, m.start()
+    if best in ("spot", "low", "level") or best_pos < len(left) - 30:
+        for kind, pattern in _KIND_RIGHT:
+            if pattern.search(right) and best not in ("level",):
+                return kind
+    return best
+
+
+def _currency(a: Amount, sentence: str) -> str:
+    if a.currency == "JPY" and _CNY_HINT.search(sentence):
+        return "CNY"
+    return a.currency or "USD"
+
+
+def find_prices(view: ArticleView) -> list[Price]:
+    """Distinct (asset, value, kind) prices, each with its first occurrence."""
+    prices: list[Price] = []
+    seen: set[tuple[str, float, str]] = set()
+    for index, sent in enumerate(view.sents):
+        amounts = find_money(sent.text)
+        when = resolve_date(sent.text, view.published)
+        prev_end = 0
+        for j, a in enumerate(amounts):
+            kinds = _range_kinds(sent.text, amounts, j)
+            if kinds is None:
+                if not _is_price(sent.text, a, prev_end):
+                    prev_end = a.end
+                    continue
+                kind = _kind(sent.text, a)
+            else:
+                kind = kinds
+            prev_end = a.end
+            asset = view.asset_for(index, a.start)
+            if asset is None or a.value <= 0:
+                continue
+            key = (asset, round(a.value, 8), kind)
+            if key in seen:
+                continue
+            seen.add(key)
+            prices.append(Price(asset, a.value, _currency(a, sent.text), kind, sent.text,
+                                sent.start + a.start, sent.start + a.end, date=when))
+    return prices
+
+
+def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:
+    """"low"/"high" when amount ``j`` is one end of a range ("$28,154-$33,562")."""
+    a = amounts[j]
+    if j + 1 < len(amounts):
+        b = amounts[j + 1]
+        if _RANGE_JOIN.match(text[a.end:b.start]) and _RANGE_LEFT.search(text[max(0, a.start - 40):a.start]):
+            return "low" if a.value <= b.value else "high"
+    if j > 0:
+        b = amounts[j - 1]
+        if _RANGE_JOIN.match(text[b.end:a.start]) and _RANGE_LEFT.search(text[max(0, b.start - 40):b.start]):
+            return "high" if a.value >= b.value else "low"
+    return None

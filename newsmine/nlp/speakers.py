@@ -1,0 +1,116 @@
+"""Who is speaking: names, appositions ("Jason Lau, chief operating officer of
+San Francisco-based exchange OKCoin") and back-references ("he", "the analyst",
+"Lau said").
+
+A ``SpeakerRegistry`` follows the article in reading order. Every introduced
+person is recorded with the title and organisation of their first apposition,
+so a later "Lau said" or "the strategist said" resolves to the full name with
+the same title and organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NAME = r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.|de|van|von|der|da|di|bin|al|la|le)){0,3}"
+_NAME_RE = re.compile(NAME)
+# Words that start a capitalised run but never name a speaker.
+NOT_NAMES = frozenset(
+    "The A An One Another Some Many Most Several Analysts Traders Investors Experts He She They It We I You "
+    "This That These Those Its Their His Her Our But And Yet Still So Also However Meanwhile Then Now "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bitcoin Ether Crypto".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
+ROLE_NOUNS = (
+    "analyst|strategist|trader|economist|executive|founder|co-founder|ceo|researcher|investor|manager|official|"
+    "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|"
+    "economist|president|lawyer|attorney|professor|commissioner|regulator|developer"
+)
+ORG_NOUNS = r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|commission|issuer"
+_ROLE_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ROLE_NOUNS})$", re.I)
+_ORG_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ORG_NOUNS})$", re.I)
+_DESCRIPTOR = (
+    r"(?:(?:crypto(?:currency)? |digital[- ]asset |blockchain |on-chain |quantitative |proprietary |investment |"
+    r"research |analytics |data |trading |advisory |asset |venture |hedge |market |brokerage )*"
+    r"(?:exchange|firm|fund|manager|maker|provider|platform|bank|brokerage|company|desk|house|shop|startup|"
+    r"consultancy|lender|venue|capital|group|outfit)\s+)?"
+)
+_ORG_WORD = r"[A-Z0-9&][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "Crypto.com", not "Markets."
+_ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_WORD}|[\s,.;)]|$))*)"
+_APPOSITION = re.compile(
+    r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+)?(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
+    r"(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+)?" + _DESCRIPTOR + _ORG + r")?"
+    r"(?=\s*[,.;)]|\s+(?:in|who|on|and|told|said|says|wrote|to)\b|\s*$)"
+)
+_TITLE_WORDS = re.compile(rf"\b(?:{ROLE_NOUNS}|officer|vice|adviser|advisor|member|portfolio|operator|lead|principal|"
+                          rf"senior|trader|economist|associate|fellow|editor|secretary|governor)\b", re.I)
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None = None
+    organization: str | None = None
+
+
+def clean_name(raw: str) -> str | None:
+    """A person or organisation name from a capitalised run, or None for "The", "Analysts"..."""
+    raw = re.sub(r"['’]s$", "", raw.strip(" ,.;:"))
+    words = raw.split()
+    while words and words[0] in NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def apposition(after: str) -> tuple[str | None, str | None]:
+    """(title, organization) from the text right after a name, if it is an apposition."""
+    m = _APPOSITION.match(after[:200])
+    if not m or not _TITLE_WORDS.search(m.group("title")):
+        return None, None
+    title = m.group("title").strip()
+    org = m.group("org")
+    if org:
+        org = re.sub(r"\s+(?:of|and|for|de|du)$", "", org.strip()).rstrip(".")
+    return title, org or None
+
+
+class SpeakerRegistry:
+    """People and organisations named so far, in reading order."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.last_person: Person | None = None
+        self.last_org: str | None = None
+
+    def introduce(self, name: str, after: str) -> Person:
+        """Record ``name`` (full or surname) seen in the text; ``after`` is what follows it."""
+        person = self.lookup(name)
+        if person is None:
+            person = self.people.setdefault(name, Person(name))
+        if person.title is None and person.organization is None:
+            person.title, person.organization = apposition(after)
+        self.last_person = person
+        return person
+
+    def lookup(self, name: str) -> Person | None:
+        """The person called ``name``, or whose surname (or first name) ``name`` is."""
+        if name in self.people:
+            return self.people[name]
+        for full, person in reversed(list(self.people.items())):
+            parts = full.split()
+            if len(parts) > 1 and name in (parts[-1], parts[0]):
+                return person
+        return None
+
+    def note_org(self, name: str) -> None:
+        self.last_org = name
+
+    def resolve(self, who: str) -> Person | None:
+        """A speaker reference ("he", "the analyst", "the exchange", a name) -> Person or None."""
+        low = who.lower()
+        if low in PRONOUNS or _ROLE_REF.match(who):
+            return self.last_person
+        if _ORG_REF.match(who):
+            return Person(self.last_org) if self.last_org else None
+        return None

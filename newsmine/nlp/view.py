@@ -1,0 +1,87 @@
+"""One article as the rule families see it: sentences and entity mentions with
+absolute character offsets into ``Article.text``.
+
+Long texts are parsed in chunks, so spaCy offsets are chunk-relative; this
+view hides that, and gives the rules the few questions they keep asking
+("which asset is nearest before this number?").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# Subjects that refer back to the asset of the previous sentence.
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^(?:it|its|the (?:price|coin|token|cryptocurrency|digital (?:currency|asset)|largest cryptocurrency|"
+    r"second-largest (?:cryptocurrency|digital currency|token)|world's largest cryptocurrency))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    label: str  # ASSET, EXCHANGE, NOTEXCH, PERSON, ORG, ...
+    key: str  # canonical id for ASSET/EXCHANGE, the text otherwise
+
+
+@dataclass
+class SentView:
+    text: str
+    start: int
+    end: int
+    mentions: list[Mention] = field(default_factory=list)
+
+    def of(self, label: str) -> list[Mention]:
+        return [m for m in self.mentions if m.label == label]
+
+
+@dataclass
+class ArticleView:
+    text: str
+    published: date | None
+    sents: list[SentView]
+
+    def all_mentions(self, label: str) -> list[Mention]:
+        return [m for s in self.sents for m in s.of(label)]
+
+    def main_asset(self) -> str | None:
+        """The most mentioned asset, first mention breaking ties."""
+        counts: dict[str, int] = {}
+        for m in self.all_mentions("ASSET"):
+            counts[m.key] = counts.get(m.key, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None
+
+    def asset_for(self, index: int, pos: int) -> str | None:
+        """The asset a number at sentence-relative ``pos`` of sentence ``index`` is about.
+
+        Nearest asset mention before it in the sentence; else the first one
+        after it; else, for "It"/"The price" sentences or sentences naming no
+        asset, the last asset of the preceding sentences; else the article's
+        main asset.
+        """
+        sent = self.sents[index]
+        absolute = sent.start + pos
+        assets = sent.of("ASSET")
+        before = [m for m in assets if m.end <= absolute]
+        if before:
+            return before[-1].key
+        if assets:
+            return assets[0].key
+        for prev in reversed(self.sents[max(0, index - 3):index]):
+            prev_assets = prev.of("ASSET")
+            if prev_assets:
+                return prev_assets[0].key if _ANAPHORIC_SUBJECT.match(sent.text) else prev_assets[-1].key
+        return self.main_asset()
+
+    def venue_near(self, index: int, pos: int) -> str | None:
+        """The exchange mentioned nearest to ``pos`` in the sentence, if any."""
+        sent = self.sents[index]
+        absolute = sent.start + pos
+        venues = sent.of("EXCHANGE")
+        if not venues:
+            return None
+        return min(venues, key=lambda m: min(abs(m.start - absolute), abs(m.end - absolute))).key
