@@ -7,11 +7,13 @@ import socket
 import time
 from datetime import datetime
 
+import httpx
 import pytest
 from loopback import Reply, loopback  # noqa: F401  (pytest fixture)
 
 from newsmine.errors import FetchError
 from newsmine.fetch import FetchConfig, Fetcher
+from newsmine.fetch.transport import GuardedTransport, public_only
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 FAST = FetchConfig(
@@ -205,3 +207,13 @@ def test_private_targets_refused_unless_typed_or_allowed(loopback):
     allowed = FetchConfig(rate=100, allow_private=True)
     assert fetch(loopback.url("/hop"), allowed).url == loopback.url("/page", host="localhost")
     assert fetch(loopback.url("/page"), allowed, typed=False).status == 200
+
+
+def test_address_checked_again_when_connecting(loopback):
+    """The transport re-checks at connect time (no DNS-rebinding window between check and use)."""
+    loopback.route("/x", Reply(200, "<p>x</p>", HTML))
+    with httpx.Client(transport=GuardedTransport()) as client:
+        assert client.get(loopback.url("/x")).status_code == 200  # unguarded: loopback is fine
+        with public_only(True), pytest.raises(FetchError, match="non-public address 127.0.0.1"):
+            client.get(loopback.url("/x", host="localhost"))
+    assert loopback.hits("/x") == 1

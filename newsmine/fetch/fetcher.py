@@ -29,6 +29,7 @@ from newsmine.fetch.decompress import CappedDecoder, TooLarge, gunzip, human_siz
 from newsmine.fetch.ratelimit import HostLimiter
 from newsmine.fetch.robots import RobotsCache, origin
 from newsmine.fetch.safety import check_public, check_scheme
+from newsmine.fetch.transport import GuardedTransport, public_only
 from newsmine.records import Page
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -62,7 +63,10 @@ class Fetcher:
         timeout = httpx.Timeout(connect=cfg.connect_timeout, read=cfg.read_timeout, write=cfg.read_timeout, pool=cfg.total_timeout)
         # Only encodings CappedDecoder handles; httpx would also offer br/zstd.
         headers = {"User-Agent": cfg.user_agent, "Accept-Encoding": "gzip, deflate"}
-        self._client = httpx.Client(timeout=timeout, headers=headers, follow_redirects=False)
+        self._client = httpx.Client(
+            transport=GuardedTransport(), timeout=timeout, headers=headers, follow_redirects=False
+        )
+        self._typed_origins: set[str] = set()  # origins the user typed: their robots.txt may be private
         self._limiter = HostLimiter(cfg.interval)
         self._robots = RobotsCache(cfg.robots_agent, self._load_robots)
 
@@ -143,8 +147,9 @@ class Fetcher:
             raise FetchError(f"{url}: {err}") from None
 
     def _load_robots(self, robots_url: str) -> tuple[int, str]:
-        # Robots.txt comes from an origin already vetted for the page, hence typed.
-        reply = self._follow(robots_url, typed=True, headers={}, types=None, check_robots=False)
+        # The page's origin was vetted already; its robots.txt is as trusted as the page.
+        typed = self.config.allow_private or origin(robots_url) in self._typed_origins
+        reply = self._follow(robots_url, typed=typed, headers={}, types=None, check_robots=False)
         return reply.status, decode(reply.body, split_content_type(reply.headers.get("content-type"))[1])[0]
 
     def _follow(
@@ -156,17 +161,21 @@ class Fetcher:
         check_scheme(url)
         # Hops back to the origin the user typed stay trusted; any other host must be public.
         trusted = origin(url) if typed else None
+        if trusted:
+            self._typed_origins.add(trusted)
         seen: set[str] = set()
         for _ in range(cfg.max_redirects + 1):
             check_scheme(url)
-            if not cfg.allow_private and origin(url) != trusted:
+            public = not cfg.allow_private and origin(url) != trusted
+            if public:
                 check_public(url)
             delay = None
             if check_robots:
                 self._robots.check(url)
                 delay = self._robots.crawl_delay(url)
                 delay = min(delay, cfg.max_crawl_delay) if delay is not None else None
-            reply = self._attempts(url, headers, types, delay)
+            with public_only(public):  # checked again at connect time: see transport.py
+                reply = self._attempts(url, headers, types, delay)
             location = reply.headers.get("location")
             if reply.status not in REDIRECTS or not location:
                 return reply

@@ -35,19 +35,32 @@ def check_scheme(url: str) -> None:
 def check_public(url: str) -> None:
     """Refuse ``url`` if its host resolves to any non-public address."""
     parts = urlsplit(url)
-    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     try:
-        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        public_address(parts.hostname or "", port)
+    except FetchError as err:
+        raise FetchError(f"{url}: {err}") from None
+
+
+def public_address(host: str, port: int) -> str:
+    """Resolve ``host`` and return one of its addresses, if all of them are public.
+
+    Any non-public answer refuses the host: a name that resolves to both a
+    public and a private address is the usual trick to slip past a check
+    that looks at the first answer only.
+    """
+    try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, ValueError, UnicodeError) as err:
-        raise FetchError(f"{url}: cannot resolve host {host}: {err}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+    except (OSError, UnicodeError) as err:
+        raise FetchError(f"cannot resolve host {host}: {err}") from None
+    addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    for address in addresses:
         if not is_public(address):
             raise FetchError(
-                f"{url}: refused, {host} resolves to non-public address {address} "
+                f"refused, {host} resolves to non-public address {address} "
                 "(links found in pages, feeds and redirects must be public; allow_private lifts this)"
             )
+    return str(addresses[0])
 
 
 def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
