@@ -1,0 +1,75 @@
+"""The model card ``models/classify_heads.md``, written by ``newsmine train`` from what it measured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsmine.classify.heads import HEADS_NAME, Heads
+
+
+def _table(split: str, m: dict[str, Any]) -> list[str]:
+    lines = [
+        f"### {split} split ({m['articles']} articles, {m['sentences']} scored sentences)",
+        "",
+        f"- narratives, article level: micro P {m['narratives']['micro']['precision']:.3f} "
+        f"R {m['narratives']['micro']['recall']:.3f} F1 **{m['narratives']['micro']['f1']:.3f}**",
+        f"- narratives, sentence level: micro F1 {m['sentence_narratives']['f1']:.3f}",
+        f"- article sentiment: accuracy **{m['sentiment']['accuracy']:.3f}**, macro-F1 {m['sentiment']['macro_f1']:.3f}",
+        f"- sentence sentiment: accuracy {m['sentence_sentiment']['accuracy']:.3f}, "
+        f"macro-F1 {m['sentence_sentiment']['macro_f1']:.3f}",
+        "",
+        "| label | P | R | F1 | support |",
+        "|---|---|---|---|---|",
+    ]
+    for label, r in m["narratives"]["per_label"].items():
+        lines.append(f"| {label} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |")
+    return lines + [""]
+
+
+def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -> Path:
+    """Training data, split, settings, metrics, date and encoder hash, as Markdown."""
+    t, e = heads.config["training"], heads.config["encoder"]
+    lines = [
+        "# newsmine classifier heads",
+        "",
+        f"Files: `{HEADS_NAME}.npz` (weights, float32, load with `allow_pickle=False`) and "
+        f"`{HEADS_NAME}.json` (labels, thresholds, pooling and sentiment settings). Written by "
+        "`newsmine train` (reproducible: fixed seed, deterministic lbfgs, grids searched in a fixed order).",
+        "",
+        "## Model",
+        f"- Encoder (not in the repo): {e['name']}, mean pooling, L2-normalised, {e['dim']}-d; "
+        f"sha256 of model.safetensors `{e['sha256']}`. Heads are only valid with this file.",
+        f"- Narratives: {len(heads.narratives)} independent L2 logistic regressions "
+        f"(class-balanced, C={t['C_narratives']}) on sentence embeddings; article score = mean of "
+        f"the top-{heads.config['article']['top_k']} sentence probabilities "
+        f"(signal boost from NLP facts: {heads.config['article']['signal_boost']}).",
+        f"- Sentence sentiment: multinomial L2 logistic regression (class-balanced, C={t['C_sentiment']}); "
+        f"article sentiment = weighted mix (settings: {heads.config['sentiment']}).",
+        "",
+        "## Data",
+        f"- Team-written corpus `corpora/articles` (see corpora/GUIDE.md). Trained on the train split "
+        f"({t['train_articles']} articles, {t['train_sentences']} sentences incl. headlines); "
+        f"C, thresholds, pooling and sentiment rules chosen on dev ({t['dev_articles']} articles, "
+        f"{t['dev_sentences']} sentences). Test is only measured, never used to choose anything.",
+        f"- Trained on {t['date']} with seed {t['seed']}.",
+        "",
+        "## Metrics (`newsmine eval classify --split SPLIT`)",
+        "",
+    ]
+    for split, m in metrics.items():
+        lines += _table(split, m) if split != "cryptolin" else [
+            "### CryptoLin headlines (real, human-labelled; evaluation only, never trained or tuned on)",
+            "",
+            f"- headline sentiment: accuracy {m['accuracy']:.3f}, macro-F1 **{m['macro_f1']:.3f}** ({m['n']} headlines)",
+            "",
+        ]
+    lines += [
+        "## Limits",
+        "- The corpus is small and written by one team; real outlets vary more in style.",
+        "- Narratives are article-level judgements pooled from sentences; a narrative mentioned",
+        "  only once in passing can be missed, by design.",
+    ]
+    path = folder / f"{HEADS_NAME}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

