@@ -29,8 +29,11 @@ Public API (everything a caller needs is exported here)::
   addresses); pass ``typed=False`` for links newsmine found (feed and
   sitemap links): those, like every redirect hop to another origin, must
   resolve to public addresses unless ``FetchConfig(allow_private=True)``.
+- ``run_by_host(urls, fetch_one, workers, ordered)``: the scheduler behind
+  ``fetch_all``, for callers that need per-URL arguments (validators, typed).
 - ``feed_links(fetcher, url)``, ``sitemap_links(fetcher, url)`` -> list of
-  absolute http(s) URLs, deduplicated, in document order.
+  absolute http(s) URLs, deduplicated, in document order. ``feed_links`` on
+  an HTML page follows its ``<link rel="alternate">`` feed (autodiscovery).
 - ``read_local(path)`` -> iterator of ``Page | InputError`` for a file, a
   folder (recursively: .html, .htm, .html.gz, .txt, .md) or "-" (stdin).
 - ``read_url_file(path)`` -> URLs from a file ("-" for stdin), one per line,
@@ -42,9 +45,10 @@ robots.txt Crawl-delay, capped), http/https only, and HTML/XHTML/text
 content types (plus XML/JSON for feeds and sitemaps).
 """
 
+from newsmine.fetch.batch import run_by_host
 from newsmine.fetch.config import FetchConfig
 from newsmine.fetch.fetcher import Fetcher
 from newsmine.fetch.local import read_local
 from newsmine.fetch.sources import feed_links, read_url_file, sitemap_links
 
-__all__ = ["FetchConfig", "Fetcher", "feed_links", "read_local", "read_url_file", "sitemap_links"]
+__all__ = ["FetchConfig", "Fetcher", "feed_links", "read_local", "read_url_file", "run_by_host", "sitemap_links"]

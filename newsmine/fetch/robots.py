@@ -27,10 +27,15 @@ class _Entry:
 
 
 def origin(url: str) -> str:
-    """scheme://host:port, the scope of one robots.txt."""
+    """scheme://host[:port], the scope of one robots.txt, normalised (default port left out)."""
     parts = urlsplit(url)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"  # IPv6 literal
+    port = parts.port
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" + (f":{port}" if port and port != default else "")
 
 
 class RobotsCache:
@@ -74,7 +79,8 @@ class RobotsCache:
         try:
             status, text = self._load(robots_url)
         except FetchError as err:
-            return _Entry(error=FetchError(f"robots.txt unreachable ({err}); not fetching this host", status=err.status))
+            # Unreachable (the reason names robots.txt's URL): the host's pages are skipped for this run.
+            return _Entry(error=err)
         parser = RobotFileParser(robots_url)
         if status >= 500:
             message = f"robots.txt answered HTTP {status}; not fetching this host for now"
