@@ -29,7 +29,7 @@ EXCHANGES = (
     "Binance", "Binance.US", "Coinbase", "Kraken", "Bitstamp", "Bitfinex", "BitMEX",
     "OKX", "OKCoin", "Bybit", "Deribit", "CME", "Huobi", "HTX", "Gemini", "FTX",
     "KuCoin", "Bithumb", "Upbit", "Bittrex", "Poloniex", "Mt. Gox", "Coincheck",
-    "Bitget", "Crypto.com", "bitFlyer", "Gate.io", "Bakkt",
+    "Bitget", "Crypto.com", "bitFlyer", "Gate.io", "Bakkt", "Hyperliquid", "dYdX",
 )
 GENRES = (
     "market_wrap", "derivatives", "altcoins", "etf_flows", "regulation", "macro",
