@@ -31,6 +31,7 @@ _AS_CP1252 = {"latin-1", "iso8859-1", "ascii", "cp1252"}
 # HTML markup is ASCII-readable, so BOM-less UTF-16/32 (and UTF-7) are never a good guess.
 _WIDE = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
 _CHAOS_SLACK = 0.05
+_COHERENCE_SLACK = 0.15
 _MIN_SIGNAL = 16  # non-ASCII bytes needed before statistics beat a plain windows-1252 guess
 # Legacy encodings in rough order of use on the web (charset-normalizer's names).
 _WEB_ORDER = (
@@ -59,9 +60,11 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         name = _normalise(label)
         if name is None:
             continue
-        if name.startswith("utf-16") or name.startswith("utf-32"):
-            if not from_header:
-                continue  # an ASCII-readable meta tag cannot be UTF-16: HTML spec says use UTF-8
+        if name.startswith(("utf-16", "utf-32")):
+            # A meta tag readable as ASCII cannot be in UTF-16 (the HTML spec says: use UTF-8),
+            # and real UTF-16 markup is full of NUL bytes.
+            if not from_header or b"\x00" not in raw[:1024]:
+                continue
         elif name != "utf-8" and not raw.isascii() and _strict(raw, "utf-8") is not None:
             return raw.decode("utf-8"), "utf-8"  # legacy label on UTF-8 bytes: a mislabel
         if name in _AS_CP1252:
@@ -92,7 +95,10 @@ def _detect(raw: bytes) -> str:
     if not matches:
         return "cp1252"
     least_chaos = min(m.chaos for m in matches)
-    clean = {m.encoding for m in matches if m.chaos <= least_chaos + _CHAOS_SLACK}
+    clean = [m for m in matches if m.chaos <= least_chaos + _CHAOS_SLACK]
+    # Of those, only the ones whose text looks like a language as much as the best one does.
+    coherence = max(m.coherence for m in clean)
+    clean = {m.encoding for m in clean if m.coherence >= coherence - _COHERENCE_SLACK}
     for name in _WEB_ORDER:
         if name in clean:
             return name

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Literal
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import httpx
@@ -86,7 +87,7 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         typed: bool = True,
-        accept: str = "page",
+        accept: Literal["page", "feed", "sitemap"] = "page",
     ) -> Page:
         """GET ``url`` and return it decoded, or raise ``FetchError`` with a one-line reason.
 
