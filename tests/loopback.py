@@ -15,10 +15,12 @@ A route is either a ``Reply`` (served as is, every time), a list of ``Reply``
 (served in turn, the last one repeats: handy for "500 then 200"), or a callable
 ``handler(request) -> Reply | None`` that gets the ``http.server`` request
 handler; returning ``None`` means the callable wrote the response itself (for
-endless or dripping bodies). Unknown paths answer 404. Each server runs in its
-own daemon thread on port 0, so tests can run two servers as two hosts;
-``loopback.url(path, host="localhost")`` addresses the same server by another
-host name.
+endless or dripping bodies). Unknown paths answer 404 (so a server without a
+``/robots.txt`` route allows every crawl). Each server runs in its own daemon
+thread on port 0; the ``loopback2`` fixture gives a second server (another
+host:port), and ``loopback.url(path, host="localhost")`` addresses the same
+server by another host name. ``loopback.requests`` records every request
+(method, path, headers) and ``loopback.hits(path)`` counts them.
 """
 
 from __future__ import annotations

@@ -81,6 +81,8 @@ def test_redirect_limit_and_loop(loopback):
     loopback.route("/x", Reply(302, b"", {"Location": "/y"}))
     loopback.route("/y", Reply(302, b"", {"Location": "/x"}))
     assert "redirect loop" in str(fetch(loopback.url("/x")))
+    loopback.route("/to-ftp", Reply(302, b"", {"Location": "ftp://files.example/x"}))
+    assert "unsupported URL scheme ftp" in str(fetch(loopback.url("/to-ftp")))
 
 
 def test_429_honours_retry_after(loopback):
@@ -88,6 +90,13 @@ def test_429_honours_retry_after(loopback):
     start = time.monotonic()
     assert fetch(loopback.url("/busy")).html == "<p>ok</p>"
     assert time.monotonic() - start >= 0.9  # waited as told, not the 0.05 s backoff
+
+
+def test_retry_after_is_capped(loopback):
+    loopback.route("/later", [Reply(503, b"", {"Retry-After": "3600"}), Reply(200, "<p>back</p>", HTML)])
+    start = time.monotonic()
+    assert fetch(loopback.url("/later"), FetchConfig(rate=100, max_retry_after=0.2)).html == "<p>back</p>"
+    assert time.monotonic() - start < 2
 
 
 def test_500_then_success_and_500_forever(loopback):
@@ -147,7 +156,7 @@ def test_body_caps(loopback):
     loopback.route("/big", Reply(200, b"<p>" + b"x" * 300_000, HTML))
     loopback.route("/endless", _endless)
     small = FetchConfig(rate=100, max_bytes=100_000, max_raw_bytes=100_000, retries=0)
-    assert "exceeds the 97.6562 KB cap" in str(fetch(loopback.url("/big"), small))
+    assert "exceeds the 97.7 KB cap" in str(fetch(loopback.url("/big"), small))
     err = fetch(loopback.url("/endless"), small)
     assert isinstance(err, FetchError) and "cap" in str(err)
 

@@ -35,6 +35,14 @@ def test_robots_rules_obeyed_and_fetched_once(loopback):
     assert loopback.hits("/robots.txt") == 1 and loopback.hits("/members/y") == 0
 
 
+def test_robots_checked_on_every_redirect_hop(loopback):
+    loopback.route("/robots.txt", Reply(200, ROBOTS, TEXT))
+    loopback.route("/go", Reply(302, b"", {"Location": "/members/secret"}))
+    with Fetcher(FAST) as fetcher:
+        assert outcome(fetcher, loopback.url("/go")) == "robots"
+    assert loopback.hits("/members/secret") == 0
+
+
 def test_robots_fetched_once_per_host_under_concurrency(loopback):
     loopback.route("/robots.txt", Reply(200, "User-agent: *\nDisallow: /no\n", TEXT))
     loopback.route("/yes", Reply(200, "<p>y</p>", HTML))

@@ -74,5 +74,5 @@ def human_size(n: int) -> str:
     """10485760 -> '10 MB', for one-line error messages."""
     for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if n >= size:
-            return f"{n / size:g} {unit}"
+            return f"{n / size:.3g} {unit}"
     return f"{n} bytes"

@@ -40,6 +40,7 @@ FEED_TYPES = PAGE_TYPES | XML_TYPES | {"application/feed+json", "application/jso
 SITEMAP_TYPES = PAGE_TYPES | XML_TYPES | {"application/gzip", "application/x-gzip", "application/octet-stream"}
 ACCEPTS = {"page": PAGE_TYPES, "feed": FEED_TYPES, "sitemap": SITEMAP_TYPES}
 REDIRECTS = (301, 302, 303, 307, 308)
+ACCEPT_HEADER = "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Fetcher:
         self.config = cfg = config or FetchConfig()
         timeout = httpx.Timeout(connect=cfg.connect_timeout, read=cfg.read_timeout, write=cfg.read_timeout, pool=cfg.total_timeout)
         # Only encodings CappedDecoder handles; httpx would also offer br/zstd.
-        headers = {"User-Agent": cfg.user_agent, "Accept-Encoding": "gzip, deflate"}
+        headers = {"User-Agent": cfg.user_agent, "Accept-Encoding": "gzip, deflate", "Accept": ACCEPT_HEADER}
         self._client = httpx.Client(
             transport=GuardedTransport(), timeout=timeout, headers=headers, follow_redirects=False
         )
@@ -107,7 +108,7 @@ class Fetcher:
             raise FetchError(f"{url}: not modified since last fetch", status=304, outcome="not_modified")
         if reply.status in REDIRECTS:
             raise FetchError(f"{url}: HTTP {reply.status} redirect without a Location", status=reply.status)
-        if reply.status >= 400:
+        if not 200 <= reply.status < 300:
             tried = f" after {self.config.retries + 1} attempts" if _retryable(reply.status) else ""
             reason = httpx.codes.get_reason_phrase(reply.status)
             raise FetchError(f"{url}: HTTP {reply.status} {reason}{tried}".rstrip(), status=reply.status)
@@ -142,9 +143,7 @@ class Fetcher:
     def _gunzip(self, url: str, body: bytes) -> bytes:
         try:
             return gunzip(body, self.config.max_bytes)
-        except TooLarge as err:
-            raise FetchError(f"{url}: {err}") from None
-        except ValueError as err:
+        except (TooLarge, ValueError) as err:  # a bomb, or not gzip after all
             raise FetchError(f"{url}: {err}") from None
 
     def _load_robots(self, robots_url: str) -> tuple[int, str]:
