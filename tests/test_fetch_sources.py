@@ -89,18 +89,26 @@ def test_sitemap_index_news_and_gzip_children(loopback):
     loopback.route("/index.xml", Reply(200, index, XML))
     loopback.route("/news.xml", Reply(200, NEWS, XML))
     loopback.route("/plain.xml.gz", Reply(200, gzip.compress(plain.encode()), {"Content-Type": "application/x-gzip"}))
-    with Fetcher(PRIVATE_OK) as fetcher:
+    with Fetcher(CONFIG) as fetcher:  # children on the typed index's own origin are trusted
         links = sitemap_links(fetcher, loopback.url("/index.xml"))
     assert links == [f"https://news.example/{p}" for p in ("n1", "n2", "p1", "p2")]
 
 
-def test_sitemap_children_on_private_addresses_skipped(loopback, caplog):
-    index = URLSET.replace("urlset", "sitemapindex").format(f"<sitemap><loc>{loopback.url('/news.xml')}</loc></sitemap>")
+def test_sitemap_children_on_other_private_hosts_skipped(loopback, caplog):
+    child = loopback.url("/news.xml", host="localhost")  # another origin than the typed index
+    index = URLSET.replace("urlset", "sitemapindex").format(f"<sitemap><loc>{child}</loc></sitemap>")
     loopback.route("/index.xml", Reply(200, index, XML))
     loopback.route("/news.xml", Reply(200, NEWS, XML))
     with caplog.at_level(logging.WARNING), Fetcher(CONFIG) as fetcher:
         assert sitemap_links(fetcher, loopback.url("/index.xml")) == []
     assert loopback.hits("/news.xml") == 0 and "non-public address" in caplog.text
+
+
+def test_text_sitemap(loopback):
+    listing = "https://news.example/t1\n\nnot a url\nhttps://news.example/t2\n"
+    loopback.route("/sitemap.txt", Reply(200, listing, {"Content-Type": "text/plain"}))
+    with Fetcher(CONFIG) as fetcher:
+        assert sitemap_links(fetcher, loopback.url("/sitemap.txt")) == ["https://news.example/t1", "https://news.example/t2"]
 
 
 def test_sitemap_parser_expands_no_entities(loopback, tmp_path):

@@ -53,16 +53,14 @@ def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True, discover: bool
     if not parsed.get("version"):
         advertised = _advertised_feeds(page.html, base) if discover else []
         if advertised:
-            # A found link: typed only if it stays on the origin the user typed.
-            same_origin = typed and origin(advertised[0]) == origin(url)
-            return feed_links(fetcher, advertised[0], typed=same_origin, discover=False)
+            return feed_links(fetcher, advertised[0], typed=_still_typed(typed, advertised[0], url), discover=False)
         reason = _one_line(parsed.get("bozo_exception") or "no RSS, Atom or JSON Feed here")
         raise FetchError(f"{url}: not a feed ({reason})")
     return _clean(base, (entry.get("link") for entry in parsed.entries))
 
 
 def sitemap_links(fetcher: Fetcher, url: str, *, typed: bool = True) -> list[str]:
-    """Page URLs of a sitemap, a news sitemap or a sitemap index (read recursively).
+    """Page URLs of a sitemap (XML, news, or plain text) or a sitemap index (read recursively).
 
     Indexes are followed at most ``MAX_DEPTH`` levels and ``MAX_SITEMAPS``
     child sitemaps; a child that fails is logged and skipped, so one broken
@@ -78,7 +76,7 @@ def _read_sitemap(fetcher: Fetcher, url: str, typed: bool, depth: int, budget: l
     page = fetcher.fetch(url, typed=typed, accept="sitemap")
     kind, locs = parse_sitemap(page.html, url)
     base = page.url or url
-    if kind == "urlset":
+    if kind != "sitemapindex":
         links.extend(urljoin(base, loc) for loc in locs)
         return
     if depth >= MAX_DEPTH:
@@ -89,19 +87,22 @@ def _read_sitemap(fetcher: Fetcher, url: str, typed: bool, depth: int, budget: l
             log.warning("%s: sitemap limit reached (%d sitemaps, %d links)", url, MAX_SITEMAPS, MAX_LINKS)
             return
         budget[0] -= 1
+        child = urljoin(base, loc)
         try:
-            # Child sitemaps are links a server gave us: never typed.
-            _read_sitemap(fetcher, urljoin(base, loc), False, depth + 1, budget, links)
+            _read_sitemap(fetcher, child, _still_typed(typed, child, url), depth + 1, budget, links)
         except FetchError as err:
             log.warning("skipped child sitemap: %s", err)
 
 
 def parse_sitemap(text: str, url: str) -> tuple[str, list[str]]:
-    """('urlset' | 'sitemapindex', <loc> values) of one sitemap document.
+    """('urlset' | 'sitemapindex' | 'text', URLs) of one sitemap document.
 
-    The parser neither expands entities nor touches the network, so
-    billion-laughs and external-entity tricks get nowhere.
+    The XML parser neither expands entities nor touches the network, so
+    billion-laughs and external-entity tricks get nowhere. A document that is
+    not markup is a text sitemap: one URL per line (sitemaps.org allows it).
     """
+    if not text.lstrip().startswith("<"):
+        return "text", [line.strip() for line in text.splitlines() if line.strip().lower().startswith(("http://", "https://"))]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, encoding="utf-8")
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
@@ -143,6 +144,11 @@ def _json_feed_links(text: str, base: str, url: str) -> list[str]:
     if not isinstance(items, list):
         raise FetchError(f"{url}: not a JSON Feed (no items list)")
     return _clean(base, (item.get("url") or item.get("external_url") for item in items if isinstance(item, dict)))
+
+
+def _still_typed(typed: bool, link: str, listing: str) -> bool:
+    """A found link counts as typed only if it stays on the origin of a typed listing."""
+    return typed and origin(link) == origin(listing)
 
 
 def _advertised_feeds(html: str, base: str) -> list[str]:
