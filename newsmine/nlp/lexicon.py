@@ -8,15 +8,15 @@ ruler, so "Binance Coin" becomes the asset BNB and never counts as Binance.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 # symbol -> (display name, names matched case-insensitively, tickers matched exactly)
 ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "BTC": ("Bitcoin", ("bitcoin", "bitcoins", "bitcoin (btc)"), ("BTC", "XBT", "BTCUSD", "XBTUSD", "BTCUSDT")),
-    "ETH": ("Ethereum", ("ether", "ethereum", "ether (eth)", "ethereum (eth)"), ("ETH", "ETHUSD", "ETHUSDT")),
+    "BTC": ("Bitcoin", ("bitcoin", "bitcoins"), ("BTC", "XBT", "BTCUSD", "XBTUSD", "BTCUSDT")),
+    "ETH": ("Ethereum", ("ether", "ethereum"), ("ETH", "ETHUSD", "ETHUSDT")),
     "BCH": ("Bitcoin Cash", ("bitcoin cash",), ("BCH",)),
     "BSV": ("Bitcoin SV", ("bitcoin sv",), ("BSV",)),
+    "BTG": ("Bitcoin Gold", ("bitcoin gold",), ("BTG",)),
     "ETC": ("Ethereum Classic", ("ethereum classic", "ether classic"), ("ETC",)),
     "LTC": ("Litecoin", ("litecoin", "litecoins"), ("LTC",)),
     "XRP": ("XRP", (), ("XRP",)),
@@ -26,38 +26,64 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "DOGE": ("Dogecoin", ("dogecoin",), ("DOGE",)),
     "SHIB": ("Shiba Inu", ("shiba inu",), ("SHIB",)),
     "DOT": ("Polkadot", ("polkadot",), ("DOT",)),
-    "AVAX": ("Avalanche", ("avalanche",), ("AVAX",)),
-    "MATIC": ("Polygon", ("polygon",), ("MATIC", "POL")),
+    "AVAX": ("Avalanche", ("Avalanche",), ("AVAX",)),
+    "MATIC": ("Polygon", ("Polygon",), ("MATIC", "POL")),
     "LINK": ("Chainlink", ("chainlink",), ("LINK",)),
-    "TRX": ("Tron", ("tron",), ("TRX",)),
+    "TRX": ("Tron", ("Tron",), ("TRX",)),
     "XLM": ("Stellar", ("stellar lumens",), ("XLM",)),
     "XMR": ("Monero", ("monero",), ("XMR",)),
     "ZEC": ("Zcash", ("zcash",), ("ZEC",)),
+    "XEM": ("NEM", (), ("XEM", "NEM")),
     "EOS": ("EOS", (), ("EOS",)),
     "ATOM": ("Cosmos", (), ("ATOM",)),
+    "XTZ": ("Tezos", ("tezos",), ("XTZ",)),
+    "ALGO": ("Algorand", ("algorand",), ("ALGO",)),
+    "NEAR": ("NEAR Protocol", ("near protocol",), ("NEAR",)),
+    "ICP": ("Internet Computer", (), ("ICP",)),
+    "FTM": ("Fantom", ("fantom",), ("FTM",)),
+    "HBAR": ("Hedera", ("hedera",), ("HBAR",)),
     "UNI": ("Uniswap", ("uniswap",), ("UNI",)),
     "AAVE": ("Aave", ("aave",), ("AAVE",)),
-    "LUNA": ("Terra", ("terra", "luna"), ("LUNA",)),
+    "MKR": ("Maker", (), ("MKR",)),
+    "LDO": ("Lido DAO", (), ("LDO",)),
+    "CRV": ("Curve DAO", (), ("CRV",)),
+    "LUNA": ("Terra", ("Terra", "Luna"), ("LUNA",)),
     "UST": ("TerraUSD", ("terrausd",), ("UST",)),
     "FTT": ("FTX Token", ("ftx token",), ("FTT",)),
+    "CEL": ("Celsius Network token", (), ("CEL",)),
     "USDT": ("Tether", ("tether",), ("USDT",)),
     "USDC": ("USD Coin", ("usd coin",), ("USDC",)),
+    "DAI": ("Dai", ("Dai",), ("DAI",)),
+    "BUSD": ("Binance USD", ("binance usd",), ("BUSD",)),
+    "STETH": ("Lido Staked Ether", ("staked ether", "lido staked ether"), ("stETH",)),
+    "WBTC": ("Wrapped Bitcoin", ("wrapped bitcoin",), ("WBTC",)),
     "TON": ("Toncoin", ("toncoin",), ("TON",)),
     "ARB": ("Arbitrum", ("arbitrum",), ("ARB",)),
     "APT": ("Aptos", ("aptos",), ("APT",)),
     "SUI": ("Sui", (), ("SUI",)),
+    "INJ": ("Injective", (), ("INJ",)),
     "WIF": ("dogwifhat", ("dogwifhat",), ("WIF",)),
     "PEPE": ("Pepe", (), ("PEPE",)),
     "BONK": ("Bonk", (), ("BONK",)),
+    "FLOKI": ("Floki", (), ("FLOKI",)),
+    "AXS": ("Axie Infinity", ("axie infinity shards",), ("AXS",)),
+    "RON": ("Ronin", (), ("RON",)),
+    "SLP": ("Smooth Love Potion", ("smooth love potion",), ("SLP",)),
+    "MANA": ("Decentraland", (), ("MANA",)),
+    "SAND": ("The Sandbox", (), ("SAND",)),
     "FIL": ("Filecoin", ("filecoin",), ("FIL",)),
     "NEO": ("NEO", (), ("NEO",)),
-    "DASH": ("Dash", (), ("DASH",)),
+    "DASH": ("Dash", ("Dash",), ("DASH",)),
+    "CRO": ("Cronos", (), ("CRO",)),
+    "OKB": ("OKB", (), ("OKB",)),
+    "LEO": ("UNUS SED LEO", (), ("LEO",)),
+    "WLD": ("Worldcoin", ("worldcoin",), ("WLD",)),
 }
 
 # canonical venue -> aliases (matched case-insensitively, token by token)
 EXCHANGES: dict[str, tuple[str, ...]] = {
     "Binance": ("binance",),
-    "Binance.US": ("binance.us", "binance us"),
+    "Binance.US": ("Binance.US", "Binance US"),
     "Coinbase": ("coinbase", "coinbase pro", "coinbase global", "gdax"),
     "Kraken": ("kraken",),
     "Bitstamp": ("bitstamp",),
@@ -71,18 +97,18 @@ EXCHANGES: dict[str, tuple[str, ...]] = {
     "Huobi": ("huobi", "huobi global"),
     "HTX": ("htx",),
     "Gemini": ("gemini",),
-    "FTX": ("ftx", "ftx.us", "ftx us"),
+    "FTX": ("ftx", "FTX.US", "FTX US"),
     "KuCoin": ("kucoin",),
     "Bithumb": ("bithumb",),
     "Upbit": ("upbit",),
     "Bittrex": ("bittrex",),
     "Poloniex": ("poloniex",),
-    "Mt. Gox": ("mt. gox", "mt gox", "mount gox"),
+    "Mt. Gox": ("Mt. Gox", "Mt Gox", "Mount Gox", "MtGox"),
     "Coincheck": ("coincheck",),
     "Bitget": ("bitget",),
-    "Crypto.com": ("crypto.com",),
+    "Crypto.com": ("Crypto.com",),
     "bitFlyer": ("bitflyer",),
-    "Gate.io": ("gate.io",),
+    "Gate.io": ("Gate.io",),
     "Bakkt": ("bakkt",),
 }
 
@@ -90,47 +116,42 @@ EXCHANGES: dict[str, tuple[str, ...]] = {
 # brokers and fund managers). Their own label keeps them out of the counts and
 # lets quote attribution treat them as organisations.
 NOT_EXCHANGES: tuple[str, ...] = (
-    "tradingview", "coinglass", "bybt", "glassnode", "skew", "coingecko", "coinmarketcap",
-    "kaiko", "cryptoquant", "santiment", "messari", "nansen", "chainalysis", "the block",
+    "tradingview", "coinglass", "bybt", "glassnode", "Skew", "coingecko", "coinmarketcap",
+    "kaiko", "cryptoquant", "santiment", "messari", "nansen", "chainalysis", "The Block",
     "coinshares", "blackrock", "fidelity", "grayscale", "robinhood", "etoro", "bitgo",
     "farside", "farside investors", "bloomberg", "reuters", "ark invest", "vaneck",
     "binance research", "coinbase institutional", "coinbase custody",
 )
 
 
-# Names that are also common English words: matched only when capitalised
-# ("an avalanche of selling" is not AVAX, "options skew" is not Skew).
-CASED = frozenset({"avalanche", "polygon", "terra", "tron", "luna", "skew", "the block", "gemini"})
+PAIR_QUOTES = ("USD", "USDT", "USDC", "EUR", "JPY", "KRW", "BTC", "ETH")
 
 
-def _token_pattern(alias: str, exact: bool) -> list[dict[str, Any]]:
-    """One token dict per word; "Mt. Gox" and "Binance.US" are split like spaCy does."""
-    words = [w for w in re.findall(r"[\w$&'-]+|[^\w\s]", alias) if w]
-    if alias in CASED:
-        return [{"ORTH": w[:1].upper() + w[1:]} for w in words]
-    key = "ORTH" if exact else "LOWER"
-    return [{key: w if exact else w.lower()} for w in words]
+def _phrase(label: str, key: str, alias: str) -> dict[str, Any]:
+    """A phrase pattern (tokenized by spaCy itself, so "Mt. Gox" splits as in text).
+
+    Lower-case aliases match any casing (phrase_matcher_attr LOWER); an alias
+    written with a capital is a common English word too ("Avalanche",
+    "Polygon", "Skew") and must match as written, so it gets ORTH tokens.
+    """
+    if alias[:1].isupper() and alias.lower() != alias and " " not in alias and "." not in alias:
+        return {"label": label, "id": key, "pattern": [{"ORTH": alias}]}
+    return {"label": label, "id": key, "pattern": alias}
 
 
 def ruler_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns: label ASSET / EXCHANGE / NOTEXCH, id = canonical name."""
     patterns: list[dict[str, Any]] = []
     for symbol, (_, names, tickers) in ASSETS.items():
-        for name in names:
-            patterns.append({"label": "ASSET", "id": symbol, "pattern": _token_pattern(name, False)})
+        patterns.extend(_phrase("ASSET", symbol, name) for name in names)
         for ticker in tickers:
             patterns.append({"label": "ASSET", "id": symbol, "pattern": [{"ORTH": ticker}]})
-            # "BTC/USD", "ETH-USD" and "$BTC" as spaCy tokenizes them
-            for quote in ("USD", "USDT", "EUR"):
-                for sep in ("/", "-"):
-                    patterns.append({"label": "ASSET", "id": symbol,
-                                     "pattern": [{"ORTH": ticker}, {"ORTH": sep}, {"ORTH": quote}]})
-                    patterns.append({"label": "ASSET", "id": symbol, "pattern": [{"ORTH": f"{ticker}{sep}{quote}"}]})
+            # trading pairs ("BTC/USD", "ETH-BTC") as phrases: hashed lookups stay fast
+            patterns.extend(_phrase("ASSET", symbol, f"{ticker}{sep}{quote}".lower())
+                            for quote in PAIR_QUOTES for sep in "/-" if quote != ticker)
     for canonical, aliases in EXCHANGES.items():
-        for alias in aliases:
-            patterns.append({"label": "EXCHANGE", "id": canonical, "pattern": _token_pattern(alias, False)})
-    for name in NOT_EXCHANGES:
-        patterns.append({"label": "NOTEXCH", "id": name, "pattern": _token_pattern(name, False)})
+        patterns.extend(_phrase("EXCHANGE", canonical, alias) for alias in aliases)
+    patterns.extend(_phrase("NOTEXCH", name, name) for name in NOT_EXCHANGES)
     return patterns
 
 

@@ -35,7 +35,7 @@ def load_nlp():  # -> spacy.Language (spaCy imported lazily: the CLI must stay l
     import newsmine.nlp.components  # noqa: F401  (registers the newsmine_cues factory)
 
     nlp = model.load(exclude=["lemmatizer"])
-    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(ruler_patterns())
     nlp.add_pipe("newsmine_cues")
     return nlp

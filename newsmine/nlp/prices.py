@@ -29,7 +29,8 @@ _NOT_REACHED = re.compile(
     r"\b(?:targets?|forecasts?|predict\w*|could|would|might|may|will|expects?|expected|expecting|"
     r"calls? for|calling for|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
-    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|goal|scenario|\$?per share)\b",
+    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|goal|scenario|base case|objective|"
+    r"point(?:s|ing)? to|extensions?|per share)\b",
     re.I,
 )
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling)\b", re.I)
@@ -48,30 +49,33 @@ _CHANGE_VERB = re.compile(
     r"almost |roughly |around |more than |over |by |another |an additional )?$",
     re.I,
 )
-# kind cues, checked on the words just before the amount (nearest first in spirit)
-_KIND_LEFT = (
-    ("atl", re.compile(r"\b(?:all-time|record|lifetime) lows?\b[^$]{0,25}$", re.I)),
-    ("ath", re.compile(r"\b(?:all-time|record|lifetime|new|fresh) (?:highs?|peaks?)\b[^$]{0,25}$|\brecord\b[^$]{0,20}$|\bATH\b[^$]{0,20}$", re.I)),
-    ("high", re.compile(r"\b(?:highs?|peak\w*|topp(?:ed|ing) out|touch\w*|as high as|high of)\b[^$]{0,20}$", re.I)),
-    ("low", re.compile(r"\b(?:lows?|as low as|bottom\w*|trough)\b[^$]{0,20}$", re.I)),
-    ("open", re.compile(r"\b(?:open(?:ed|s)?|opening)\b[^$]{0,20}$", re.I)),
-    ("close", re.compile(r"\b(?:clos(?:ed|es|ing)|settled|ended|finished)\b[^$]{0,20}$", re.I)),
-    ("level", re.compile(
-        r"\b(?:above|below|beneath|past|through|under|over|crossed|crossing|cross|broke|breaking|breached?|"
-        r"reclaim\w*|surpass\w*|topp(?:ed|ing)|regain\w*|exceed\w*|pierc\w*|north of|south of)\b"
-        r"(?: (?:the|about|around|roughly|nearly|the key|key|psychological))*\s*$", re.I)),
-    ("spot", re.compile(r"\bfrom\b[^$]{0,15}$", re.I)),
-    ("low", re.compile(
-        r"\b(?:fell|falling|fall|dropped|dropping|drop|slid|sliding|slipped|slipping|sank|sinking|tumbled|"
-        r"tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|slumped|retreated|sell-off|"
-        r"slide|decline)\b[^$]{0,40}\bto\b[^$]{0,20}$", re.I)),
+_I = re.I
+_RISE = r"rose|risen|rising|climbed|climbing|jumped|jumping|surged|surging|soared|soaring|rallied|rallying|advanced|rebounded|spiked|gained|added|pushed|popped|leapt|leaped|leaping"
+_FALL = r"fell|falling|fallen|dropped|dropping|slid|sliding|slipped|slipping|sank|sinking|tumbled|tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|crashing|slumped|slumping|retreated|sagged|lost|shed|eased|skidded|plummeted|collapsed|sell-off|slide|decline|drop|fall"
+# Ordered rules: the first that fires names the kind. Left cues are matched on
+# the words since the previous amount, right cues on the words just after.
+_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("left", "atl", re.compile(r"\b(?:all-time|record|lifetime|multi-year) lows?\b[^$]{0,25}$", _I)),
+    ("left", "ath", re.compile(r"\b(?:all-time|record|lifetime) (?:highs?|peaks?)\b[^$]{0,25}$|\b(?:previous|prior|old|\d{4}) (?:peak|high|record) of\s*$|\b(?:new|fresh) (?:all-time )?(?:record|high)s?\b[^$]{0,12}$|\brecord\b[^$]{0,20}$|\bATH\b[^$]{0,15}$", _I)),
+    ("left", "ath", re.compile(r"\b(?:its|the) (?:[A-Z][a-z]+ )?(?:\d{4} )?peak of\s*(?:about |around |roughly |nearly )?$")),
+    ("left", "low", re.compile(rf"\b(?:{_FALL}|sagg\w+|down)\b[^$]{{0,60}}\btouch\w*\s*$", _I)),
+    ("left", "open", re.compile(r"\b(?:open(?:ed|s)?|opening (?:price|level)?)\b(?: \w+){0,3}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
+    ("left", "close", re.compile(r"\b(?:clos(?:ed|es|ing)|settled|ended|finished)\b(?: \w+){0,3}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
+    ("right", "ath", re.compile(r"^[^.;$]{0,12}?\b(?:a (?:fresh |new )?record|an all-time high|a new (?:all-time )?high|a record high|a lifetime high)\b", _I)),
+    ("right", "low", re.compile(r"^[^.;$]{0,30}?\b(?:its lowest|the lowest|a (?:fresh |new )?low|lowest (?:level|since|in|close)|at (?:the|its) lows?)\b", _I)),
+    ("right", "high", re.compile(r"^[^.;$]{0,30}?\b(?:its highest|the highest|its strongest|a (?:fresh |new )?high|highest (?:level|since|in|close))\b|^\s*(?:peak|high|top)\b", _I)),
+    ("right", "close", re.compile(r"^[^.;$]{0,25}?\b(?:by|at|into) the (?:[\w-]+ ){0,3}close\b", _I)),
+    ("left", "high", re.compile(r"\b(?:highs?|peak(?:ed)?|topp(?:ed|ing) out at|touch\w*|as high as|tagg(?:ed|ing)|max(?:imum)?)\b(?: \w+){0,1}? ?(?:of|near|around|at|above|about)?\s*(?:about |roughly |around |nearly |almost )?$", _I)),
+    ("left", "low", re.compile(r"\b(?:lows?|as low as|bottom(?:ed)?(?: out)?|trough)\b,?(?: \w+){0,1}? ?(?:of|near|around|at|below|about)?\s*(?:about |roughly |around |nearly )?$", _I)),
+    ("left", "level", re.compile(
+        r"\b(?:above|below|beneath|past|through|under|crossed|crossing|cross|broke|breaking|breach\w*|clear\w*|"
+        r"reclaim\w*|surpass\w*|topp(?:ed|ing)|regain\w*|exceed\w*|pierc\w*|north of|south of|back to)\b"
+        r"(?: (?:the|about|around|roughly|nearly|key|psychological|important|symbolic))*\s*$", _I)),
+    ("left", "spot", re.compile(r"\b(?:from|recover\w*|back to|settl\w+ back)\b[^$]{0,25}$", _I)),
+    ("left", "high", re.compile(rf"\b(?:{_RISE})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$|\b(?:hit|hitting|reach\w*)\s+(?:about |around |roughly |nearly )?$", _I)),
+    ("left", "low", re.compile(rf"\b(?:{_FALL})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$", _I)),
 )
-_KIND_RIGHT = (
-    ("ath", re.compile(r"^[^.;$]{0,30}\b(?:a record|an all-time high|a new high|record high|lifetime high)\b", re.I)),
-    ("high", re.compile(r"^[^.;$]{0,30}\b(?:its highest|the highest|a high|highest (?:level|since))\b", re.I)),
-    ("low", re.compile(r"^[^.;$]{0,30}\b(?:its lowest|the lowest|a low|lowest (?:level|since))\b", re.I)),
-)
-_RANGE_LEFT = re.compile(r"\b(?:range|between|traded from)\b[^$]{0,25}$", re.I)
+_RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
@@ -102,19 +106,17 @@ def _is_price(text: str, a: Amount, prev_end: int) -> bool:
     return True
 
 
-def _kind(text: str, a: Amount) -> str:
-    left = _left_clause(text, a.start)[-60:]
-    right = text[a.end:a.end + 45]
-    best, best_pos = "spot", -1
-    for kind, pattern in _KIND_LEFT:
-        m = pattern.search(left)
-        if m and m.start() > best_pos:
-            best, best_pos = kind, m.start()
-    if best in ("spot", "low", "level") or best_pos < len(left) - 30:
-        for kind, pattern in _KIND_RIGHT:
-            if pattern.search(right) and best not in ("level",):
-                return kind
-    return best
+def _kind(text: str, a: Amount, prev_end: int) -> str:
+    left = text[max(prev_end, a.start - 70):a.start]
+    cut = left.rfind(";")
+    left = left[cut + 1:] if cut >= 0 else left
+    right = text[a.end:a.end + 50]
+    if re.search(r"\b(?:from|after|before|than|since|down|up|off|near|close to)\b", right[:14], re.I):
+        right = ""  # what follows is about another level ("down from a record $X")
+    for side, kind, pattern in _RULES:
+        if pattern.search(left if side == "left" else right):
+            return kind
+    return "spot"
 
 
 def _currency(a: Amount, sentence: str) -> str:
@@ -133,11 +135,14 @@ def find_prices(view: ArticleView) -> list[Price]:
         prev_end = 0
         for j, a in enumerate(amounts):
             kinds = _range_kinds(sent.text, amounts, j)
+            if kinds is not None and _NOT_REACHED.search(_left_clause(sent.text, a.start)[-60:]):
+                kinds, prev_end = None, a.end
+                continue
             if kinds is None:
                 if not _is_price(sent.text, a, prev_end):
                     prev_end = a.end
                     continue
-                kind = _kind(sent.text, a)
+                kind = _kind(sent.text, a, prev_end)
             else:
                 kind = kinds
             prev_end = a.end

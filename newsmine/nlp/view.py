@@ -20,6 +20,14 @@ _ANAPHORIC_SUBJECT = re.compile(
 )
 
 
+# "Ether followed bitcoin lower": an asset after these words is not the subject.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|"
+    r"underperform\w*|like|including|such as|from|over|relative to)\s+$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -65,11 +73,11 @@ class ArticleView:
         """
         sent = self.sents[index]
         absolute = sent.start + pos
-        assets = sent.of("ASSET")
+        assets = [m for m in sent.of("ASSET") if not _OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])]
         before = [m for m in assets if m.end <= absolute]
         if before:
             return before[-1].key
-        if assets:
+        if assets and not _ANAPHORIC_SUBJECT.match(sent.text):
             return assets[0].key
         for prev in reversed(self.sents[max(0, index - 3):index]):
             prev_assets = prev.of("ASSET")
