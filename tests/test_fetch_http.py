@@ -13,7 +13,7 @@ from loopback import Reply, loopback  # noqa: F401  (pytest fixture)
 
 from newsmine.errors import FetchError
 from newsmine.fetch import FetchConfig, Fetcher
-from newsmine.fetch.transport import GuardedTransport, public_only
+from newsmine.fetch.transport import GuardedTransport, request_scope
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 FAST = FetchConfig(
@@ -142,6 +142,22 @@ def test_dripping_body_hits_total_timeout(loopback):
     assert "total timeout" in str(err) and time.monotonic() - start < 2
 
 
+def _drip_headers(req):
+    """A status line, then header bytes trickling in for ever: only a total deadline stops this."""
+    req.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+    while True:
+        req.wfile.write(b"z")
+        req.wfile.flush()
+        time.sleep(0.1)
+
+
+def test_dripping_headers_hit_total_timeout(loopback):
+    loopback.route("/drip-headers", _drip_headers)
+    start = time.monotonic()
+    err = fetch(loopback.url("/drip-headers"), FetchConfig(rate=100, read_timeout=1, total_timeout=0.8, retries=0))
+    assert "total timeout" in str(err) and time.monotonic() - start < 2
+
+
 def _endless(req):
     req.send_response(200)
     req.send_header("Content-Type", "text/html")
@@ -223,6 +239,6 @@ def test_address_checked_again_when_connecting(loopback):
     loopback.route("/x", Reply(200, "<p>x</p>", HTML))
     with httpx.Client(transport=GuardedTransport()) as client:
         assert client.get(loopback.url("/x")).status_code == 200  # unguarded: loopback is fine
-        with public_only(True), pytest.raises(FetchError, match="non-public address 127.0.0.1"):
+        with request_scope(public_only=True, deadline=None), pytest.raises(FetchError, match="non-public address 127.0.0.1"):
             client.get(loopback.url("/x", host="localhost"))
     assert loopback.hits("/x") == 1

@@ -42,7 +42,10 @@ Public API (everything a caller needs is exported here)::
 Every request honours robots.txt (fetched once per origin and cached; 4xx
 means allow all, 5xx means disallow for now), the per-host rate (raised to a
 robots.txt Crawl-delay, capped), http/https only, and HTML/XHTML/text
-content types (plus XML/JSON for feeds and sitemaps).
+content types (plus XML/JSON for feeds and sitemaps). The transport
+(``transport.py``) checks addresses again at connect time (no DNS-rebinding
+window) and holds every socket operation to the request's total deadline.
+Environment proxies (HTTP_PROXY, ...) are not used.
 """
 
 from newsmine.fetch.batch import run_by_host

@@ -30,7 +30,7 @@ from newsmine.fetch.decompress import CappedDecoder, TooLarge, gunzip, human_siz
 from newsmine.fetch.ratelimit import HostLimiter
 from newsmine.fetch.robots import RobotsCache, origin
 from newsmine.fetch.safety import check_public, check_scheme
-from newsmine.fetch.transport import GuardedTransport, public_only
+from newsmine.fetch.transport import GuardedTransport, Overtime, request_scope
 from newsmine.records import Page
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -51,6 +51,17 @@ class _Reply:
     status: int
     headers: httpx.Headers
     body: bytes
+
+
+@dataclass
+class _Request:
+    """One hop to request, with what the checks before it decided."""
+
+    url: str
+    headers: dict[str, str]
+    types: frozenset[str] | None  # acceptable content types; None: any (robots.txt)
+    delay: float | None  # robots.txt Crawl-delay for this host, if any
+    public: bool  # the address must be public (a found link or a hop to another origin)
 
 
 class _Transient(FetchError):
@@ -174,8 +185,7 @@ class Fetcher:
                 self._robots.check(url)
                 delay = self._robots.crawl_delay(url)
                 delay = min(delay, cfg.max_crawl_delay) if delay is not None else None
-            with public_only(public):  # checked again at connect time: see transport.py
-                reply = self._attempts(url, headers, types, delay)
+            reply = self._attempts(_Request(url, headers, types, delay, public))
             location = reply.headers.get("location")
             if reply.status not in REDIRECTS or not location:
                 return reply
@@ -185,14 +195,14 @@ class Fetcher:
                 raise FetchError(f"{start}: redirect loop at {url}", status=reply.status)
         raise FetchError(f"{start}: more than {cfg.max_redirects} redirects", status=reply.status)
 
-    def _attempts(self, url: str, headers: dict[str, str], types: frozenset[str] | None, delay: float | None) -> _Reply:
+    def _attempts(self, request: _Request) -> _Reply:
         """One request with retries: 429, 5xx and transient network errors back off and retry."""
         cfg = self.config
         for attempt in range(cfg.retries + 1):
             last = attempt == cfg.retries
             wait = cfg.backoff * 2**attempt
             try:
-                reply = self._exchange(url, headers, types, delay)
+                reply = self._exchange(request)
             except _Transient as err:
                 if last:
                     raise FetchError(f"{err} (after {attempt + 1} attempts)") from None
@@ -204,20 +214,24 @@ class Fetcher:
             time.sleep(min(after, cfg.max_retry_after) if after is not None else wait)
         raise AssertionError("unreachable: the last attempt always returns or raises")
 
-    def _exchange(self, url: str, headers: dict[str, str], types: frozenset[str] | None, delay: float | None) -> _Reply:
+    def _exchange(self, request: _Request) -> _Reply:
         """One GET: wait for the host's turn, send, and read a 2xx body within the caps."""
         cfg = self.config
-        self._limiter.wait((urlsplit(url).hostname or "").lower(), delay)
-        deadline = time.monotonic() + cfg.total_timeout
+        url, types = request.url, request.types
+        self._limiter.wait((urlsplit(url).hostname or "").lower(), request.delay)
+        # The transport re-checks the address when it connects and holds every read to the deadline.
+        scope = request_scope(public_only=request.public, deadline=time.monotonic() + cfg.total_timeout)
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with scope, self._client.stream("GET", url, headers=request.headers) as response:
                 body = b""
                 if 200 <= response.status_code < 300:
                     mime, _ = split_content_type(response.headers.get("content-type"))
                     if types is not None and mime is not None and mime not in types:
                         raise FetchError(f"{url}: unsupported content type {mime}", status=response.status_code)
-                    body = self._read(url, response, deadline, truncate=types is None)
-                return _Reply(str(response.url), response.status_code, response.headers, body)
+                    body = self._read(url, response, truncate=types is None)
+                return _Reply(url, response.status_code, response.headers, body)
+        except Overtime:
+            raise FetchError(f"{url}: took longer than the {cfg.total_timeout:g} s total timeout") from None
         except httpx.ConnectTimeout:
             raise _Transient(f"{url}: timed out connecting (after {cfg.connect_timeout:g} s)") from None
         except httpx.ReadTimeout:
@@ -229,8 +243,8 @@ class Fetcher:
         except (httpx.HTTPError, httpx.InvalidURL) as err:
             raise FetchError(f"{url}: {type(err).__name__}: {err}") from None
 
-    def _read(self, url: str, response: httpx.Response, deadline: float, *, truncate: bool) -> bytes:
-        """Stream the body, enforcing the raw cap, the decompressed cap and the total timeout.
+    def _read(self, url: str, response: httpx.Response, *, truncate: bool) -> bytes:
+        """Stream the body, enforcing the raw cap and the decompressed cap.
 
         ``truncate`` keeps the first ``robots_max_bytes`` instead of failing
         (robots.txt: RFC 9309 says to parse what fits).
@@ -252,8 +266,6 @@ class Fetcher:
                 if raw > cfg.max_raw_bytes:
                     raise FetchError(f"{url}: body exceeds the {human_size(cfg.max_raw_bytes)} cap")
                 parts.append(decoder.feed(chunk))
-                if time.monotonic() > deadline:
-                    raise FetchError(f"{url}: took longer than the {cfg.total_timeout:g} s total timeout")
         except TooLarge as err:
             if not truncate:
                 raise FetchError(f"{url}: {err}") from None
