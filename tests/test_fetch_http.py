@@ -122,39 +122,32 @@ def test_silent_server_times_out(loopback):
     assert time.monotonic() - start < 1.2
 
 
-def _drip(req):
-    """Headers, then one byte every 0.1 s for ever (until the client hangs up)."""
-    req.send_response(200)
-    req.send_header("Content-Type", "text/html")
-    req.send_header("Transfer-Encoding", "chunked")
-    req.end_headers()
-    while True:
-        req.wfile.write(b"1\r\nx\r\n")
-        req.wfile.flush()
-        time.sleep(0.1)
+def _drip(head: bytes, piece: bytes):
+    """A handler that sends ``head``, then ``piece`` every 0.1 s for ever (until the client hangs up)."""
+
+    def handler(req):
+        req.wfile.write(head)
+        while True:
+            req.wfile.write(piece)
+            req.wfile.flush()
+            time.sleep(0.1)
+
+    return handler
 
 
-def test_dripping_body_hits_total_timeout(loopback):
-    loopback.route("/drip", _drip)
+@pytest.mark.parametrize(
+    ("head", "piece"),
+    [
+        (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n", b"1\r\nx\r\n"),
+        (b"HTTP/1.1 200 OK\r\nX-Slow: ", b"z"),  # headers that never end
+    ],
+    ids=["body", "headers"],
+)
+def test_dripping_server_hits_total_timeout(loopback, head, piece):
+    loopback.route("/drip", _drip(head, piece))
     config = FetchConfig(rate=100, read_timeout=1, total_timeout=0.8, retries=0)
     start = time.monotonic()
     err = fetch(loopback.url("/drip"), config)
-    assert "total timeout" in str(err) and time.monotonic() - start < 2
-
-
-def _drip_headers(req):
-    """A status line, then header bytes trickling in for ever: only a total deadline stops this."""
-    req.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-    while True:
-        req.wfile.write(b"z")
-        req.wfile.flush()
-        time.sleep(0.1)
-
-
-def test_dripping_headers_hit_total_timeout(loopback):
-    loopback.route("/drip-headers", _drip_headers)
-    start = time.monotonic()
-    err = fetch(loopback.url("/drip-headers"), FetchConfig(rate=100, read_timeout=1, total_timeout=0.8, retries=0))
     assert "total timeout" in str(err) and time.monotonic() - start < 2
 
 
