@@ -64,6 +64,13 @@ works): ``articles_fts(title, text)`` with ``rowid = articles.id`` and
     SELECT a.id, a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid
     WHERE articles_fts MATCH 'liquidations' ORDER BY rank;
 
+Publication time in UTC (migration 2): ``articles.published_utc`` is a
+virtual generated column, ``published_at`` normalised to UTC as
+``YYYY-MM-DDTHH:MM:SSZ`` (SQLite's ``strftime`` applies the offset; a naive
+time or a bare date is read as UTC; an unreadable value gives NULL). It is
+indexed and compares as text, so date filters should use it rather than
+``published_at``, whose offsets differ between sites.
+
 Versioning: ``PRAGMA user_version`` is the number of migrations applied;
 ``MIGRATIONS`` is append-only (never edit a released step, add a new one).
 """
@@ -192,8 +199,16 @@ _V1 = [
     *_fts("quotes", ("text", "speaker")),
 ]
 
+# Date filters (newsmine.query) need one time scale; computed by SQLite so
+# every writer gets it for free and old rows are covered without a backfill.
+_V2 = [
+    "ALTER TABLE articles ADD COLUMN published_utc TEXT GENERATED ALWAYS AS "
+    "(strftime('%Y-%m-%dT%H:%M:%SZ', published_at)) VIRTUAL",
+    "CREATE INDEX articles_published_utc ON articles(published_utc)",
+]
+
 # Ordered, append-only: MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_V1]
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
