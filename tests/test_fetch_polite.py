@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 from loopback import Reply, loopback, loopback2  # noqa: F401  (pytest fixtures)
 
 from newsmine.errors import FetchError
@@ -57,17 +58,16 @@ def test_robots_fetched_once_per_host_under_concurrency(loopback):
     assert loopback.hits("/no") == 0
 
 
-def test_robots_404_allows_and_5xx_disallows(loopback, loopback2):
+@pytest.mark.parametrize("status", [503, 429])
+def test_robots_404_allows_and_5xx_disallows(loopback, loopback2, status):
     loopback.route("/a", Reply(200, "<p>a</p>", HTML))  # no robots.txt route: 404
-    loopback2.route("/robots.txt", Reply(503, "busy"))
+    loopback2.route("/robots.txt", Reply(status, "busy"))
     loopback2.route("/a", Reply(200, "<p>a</p>", HTML))
     with Fetcher(FAST) as fetcher:
         assert outcome(fetcher, loopback.url("/a")) == "ok"
         assert outcome(fetcher, loopback2.url("/a")) == "robots"
-        try:
+        with pytest.raises(FetchError, match=f"robots.txt answered HTTP {status}"):
             fetcher.fetch(loopback2.url("/a"))
-        except FetchError as err:
-            assert "robots.txt answered HTTP 503" in str(err)
     assert loopback2.hits("/a") == 0
 
 

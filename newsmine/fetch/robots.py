@@ -1,9 +1,9 @@
 """robots.txt: fetched once per origin, cached for the life of a Fetcher.
 
 Rules follow RFC 9309 and common crawler practice: a 4xx robots.txt (usually
-404) means everything is allowed; a 5xx or an unreachable robots.txt means
-"disallow for now", since the site may be down or overloaded; redirects are
-followed like any fetch.
+404) means everything is allowed; a 5xx, a 429 or an unreachable robots.txt
+means "disallow for now", since the site may be down or overloaded;
+redirects are followed like any fetch.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class RobotsCache:
             # Unreachable (the reason names robots.txt's URL): the host's pages are skipped for this run.
             return _Entry(error=err)
         parser = RobotFileParser(robots_url)
-        if status >= 500:
+        if status >= 500 or status == 429:  # overloaded or asking us to slow down: not a "no robots.txt"
             message = f"robots.txt answered HTTP {status}; not fetching this host for now"
             return _Entry(error=FetchError(message, status=status, outcome="robots"))
         if status >= 400:
