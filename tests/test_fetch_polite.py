@@ -36,6 +36,17 @@ def test_robots_rules_obeyed_and_fetched_once(loopback):
     assert loopback.hits("/robots.txt") == 1 and loopback.hits("/members/y") == 0
 
 
+def test_robots_longest_match_and_wildcards(loopback):
+    rules = "User-agent: *\nDisallow: /private\nAllow: /private/open\nDisallow: /*.pdf$\nDisallow: /*?utm_\n"
+    loopback.route("/robots.txt", Reply(200, rules, TEXT))
+    paths = ["/private/a", "/private/open/b", "/doc.pdf", "/doc.pdf?page=2", "/story?utm_source=x", "/story?id=1"]
+    for path in paths:
+        loopback.route(path, Reply(200, "<p>x</p>", HTML))
+    with Fetcher(FAST) as fetcher:
+        results = [outcome(fetcher, loopback.url(p)) for p in paths]
+    assert results == ["robots", "ok", "robots", "ok", "robots", "ok"]
+
+
 def test_robots_checked_on_every_redirect_hop(loopback):
     loopback.route("/robots.txt", Reply(200, ROBOTS, TEXT))
     loopback.route("/go", Reply(302, b"", {"Location": "/members/secret"}))
