@@ -14,7 +14,10 @@ from newsmine.fetch import FetchConfig, Fetcher
 HTML = {"Content-Type": "text/html"}
 TEXT = {"Content-Type": "text/plain"}
 FAST = FetchConfig(rate=100, retries=1, backoff=0.05, read_timeout=1)
-ROBOTS = "User-agent: *\nDisallow: /private\n\nUser-agent: newsmine\nDisallow: /members\n"
+ROBOTS = (
+    "User-agent: news\nDisallow: /\n\n"  # another crawler's group: "news" is not "newsmine"
+    "User-agent: *\nDisallow: /private\n\nUser-agent: NewsMine\nDisallow: /members\n"
+)
 
 
 def outcome(fetcher: Fetcher, url: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote, unquote, urlsplit
-from urllib.robotparser import RobotFileParser
+from urllib.robotparser import Entry, RobotFileParser
 
 from newsmine.errors import FetchError
 
@@ -23,7 +23,7 @@ Loader = Callable[[str], tuple[int, str]]
 
 
 @dataclass
-class _Entry:
+class _Cached:
     parser: RobotFileParser | None = None
     error: FetchError | None = None  # robots.txt was unreachable: repeat this reason
 
@@ -52,7 +52,7 @@ def allowed(parser: RobotFileParser, agent: str, url: str) -> bool:
         return False
     if parser.allow_all:
         return True
-    group = next((e for e in parser.entries if e.applies_to(agent)), parser.default_entry)
+    group = _group(parser, agent)
     if group is None:
         return True
     parts = urlsplit(url)
@@ -68,6 +68,17 @@ def allowed(parser: RobotFileParser, agent: str, url: str) -> bool:
     return verdict
 
 
+def _group(parser: RobotFileParser, agent: str) -> Entry | None:
+    """Our User-agent group, else the ``*`` group.
+
+    RFC 9309 matches the product token exactly (case aside); RobotFileParser
+    matches substrings, so a group for "news" would wrongly bind "newsmine".
+    """
+    token = agent.lower()
+    mine = (e for e in parser.entries if token in (a.lower() for a in e.useragents))
+    return next(mine, parser.default_entry)
+
+
 @lru_cache(maxsize=1024)
 def _pattern(rule: str) -> re.Pattern[str]:
     anchored = rule.endswith("$")
@@ -81,7 +92,7 @@ class RobotsCache:
     def __init__(self, agent: str, load: Loader):
         self.agent = agent
         self._load = load
-        self._entries: dict[str, _Entry] = {}
+        self._entries: dict[str, _Cached] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -99,10 +110,11 @@ class RobotsCache:
         entry = self._entry(origin(url))
         if entry.parser is None:
             return None
-        delay = entry.parser.crawl_delay(self.agent)
+        group = _group(entry.parser, self.agent)
+        delay = group.delay if group is not None else None
         return float(delay) if delay is not None else None
 
-    def _entry(self, key: str) -> _Entry:
+    def _entry(self, key: str) -> _Cached:
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         # One lock per origin: concurrent fetches to one host load robots.txt once.
@@ -111,20 +123,20 @@ class RobotsCache:
                 self._entries[key] = self._fetch(key)
             return self._entries[key]
 
-    def _fetch(self, key: str) -> _Entry:
+    def _fetch(self, key: str) -> _Cached:
         robots_url = f"{key}/robots.txt"
         try:
             status, text = self._load(robots_url)
         except FetchError as err:
             # Unreachable (the reason names robots.txt's URL): the host's pages are skipped for this run.
-            return _Entry(error=err)
+            return _Cached(error=err)
         parser = RobotFileParser(robots_url)
         if status >= 500 or status == 429:  # overloaded or asking us to slow down: not a "no robots.txt"
             message = f"robots.txt answered HTTP {status}; not fetching this host for now"
-            return _Entry(error=FetchError(message, status=status, outcome="robots"))
+            return _Cached(error=FetchError(message, status=status, outcome="robots"))
         if status >= 400:
             parser.allow_all = True  # no robots.txt: everything is allowed
         else:
             parser.parse(text.splitlines())
         parser.modified()  # RobotFileParser refuses everything until it was "read"
-        return _Entry(parser=parser)
+        return _Cached(parser=parser)
