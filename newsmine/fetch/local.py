@@ -7,6 +7,7 @@ decoder; ``.html.gz`` is decompressed with the same size cap as HTTP bodies.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,15 +33,21 @@ def read_local(path: str, *, max_bytes: int = MAX_BYTES) -> Iterator[Page | Inpu
     named explicitly must be .html, .htm, .html.gz, .txt or .md.
     """
     if path == "-":
-        yield _read_stream(sys.stdin.buffer, max_bytes)
+        # A text-mode stand-in for stdin (tests, notebooks) has no byte buffer.
+        stream = getattr(sys.stdin, "buffer", None) or io.BytesIO(sys.stdin.read().encode("utf-8"))
+        yield _read_stream(stream, max_bytes)
         return
     target = Path(path)
     if target.is_dir():
-        files = sorted(
-            p
-            for p in target.rglob("*")
-            if p.is_file() and _kind(p) and not any(part.startswith(".") for part in p.relative_to(target).parts)
-        )
+        try:
+            files = sorted(
+                p
+                for p in target.rglob("*")
+                if p.is_file() and _kind(p) and not any(part.startswith(".") for part in p.relative_to(target).parts)
+            )
+        except OSError as err:
+            yield InputError(f"{path}: cannot list folder: {err.strerror or err}")
+            return
         if not files:
             yield InputError(f"{path}: no .html, .htm, .html.gz, .txt or .md files in this folder")
         for file in files:
