@@ -105,6 +105,12 @@ class Loopback:
         self._server.shutdown()
         self._server.server_close()
 
+    def __enter__(self) -> "Loopback":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _dispatch(self, request: BaseHTTPRequestHandler) -> None:
         with self._lock:
             self.requests.append(Seen(request.command, request.path, dict(request.headers.items())))
@@ -146,18 +152,12 @@ class Loopback:
 @pytest.fixture
 def loopback() -> Iterator[Loopback]:
     """A fresh loopback server per test, shut down afterwards."""
-    server = Loopback()
-    try:
+    with Loopback() as server:
         yield server
-    finally:
-        server.close()
 
 
 @pytest.fixture
 def loopback2() -> Iterator[Loopback]:
     """A second, independent server (a second host:port) for multi-host tests."""
-    server = Loopback()
-    try:
+    with Loopback() as server:
         yield server
-    finally:
-        server.close()
