@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newsmine.nlp.moves import signed_move
 from newsmine.nlp.numbers import Amount, find_money, find_percents
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
@@ -22,29 +23,25 @@ CUE_PATTERNS: dict[str, list[list[dict]]] = {
     "liquidations": [[{"LOWER": {"REGEX": r"^liquidat"}}], [{"LOWER": {"IN": ["wiped", "wipeout", "rekt"]}}],
                      [{"LOWER": "forced"}, {"LOWER": {"IN": ["selling", "liquidations", "closures"]}}]],
     "open_interest": [[{"LOWER": "open"}, {"LOWER": "interest"}], [{"LOWER": "oi"}]],
-    "funding_rate": [[{"LOWER": {"REGEX": r"^funding"}}]],
-    "volume": [[{"LOWER": {"IN": ["volume", "volumes", "turnover"]}}]],
-    "etf_flow": [[{"LOWER": {"REGEX": r"^(inflows?|outflows?|redemptions?)$"}}],
-                 [{"LOWER": {"IN": ["net", "etf", "etfs", "fund", "funds"]}}, {"LOWER": {"IN": ["flows", "flow", "inflows", "outflows"]}}]],
+    "funding_rate": [[{"LOWER": {"REGEX": r"^funding"}}],
+                     [{"LOWER": {"IN": ["eight", "8"]}}, {"ORTH": "-"}, {"LOWER": "hour"}, {"LOWER": {"IN": ["rate", "rates"]}}]],
+    "volume": [[{"LOWER": {"IN": ["volume", "volumes", "turnover"]}}], [{"LOWER": "traded"}]],
+    "etf_flow": [[{"LOWER": {"REGEX": r"^(inflows?|outflows?|redemptions?|withdrawals?)$"}}],
+                 [{"LOWER": {"IN": ["net", "etf", "etfs", "fund", "funds"]}}, {"LOWER": {"IN": ["flows", "flow", "inflows", "outflows"]}}],
+                 [{"LOWER": {"IN": ["took", "taking", "take", "takes", "pulled", "drew", "drawing", "draws", "attracted",
+                                    "attracting", "pulling", "bleed", "bled", "bleeding", "haul", "poured", "absorbed",
+                                    "hoovered", "lured", "gathered", "amassed"]}}]],
     "basis": [[{"LOWER": "basis"}]],
     "market_cap": [[{"LOWER": "market"}, {"LOWER": {"IN": ["cap", "capitalization", "capitalisation", "value"]}}],
                    [{"LOWER": {"IN": ["market-cap", "mcap"]}}],
-                   [{"LOWER": "total"}, {"LOWER": "value"}, {"LOWER": "of"}, {"LOWER": "all"}]],
+                   [{"LOWER": "total"}, {"LOWER": "value"}], [{"LOWER": "valued"}]],
 }
 PERCENT_KINDS = ("funding_rate", "basis")
-_UP = r"rose|rising|rise|gained|gaining|gains?|jumped|jumping|jump|climbed|climbing|surged|surging|surge|soared|rallied|rallying|rally|added|adding|advanced|up|higher|increased|spiked|popped|rebounded|recovered|doubled|appreciated"
-_DOWN = r"fell|falling|fall|dropped|dropping|drop|declined|declining|decline|slid|sliding|slide|slipped|slipping|tumbled|tumbling|plunged|plunging|plunge|sank|sinking|lost|losing|loss|losses|down|lower|shed|shedding|crashed|crash|slumped|slump|retreated|dipped|dip|below|off|drawdown|eased|slipped|sell-off|selloff|correction|cut"
-_MOVE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
-_NOT_MOVE = re.compile(
-    r"\b(?:dominance|share|premium|discount|yields?|probability|chance|odds|of the total|of supply|stake|apy|apr|"
-    r"rates?|inflation|cpi|unemployment|margin|fees?|tax|tariffs?|ownership|majority|accounted|made up|ratio|"
-    r"hash ?rate|volume|open interest|supply|approval|polls?|respondents|survey|gdp|staff|workforce|"
-    r"interest|bonds?|treasur\w+|equities|stocks?|shares|nasdaq|s&p|gold|dollar|dxy)\b",
-    re.I,
-)
+STOCK_KINDS = ("open_interest", "market_cap", "basis")  # levels, not amounts over a period
 _LONG = re.compile(r"\blongs?\b|long positions|bulls", re.I)
 _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
-_FLOW_OUT = re.compile(r"outflow|redemption|pulled|withdrew|withdrawn|bled|exodus|left|leaving", re.I)
+_FLOW_OUT = re.compile(r"outflow|redemption|pulled|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving", re.I)
+_ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
 _PERIODS = (
     ("8h", re.compile(r"\b(?:every|per|each) (?:eight|8) hours\b|\b(?:eight|8)-hour\b", re.I)),
     ("24h", re.compile(r"\b24 hours\b|\b24-hour\b|\b24h\b|past day|a day earlier", re.I)),
@@ -52,7 +49,9 @@ _PERIODS = (
     ("month", re.compile(r"(?<![\w-])month\b|\bmonthly\b|30 days", re.I)),
     ("ytd", re.compile(r"this year|year to date|year-to-date|\bytd\b|so far in \d{4}", re.I)),
     ("year", re.compile(r"annuali[sz]ed|\bannual\b|a year|per year", re.I)),
-    ("day", re.compile(r"\bon the day\b|\bfor the day\b|\bin a day\b|\bone-day\b|\bdaily\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("48h", re.compile(r"\b48 hours\b|\b48-hour\b|\btwo days\b", re.I)),
+    ("1h", re.compile(r"\b(?:an|one|a single) hour\b|\b1h\b|\b60 minutes\b", re.I)),
+    ("day", re.compile(r"\b(?:on|for|in) the day\b|\bthat day\b|\bin a (?:single )?day\b|\bone-day\b|\bdaily\b", re.I)),
 )
 
 
@@ -77,20 +76,12 @@ def _period(text: str) -> str | None:
     return next((name for name, pattern in _PERIODS if pattern.search(text)), None)
 
 
-def _move_sign(text: str, a: Amount) -> int | None:
-    """+1/-1 from the movement word nearest the percentage, None when nothing moved."""
-    left = text[max(0, a.start - 60):a.start]
-    cut = max(left.rfind(";"), left.rfind(","))
-    left_clause = left[cut + 1:] if cut >= 0 else left
-    right = text[a.end:a.end + 30]
-    candidates = [(len(left_clause) - m.end(), m) for m in _MOVE.finditer(left_clause)]
-    candidates += [(m.start() + 3, m) for m in _MOVE.finditer(right) if m.start() < 20]
-    if not candidates:
-        return None
-    if _NOT_MOVE.search(left_clause[-40:]) or _NOT_MOVE.search(right[:25]):
-        return None
-    _, m = min(candidates, key=lambda c: c[0])
-    return 1 if m.group("up") else -1
+def _written_sign(text: str, a: Amount) -> str | None:
+    """"+" or "-" when the percentage is written with its sign ("+14.6%", "-3.1%")."""
+    before = text[max(0, a.start - 1):a.start + 1]
+    if "+" in before:
+        return "+"
+    return "-" if a.value < 0 else None
 
 
 def find_figures(view: ArticleView) -> list[Figure]:
@@ -104,20 +95,22 @@ def find_figures(view: ArticleView) -> list[Figure]:
             kind = _nearest(cues, a, PERCENT_KINDS)
             value = a.value
             if kind is None:
-                sign = _move_sign(sent.text, a)
-                if sign is None:
+                move = signed_move(view, index, a, _written_sign(sent.text, a))
+                if move is None:
                     continue
-                kind, value = "percent_change", sign * abs(a.value)
+                kind, value = "percent_change", move
             found.append((a, kind, value, "percent"))
         for a in find_money(sent.text):
             if not (a.scaled or abs(a.value) >= 1e6):
                 continue
             kind = _nearest(cues, a, tuple(k for k in CUE_PATTERNS if k not in PERCENT_KINDS))
+            if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
+                kind = None  # "took in $X" about an ETF only when a fund is in sight
             if kind is not None:
                 found.append((a, kind, abs(a.value), a.currency or "USD"))
         when = resolve_date(sent.text, view.published)
         for a, kind, value, unit in found:
-            window = sent.text[max(0, a.start - 45):a.end + 45]
+            window = sent.text[max(0, a.start - 70):a.end + 70]
             side = None
             if kind == "liquidations":
                 side = "long" if _LONG.search(window) else "short" if _SHORT.search(window) else None
@@ -130,5 +123,5 @@ def find_figures(view: ArticleView) -> list[Figure]:
             seen.add(key)
             figures.append(Figure(kind, value, unit, sent.text, sent.start + a.start, sent.start + a.end,
                                   asset=asset, venue=view.venue_near(index, a.start), side=side,
-                                  period=_period(window), date=when))
+                                  period=None if kind in STOCK_KINDS else _period(window), date=when))
     return figures

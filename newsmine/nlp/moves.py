@@ -1,0 +1,71 @@
+"""Price moves ("fell 8%", "+14.6%", "risen more than 1,000%") as signed percentages.
+
+A percentage is a price move only when a movement word (or an explicit sign)
+says which way, a crypto asset (or "it", "the token") is what moved, and the
+thing measured is not a share, a yield, an index or a company's stock:
+dominance, CPI prints and stock moves fill market copy with look-alikes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.numbers import Amount
+from newsmine.nlp.view import ArticleView
+
+_UP = (
+    r"rose|risen|rising|rise|gained|gaining|gains?|jumped|jumping|jump|climbed|climbing|surged|surging|surge|"
+    r"soared|soaring|rallied|rallying|rally|added|adding|advanced|advancing|up|higher|increased|spiked|popped|"
+    r"rebounded|recovered|doubled|appreciated|leaping|leapt|leaped|lifted|lifting|ballooned|extending"
+)
+_DOWN = (
+    r"fell|fallen|falling|fall|dropped|dropping|drop|declined|declining|decline|slid|sliding|slide|slipped|"
+    r"slipping|tumbled|tumbling|plunged|plunging|plunge|sank|sinking|lost|losing|loss|losses|down|lower|shed|"
+    r"shedding|crashed|crash|slumped|slump|retreated|dipped|dip|below|off|drawdown|eased|sell-off|selloff|"
+    r"correction|collapsed|collapsing|giving back|gave back|given back|plummeted|tanked|erased|wiped|sagged"
+)
+_MOVE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
+# What is measured is not an asset's price.
+_MEASURE = re.compile(
+    r"\b(?:dominance|share|premium|discount|yields?|probability|chance|odds|stake|apy|apr|rates?|inflation|"
+    r"cpi|consumer prices?|price index|core prices|unemployment|margins?|fees?|tax|tariffs?|ownership|"
+    r"majority|ratio|hash ?rate|volume|open interest|supply|issuance|approval|polls?|survey|gdp|staff|"
+    r"workforce|bonds?|treasur\w+|equities|stocks?|shares|nasdaq|s&p|dow|nikkei|index|gold|dollar|dxy|"
+    r"weighting|allocation|revenue|profits?|earnings|microstrategy|miners?|funds?|etfs?|hashrate|"
+    r"difficulty|turnover|basis|funding)\b",
+    re.I,
+)
+_RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:it|its|the (?:coin|token|price|cryptocurrency|pair|largest cryptocurrency|digital (?:currency|asset)|"
+    r"second-largest (?:cryptocurrency|digital currency|token)))\b",
+    re.I,
+)
+
+
+def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> float | None:
+    """The signed percent change the amount reports, or None when it is no price move."""
+    sent = view.sents[index]
+    text = sent.text
+    left = text[max(0, a.start - 120):a.start]
+    left = left[left.rfind(";") + 1:]
+    assets = [m for m in sent.of("ASSET") if m.end - sent.start <= a.start]
+    subject_at = (assets[-1].end - sent.start) - (a.start - len(left)) if assets else None
+    if subject_at is None:
+        anaphor = list(_ANAPHOR.finditer(left))
+        if not anaphor:
+            return None
+        subject_at = anaphor[-1].end()
+    between = left[max(0, subject_at):]
+    if _MEASURE.search(between) or _RIGHT_MEASURE.search(text[a.end:a.end + 30]):
+        return None
+    if sign is not None:
+        return a.value if sign == "+" else -abs(a.value)
+    clause = between[between.rfind(",") + 1:] if between.count(",") > 1 else between
+    right = text[a.end:a.end + 30]
+    candidates = [(len(clause) - m.end(), m) for m in _MOVE.finditer(clause)]
+    candidates += [(m.start() + 3, m) for m in _MOVE.finditer(right) if m.start() < 20]
+    if not candidates:
+        return None
+    _, m = min(candidates, key=lambda c: c[0])
+    return abs(a.value) if m.group("up") else -abs(a.value)

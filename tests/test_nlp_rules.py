@@ -1,0 +1,139 @@
+"""Rule families of the NLP stage on crafted sentences, traps included."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmine.nlp import extract_facts
+from newsmine.nlp.numbers import find_money, find_percents
+from newsmine.nlp.timeref import resolve_date
+from newsmine.records import Article
+
+
+def facts_of(text: str, published: str | None = "2021-05-19T14:05:00+00:00"):
+    return extract_facts([Article(source="t", text=text, published=published)])[0]
+
+
+def prices_of(text: str) -> set[tuple[str, float, str]]:
+    return {(p.asset, p.value, p.kind) for p in facts_of(text).prices}
+
+
+@pytest.mark.parametrize("text,value,currency", [
+    ("$31,444", 31444.0, "USD"), ("31.4k", 31400.0, "USD"), ("$1.2 billion", 1.2e9, "USD"),
+    ("US$4,328.42", 4328.42, "USD"), ("€30,000", 30000.0, "EUR"), ("30K", 30000.0, "USD"),
+    ("₩23.5 million", 23.5e6, "KRW"), ("$300m", 3e8, "USD"), ("30 cents", 0.3, "USD"),
+])
+def test_money_forms(text, value, currency):
+    [amount] = find_money(f"it was {text} then")
+    assert amount.value == pytest.approx(value) and amount.currency == currency
+
+
+def test_percent_sign_and_words():
+    values = [a.value for a in find_percents("flipped to -0.03% after 1,700 percent and 8 per cent")]
+    assert values == [-0.03, 1700.0, 8.0]
+
+
+def test_real_levels_kept_targets_and_support_dropped():
+    got = prices_of(
+        "Bitcoin fell to $31,444 on Wednesday. It had opened the day near $33,100. "
+        "Analysts said bitcoin could reach $100,000 by the end of the year. "
+        "Chart-watchers said support sits at $28,000. "
+        "Bitcoin's market cap rose to $600 billion while daily volume topped $40 billion."
+    )
+    assert ("BTC", 31444.0, "low") in got
+    assert ("BTC", 33100.0, "open") in got
+    values = {v for _, v, _ in got}
+    assert not values & {100000.0, 28000.0, 600e9, 40e9}
+
+
+def test_range_gives_low_and_high():
+    got = prices_of("Bitcoin's 24-hour range: $28,154-$33,562, according to exchange data.")
+    assert {("BTC", 28154.0, "low"), ("BTC", 33562.0, "high")} <= got
+
+
+def test_ath_level_and_other_assets():
+    got = prices_of(
+        "Ether climbed to an all-time high of $4,362 on Coinbase. "
+        "Bitcoin broke above $50,000 for the first time in weeks, and XRP traded at 31.4k won... "
+        "Solana's SOL slid 8% to $150.")
+    assert ("ETH", 4362.0, "ath") in got
+    assert ("BTC", 50000.0, "level") in got
+    assert ("SOL", 150.0, "low") in got
+
+
+def test_stock_prices_and_strikes_are_not_crypto_prices():
+    got = prices_of("Bitcoin was steady. Shares of Coinbase Global closed at $342. "
+                    "Deribit reported heavy demand for bitcoin puts with a $24,000 strike.")
+    assert not {v for _, v, _ in got} & {342.0, 24000.0}
+
+
+def test_figures_kinds_values_and_attributes():
+    f = facts_of(
+        "Bitcoin tumbled 15% on Wednesday. More than $370 million of long positions were liquidated on "
+        "BitMEX in 24 hours. Open interest on Binance dropped to $1.1 billion. Funding on Bybit flipped to "
+        "-0.03% per eight hours. Spot bitcoin ETFs saw net outflows of $1.2 billion this week.")
+    by_kind = {x.kind: x for x in f.figures}
+    assert by_kind["percent_change"].value == -15.0
+    liq = by_kind["liquidations"]
+    assert (liq.value, liq.side, liq.venue, liq.period) == (370e6, "long", "BitMEX", "24h")
+    assert by_kind["open_interest"].venue == "Binance" and by_kind["open_interest"].value == 1.1e9
+    assert by_kind["funding_rate"].value == -0.03 and by_kind["funding_rate"].period == "8h"
+    assert by_kind["etf_flow"].side == "out" and by_kind["etf_flow"].value == 1.2e9
+
+
+def test_market_cap_is_a_figure_not_a_price():
+    f = facts_of("The total value of all bitcoins in circulation stood near $330 billion.")
+    assert [(x.kind, x.value) for x in f.figures] == [("market_cap", 330e9)]
+    assert f.prices == []
+
+
+def test_exchanges_and_assets_with_traps():
+    f = facts_of(
+        "Binance Coin rose 5% as ether and Ethereum gained on OKEx and Coinbase. "
+        "Data from Coinglass and TradingView showed Skew readings; Grayscale and Robinhood were quiet. "
+        "Bitcoin (BTC) was flat on Coinbase.")
+    exchanges = {e.name: e.mentions for e in f.exchanges}
+    assert exchanges == {"OKX": 1, "Coinbase": 2}
+    assets = {a.symbol: a.mentions for a in f.assets}
+    assert assets["BNB"] == 1 and assets["ETH"] == 2 and "BTC" in assets
+
+
+def test_quotes_split_attribution_apposition_and_pronouns():
+    f = facts_of(
+        '"This is not a crash," said Jason Lau, chief operating officer of San Francisco-based exchange '
+        'OKCoin. "It is a reset." Lau expects calm.\n\n'
+        '"Funding is still too rich," he said, "and that worries me."\n\n'
+        'Traders spoke of an "altseason" again. "Everyone is watching funding now," one trader said.')
+    quotes = [(q.text, q.speaker, q.title, q.organization) for q in f.quotes]
+    assert quotes[0] == ("This is not a crash,", "Jason Lau", "chief operating officer", "OKCoin")
+    assert quotes[1][1] == "Jason Lau"  # continuation in the same paragraph
+    assert [q[1] for q in quotes[2:4]] == ["Jason Lau", "Jason Lau"]
+    assert not any("altseason" == q[0] for q in quotes)
+    assert quotes[-1][1] is None
+
+
+def test_curly_quotes_and_the_analyst():
+    f = facts_of("According to Mara Quinn, head of research at Lumen Capital, the selling is over. "
+                 "\u201cLeverage got way ahead of spot demand,\u201d the analyst said.")
+    [q] = f.quotes
+    assert (q.speaker, q.title, q.organization) == ("Mara Quinn", "head of research", "Lumen Capital")
+
+
+def test_relative_dates_resolve_against_published():
+    from datetime import date
+
+    published = date(2023, 8, 18)  # a Friday
+    assert resolve_date("late on Thursday", published) == "2023-08-17"
+    assert resolve_date("since Jan. 2", published) == "2023-01-02"
+    assert resolve_date("as of 21:00 UTC", published) == "2023-08-18"
+    assert resolve_date("on Dec. 30", date(2024, 1, 3)) == "2023-12-30"
+    assert resolve_date("Monday", None) is None
+    f = facts_of("Bitcoin fell to $25,166 on Thursday.", published="2023-08-18T02:15:00+00:00")
+    assert f.prices[0].date == "2023-08-17"
+
+
+def test_sentences_cover_text_with_offsets():
+    text = "Bitcoin rose. Ether fell.\n\nXRP was flat."
+    f = facts_of(text)
+    assert [s.text for s in f.sentences] == ["Bitcoin rose.", "Ether fell.", "XRP was flat."]
+    assert all(text[s.start:s.end] == s.text for s in f.sentences)
