@@ -39,7 +39,7 @@ def extraction(path: Path, as_json: bool, workers: int, limit: int | None, worst
         out["worst"] = [{"id": key, "precision": s.precision, "recall": s.recall} for key, s in ranked]
         click.echo(json.dumps(out, allow_nan=False))
         return
-    table = Table(title=f"Extraction on {scores.pages} pages ({scores.seconds:.1f} s, {workers} workers)")
+    table = Table(title=f"Extraction, {scores.pages} pages", caption=f"{scores.seconds:.1f} s with {workers} workers")
     table.add_column("metric")
     table.add_column("score", justify="right")
     table.add_column("±", justify="right")

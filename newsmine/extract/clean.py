@@ -52,11 +52,13 @@ def clean_line(text: str | None) -> str | None:
 
 
 def reject_binary(raw: str, source: str) -> None:
-    """``ExtractError`` for empty input or input that is mostly NULs/replacement characters."""
+    """``ExtractError`` for empty input or input that looks binary (controls, U+FFFD)."""
     if not raw or not raw.strip():
         raise ExtractError(f"{source}: empty page")
     sample = raw[:4096]
-    if sample.count("\x00") > len(sample) // 10 or sample.count("\ufffd") > len(sample) // 10:
+    # Text and markup have almost no control or undecodable characters; binary has many.
+    junk = len(_CONTROLS.findall(sample.replace("\t", " "))) + sample.count("\ufffd")
+    if junk > len(sample) // 10:
         raise ExtractError(f"{source}: page looks binary, not HTML or text")
 
 

@@ -14,6 +14,7 @@ import gzip
 import json
 import random
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsmine.errors import InputError, NewsmineError
+from newsmine.extract import extract_html
 
 _WORD = re.compile(r"\w+")
 SHINGLE = 4
@@ -129,26 +131,18 @@ def load_benchmark(path: Path) -> list[tuple[str, str, str]]:
     return [(key, entry.get("url", ""), entry.get("articleBody", "")) for key, entry in sorted(truth.items())]
 
 
-def _extract_one(job: tuple[Path, str, str]) -> tuple[str | None, float]:
-    """Extract one benchmark page in a worker: the text (None on failure) and seconds."""
-    import time
-
-    from newsmine.extract import extract_html
-
+def _extract_one(job: tuple[Path, str, str]) -> str | None:
+    """Extract one benchmark page (in a worker process); None when extraction fails."""
     html_path, url, source = job
-    started = time.perf_counter()
     try:
         html = gzip.decompress(html_path.read_bytes()).decode("utf-8", errors="replace")
-        text: str | None = extract_html(html, url=url, source=source).text
+        return extract_html(html, url=url, source=source).text
     except (NewsmineError, OSError):
-        text = None
-    return text, time.perf_counter() - started
+        return None
 
 
 def evaluate(path: Path, workers: int = 2, limit: int | None = None) -> tuple[Scores, list[tuple[str, PageScore]]]:
     """Run ``newsmine.extract`` over a benchmark folder and score it."""
-    import time
-
     entries = load_benchmark(path)[:limit]
     jobs = [(path / "html" / f"{key}.html.gz", url, key) for key, url, _ in entries]
     started = time.perf_counter()
@@ -157,8 +151,8 @@ def evaluate(path: Path, workers: int = 2, limit: int | None = None) -> tuple[Sc
             results = list(pool.map(_extract_one, jobs, chunksize=4))
     else:
         results = [_extract_one(job) for job in jobs]
-    per_page = [(key, score_page(text or "", body)) for (key, _, body), (text, _) in zip(entries, results)]
+    per_page = [(key, score_page(text or "", body)) for (key, _, body), text in zip(entries, results)]
     scores = aggregate([s for _, s in per_page])
-    scores.failures = sum(1 for text, _ in results if text is None)
+    scores.failures = sum(1 for text in results if text is None)
     scores.seconds = time.perf_counter() - started
     return scores, per_page
