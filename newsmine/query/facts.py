@@ -1,0 +1,202 @@
+"""Listing queries: prices, figures, quotes, articles and exchanges, filtered and ordered.
+
+Each function mirrors a ``newsmine query`` subcommand and returns plain
+dataclasses. Every fact row carries its article (id, title, publication time,
+site, URL) and the sentence it came from, so a number always leads back to
+its source. Default order is newest article first.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsmine.query.db import Database, reader, rows
+from newsmine.query.filters import Filters, conditions, order_sql
+
+# The article columns every fact row carries, aliased to the dataclass fields.
+_ARTICLE_COLUMNS = ("a.published_at AS published, a.title AS article_title, a.site, "
+                    "coalesce(a.canonical_url, a.url, a.source) AS url")
+_DATE = ("a.published_utc", True)
+
+
+@dataclass
+class FromArticle:
+    """Where a fact row comes from: its id, and its article's id, time, title, site and URL."""
+
+    id: int
+    article_id: int
+    published: str | None  # as the site wrote it (local offset)
+    article_title: str | None
+    site: str | None
+    url: str | None
+
+
+@dataclass
+class PriceRow(FromArticle):
+    asset: str
+    value: float
+    currency: str | None
+    kind: str
+    sentence: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class FigureRow(FromArticle):
+    kind: str
+    value: float
+    unit: str | None
+    asset: str | None
+    venue: str | None
+    side: str | None
+    period: str | None
+    sentence: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class QuoteRow(FromArticle):
+    text: str
+    speaker: str | None
+    speaker_title: str | None
+    organization: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass
+class ArticleRow:
+    id: int
+    title: str | None
+    published: str | None
+    site: str | None
+    url: str | None
+    sentiment: str | None
+    sentiment_score: float | None
+    narratives: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExchangeRow:
+    name: str
+    articles: int
+    mentions: int
+    first: str | None  # earliest publication time (UTC) among those articles
+    last: str | None
+
+
+def _fetch(db: Database, sql: str, params: list[Any], record: type) -> list[Any]:
+    with reader(db) as conn:
+        return [record(**dict(r)) for r in rows(conn, sql, params)]
+
+
+def _where(where: list[str]) -> str:
+    return f" WHERE {' AND '.join(where)}" if where else ""
+
+
+def _and(*parts: tuple[list[str], list[Any]]) -> tuple[list[str], list[Any]]:
+    """Concatenate (conditions, parameters) pairs, keeping each parameter beside its condition."""
+    return [w for ws, _ in parts for w in ws], [p for _, ps in parts for p in ps]
+
+
+def prices(db: Database, *, order: str | None = None, descending: bool | None = None, **filters: Any) -> list[PriceRow]:
+    """Price levels (``asset``, ``kind``, dates, ``site``, ``narrative``, ``sentiment``); order: date|value|asset."""
+    f = Filters(**filters)
+    f.reject("venue", "speaker", what="prices")
+    where, params = _and(f.articles_where(), conditions([("p.asset = ?", f.asset), ("p.kind = ?", f.kind)]))
+    sql = (f'SELECT p.id, p.article_id, p.asset, p.value, p.currency, p.kind, p.sentence, p.start, p."end", '
+           f"{_ARTICLE_COLUMNS} FROM prices p JOIN articles a ON a.id = p.article_id{_where(where)}"
+           + order_sql(order, {"date": _DATE, "value": ("p.value", True), "asset": ("p.asset", False)},
+                       "date", descending, "p.id")
+           + f.limit_sql())
+    return _fetch(db, sql, params, PriceRow)
+
+
+def figures(db: Database, *, order: str | None = None, descending: bool | None = None,
+            **filters: Any) -> list[FigureRow]:
+    """Market figures (``kind``, ``asset``, ``venue``, dates, ...); order: date|value|kind."""
+    f = Filters(**filters)
+    f.reject("speaker", what="figures")
+    where, params = _and(f.articles_where(), conditions([("x.kind = ?", f.kind), ("x.asset = ?", f.asset),
+                                                         ("x.venue = ?", f.venue)]))
+    sql = (f'SELECT x.id, x.article_id, x.kind, x.value, x.unit, x.asset, x.venue, x.side, x.period, x.sentence, '
+           f'x.start, x."end", {_ARTICLE_COLUMNS} FROM figures x JOIN articles a ON a.id = x.article_id'
+           f"{_where(where)}"
+           + order_sql(order, {"date": _DATE, "value": ("x.value", True), "kind": ("x.kind", False)},
+                       "date", descending, "x.id")
+           + f.limit_sql())
+    return _fetch(db, sql, params, FigureRow)
+
+
+def speaker_match(name: str) -> str:
+    """An FTS5 query for ``name`` in the speaker column: every word, in order, any case.
+
+    Full-text matching lets "lau" find "Jason Lau" and uses the index, where
+    ``LIKE '%lau%'`` would scan every quote.
+    """
+    words = [w for w in name.replace('"', " ").split() if w]
+    return "speaker : " + '"' + " ".join(words) + '"'
+
+
+def quotes(db: Database, *, order: str | None = None, descending: bool | None = None, **filters: Any) -> list[QuoteRow]:
+    """Quotations (``speaker`` by name words, ``asset`` named in the article, dates, ...); order: date|speaker."""
+    f = Filters(**filters)
+    f.reject("venue", "kind", what="quotes")
+    speaker = speaker_match(f.speaker) if f.speaker and f.speaker.strip(' "') else None
+    where, params = _and(f.articles_where(asset_named=True),
+                         conditions([("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", speaker)]))
+    sql = (f'SELECT q.id, q.article_id, q.text, q.speaker, q.title AS speaker_title, q.organization, q.start, '
+           f'q."end", {_ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id{_where(where)}'
+           + order_sql(order, {"date": _DATE, "speaker": ("q.speaker", False)}, "date", descending, "q.id")
+           + f.limit_sql())
+    return _fetch(db, sql, params, QuoteRow)
+
+
+def articles(db: Database, *, order: str | None = None, descending: bool | None = None,
+             **filters: Any) -> list[ArticleRow]:
+    """Articles (``asset`` named, ``venue`` named, dates, ``site``, ``narrative``, ``sentiment``).
+
+    order: date|score (sentiment score)|title.
+    """
+    f = Filters(**filters)
+    f.reject("kind", "speaker", what="articles")
+    where, params = f.articles_where(asset_named=True, venue_named=True)
+    sql = ("SELECT a.id, a.title, a.published_at AS published, a.site, coalesce(a.canonical_url, a.url, a.source) "
+           "AS url, a.sentiment, a.sentiment_score, a.authors, (SELECT group_concat(label, ',') FROM tags t "
+           "WHERE t.article_id = a.id AND t.kind = 'narrative') AS narratives "
+           f"FROM articles a{_where(where)}"
+           + order_sql(order, {"date": _DATE, "score": ("a.sentiment_score", True), "title": ("a.title", False)},
+                       "date", descending, "a.id")
+           + f.limit_sql())
+    with reader(db) as conn:
+        found = rows(conn, sql, params)
+    return [ArticleRow(**{**dict(r), "narratives": (r["narratives"] or "").split(",") if r["narratives"] else [],
+                          "authors": author_names(r["authors"])}) for r in found]
+
+
+def author_names(authors: str | None) -> list[str]:
+    try:
+        names = json.loads(authors or "[]")
+    except ValueError:
+        return []
+    return [str(n) for n in names] if isinstance(names, list) else []
+
+
+def exchanges(db: Database, *, order: str | None = None, descending: bool | None = None,
+              **filters: Any) -> list[ExchangeRow]:
+    """Trading venues by the number of articles naming them (``asset``, dates, ...); order: articles|mentions|name."""
+    f = Filters(**filters)
+    f.reject("kind", "speaker", what="exchanges")
+    where, params = _and(f.articles_where(asset_named=True), conditions([("e.name = ?", f.venue)]))
+    sql = ("SELECT e.name, count(DISTINCT e.article_id) AS articles, sum(e.mentions) AS mentions, "
+           "min(a.published_utc) AS first, max(a.published_utc) AS last "
+           f"FROM exchanges e JOIN articles a ON a.id = e.article_id{_where(where)} GROUP BY e.name"
+           + order_sql(order, {"articles": ("articles", True), "mentions": ("mentions", True),
+                               "name": ("e.name", False)}, "articles", descending, "e.name")
+           + f.limit_sql())
+    return _fetch(db, sql, params, ExchangeRow)

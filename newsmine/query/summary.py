@@ -1,0 +1,161 @@
+"""The corpus dashboard behind ``newsmine summary``: what was published, said and priced.
+
+The scope is every article published in [since, until] (UTC, inclusive) that
+names ``asset`` when one is given. Time series are bucketed by day, week or
+month depending on the span covered, so a sparkline stays readable whether
+the scope is a week or five years.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsmine.query.db import Database, reader, rows
+from newsmine.query.facts import ExchangeRow, FigureRow, exchanges, figures
+from newsmine.query.filters import Filters
+from newsmine.taxonomy import ARTICLE_SENTIMENTS, NARRATIVES
+
+# Bucket expressions over published_utc ("YYYY-MM-DDTHH:MM:SSZ"); a week is named by its Monday.
+BUCKETS = {
+    "day": "substr(a.published_utc, 1, 10)",
+    "week": "date(a.published_utc, '-6 days', 'weekday 1')",
+    "month": "substr(a.published_utc, 1, 7)",
+}
+TOP = 10
+
+
+@dataclass
+class Period:
+    """One bucket of the timeline: article count, sentiment and narrative counts."""
+
+    period: str
+    articles: int
+    sentiments: dict[str, int] = field(default_factory=dict)
+    narratives: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Share:
+    label: str
+    articles: int
+    share: float  # of the articles in scope, 0..1
+
+
+@dataclass
+class AssetPrices:
+    """The range of an asset's reported prices, each extreme with when it was published."""
+
+    asset: str
+    currency: str | None
+    mentions: int
+    low: float
+    low_date: str | None
+    high: float
+    high_date: str | None
+    last: float
+    last_date: str | None
+
+
+@dataclass
+class Analyst:
+    speaker: str
+    quotes: int
+    articles: int
+    organization: str | None
+
+
+@dataclass
+class Summary:
+    since: str | None
+    until: str | None
+    asset: str | None
+    articles: int
+    first: str | None  # earliest and latest publication time (UTC) in scope
+    last: str | None
+    bucket: str
+    timeline: list[Period] = field(default_factory=list)
+    sentiments: list[Share] = field(default_factory=list)
+    narratives: list[Share] = field(default_factory=list)
+    prices: list[AssetPrices] = field(default_factory=list)
+    exchanges: list[ExchangeRow] = field(default_factory=list)
+    analysts: list[Analyst] = field(default_factory=list)
+    liquidations: list[FigureRow] = field(default_factory=list)
+
+
+def choose_bucket(first: str | None, last: str | None) -> str:
+    """Day for up to two months, week for up to a year and a half, month beyond."""
+    if not first or not last:
+        return "day"
+    from datetime import date
+
+    days = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
+    return "day" if days <= 62 else "week" if days <= 550 else "month"
+
+
+def summary(db: Database, *, since: str | None = None, until: str | None = None, asset: str | None = None,
+            top: int = TOP) -> Summary:
+    """Everything the dashboard shows, computed in a handful of indexed aggregate queries."""
+    f = Filters(since=since, until=until, asset=asset, limit=top)
+    where, params = f.articles_where(asset_named=True)
+    scope = " AND ".join(where) or "1"
+    with reader(db) as conn:
+        total, first, last = rows(conn, f"SELECT count(*), min(a.published_utc), max(a.published_utc) "
+                                        f"FROM articles a WHERE {scope}", params)[0]
+        out = Summary(since=f.lower, until=f.upper, asset=f.asset, articles=total, first=first, last=last,
+                      bucket=choose_bucket(first, last))
+        out.timeline = _timeline(conn, scope, params, BUCKETS[out.bucket])
+        out.sentiments = _shares(conn, f"SELECT a.sentiment, count(*) FROM articles a WHERE {scope} "
+                                       "AND a.sentiment IS NOT NULL GROUP BY a.sentiment", params, total,
+                                 ARTICLE_SENTIMENTS)
+        out.narratives = _shares(conn, "SELECT t.label, count(DISTINCT t.article_id) FROM tags t JOIN articles a "
+                                       f"ON a.id = t.article_id WHERE t.kind = 'narrative' AND {scope} "
+                                       "GROUP BY t.label", params, total, NARRATIVES)
+        out.prices = _prices(conn, scope, params, f.asset, top)
+        out.analysts = [Analyst(**dict(r)) for r in rows(
+            conn, "SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
+                  "max(q.organization) AS organization FROM quotes q JOIN articles a ON a.id = q.article_id "
+                  f"WHERE q.speaker IS NOT NULL AND {scope} GROUP BY q.speaker "
+                  f"ORDER BY quotes DESC, articles DESC, q.speaker LIMIT {int(top)}", params)]
+        out.exchanges = exchanges(conn, since=since, until=until, asset=asset, limit=top)
+        out.liquidations = figures(conn, kind="liquidations", since=since, until=until, asset=asset,
+                                   order="value", limit=top)
+    return out
+
+
+def _timeline(conn: sqlite3.Connection, scope: str, params: list[Any], bucket: str) -> list[Period]:
+    counts = ", ".join(f"sum(a.sentiment = '{s}')" for s in ARTICLE_SENTIMENTS)
+    periods: dict[str, Period] = {}
+    for r in rows(conn, f"SELECT {bucket} AS period, count(*), {counts} FROM articles a "
+                        f"WHERE {scope} AND a.published_utc IS NOT NULL GROUP BY period ORDER BY period", params):
+        periods[r[0]] = Period(r[0], r[1], {s: n for s, n in zip(ARTICLE_SENTIMENTS, r[2:]) if n})
+    for period, label, n in rows(
+            conn, f"SELECT {bucket} AS period, t.label, count(DISTINCT t.article_id) FROM tags t "
+                  f"JOIN articles a ON a.id = t.article_id WHERE t.kind = 'narrative' AND {scope} "
+                  "AND a.published_utc IS NOT NULL GROUP BY period, t.label", params):
+        periods[period].narratives[label] = n
+    return list(periods.values())
+
+
+def _shares(conn: sqlite3.Connection, sql: str, params: list[Any], total: int, order: tuple[str, ...]) -> list[Share]:
+    found = {label: n for label, n in rows(conn, sql, params)}
+    labels = [x for x in order if x in found] + sorted(x for x in found if x not in order)
+    shares = [Share(x, found[x], found[x] / total if total else 0.0) for x in labels]
+    return sorted(shares, key=lambda s: -s.articles)
+
+
+def _prices(conn: sqlite3.Connection, scope: str, params: list[Any], asset: str | None, top: int) -> list[AssetPrices]:
+    """Low, high and latest price per (asset, currency), using SQLite's bare-column rule for min/max rows."""
+    only = " AND p.asset = ?" if asset else ""
+    args = [*params, asset] if asset else params
+    base = f"FROM prices p JOIN articles a ON a.id = p.article_id WHERE {scope}{only} GROUP BY p.asset, p.currency"
+    lows = rows(conn, f"SELECT p.asset, p.currency, count(*), min(p.value), a.published_utc {base} "
+                      f"ORDER BY count(*) DESC, p.asset LIMIT {int(top)}", args)
+    highs = {(r[0], r[1]): r[2:] for r in rows(conn, f"SELECT p.asset, p.currency, max(p.value), a.published_utc "
+                                                     f"{base}", args)}
+    lasts = {(r[0], r[1]): r[2:] for r in rows(conn, f"SELECT p.asset, p.currency, p.value, "
+                                                     f"max(a.published_utc) {base}", args)}
+    return [AssetPrices(asset=r[0], currency=r[1], mentions=r[2], low=r[3], low_date=r[4],
+                        high=highs[r[0], r[1]][0], high_date=highs[r[0], r[1]][1],
+                        last=lasts[r[0], r[1]][0], last_date=lasts[r[0], r[1]][1]) for r in lows]
