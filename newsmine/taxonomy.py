@@ -30,6 +30,7 @@ EXCHANGES = (
     "OKX", "OKCoin", "Bybit", "Deribit", "CME", "Huobi", "HTX", "Gemini", "FTX",
     "KuCoin", "Bithumb", "Upbit", "Bittrex", "Poloniex", "Mt. Gox", "Coincheck",
     "Bitget", "Crypto.com", "bitFlyer", "Gate.io", "Bakkt", "Hyperliquid", "dYdX",
+    "Cboe",
 )
 GENRES = (
     "market_wrap", "derivatives", "altcoins", "etf_flows", "regulation", "macro",
