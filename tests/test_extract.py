@@ -87,6 +87,12 @@ def test_visible_byline_time_element_and_title_suffix():
     assert "By Jane Doe" not in article.text
 
 
+def test_commenters_are_not_authors():
+    body = BODY + '<section class="comments"><span class="comment-author">Troll King</span><p>First!</p></section>'
+    body = '<div class="comment-author">Early Bird</div>' + body + '<span class="author">Jane Doe</span>'
+    assert extract_html(page(body=body)).authors == ["Jane Doe"]
+
+
 def test_canonical_link_wins_and_is_resolved():
     head = '<link rel="canonical" href="/news/x.html"><meta property="og:url" content="https://other.example/y">'
     article = extract_html(page(head), url="http://127.0.0.1:8080/news/x.html?ref=feed")

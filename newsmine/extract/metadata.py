@@ -193,6 +193,8 @@ def _visible_byline(tree: lxml_html.HtmlElement) -> list[str]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link"):
             continue
         marks = " ".join((el.get(a) or "") for a in ("class", "id", "rel", "itemprop")).lower()
+        if "comment" in marks:
+            continue  # commenters are not the article's authors
         text = " ".join(el.text_content().split()) if ("byline" in marks or "author" in marks) else ""
         if not text and el.tag in ("p", "span", "div", "address") and el.text and _BYLINE.match(el.text):
             text = " ".join(el.text_content().split())
