@@ -205,7 +205,7 @@ class _Run:
         if not self.batch:
             return
         batch, self.batch = self.batch, []
-        for (source, page, article, elapsed), result in zip(batch, _analyze(a for _, _, a, _ in batch)):
+        for (source, page, article, elapsed), result in zip(batch, analyze_isolated(a for _, _, a, _ in batch)):
             if isinstance(result, Analysis):
                 try:
                     status = self.store.save(result, page)
@@ -230,7 +230,7 @@ class _Run:
             self.progress(item, self.done, max(self.total, self.done))
 
 
-def _analyze(articles: Iterable[Article]) -> list[Analysis | str]:
+def analyze_isolated(articles: Iterable[Article]) -> list[Analysis | str]:
     """Analyse a batch; if the batch fails, retry one by one so one bad article costs only itself.
 
     Analysis errors are bugs or model failures rather than user errors, so they
