@@ -52,3 +52,24 @@ def test_unlabelled_line_is_a_clear_error(tmp_path: Path):
 
 def test_split_follows_the_article_number():
     assert [expected_split(f"a{n:03d}") for n in (1, 2, 3, 5, 6)] == ["test", "dev", "train", "train", "test"]
+
+
+def test_check_reports_figures_outside_the_guide_vocabulary(tmp_path: Path):
+    path = tmp_path / "z006.md"
+    path.write_text(
+        "---\nid: z006\nsplit: test\ngenre: wire\nsentiment: bearish\nfigures:\n"
+        "  - {kind: percent_change, value: -8, unit: USD, asset: null, venue: null, side: null,"
+        " period: 9 days, span: '8%'}\n"
+        "  - {kind: funding_rate, value: 0.06, unit: percent, asset: BTC, venue: null, side: long,"
+        " period: 8h, span: '0.06%'}\n"
+        "prices:\n  - {asset: BTC, value: 30000, currency: $, kind: low, span: '$30,000'}\n---\n"
+        "# bearish | Bitcoin falls\nbearish | Bitcoin fell 8% to $30,000 as funding hit 0.06%.\n",
+        encoding="utf-8",
+    )
+    assert check([parse_file(path)]).problems == [
+        "z006.md: price '$30,000': currency '$' is not a code",
+        "z006.md: figure '8%': unit 'USD' should be 'percent'",
+        "z006.md: figure '8%': period '9 days' not in ('day', 'week', 'month', 'ytd', 'year') or '<n>h'/'<n>d'",
+        "z006.md: figure '8%': percent_change needs the asset that moved",
+        "z006.md: figure '0.06%': side 'long' not allowed for funding_rate",
+    ]

@@ -23,6 +23,33 @@ from newsmine.taxonomy import (
 )
 
 
+# Figure kinds measured in percent; every other figure is an amount of money
+# whose unit is a currency code (GUIDE.md, "Figures").
+PERCENT_KINDS = ("percent_change", "funding_rate", "basis")
+# Named periods; other spans are written "<n>h" or "<n>d" ("8h", "48h", "9d").
+PERIODS = ("day", "week", "month", "ytd", "year")
+SIDES = {"liquidations": ("long", "short"), "etf_flow": ("in", "out")}
+_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}")
+_SPAN = re.compile(r"[1-9]\d*[hd]")
+
+
+def figure_problems(f: dict) -> list[str]:
+    """Unit, period, side and asset of one gold figure against the guide's vocabulary."""
+    kind, unit, period = f.get("kind"), str(f.get("unit")), f.get("period")
+    problems = []
+    if kind in PERCENT_KINDS and unit != "percent":
+        problems.append(f"unit {unit!r} should be 'percent'")
+    if kind not in PERCENT_KINDS and not _CODE.fullmatch(unit):
+        problems.append(f"unit {unit!r} should be a currency code")
+    if period is not None and period not in PERIODS and not _SPAN.fullmatch(str(period)):
+        problems.append(f"period {period!r} not in {PERIODS} or '<n>h'/'<n>d'")
+    if f.get("side") is not None and f["side"] not in SIDES.get(kind, ()):
+        problems.append(f"side {f['side']!r} not allowed for {kind}")
+    if kind == "percent_change" and not f.get("asset"):
+        problems.append("percent_change needs the asset that moved")
+    return problems
+
+
 @dataclass
 class CorpusReport:
     problems: list[str] = field(default_factory=list)
@@ -71,6 +98,10 @@ def _check_article(a: GoldArticle) -> list[str]:
             bad(f"price {p}: needs asset and a numeric value")
         if str(p.get("span", "")) not in a.text or not p.get("span"):
             bad(f"price span {p.get('span')!r} not in text")
+        if not _CODE.fullmatch(str(p.get("currency"))):
+            bad(f"price {p.get('span')!r}: currency {p.get('currency')!r} is not a code")
+        if isinstance(p.get("value"), Number) and p["value"] <= 0:
+            bad(f"price {p.get('span')!r}: value must be positive")
     for f in a.gold("figures"):
         if f.get("kind") not in FIGURE_KINDS:
             bad(f"figure {f}: kind not in {FIGURE_KINDS}")
@@ -80,6 +111,8 @@ def _check_article(a: GoldArticle) -> list[str]:
             bad(f"figure venue {f['venue']!r} is not a canonical exchange")
         if str(f.get("span", "")) not in a.text or not f.get("span"):
             bad(f"figure span {f.get('span')!r} not in text")
+        for problem in figure_problems(f):
+            bad(f"figure {f.get('span')!r}: {problem}")
     for name in a.gold("exchanges"):
         if name not in EXCHANGES:
             bad(f"exchange {name!r} is not a canonical name")
