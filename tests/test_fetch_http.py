@@ -9,7 +9,7 @@ from datetime import datetime
 
 import httpx
 import pytest
-from loopback import Reply, loopback  # noqa: F401  (pytest fixture)
+from loopback import Reply, loopback, loopback2  # noqa: F401  (pytest fixtures)
 
 from newsmine.errors import FetchError
 from newsmine.fetch import FetchConfig, Fetcher
@@ -213,7 +213,7 @@ def test_non_http_schemes_refused(url):
     assert "unsupported URL scheme" in str(fetch(url))
 
 
-def test_private_targets_refused_unless_typed_or_allowed(loopback):
+def test_private_targets_refused_unless_typed_or_allowed(loopback, loopback2):
     loopback.route("/page", Reply(200, "<p>internal</p>", HTML))
     # A typed URL may reach loopback; the same URL found in a feed may not.
     assert fetch(loopback.url("/page")).html == "<p>internal</p>"
@@ -222,6 +222,10 @@ def test_private_targets_refused_unless_typed_or_allowed(loopback):
     # A redirect hop to another origin is a link the server chose: checked too.
     loopback.route("/hop", Reply(302, b"", {"Location": loopback.url("/page", host="localhost")}))
     assert "non-public address" in str(fetch(loopback.url("/hop")))
+    # Another port or scheme on the typed host is still the host the user chose.
+    loopback2.route("/other-port", Reply(200, "<p>same host</p>", HTML))
+    loopback.route("/port-hop", Reply(302, b"", {"Location": loopback2.url("/other-port")}))
+    assert fetch(loopback.url("/port-hop")).html == "<p>same host</p>"
     allowed = FetchConfig(rate=100, allow_private=True)
     assert fetch(loopback.url("/hop"), allowed).url == loopback.url("/page", host="localhost")
     assert fetch(loopback.url("/page"), allowed, typed=False).status == 200

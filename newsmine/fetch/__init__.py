@@ -27,7 +27,7 @@ Public API (everything a caller needs is exported here)::
   they complete** by default; ``ordered=True`` yields them in input order.
 - ``typed``: True for URLs the user gave (they may reach private or loopback
   addresses); pass ``typed=False`` for links newsmine found (feed and
-  sitemap links): those, like every redirect hop to another origin, must
+  sitemap links): those, like every redirect hop to another host, must
   resolve to public addresses unless ``FetchConfig(allow_private=True)``.
 - ``run_by_host(urls, fetch_one, workers, ordered)``: the scheduler behind
   ``fetch_all``, for callers that need per-URL arguments (validators, typed).

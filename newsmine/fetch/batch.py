@@ -12,9 +12,9 @@ import queue
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit
 
 from newsmine.errors import FetchError
+from newsmine.fetch.safety import host_of
 from newsmine.records import Page
 
 FetchOne = Callable[[str], Page]
@@ -25,7 +25,7 @@ def run_by_host(urls: list[str], fetch_one: FetchOne, workers: int, ordered: boo
     """Yield ``(url, Page | FetchError)`` for every URL, as completed or in input order."""
     by_host: dict[str, list[int]] = {}
     for index, url in enumerate(urls):
-        by_host.setdefault(_host(url), []).append(index)
+        by_host.setdefault(host_of(url), []).append(index)
     done: queue.Queue[tuple[int, Page | FetchError]] = queue.Queue()
     stop = threading.Event()
 
@@ -60,10 +60,3 @@ def run_by_host(urls: list[str], fetch_one: FetchOne, workers: int, ordered: boo
         # A consumer that stops early must not leave workers crawling on.
         stop.set()
         pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Literal
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin
 
 import httpx
 
@@ -28,8 +28,8 @@ from newsmine.fetch.charset import decode, split_content_type
 from newsmine.fetch.config import FetchConfig
 from newsmine.fetch.decompress import CappedDecoder, TooLarge, gunzip, human_size
 from newsmine.fetch.ratelimit import HostLimiter
-from newsmine.fetch.robots import RobotsCache, origin
-from newsmine.fetch.safety import check_public, check_scheme
+from newsmine.fetch.robots import RobotsCache
+from newsmine.fetch.safety import check_public, check_scheme, host_of
 from newsmine.fetch.transport import GuardedTransport, Overtime, request_scope
 from newsmine.records import Page
 
@@ -61,7 +61,7 @@ class _Request:
     headers: dict[str, str]
     types: frozenset[str] | None  # acceptable content types; None: any (robots.txt)
     delay: float | None  # robots.txt Crawl-delay for this host, if any
-    public: bool  # the address must be public (a found link or a hop to another origin)
+    public: bool  # the address must be public (a found link or a hop to another host)
 
 
 class _Transient(FetchError):
@@ -79,7 +79,7 @@ class Fetcher:
         self._client = httpx.Client(
             transport=GuardedTransport(), timeout=timeout, headers=headers, follow_redirects=False
         )
-        self._typed_origins: set[str] = set()  # origins the user typed: their robots.txt may be private
+        self._typed_hosts: set[str] = set()  # hosts the user typed: their robots.txt may be private
         self._limiter = HostLimiter(cfg.interval)
         self._robots = RobotsCache(cfg.robots_agent, self._load_robots)
 
@@ -158,8 +158,8 @@ class Fetcher:
             raise FetchError(f"{url}: {err}") from None
 
     def _load_robots(self, robots_url: str) -> tuple[int, str]:
-        # The page's origin was vetted already; its robots.txt is as trusted as the page.
-        typed = self.config.allow_private or origin(robots_url) in self._typed_origins
+        # The page's host was vetted already; its robots.txt is as trusted as the page.
+        typed = self.config.allow_private or host_of(robots_url) in self._typed_hosts
         reply = self._follow(robots_url, typed=typed, headers={}, types=None, check_robots=False)
         return reply.status, decode(reply.body, split_content_type(reply.headers.get("content-type"))[1])[0]
 
@@ -170,14 +170,14 @@ class Fetcher:
         cfg = self.config
         start = url
         check_scheme(url)
-        # Hops back to the origin the user typed stay trusted; any other host must be public.
-        trusted = origin(url) if typed else None
+        # Hops on the host the user typed stay trusted; any other host must be public.
+        trusted = host_of(url) if typed else None
         if trusted:
-            self._typed_origins.add(trusted)
+            self._typed_hosts.add(trusted)
         seen: set[str] = set()
         for _ in range(cfg.max_redirects + 1):
             check_scheme(url)
-            public = not cfg.allow_private and origin(url) != trusted
+            public = not cfg.allow_private and host_of(url) != trusted
             if public:
                 check_public(url)
             delay = None
@@ -218,7 +218,7 @@ class Fetcher:
         """One GET: wait for the host's turn, send, and read a 2xx body within the caps."""
         cfg = self.config
         url, types = request.url, request.types
-        self._limiter.wait((urlsplit(url).hostname or "").lower(), request.delay)
+        self._limiter.wait(host_of(url), request.delay)
         # The transport re-checks the address when it connects and holds every read to the deadline.
         scope = request_scope(public_only=request.public, deadline=time.monotonic() + cfg.total_timeout)
         try:

@@ -4,7 +4,8 @@ Links newsmine discovers by itself (in feeds, sitemaps, redirect hops) come
 from servers, not from the user; a hostile page could point them at the
 user's router, a cloud metadata endpoint or a local admin port. Those links
 must resolve to public addresses unless the user opts in (``allow_private``).
-A URL the user typed may go anywhere: the user chose it.
+A URL the user typed may go anywhere: the user chose it, and so did they
+choose its host (an http -> https or port hop on that host stays trusted).
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ from urllib.parse import urlsplit
 from newsmine.errors import FetchError
 
 SCHEMES = ("http", "https")
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host name of ``url`` ("" when it has none or does not parse).
+
+    The unit of trust (a host the user typed) and of politeness (rate limits).
+    """
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def check_scheme(url: str) -> None:

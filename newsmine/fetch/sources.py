@@ -22,15 +22,13 @@ from lxml import etree
 
 from newsmine.errors import FetchError, InputError
 from newsmine.fetch.fetcher import Fetcher
-from newsmine.fetch.robots import origin
+from newsmine.fetch.safety import host_of
 
 log = logging.getLogger(__name__)
 
 MAX_LINKS = 50_000  # the sitemap protocol's own limit per file
 MAX_SITEMAPS = 50  # child sitemaps read from indexes, in total
 MAX_DEPTH = 3  # index -> index -> sitemap is already unusual
-
-
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")
 
 
@@ -147,8 +145,8 @@ def _json_feed_links(text: str, base: str, url: str) -> list[str]:
 
 
 def _still_typed(typed: bool, link: str, listing: str) -> bool:
-    """A found link counts as typed only if it stays on the origin of a typed listing."""
-    return typed and origin(link) == origin(listing)
+    """A found link counts as typed only if it stays on the host of a typed listing."""
+    return typed and host_of(link) == host_of(listing)
 
 
 def _advertised_feeds(html: str, base: str) -> list[str]:
