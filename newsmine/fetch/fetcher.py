@@ -34,7 +34,9 @@ from newsmine.fetch.transport import GuardedTransport, Overtime, request_scope
 from newsmine.records import Page
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
-XML_TYPES = frozenset({"application/xml", "text/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+XML_TYPES = frozenset(
+    {"application/xml", "text/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml"}
+)
 FEED_TYPES = PAGE_TYPES | XML_TYPES | {"application/feed+json", "application/json"}
 # Sitemaps are often served gzipped as a file, not with Content-Encoding.
 SITEMAP_TYPES = PAGE_TYPES | XML_TYPES | {"application/gzip", "application/x-gzip", "application/octet-stream"}
@@ -73,7 +75,9 @@ class Fetcher:
 
     def __init__(self, config: FetchConfig | None = None):
         self.config = cfg = config or FetchConfig()
-        timeout = httpx.Timeout(connect=cfg.connect_timeout, read=cfg.read_timeout, write=cfg.read_timeout, pool=cfg.total_timeout)
+        timeout = httpx.Timeout(
+            connect=cfg.connect_timeout, read=cfg.read_timeout, write=cfg.read_timeout, pool=cfg.total_timeout
+        )
         # Only encodings CappedDecoder handles; httpx would also offer br/zstd.
         headers = {"User-Agent": cfg.user_agent, "Accept-Encoding": "gzip, deflate", "Accept": ACCEPT_HEADER}
         self._client = httpx.Client(
@@ -253,7 +257,8 @@ class Fetcher:
         cap = cfg.robots_max_bytes if truncate else cfg.max_bytes
         declared = response.headers.get("content-length", "")
         if not truncate and declared.isdigit() and int(declared) > cfg.max_raw_bytes:
-            raise FetchError(f"{url}: body of {human_size(int(declared))} exceeds the {human_size(cfg.max_raw_bytes)} cap")
+            size, cap_size = human_size(int(declared)), human_size(cfg.max_raw_bytes)
+            raise FetchError(f"{url}: body of {size} exceeds the {cap_size} cap")
         try:
             decoder = CappedDecoder(response.headers.get("content-encoding"), cap)
         except ValueError as err:

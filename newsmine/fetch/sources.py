@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 MAX_LINKS = 50_000  # the sitemap protocol's own limit per file
 MAX_SITEMAPS = 50  # child sitemaps read from indexes, in total
 MAX_DEPTH = 3  # index -> index -> sitemap is already unusual
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")
+# <link rel="alternate" type="..."> values that point to a feed.
+ADVERTISED_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")
 
 
 def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True, discover: bool = True) -> list[str]:
@@ -100,7 +101,8 @@ def parse_sitemap(text: str, url: str) -> tuple[str, list[str]]:
     not markup is a text sitemap: one URL per line (sitemaps.org allows it).
     """
     if not text.lstrip().startswith("<"):
-        return "text", [line.strip() for line in text.splitlines() if line.strip().lower().startswith(("http://", "https://"))]
+        lines = (line.strip() for line in text.splitlines())
+        return "text", [line for line in lines if line.lower().startswith(("http://", "https://"))]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, encoding="utf-8")
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
@@ -158,7 +160,8 @@ def _advertised_feeds(html: str, base: str) -> list[str]:
     hrefs = (
         link.get("href")
         for link in document.iter("link")
-        if "alternate" in (link.get("rel") or "").lower().split() and (link.get("type") or "").lower() in FEED_TYPES
+        if "alternate" in (link.get("rel") or "").lower().split()
+        and (link.get("type") or "").lower() in ADVERTISED_FEED_TYPES
     )
     return _clean(base, hrefs)
 
