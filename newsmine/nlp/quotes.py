@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from newsmine.nlp.speakers import NAME, Person, SpeakerRegistry, clean_name
+from newsmine.nlp.speakers import NAME, Person, SpeakerRegistry, clean_name, looks_like_org
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -38,9 +38,12 @@ _WHO = (
     rf"[\w\s,-]{{0,60}}?|{NAME})"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY})\s+{_WHO}(?=[\s,.;:]|$)")
-_RIGHT_WHO_FIRST = re.compile(rf"^[\s,—–-]*{_WHO}\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b")
+_RIGHT_WHO_FIRST = re.compile(
+    rf"^[\s,—–-]*(?:as\s+)?{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
+)
 _LEFT_SAY = re.compile(rf"{_WHO}\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b[^.!?\"“”]{{0,80}}?[:,]?\s*$")
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
+_IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|based|maker|firm|fund|provider)\s+$")
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 _SENT_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 
@@ -103,9 +106,26 @@ class _Attributor:
     def __init__(self, view: ArticleView) -> None:
         self.view = view
         self.registry = SpeakerRegistry()
-        self.orgs = {(m.start, m.end) for label in ("ORG", "EXCHANGE", "NOTEXCH") for m in view.all_mentions(label)}
+        self.orgs = {(m.start, m.end) for label in ("EXCHANGE", "NOTEXCH") for m in view.all_mentions(label)}
+        self.ner_orgs = {(m.start, m.end) for m in view.all_mentions("ORG")}
 
-    def who(self, raw: str, abs_start: int, after: str) -> Person | None:
+    def is_org(self, name: str, at: int) -> bool:
+        """Venues always; NER organisations only when the name reads like one."""
+        if any(s <= at < e for s, e in self.orgs):
+            return True
+        in_ner_org = any(s <= at < e for s, e in self.ner_orgs)
+        return looks_like_org(name) or (in_ner_org and len(name.split()) == 1 and self.registry.lookup(name) is None)
+
+    def full_name(self, name: str, at: int) -> tuple[str, int]:
+        """Expand a surname to the full name first given before ``at`` (and where it stands)."""
+        if len(name.split()) > 1 or self.registry.lookup(name) is not None:
+            return name, at
+        m = re.search(rf"\b((?:[A-Z][\w'’-]+ ){{1,2}}){re.escape(name)}\b", self.view.text[:at])
+        if m and clean_name(m.group(0)) and len(clean_name(m.group(0)).split()) > 1:
+            return clean_name(m.group(0)), m.start() + (len(m.group(0)) - len(clean_name(m.group(0))))
+        return name, at
+
+    def who(self, raw: str, abs_start: int) -> Person | None:
         """Resolve a ``who`` phrase found at ``abs_start`` in the text."""
         if _ANONYMOUS.match(raw):
             return None
@@ -115,23 +135,24 @@ class _Attributor:
         name = clean_name(raw)
         if name is None:
             return None
-        if any(s <= abs_start < e for s, e in self.orgs):
+        at = abs_start + raw.find(name)
+        if self.is_org(name, at):
             self.registry.note_org(name)
             return Person(name)
-        return self.registry.introduce(name, after)
+        name, at = self.full_name(name, at)
+        text = self.view.text
+        return self.registry.introduce(name, text[at + len(name):at + len(name) + 250], text[max(0, at - 80):at])
 
     def attribute(self, text: str, right: str, right_at: int, left: str, left_at: int) -> tuple[bool, Person | None]:
         """(found an attribution, speaker) from the contexts around one quote."""
         for pattern in (_RIGHT_VERB_FIRST, _RIGHT_WHO_FIRST):
             m = pattern.match(right)
             if m:
-                at = right_at + m.start("who")
-                return True, self.who(m.group("who").strip(), at, text[right_at + m.end("who"):])
+                return True, self.who(m.group("who").strip(), right_at + m.start("who"))
         for pattern in (_LEFT_SAY, _LEFT_ACCORDING):
             m = pattern.search(left)
             if m:
-                at = left_at + m.start("who")
-                return True, self.who(m.group("who").strip(), at, text[left_at + m.end("who"):])
+                return True, self.who(m.group("who").strip(), left_at + m.start("who"))
         return False, None
 
 
@@ -156,8 +177,8 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                 continue  # a name inside a quotation is not an introduction
             if m.label == "PERSON":
                 name = clean_name(m.key)
-                if name:
-                    attributor.registry.introduce(name, text[m.end:])
+                if name and not attributor.is_org(name, m.start) and not _IN_APPOSITION.search(text[max(0, m.start - 30):m.start]):
+                    attributor.registry.introduce(name, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
             else:
                 attributor.registry.note_org(m.key)
         start, end = _strip(text, span.start, span.end)

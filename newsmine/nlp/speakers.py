@@ -30,17 +30,12 @@ ROLE_NOUNS = (
 ORG_NOUNS = r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|commission|issuer"
 _ROLE_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ROLE_NOUNS})$", re.I)
 _ORG_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ORG_NOUNS})$", re.I)
-_DESCRIPTOR = (
-    r"(?:(?:crypto(?:currency)? |digital[- ]asset |blockchain |on-chain |quantitative |proprietary |investment |"
-    r"research |analytics |data |trading |advisory |asset |venture |hedge |market |brokerage )*"
-    r"(?:exchange|firm|fund|manager|maker|provider|platform|bank|brokerage|company|desk|house|shop|startup|"
-    r"consultancy|lender|venue|capital|group|outfit)\s+)?"
-)
+_DESCRIPTOR = r"(?:(?:an?\s+)?(?:(?!(?:at|of|with|for|from|in|and)\s)[a-z][\w-]*\s+){0,4})"  # "research firm", "the liquidity provider"
 _ORG_WORD = r"[A-Z0-9&][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "Crypto.com", not "Markets."
 _ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_WORD}|[\s,.;)]|$))*)"
 _APPOSITION = re.compile(
-    r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+)?(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
-    r"(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+)?" + _DESCRIPTOR + _ORG + r")?"
+    r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+)?(?!(?:who|which|whose|where|when)\b)(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
+    r"(?:\s+now)?(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+)?" + _DESCRIPTOR + _ORG + r")?"
     r"(?=\s*[,.;)]|\s+(?:in|who|on|and|told|said|says|wrote|to)\b|\s*$)"
 )
 _TITLE_WORDS = re.compile(rf"\b(?:{ROLE_NOUNS}|officer|vice|adviser|advisor|member|portfolio|operator|lead|principal|"
@@ -75,6 +70,37 @@ def apposition(after: str) -> tuple[str | None, str | None]:
     return title, org or None
 
 
+# Title before the name: "co-founder Darren Kwok", "Lumen Capital's head of research Mara Quinn"
+_PRE_TITLE = re.compile(
+    r"(?:(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})['’]s\s+)?(?P<title>(?:[a-z][\w-]*\s+){1,4})$"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Labs?|Capital|Partners|Inc|Corp|Group|Foundation|Commission|Bank|Exchange|Markets|Research|Securities|"
+    r"Digital|Ventures|Advisory|Fund|Trust|Protocol|Network|Ltd|LLC|LLP|Holdings|Investments|Management|"
+    r"Analytics|Trading|Asset|Assets|Financial|Global|Institute|Association|Council|Department|Ministry|"
+    r"Agency|Authority|Court|Reserve|Office|Treasury|Board|Service)\b"
+)
+
+
+def pre_title(before: str) -> tuple[str | None, str | None]:
+    """(title, organization) written just before a name."""
+    m = _PRE_TITLE.search(before[-80:])
+    if not m:
+        return None, None
+    words = m.group("title").split()
+    for cut in ("from", "by", "with", "to", "and", "said", "says", "told", "as", "that", "wrote", "according"):
+        if cut in words:
+            words = words[len(words) - words[::-1].index(cut):]
+    title = " ".join(words)
+    if not title or not _TITLE_WORDS.search(title):
+        return None, None
+    return title, m.group("org") if m.group("org") and len(words) == len(m.group("title").split()) else None
+
+
+def looks_like_org(name: str) -> bool:
+    return bool(_ORG_WORDS.search(name)) or name.isupper()
+
+
 class SpeakerRegistry:
     """People and organisations named so far, in reading order."""
 
@@ -83,13 +109,15 @@ class SpeakerRegistry:
         self.last_person: Person | None = None
         self.last_org: str | None = None
 
-    def introduce(self, name: str, after: str) -> Person:
-        """Record ``name`` (full or surname) seen in the text; ``after`` is what follows it."""
+    def introduce(self, name: str, after: str, before: str = "") -> Person:
+        """Record ``name`` (full or surname) seen in the text between ``before`` and ``after``."""
         person = self.lookup(name)
         if person is None:
             person = self.people.setdefault(name, Person(name))
         if person.title is None and person.organization is None:
             person.title, person.organization = apposition(after)
+            if person.title is None:
+                person.title, person.organization = pre_title(before)
         self.last_person = person
         return person
 
@@ -109,7 +137,13 @@ class SpeakerRegistry:
     def resolve(self, who: str) -> Person | None:
         """A speaker reference ("he", "the analyst", "the exchange", a name) -> Person or None."""
         low = who.lower()
-        if low in PRONOUNS or _ROLE_REF.match(who):
+        if low in PRONOUNS:
+            return self.last_person
+        if _ROLE_REF.match(who):
+            role = low.split()[-1]
+            for person in reversed(list(self.people.values())):
+                if person.title and role in person.title.lower():
+                    return person
             return self.last_person
         if _ORG_REF.match(who):
             return Person(self.last_org) if self.last_org else None
