@@ -129,3 +129,14 @@ def test_fetch_all_orders_and_reports_errors(loopback):
     assert done[-1] == urls[0]  # as completed: the slow page comes last
     assert [u for u, _ in ordered] == urls
     assert isinstance(ordered[1][1], FetchError) and ordered[2][1].html == "<p>fast</p>"
+
+
+def test_fetch_all_stops_crawling_when_the_consumer_stops(loopback):
+    for i in range(6):
+        loopback.route(f"/{i}", Reply(200, "<p>x</p>", HTML))
+    with Fetcher(FetchConfig(rate=4.0)) as fetcher:
+        results = fetcher.fetch_all([loopback.url(f"/{i}") for i in range(6)])
+        next(results)
+        results.close()  # e.g. the user pressed Ctrl-C, or a caller only wanted one
+        time.sleep(1.0)  # the remaining five would need 1.25 s at 4/s
+    assert sum(loopback.hits(f"/{i}") for i in range(6)) <= 2

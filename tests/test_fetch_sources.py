@@ -85,6 +85,7 @@ def test_sitemap_index_news_and_gzip_children(loopback):
         f"<sitemap><loc>{loopback.url('/news.xml')}</loc></sitemap>"
         "<sitemap><loc>/plain.xml.gz</loc></sitemap>"
         "<sitemap><loc>/missing.xml</loc></sitemap>"
+        "<sitemap><loc>/index.xml</loc></sitemap>"  # itself: read once, not in a loop
     )
     loopback.route("/index.xml", Reply(200, index, XML))
     loopback.route("/news.xml", Reply(200, NEWS, XML))
@@ -92,6 +93,7 @@ def test_sitemap_index_news_and_gzip_children(loopback):
     with Fetcher(CONFIG) as fetcher:  # children on the typed index's own origin are trusted
         links = sitemap_links(fetcher, loopback.url("/index.xml"))
     assert links == [f"https://news.example/{p}" for p in ("n1", "n2", "p1", "p2")]
+    assert loopback.hits("/index.xml") == 1 and loopback.hits("/missing.xml") == 1
 
 
 def test_sitemap_children_on_other_private_hosts_skipped(loopback, caplog):

@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -65,32 +66,40 @@ def sitemap_links(fetcher: Fetcher, url: str, *, typed: bool = True) -> list[str
     child sitemaps; a child that fails is logged and skipped, so one broken
     child does not lose the rest. The first sitemap failing raises ``FetchError``.
     """
-    links: list[str] = []
-    budget = [MAX_SITEMAPS]
-    _read_sitemap(fetcher, url, typed, 0, budget, links)
-    return _clean(url, links)
+    walk = _SitemapWalk(fetcher)
+    walk.read(url, typed, 0)
+    return _clean(url, walk.links)
 
 
-def _read_sitemap(fetcher: Fetcher, url: str, typed: bool, depth: int, budget: list[int], links: list[str]) -> None:
-    page = fetcher.fetch(url, typed=typed, accept="sitemap")
-    kind, locs = parse_sitemap(page.html, url)
-    base = page.url or url
-    if kind != "sitemapindex":
-        links.extend(urljoin(base, loc) for loc in locs)
-        return
-    if depth >= MAX_DEPTH:
-        log.warning("%s: sitemap index nested deeper than %d levels; not followed", url, MAX_DEPTH)
-        return
-    for loc in locs:
-        if budget[0] <= 0 or len(links) >= MAX_LINKS:
-            log.warning("%s: sitemap limit reached (%d sitemaps, %d links)", url, MAX_SITEMAPS, MAX_LINKS)
+@dataclass
+class _SitemapWalk:
+    """One sitemap_links call: the links so far and the sitemaps already read."""
+
+    fetcher: Fetcher
+    links: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # an index listing itself is read once
+
+    def read(self, url: str, typed: bool, depth: int) -> None:
+        self.seen.add(url)
+        page = self.fetcher.fetch(url, typed=typed, accept="sitemap")
+        kind, locs = parse_sitemap(page.html, url)
+        base = page.url or url
+        if kind != "sitemapindex":
+            self.links.extend(urljoin(base, loc) for loc in locs)
             return
-        budget[0] -= 1
-        child = urljoin(base, loc)
-        try:
-            _read_sitemap(fetcher, child, _still_typed(typed, child, url), depth + 1, budget, links)
-        except FetchError as err:
-            log.warning("skipped child sitemap: %s", err)
+        if depth >= MAX_DEPTH:
+            log.warning("%s: sitemap index nested deeper than %d levels; not followed", url, MAX_DEPTH)
+            return
+        for child in (urljoin(base, loc) for loc in locs):
+            if child in self.seen:
+                continue
+            if len(self.seen) > MAX_SITEMAPS or len(self.links) >= MAX_LINKS:
+                log.warning("%s: sitemap limit reached (%d sitemaps, %d links)", url, MAX_SITEMAPS, MAX_LINKS)
+                return
+            try:
+                self.read(child, _still_typed(typed, child, url), depth + 1)
+            except FetchError as err:
+                log.warning("skipped child sitemap: %s", err)
 
 
 def parse_sitemap(text: str, url: str) -> tuple[str, list[str]]:
