@@ -47,7 +47,13 @@ def test_rss_links_absolute_and_deduplicated(loopback):
 
 def test_atom_and_json_feed(loopback):
     loopback.route("/atom", Reply(200, ATOM, {"Content-Type": "application/atom+xml"}))
-    items = [{"id": "1", "url": "https://news.example/j1"}, {"id": "2", "external_url": "https://other.example/j2"}]
+    items = [
+        {"id": "1", "url": "https://news.example/j1"},
+        {"id": "2", "external_url": "https://other.example/j2"},
+        {"id": "3", "url": "https://news.example/\x1b[31mred"},  # a terminal escape: dropped
+        {"id": "4", "url": "http://[::1/broken"},
+        {"id": "5", "url": "mailto:desk@news.example"},
+    ]
     feed = {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": items}
     loopback.route("/feed.json", Reply(200, json.dumps(feed), {"Content-Type": "application/feed+json"}))
     loopback.route("/page", Reply(200, "<html><p>not a feed</p></html>", {"Content-Type": "text/html"}))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from newsmine.fetch.fetcher import Fetcher
 from newsmine.fetch.safety import host_of
 
 log = logging.getLogger(__name__)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 MAX_LINKS = 50_000  # the sitemap protocol's own limit per file
 MAX_SITEMAPS = 50  # child sitemaps read from indexes, in total
@@ -176,13 +178,22 @@ def _advertised_feeds(html: str, base: str) -> list[str]:
 
 
 def _clean(base: str, links: Iterable[object]) -> list[str]:
-    """Absolute http(s) links, fragments dropped, first occurrence kept, at most MAX_LINKS."""
+    """Absolute http(s) links, fragments dropped, first occurrence kept, at most MAX_LINKS.
+
+    Links with control characters are dropped: they are not valid URLs, and
+    a link ends up in reports and terminals (an escape sequence in a feed
+    must not reach the user's terminal through an error message).
+    """
     out: dict[str, None] = {}
     for link in links:
-        if not isinstance(link, str) or not link.strip():
+        if not isinstance(link, str) or not link.strip() or _CONTROL.search(link.strip()):
             continue
-        absolute = urldefrag(urljoin(base, link.strip())).url
-        if urlsplit(absolute).scheme in ("http", "https"):
+        try:
+            absolute = urldefrag(urljoin(base, link.strip())).url
+            scheme = urlsplit(absolute).scheme
+        except ValueError:  # e.g. an unclosed IPv6 bracket
+            continue
+        if scheme in ("http", "https"):
             out.setdefault(absolute, None)
         if len(out) >= MAX_LINKS:
             break
