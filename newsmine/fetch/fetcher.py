@@ -173,7 +173,6 @@ class Fetcher:
         """Request ``url``, following redirects one checked hop at a time."""
         cfg = self.config
         start = url
-        check_scheme(url)
         # Hops on the host the user typed stay trusted; any other host must be public.
         trusted = host_of(url) if typed else None
         if trusted:
