@@ -198,6 +198,14 @@ class _Run:
         except ExtractError as exc:
             self.finish(ItemStatus(source, "failed", str(exc), http_status=page.status), elapsed=elapsed)
             return
+        try:
+            known = self.store.unchanged(article, page)
+        except StoreError as exc:
+            self.finish(ItemStatus(source, "failed", str(exc), article.title, page.status), elapsed=elapsed)
+            return
+        if known:  # same content already stored: analysing it again would change nothing
+            self.finish(ItemStatus(source, "unchanged", None, article.title, page.status), elapsed=elapsed)
+            return
         self.batch.append((source, page, article, elapsed))
 
     def flush(self) -> None:

@@ -168,3 +168,14 @@ def test_validators_and_fetch_log(store):
     store.log_fetch("https://news.test/a", "failed", status=503, reason="server error", elapsed=0.2)
     assert rows(store, "SELECT url, status, outcome, reason FROM fetch_log") == [
         ("https://news.test/a", 503, "failed", "server error")]
+
+
+def test_unchanged_check_before_analysis(store):
+    assert not store.unchanged(analysis().article)  # unknown yet
+    store.save(analysis())
+    page = Page(source="u", url="https://news.test/a", html="", etag='"v9"')
+    assert store.unchanged(analysis().article, page)
+    assert store.validators("https://news.test/a")[0] == '"v9"'
+    changed = analysis().article
+    changed.text += " More."
+    assert not store.unchanged(changed)

@@ -139,6 +139,24 @@ class Store:
             raise StoreError(f"could not store {where}: {exc}") from None
         return status
 
+    def unchanged(self, article: Article, page: Page | None = None) -> bool:
+        """True when ``article`` is already stored with this content (validators refreshed).
+
+        Lets ingest skip analysing what it would only find ``"unchanged"``.
+        """
+        digest = content_hash(article)
+        try:
+            with self.db.atomic():
+                found = self._find(article, digest)
+                if found is None or found["content_hash"] != digest:
+                    return False
+                row = {"etag": page.etag, "last_modified": page.last_modified,
+                       "fetched_at": page.fetched_at} if page else {}
+                self._refresh_validators(found["id"], row)
+                return True
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not read {article.url or article.source}: {exc}") from None
+
     def log_fetch(
         self,
         url: str,
@@ -206,7 +224,7 @@ class Store:
         }
 
     def _refresh_validators(self, article_id: int, row: dict[str, Any]) -> None:
-        fresh = {k: row[k] for k in ("etag", "last_modified", "fetched_at") if row[k] is not None}
+        fresh = {k: row[k] for k in ("etag", "last_modified", "fetched_at") if row.get(k) is not None}
         if fresh:
             self._update("articles", article_id, fresh)
 
