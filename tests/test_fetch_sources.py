@@ -8,7 +8,7 @@ import json
 import logging
 
 import pytest
-from loopback import Reply, loopback  # noqa: F401  (pytest fixture)
+from loopback import Reply, loopback, loopback2  # noqa: F401  (pytest fixtures)
 
 from newsmine.errors import FetchError, InputError
 from newsmine.fetch import FetchConfig, Fetcher, feed_links, read_url_file, sitemap_links
@@ -117,6 +117,18 @@ def test_text_sitemap(loopback):
     loopback.route("/sitemap.txt", Reply(200, listing, {"Content-Type": "text/plain"}))
     with Fetcher(CONFIG) as fetcher:
         assert sitemap_links(fetcher, loopback.url("/sitemap.txt")) == ["https://news.example/t1", "https://news.example/t2"]
+
+
+def test_robots_txt_as_sitemap_index(loopback, loopback2):
+    for server, rule in ((loopback, "/private"), (loopback2, "/")):
+        robots = f"User-agent: *\nDisallow: {rule}\n\nSitemap: {server.url('/news.xml')}\n"
+        server.route("/robots.txt", Reply(200, robots, {"Content-Type": "text/plain"}))
+        server.route("/news.xml", Reply(200, NEWS, XML))
+    with Fetcher(CONFIG) as fetcher:
+        assert sitemap_links(fetcher, loopback.url("/robots.txt")) == ["https://news.example/n1", "https://news.example/n2"]
+        # Disallow: / still lets robots.txt itself be read, but not the sitemap it names.
+        assert sitemap_links(fetcher, loopback2.url("/robots.txt")) == []
+    assert loopback2.hits("/robots.txt") == 2 and loopback2.hits("/news.xml") == 0
 
 
 def test_sitemap_parser_expands_no_entities(loopback, tmp_path):

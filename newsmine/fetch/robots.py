@@ -50,12 +50,12 @@ def allowed(parser: RobotFileParser, agent: str, url: str) -> bool:
     """
     if parser.disallow_all:
         return False
-    if parser.allow_all:
+    parts = urlsplit(url)
+    if parser.allow_all or parts.path == "/robots.txt":  # RFC 9309: robots.txt itself is always allowed
         return True
     group = _group(parser, agent)
     if group is None:
         return True
-    parts = urlsplit(url)
     # Normalised the way RobotFileParser normalises its rule paths, so the two compare.
     target = quote(unquote(parts.path + (f"?{parts.query}" if parts.query else ""))) or "/"
     best_length, verdict = -1, True

@@ -64,6 +64,8 @@ def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True, discover: bool
 def sitemap_links(fetcher: Fetcher, url: str, *, typed: bool = True) -> list[str]:
     """Page URLs of a sitemap (XML, news, or plain text) or a sitemap index (read recursively).
 
+    A robots.txt URL works as an index of the sitemaps it declares.
+
     Indexes are followed at most ``MAX_DEPTH`` levels and ``MAX_SITEMAPS``
     child sitemaps; a child that fails is logged and skipped, so one broken
     child does not lose the rest. The first sitemap failing raises ``FetchError``.
@@ -109,10 +111,15 @@ def parse_sitemap(text: str, url: str) -> tuple[str, list[str]]:
 
     The XML parser neither expands entities nor touches the network, so
     billion-laughs and external-entity tricks get nowhere. A document that is
-    not markup is a text sitemap: one URL per line (sitemaps.org allows it).
+    not markup is a text sitemap, one URL per line (sitemaps.org allows it),
+    or a robots.txt, whose ``Sitemap:`` lines make it an index: so a user who
+    knows only the site can start from ``https://site/robots.txt``.
     """
     if not text.lstrip().startswith("<"):
-        lines = (line.strip() for line in text.splitlines())
+        lines = [line.strip() for line in text.splitlines()]
+        declared = [line.split(":", 1)[1].strip() for line in lines if line.lower().startswith("sitemap:")]
+        if declared:
+            return "sitemapindex", declared
         return "text", [line for line in lines if line.lower().startswith(("http://", "https://"))]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, encoding="utf-8")
     try:
