@@ -24,6 +24,11 @@ RUSSIAN = "<p>Биткоин упал на 5% до 30 000 долларов по�
         (RUSSIAN.encode("koi8-r"), None, "koi8_r"),
         ('<?xml version="1.0" encoding="ISO-8859-15"?><a>€</a>'.encode("iso-8859-15"), None, "iso8859-15"),
         ("<p>Ξ</p>".encode("utf-16-le"), "utf-16-le", "utf-16-le"),
+        (  # only an http-equiv declaration, naming a code page
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>Ставка</p>'.encode("cp1251"),
+            None,
+            "cp1251",
+        ),
     ],
 )
 def test_decoding_choices(raw, declared, expected):

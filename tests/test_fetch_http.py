@@ -43,9 +43,12 @@ def test_page_fields_and_user_agent(loopback):
     assert seen.headers["User-Agent"].startswith("newsmine/")
 
 
-def test_text_plain_is_text(loopback):
+def test_text_plain_is_text_and_xhtml_is_markup(loopback):
     loopback.route("/t", Reply(200, "just words", {"Content-Type": "text/plain"}))
+    loopback.route("/x", Reply(200, "<html/>", {"Content-Type": "application/xhtml+xml"}))
     assert fetch(loopback.url("/t")).is_text
+    page = fetch(loopback.url("/x"))
+    assert not page.is_text and page.content_type == "application/xhtml+xml"
 
 
 def test_conditional_get_304(loopback):
