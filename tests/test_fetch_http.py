@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import socket
 import time
+import zlib
 from datetime import datetime
 
 import httpx
@@ -177,6 +178,14 @@ def test_gzip_page_and_gzip_bomb(loopback):
     gz = {**HTML, "Content-Encoding": "gzip"}
     loopback.route("/gz", Reply(200, gzip.compress("<p>compressed café</p>".encode()), gz))
     assert fetch(loopback.url("/gz")).html == "<p>compressed café</p>"
+    for wbits in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # deflate with and without the zlib header
+        packer = zlib.compressobj(wbits=wbits)
+        body = packer.compress(b"<p>deflated</p>") + packer.flush()
+        loopback.route(f"/deflate{wbits}", Reply(200, body, {**HTML, "Content-Encoding": "deflate"}))
+        assert fetch(loopback.url(f"/deflate{wbits}")).html == "<p>deflated</p>"
+    two_members = gzip.compress(b"<p>one ") + gzip.compress(b"two</p>")
+    loopback.route("/members", Reply(200, two_members, gz))
+    assert fetch(loopback.url("/members")).html == "<p>one two</p>"
     bomb = gzip.compress(b"\0" * 50_000_000, compresslevel=9)
     assert len(bomb) < 100_000
     loopback.route("/bomb", Reply(200, bomb, gz))
