@@ -85,9 +85,7 @@ def ingest(
     when ``from_file`` cannot be read; every per-item problem becomes a
     ``failed`` row instead, and the run goes on.
     """
-    from newsmine.fetch.config import FetchConfig
-    from newsmine.fetch.fetcher import Fetcher
-    from newsmine.fetch.sources import read_url_file
+    from newsmine.fetch import FetchConfig, Fetcher, read_url_file
 
     sources = [*sources, *(read_url_file(str(from_file)) if from_file else [])]
     with Store(db) as store, Fetcher(FetchConfig(rate=rate, allow_private=allow_private)) as fetcher:
@@ -109,7 +107,7 @@ def ingest(
 
 def _links(run: _Run, fetcher, feeds: Iterable[str], sitemaps: Iterable[str]) -> Iterator[str]:
     """Article links of every feed and sitemap; a broken one is a failed row, not the end."""
-    from newsmine.fetch.sources import feed_links, sitemap_links
+    from newsmine.fetch import feed_links, sitemap_links
 
     for finder, listing in [(feed_links, f) for f in feeds] + [(sitemap_links, s) for s in sitemaps]:
         started = time.monotonic()
@@ -125,7 +123,7 @@ def _links(run: _Run, fetcher, feeds: Iterable[str], sitemaps: Iterable[str]) ->
 
 
 def _local(run: _Run, source: str) -> None:
-    from newsmine.fetch.local import read_local
+    from newsmine.fetch import read_local
 
     try:
         for item in read_local(source):
@@ -139,7 +137,7 @@ def _local(run: _Run, source: str) -> None:
 
 def _fetch(run: _Run, fetcher, urls: list[str], typed: set[str]) -> None:
     """Fetch in worker threads, conditionally when the store has validators; analyse as pages land."""
-    from newsmine.fetch.batch import run_by_host
+    from newsmine.fetch import run_by_host
 
     validators = {url: run.store.validators(url) for url in urls}  # read here: one thread on SQLite
     elapsed: dict[str, float] = {}
@@ -191,12 +189,9 @@ class _Run:
 
     def page(self, source: str, page: Page, elapsed: float | None = None) -> None:
         """Extract a page now (cheap) and queue its article for batch analysis."""
-        from newsmine.extract import extract
-
-        try:
-            article = extract(page)
-        except ExtractError as exc:
-            self.finish(ItemStatus(source, "failed", str(exc), http_status=page.status), elapsed=elapsed)
+        article = extract_page(page)
+        if isinstance(article, str):
+            self.finish(ItemStatus(source, "failed", article, http_status=page.status), elapsed=elapsed)
             return
         try:
             known = self.store.unchanged(article, page)
@@ -238,6 +233,27 @@ class _Run:
             self.progress(item, self.done, max(self.total, self.done))
 
 
+def extract_page(page: Page) -> Article | str:
+    """The page's article, or a one-line reason why there is none.
+
+    Besides ``ExtractError`` (no usable text), an unexpected parser error on
+    one odd page is caught too: it must cost that page, not the whole run.
+    """
+    from newsmine.extract import extract
+
+    try:
+        return extract(page)
+    except ExtractError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - see docstring
+        return f"extraction failed: {one_line(exc)}"
+
+
+def one_line(exc: BaseException) -> str:
+    """An unexpected exception as one line: its type and message."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
+
+
 def analyze_isolated(articles: Iterable[Article]) -> list[Analysis | str]:
     """Analyse a batch; if the batch fails, retry one by one so one bad article costs only itself.
 
@@ -256,5 +272,5 @@ def analyze_isolated(articles: Iterable[Article]) -> list[Analysis | str]:
         try:
             results.extend(analyze_articles([article]))
         except Exception as exc:  # noqa: BLE001 - reported per article, run goes on
-            results.append(f"analysis failed: {type(exc).__name__}: {' '.join(str(exc).split())}")
+            results.append(f"analysis failed: {one_line(exc)}")
     return results

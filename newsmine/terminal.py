@@ -12,15 +12,17 @@ import re
 
 from rich.markup import escape
 
-# C0 controls (tab and newline kept by ``safe(keep_newlines=True)``), DEL, C1 controls,
-# and the bidi overrides that can reorder what a reader sees.
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?)")  # CSI and OSC sequences
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except tab, newline and carriage return (handled in ``clean``), DEL, C1
+# controls, and the bidi overrides that can reorder what a reader sees.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: object, *, keep_newlines: bool = False, limit: int | None = None) -> str:
     """Strip control characters (and, unless kept, newlines) from ``text``; cut to ``limit``."""
-    value = _CONTROL.sub("", _ANSI.sub("", str(text)))
+    # A bare carriage return would let text overwrite its own line: make it a line break.
+    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", _ANSI.sub("", value))
     if not keep_newlines:
         value = " ".join(value.split())
     if limit is not None and len(value) > limit:

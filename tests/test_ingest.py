@@ -134,3 +134,12 @@ def test_scraped_markup_is_escaped(loopback, tmp_path):
     assert result.exit_code == 0
     assert "[bold red]Pwned[/]" in result.output  # shown literally, not interpreted
     assert "\x1b[31m" not in result.output
+
+
+def test_terminal_safe_strips_controls_and_escapes_markup():
+    from newsmine.terminal import clean, safe
+
+    hostile = "[link=http://evil]click[/link]\x1b[2J\x1b]8;;http://x\x07\u202eabc\rdef\x00"
+    assert safe(hostile) == "\\[link=http://evil]click\\[/link]abc def"
+    assert clean("a\nb", keep_newlines=True) == "a\nb" and clean("a\n  b") == "a b"
+    assert safe("x" * 50, limit=10) == "x" * 9 + "…"

@@ -39,27 +39,25 @@ def analyze(as_json: bool, inputs: tuple[str, ...]) -> None:
 
 def analyze_inputs(inputs: tuple[str, ...]) -> list[tuple[str, object]]:
     """``(source, Analysis or one-line error)`` per document, in input order."""
-    from newsmine.errors import ExtractError
-    from newsmine.extract import extract
-    from newsmine.ingest import analyze_isolated
-    from newsmine.records import Page
+    from newsmine.ingest import analyze_isolated, extract_page
+    from newsmine.records import Article, Page
 
     pages = read_inputs(inputs)
     articles = {}
     for index, (source, page) in enumerate(pages):
         if isinstance(page, Page):
-            try:
-                articles[index] = extract(page)
-            except ExtractError as exc:
-                pages[index] = (source, str(exc))
+            article = extract_page(page)
+            if isinstance(article, Article):
+                articles[index] = article
+            else:
+                pages[index] = (source, article)
     analysed = dict(zip(articles, analyze_isolated(articles.values())))
     return [(source, analysed.get(index, page)) for index, (source, page) in enumerate(pages)]
 
 
 def read_inputs(inputs: tuple[str, ...]) -> list[tuple[str, object]]:
     """``(source, Page or one-line error)`` per document; URLs are fetched across hosts at once."""
-    from newsmine.fetch.fetcher import Fetcher
-    from newsmine.fetch.local import read_local
+    from newsmine.fetch import Fetcher, read_local
     from newsmine.ingest import is_url
 
     urls = [source for source in inputs if is_url(source)]

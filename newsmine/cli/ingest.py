@@ -43,6 +43,10 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], feeds: tuple[str, ...],
     except NewsmineError as exc:
         console.print(f"[red]error[/]: {safe(exc)}", highlight=False)
         raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        # Each article is its own transaction: everything saved so far stays.
+        console.print("[yellow]interrupted[/]: articles stored before the interrupt are kept", highlight=False)
+        raise SystemExit(130) from None
     print_summary(Console(), report, db)
     if not report.ok:
         first = report.failures[0].reason if report.failures else "no articles"
