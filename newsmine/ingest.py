@@ -69,7 +69,7 @@ def is_url(source: str) -> bool:
 
 
 def ingest(
-    sources: Sequence[str] = (),
+    sources: Sequence[str] | str = (),
     *,
     db: str | Path = "newsmine.db",
     feeds: Sequence[str] = (),
@@ -87,7 +87,9 @@ def ingest(
     """
     from newsmine.fetch import FetchConfig, Fetcher, read_url_file
 
-    sources = [*sources, *(read_url_file(str(from_file)) if from_file else [])]
+    if isinstance(sources, (str, Path)):  # ingest("https://...") from a notebook means one source
+        sources = [sources]
+    sources = [*map(str, sources), *(read_url_file(str(from_file)) if from_file else [])]
     with Store(db) as store, Fetcher(FetchConfig(rate=rate, allow_private=allow_private)) as fetcher:
         run = _Run(store, progress)
         run.total = len(sources)

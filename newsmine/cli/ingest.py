@@ -24,7 +24,8 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], feeds: tuple[str, ...],
     """Fetch URLs, feeds, sitemaps or local files, analyse them and store them in the database.
 
     Exits 0 when at least one article is in the store afterwards (new, updated,
-    unchanged or not modified), 1 when nothing could be read.
+    unchanged or not modified), 1 when nothing could be read, 2 when the
+    database cannot be opened.
     """
     from rich.console import Console
 
