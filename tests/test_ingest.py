@@ -95,6 +95,15 @@ def test_feed_links_need_allow_private_on_loopback(site, tmp_path):
     assert allowed.totals["new"] == 2
     broken = ingest(feeds=[site.url("/nofeed")], db=db, rate=100)
     assert [i.status for i in broken.items] == ["failed"]
+    assert rows(db, "SELECT outcome FROM fetch_log WHERE url LIKE '%/nofeed'") == [("failed",)]
+
+
+def test_sitemap_links_are_ingested(site, tmp_path):
+    locs = "".join(f"<url><loc>{site.url(p)}</loc></url>" for p in ("/a", "/b", "/private"))
+    site.route("/sitemap.xml", Reply(200, '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                                          f'sitemap/0.9">{locs}</urlset>', {"Content-Type": "application/xml"}))
+    report = ingest(sitemaps=[site.url("/sitemap.xml")], db=tmp_path / "n.db", rate=100, allow_private=True)
+    assert report.totals["new"] == 2 and report.totals["skipped_robots"] == 1
 
 
 def test_local_files_and_url_list(site, tmp_path):
