@@ -19,7 +19,7 @@ from typing import Any
 
 from newsmine.records import Facts
 
-VALUE_TOLERANCE = 0.005  # relative: $31,444 vs 31.4k is a miss, 31,444 vs 31,444.0 a hit
+VALUE_TOLERANCE = 0.005  # relative: a rounded "31.4k" still matches 31,444
 QUOTE_OVERLAP = 0.6
 FIGURE_ATTRIBUTES = ("asset", "venue", "side", "period", "unit")
 
