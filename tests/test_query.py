@@ -163,7 +163,9 @@ def test_article_card_by_id_and_url(db):
 def test_summary_aggregates(db):
     s = query.summary(db)
     assert s.articles == 4 and s.bucket == "day"
-    assert [p.period for p in s.timeline] == ["2021-02-23", "2021-02-24", "2021-03-01"]
+    assert [p.period for p in s.timeline][::6] == ["2021-02-23", "2021-03-01"]  # every day, quiet ones too
+    assert [p.articles for p in s.timeline] == [1, 1, 0, 0, 0, 0, 1]
+    assert s.timeline[0].sentiments == {"bullish": 1} and s.timeline[1].narratives == {"over_leverage": 1}
     assert {x.label: x.articles for x in s.narratives} == {"over_leverage": 2, "institutional_flows": 1}
     assert s.narratives[0].share == 0.5
     btc = next(p for p in s.prices if p.asset == "BTC")
@@ -187,3 +189,25 @@ def test_sql_is_read_only(db):
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
     with pytest.raises(QueryError, match="no database"):
         query.sql(db.parent / "missing.db", "SELECT 1")
+
+
+def test_walking_plan_gives_the_same_answers(db, monkeypatch):
+    """Common filters switch to walking articles newest first; the answers must not change."""
+    from newsmine.query import facts
+
+    asks = [(query.prices, {"asset": "BTC"}), (query.quotes, {"speaker": "Lau"}), (query.figures, {"venue": "Binance"}),
+            (query.articles, {"narrative": "over_leverage", "sentiment": "bearish"}), (query.articles, {"asset": "ETH"})]
+    indexed = [ask(db, **kw) for ask, kw in asks]
+    monkeypatch.setattr(facts, "PROBE", 1)
+    assert [ask(db, **kw) for ask, kw in asks] == indexed
+    assert all(indexed)
+
+
+def test_summary_buckets_follow_the_span():
+    from newsmine.query.summary import _every_period, choose_bucket
+
+    assert choose_bucket("2021-01-01T00:00:00Z", "2021-02-15T00:00:00Z") == "day"
+    assert choose_bucket("2021-01-01T00:00:00Z", "2021-12-01T00:00:00Z") == "week"
+    assert choose_bucket("2019-01-01T00:00:00Z", "2021-12-01T00:00:00Z") == "month"
+    assert _every_period("2020-11", "2021-02", "month") == ["2020-11", "2020-12", "2021-01", "2021-02"]
+    assert _every_period("2021-02-22", "2021-03-08", "week") == ["2021-02-22", "2021-03-01", "2021-03-08"]

@@ -9,6 +9,7 @@ its source. Default order is newest article first.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,9 +91,41 @@ class ExchangeRow:
     last: str | None
 
 
-def _fetch(db: Database, sql: str, params: list[Any], record: type) -> list[Any]:
+# How many matches make a filter "common": past this, walking articles newest
+# first (and stopping at --limit) beats fetching every match and sorting it.
+PROBE = 2000
+
+
+def _select(db: Database, columns: str, fact: str | None, on_articles: tuple[list[str], list[Any]],
+            on_facts: tuple[list[str], list[Any]], order: str, f: Filters, newest_first: bool) -> list[sqlite3.Row]:
+    """Run a listing, choosing the plan SQLite cannot choose without statistics.
+
+    ``on_articles`` and ``on_facts`` are (conditions, parameters) on ``a`` and
+    on the fact table. Selective fact filters (a speaker, a rare venue) are
+    best served by their own index, then a sort of the few matches. Common
+    ones (BTC prices), and article-level filters, with the default
+    newest-first order are best served by walking ``articles_published_utc``
+    from the end and stopping at the limit; the unary ``+`` stops SQLite from
+    picking another index instead. A bounded count on the fact table alone
+    tells the two cases apart. A date window needs neither: its range index
+    is selective on its own.
+    """
+    where, params = _and(on_articles, on_facts)
+    source = f.source(fact)
     with reader(db) as conn:
-        return [record(**dict(r)) for r in rows(conn, sql, params)]
+        if newest_first and f.limit and not (f.lower or f.upper) and where:
+            walk = True
+            if fact and on_facts[0]:
+                probe = f"SELECT count(*) FROM (SELECT 1 FROM {fact}{_where(on_facts[0])} LIMIT {PROBE})"
+                walk = rows(conn, probe, on_facts[1])[0][0] >= PROBE
+            if walk:
+                where = [f"+{w}" for w in where]
+                source = f.source(fact, articles_first=True)
+        return rows(conn, f"SELECT {columns} FROM {source}{_where(where)}{order}{f.limit_sql()}", params)
+
+
+def _newest_first(order: str | None, descending: bool | None) -> bool:
+    return (order or "date") == "date" and descending is not False
 
 
 def _where(where: list[str]) -> str:
@@ -108,13 +141,12 @@ def prices(db: Database, *, order: str | None = None, descending: bool | None = 
     """Price levels (``asset``, ``kind``, dates, ``site``, ``narrative``, ``sentiment``); order: date|value|asset."""
     f = Filters(**filters)
     f.reject("venue", "speaker", what="prices")
-    where, params = _and(f.articles_where(), conditions([("p.asset = ?", f.asset), ("p.kind = ?", f.kind)]))
-    sql = (f'SELECT p.id, p.article_id, p.asset, p.value, p.currency, p.kind, p.sentence, p.start, p."end", '
-           f"{_ARTICLE_COLUMNS} FROM prices p JOIN articles a ON a.id = p.article_id{_where(where)}"
-           + order_sql(order, {"date": _DATE, "value": ("p.value", True), "asset": ("p.asset", False)},
-                       "date", descending, "p.id")
-           + f.limit_sql())
-    return _fetch(db, sql, params, PriceRow)
+    on_facts = conditions([("p.asset = ?", f.asset), ("p.kind = ?", f.kind)])
+    columns = f'p.id, p.article_id, p.asset, p.value, p.currency, p.kind, p.sentence, p.start, p."end", {_ARTICLE_COLUMNS}'
+    by = order_sql(order, {"date": _DATE, "value": ("p.value", True), "asset": ("p.asset", False)},
+                   "date", descending, "p.id")
+    found = _select(db, columns, "prices p", f.articles_where(), on_facts, by, f, _newest_first(order, descending))
+    return [PriceRow(**dict(r)) for r in found]
 
 
 def figures(db: Database, *, order: str | None = None, descending: bool | None = None,
@@ -122,15 +154,13 @@ def figures(db: Database, *, order: str | None = None, descending: bool | None =
     """Market figures (``kind``, ``asset``, ``venue``, dates, ...); order: date|value|kind."""
     f = Filters(**filters)
     f.reject("speaker", what="figures")
-    where, params = _and(f.articles_where(), conditions([("x.kind = ?", f.kind), ("x.asset = ?", f.asset),
-                                                         ("x.venue = ?", f.venue)]))
-    sql = (f'SELECT x.id, x.article_id, x.kind, x.value, x.unit, x.asset, x.venue, x.side, x.period, x.sentence, '
-           f'x.start, x."end", {_ARTICLE_COLUMNS} FROM figures x JOIN articles a ON a.id = x.article_id'
-           f"{_where(where)}"
-           + order_sql(order, {"date": _DATE, "value": ("x.value", True), "kind": ("x.kind", False)},
-                       "date", descending, "x.id")
-           + f.limit_sql())
-    return _fetch(db, sql, params, FigureRow)
+    on_facts = conditions([("x.kind = ?", f.kind), ("x.asset = ?", f.asset), ("x.venue = ?", f.venue)])
+    columns = ('x.id, x.article_id, x.kind, x.value, x.unit, x.asset, x.venue, x.side, x.period, x.sentence, '
+               f'x.start, x."end", {_ARTICLE_COLUMNS}')
+    by = order_sql(order, {"date": _DATE, "value": ("x.value", True), "kind": ("x.kind", False)},
+                   "date", descending, "x.id")
+    found = _select(db, columns, "figures x", f.articles_where(), on_facts, by, f, _newest_first(order, descending))
+    return [FigureRow(**dict(r)) for r in found]
 
 
 def speaker_match(name: str) -> str:
@@ -148,13 +178,13 @@ def quotes(db: Database, *, order: str | None = None, descending: bool | None = 
     f = Filters(**filters)
     f.reject("venue", "kind", what="quotes")
     speaker = speaker_match(f.speaker) if f.speaker and f.speaker.strip(' "') else None
-    where, params = _and(f.articles_where(asset_named=True),
-                         conditions([("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", speaker)]))
-    sql = (f'SELECT q.id, q.article_id, q.text, q.speaker, q.title AS speaker_title, q.organization, q.start, '
-           f'q."end", {_ARTICLE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id{_where(where)}'
-           + order_sql(order, {"date": _DATE, "speaker": ("q.speaker", False)}, "date", descending, "q.id")
-           + f.limit_sql())
-    return _fetch(db, sql, params, QuoteRow)
+    on_facts = conditions([("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", speaker)])
+    columns = ('q.id, q.article_id, q.text, q.speaker, q.title AS speaker_title, q.organization, q.start, '
+               f'q."end", {_ARTICLE_COLUMNS}')
+    by = order_sql(order, {"date": _DATE, "speaker": ("q.speaker", False)}, "date", descending, "q.id")
+    found = _select(db, columns, "quotes q", f.articles_where(asset_named=True), on_facts, by, f,
+                    _newest_first(order, descending))
+    return [QuoteRow(**dict(r)) for r in found]
 
 
 def articles(db: Database, *, order: str | None = None, descending: bool | None = None,
@@ -165,16 +195,13 @@ def articles(db: Database, *, order: str | None = None, descending: bool | None 
     """
     f = Filters(**filters)
     f.reject("kind", "speaker", what="articles")
-    where, params = f.articles_where(asset_named=True, venue_named=True)
-    sql = ("SELECT a.id, a.title, a.published_at AS published, a.site, coalesce(a.canonical_url, a.url, a.source) "
-           "AS url, a.sentiment, a.sentiment_score, a.authors, (SELECT group_concat(label, ',') FROM tags t "
-           "WHERE t.article_id = a.id AND t.kind = 'narrative') AS narratives "
-           f"FROM articles a{_where(where)}"
-           + order_sql(order, {"date": _DATE, "score": ("a.sentiment_score", True), "title": ("a.title", False)},
-                       "date", descending, "a.id")
-           + f.limit_sql())
-    with reader(db) as conn:
-        found = rows(conn, sql, params)
+    columns = ("a.id, a.title, a.published_at AS published, a.site, coalesce(a.canonical_url, a.url, a.source) "
+               "AS url, a.sentiment, a.sentiment_score, a.authors, (SELECT group_concat(label, ',') FROM tags t "
+               "WHERE t.article_id = a.id AND t.kind = 'narrative') AS narratives")
+    by = order_sql(order, {"date": _DATE, "score": ("a.sentiment_score", True), "title": ("a.title", False)},
+                   "date", descending, "a.id")
+    found = _select(db, columns, None, f.articles_where(asset_named=True, venue_named=True), ([], []), by, f,
+                    _newest_first(order, descending))
     return [ArticleRow(**{**dict(r), "narratives": (r["narratives"] or "").split(",") if r["narratives"] else [],
                           "authors": author_names(r["authors"])}) for r in found]
 
@@ -195,8 +222,9 @@ def exchanges(db: Database, *, order: str | None = None, descending: bool | None
     where, params = _and(f.articles_where(asset_named=True), conditions([("e.name = ?", f.venue)]))
     sql = ("SELECT e.name, count(DISTINCT e.article_id) AS articles, sum(e.mentions) AS mentions, "
            "min(a.published_utc) AS first, max(a.published_utc) AS last "
-           f"FROM exchanges e JOIN articles a ON a.id = e.article_id{_where(where)} GROUP BY e.name"
+           f"FROM {f.source('exchanges e')}{_where(where)} GROUP BY e.name"
            + order_sql(order, {"articles": ("articles", True), "mentions": ("mentions", True),
                                "name": ("e.name", False)}, "articles", descending, "e.name")
            + f.limit_sql())
-    return _fetch(db, sql, params, ExchangeRow)
+    with reader(db) as conn:
+        return [ExchangeRow(**dict(r)) for r in rows(conn, sql, params)]

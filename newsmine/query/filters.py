@@ -94,6 +94,10 @@ class Filters:
 
         ``asset_named``/``venue_named``: ``asset``/``venue`` select articles that
         name them (for queries whose rows have no asset or venue of their own).
+        Membership tests are correlated ``EXISTS`` probes of covering indexes,
+        not ``IN (SELECT ...)`` lists: a list of every BTC article would be
+        built in full before the first row, where a probe per article lets a
+        newest-first walk stop at the limit.
         """
         a = alias
         return conditions([
@@ -102,10 +106,27 @@ class Filters:
             (f"{a}.published_utc < ?", self.upper),
             (f"{a}.site = ? COLLATE NOCASE", self.site),
             (f"{a}.sentiment = ?", self.sentiment),
-            (f"{a}.id IN (SELECT article_id FROM tags WHERE kind = 'narrative' AND label = ?)", self.narrative),
-            (f"{a}.id IN (SELECT article_id FROM assets WHERE symbol = ?)", self.asset if asset_named else None),
-            (f"{a}.id IN (SELECT article_id FROM exchanges WHERE name = ?)", self.venue if venue_named else None),
+            (f"EXISTS (SELECT 1 FROM tags t_ WHERE t_.kind = 'narrative' AND t_.label = ? "
+             f"AND t_.article_id = {a}.id)", self.narrative),
+            (f"EXISTS (SELECT 1 FROM assets s_ WHERE s_.symbol = ? AND s_.article_id = {a}.id)",
+             self.asset if asset_named else None),
+            (f"EXISTS (SELECT 1 FROM exchanges e_ WHERE e_.name = ? AND e_.article_id = {a}.id)",
+             self.venue if venue_named else None),
         ])
+
+    def source(self, fact: str | None = None, *, articles_first: bool = False) -> str:
+        """The FROM clause: ``fact`` ("prices p") joined to its article ``a``, or articles alone.
+
+        With a date window the articles in it are few and found by index, so
+        they drive the loop (CROSS JOIN fixes the order in SQLite); otherwise
+        the fact table does, through its filter's index.
+        """
+        if not fact:
+            return "articles a"
+        alias = fact.split()[1]
+        if articles_first or self.lower or self.upper:
+            return f"articles a CROSS JOIN {fact} ON {alias}.article_id = a.id"
+        return f"{fact} JOIN articles a ON a.id = {alias}.article_id"
 
     def limit_sql(self) -> str:
         return f" LIMIT {int(self.limit)}" if self.limit else ""

@@ -9,6 +9,7 @@ the scope is a week or five years.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,8 +89,6 @@ def choose_bucket(first: str | None, last: str | None) -> str:
     """Day for up to two months, week for up to a year and a half, month beyond."""
     if not first or not last:
         return "day"
-    from datetime import date
-
     days = (date.fromisoformat(last[:10]) - date.fromisoformat(first[:10])).days
     return "day" if days <= 62 else "week" if days <= 550 else "month"
 
@@ -105,17 +104,17 @@ def summary(db: Database, *, since: str | None = None, until: str | None = None,
                                         f"FROM articles a WHERE {scope}", params)[0]
         out = Summary(since=f.lower, until=f.upper, asset=f.asset, articles=total, first=first, last=last,
                       bucket=choose_bucket(first, last))
-        out.timeline = _timeline(conn, scope, params, BUCKETS[out.bucket])
+        out.timeline = _timeline(conn, f, scope, params, out.bucket)
         out.sentiments = _shares(conn, f"SELECT a.sentiment, count(*) FROM articles a WHERE {scope} "
                                        "AND a.sentiment IS NOT NULL GROUP BY a.sentiment", params, total,
                                  ARTICLE_SENTIMENTS)
-        out.narratives = _shares(conn, "SELECT t.label, count(DISTINCT t.article_id) FROM tags t JOIN articles a "
-                                       f"ON a.id = t.article_id WHERE t.kind = 'narrative' AND {scope} "
+        out.narratives = _shares(conn, f"SELECT t.label, count(DISTINCT t.article_id) FROM {f.source('tags t')} "
+                                       f"WHERE t.kind = 'narrative' AND {scope} "
                                        "GROUP BY t.label", params, total, NARRATIVES)
-        out.prices = _prices(conn, scope, params, f.asset, top)
+        out.prices = _prices(conn, f.source("prices p"), scope, params, f.asset, top)
         out.analysts = [Analyst(**dict(r)) for r in rows(
             conn, "SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
-                  "max(q.organization) AS organization FROM quotes q JOIN articles a ON a.id = q.article_id "
+                  f"max(q.organization) AS organization FROM {f.source('quotes q')} "
                   f"WHERE q.speaker IS NOT NULL AND {scope} GROUP BY q.speaker "
                   f"ORDER BY quotes DESC, articles DESC, q.speaker LIMIT {int(top)}", params)]
         out.exchanges = exchanges(conn, since=since, until=until, asset=asset, limit=top)
@@ -124,18 +123,40 @@ def summary(db: Database, *, since: str | None = None, until: str | None = None,
     return out
 
 
-def _timeline(conn: sqlite3.Connection, scope: str, params: list[Any], bucket: str) -> list[Period]:
+def _timeline(conn: sqlite3.Connection, f: Filters, scope: str, params: list[Any], bucket: str) -> list[Period]:
+    """Per-bucket counts; ``bucket`` is a key of BUCKETS."""
+    expression = BUCKETS[bucket]
     counts = ", ".join(f"sum(a.sentiment = '{s}')" for s in ARTICLE_SENTIMENTS)
     periods: dict[str, Period] = {}
-    for r in rows(conn, f"SELECT {bucket} AS period, count(*), {counts} FROM articles a "
+    for r in rows(conn, f"SELECT {expression} AS period, count(*), {counts} FROM articles a "
                         f"WHERE {scope} AND a.published_utc IS NOT NULL GROUP BY period ORDER BY period", params):
         periods[r[0]] = Period(r[0], r[1], {s: n for s, n in zip(ARTICLE_SENTIMENTS, r[2:]) if n})
     for period, label, n in rows(
-            conn, f"SELECT {bucket} AS period, t.label, count(DISTINCT t.article_id) FROM tags t "
-                  f"JOIN articles a ON a.id = t.article_id WHERE t.kind = 'narrative' AND {scope} "
+            conn, f"SELECT {expression} AS period, t.label, count(DISTINCT t.article_id) FROM {f.source('tags t')} "
+                  f"WHERE t.kind = 'narrative' AND {scope} "
                   "AND a.published_utc IS NOT NULL GROUP BY period, t.label", params):
         periods[period].narratives[label] = n
-    return list(periods.values())
+    if not periods:
+        return []
+    # Empty periods are zeros, not gaps: a sparkline must not hide a quiet month.
+    keys = list(periods)
+    return [periods.get(key) or Period(key, 0) for key in _every_period(keys[0], keys[-1], bucket)]
+
+
+def _every_period(first: str, last: str, bucket: str) -> list[str]:
+    """Every bucket name from ``first`` to ``last``: days, weeks (their Monday) or months (YYYY-MM)."""
+    out = []
+    if bucket == "month":
+        year, month = int(first[:4]), int(first[5:])
+        while (key := f"{year:04d}-{month:02d}") <= last:
+            out.append(key)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return out
+    day, end = date.fromisoformat(first), date.fromisoformat(last)
+    while day <= end:
+        out.append(day.isoformat())
+        day += timedelta(days=7 if bucket == "week" else 1)
+    return out
 
 
 def _shares(conn: sqlite3.Connection, sql: str, params: list[Any], total: int, order: tuple[str, ...]) -> list[Share]:
@@ -145,11 +166,12 @@ def _shares(conn: sqlite3.Connection, sql: str, params: list[Any], total: int, o
     return sorted(shares, key=lambda s: -s.articles)
 
 
-def _prices(conn: sqlite3.Connection, scope: str, params: list[Any], asset: str | None, top: int) -> list[AssetPrices]:
+def _prices(conn: sqlite3.Connection, source: str, scope: str, params: list[Any], asset: str | None,
+            top: int) -> list[AssetPrices]:
     """Low, high and latest price per (asset, currency), using SQLite's bare-column rule for min/max rows."""
     only = " AND p.asset = ?" if asset else ""
     args = [*params, asset] if asset else params
-    base = f"FROM prices p JOIN articles a ON a.id = p.article_id WHERE {scope}{only} GROUP BY p.asset, p.currency"
+    base = f"FROM {source} WHERE {scope}{only} GROUP BY p.asset, p.currency"
     lows = rows(conn, f"SELECT p.asset, p.currency, count(*), min(p.value), a.published_utc {base} "
                       f"ORDER BY count(*) DESC, p.asset LIMIT {int(top)}", args)
     highs = {(r[0], r[1]): r[2:] for r in rows(conn, f"SELECT p.asset, p.currency, max(p.value), a.published_utc "

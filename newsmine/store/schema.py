@@ -207,8 +207,20 @@ _V2 = [
     "CREATE INDEX articles_published_utc ON articles(published_utc)",
 ]
 
+# Indexes for newsmine.query (measured with bench/bench_query.py): covering
+# indexes let the dashboard and the "articles that name X / carry narrative
+# N" filters read index pages only; (kind, value) serves "largest figures".
+_V3 = [
+    "CREATE INDEX articles_published_sentiment ON articles(published_utc, sentiment)",
+    "CREATE INDEX tags_label_article ON tags(kind, label, article_id)",
+    "CREATE INDEX assets_symbol_article ON assets(symbol, article_id)",
+    "CREATE INDEX exchanges_name_article ON exchanges(name, article_id, mentions)",
+    "CREATE INDEX figures_kind_value ON figures(kind, value)",
+    "CREATE INDEX prices_asset_value ON prices(asset, value)",
+]
+
 # Ordered, append-only: MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
