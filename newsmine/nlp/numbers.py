@@ -33,7 +33,7 @@ _NUM = r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,12}(?:\.\d
 _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 _SCALE = r"(?:\s?(?P<scale>k|K|mn|mln|m|bn|b|tn|t|thousand|million|billion|trillion)(?![A-Za-z]))?"
 _CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
-_WORD_CUR = r"(?:\s(?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent)\b)"
+_WORD_CUR = r"(?:\s(?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent)(?![\w-]))"
 
 # Three shapes, tried in this order; a later shape never overlaps an earlier one.
 MONEY_RES = (

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
+from newsmine.nlp.quotes import quote_spans
+from newsmine.nlp.ratios import find_ratios, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Price
@@ -30,19 +32,24 @@ _NOT_REACHED = re.compile(
     r"calls? for|calling for|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|goal|scenario|base case|objective|"
-    r"point(?:s|ing)? to|extensions?|per share)\b",
+    r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|reaching|fibonacci|"
+    r"retracement|moving average|sits|bias|as long as|so long as|while the price holds)\b",
     re.I,
 )
-_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling)\b", re.I)
+_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
-    r"^[\s,]*(?:would|could|will|might|may|is seen|is the next|as the next|as a target|as its target|"
-    r"target|strike|area is|level is|is key|is a key|by (?:the )?(?:end|year-end))", re.I
+    r"^[\s,]*(?:would|could|will|might|may|is seen|is the next|as the next|as an? (?:possible |potential |likely )?"
+    r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
+    r"area|zone|region|level is|is key|is a key|by (?:the )?(?:end|year-end)|"
+    r"(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
 )
 _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance)\b", re.I)
 _NON_CRYPTO = re.compile(
-    r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bond)\b", re.I
+    r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
+    r"sterling|yuan|dollar index|futures on)\b", re.I
 )
+_RIGHT_NON_CRYPTO = re.compile(r"^\s*(?:an?|per) (?:ounce|barrel|share|troy ounce)\b", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|fell|fallen|dropped|"
     r"jumped|climbed|surged|slid|tumbled|plunged|sank|swung|moves?|moved)\s+(?:about |some |nearly |"
@@ -50,28 +57,30 @@ _CHANGE_VERB = re.compile(
     re.I,
 )
 _I = re.I
-_RISE = r"rose|risen|rising|climbed|climbing|jumped|jumping|surged|surging|soared|soaring|rallied|rallying|advanced|rebounded|spiked|gained|added|pushed|popped|leapt|leaped|leaping"
-_FALL = r"fell|falling|fallen|dropped|dropping|slid|sliding|slipped|slipping|sank|sinking|tumbled|tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|crashing|slumped|slumping|retreated|sagged|lost|shed|eased|skidded|plummeted|collapsed|sell-off|slide|decline|drop|fall"
+_RISE = r"extended|extending|rose|risen|rising|climbed|climbing|jumped|jumping|surged|surging|soared|soaring|rallied|rallying|advanced|rebounded|spiked|gained|added|pushed|popped|leapt|leaped|leaping"
+_FALL = r"easing|eased|fell|falling|fallen|dropped|dropping|slid|sliding|slipped|slipping|sank|sinking|tumbled|tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|crashing|slumped|slumping|retreated|sagged|lost|shed|eased|skidded|plummeted|collapsed|sell-off|slide|decline|drop|fall"
 # Ordered rules: the first that fires names the kind. Left cues are matched on
 # the words since the previous amount, right cues on the words just after.
 _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("left", "level", re.compile(r"\brecord (?:above|below)\s*$", _I)),
     ("left", "atl", re.compile(r"\b(?:all-time|record|lifetime|multi-year) lows?\b[^$]{0,25}$", _I)),
-    ("left", "ath", re.compile(r"\b(?:all-time|record|lifetime) (?:highs?|peaks?)\b[^$]{0,25}$|\b(?:previous|prior|old|\d{4}) (?:peak|high|record) of\s*$|\b(?:new|fresh) (?:all-time )?(?:record|high)s?\b[^$]{0,12}$|\brecord\b[^$]{0,20}$|\bATH\b[^$]{0,15}$", _I)),
+    ("left", "ath", re.compile(r"\b(?:all-time|record|lifetime) (?:highs?|peaks?)\b[^$]{0,25}$|\b(?:previous|prior|old|\d{4}) (?:peak|high|record) of\s*$|\b(?:new|fresh) (?:all-time )?(?:record|high)s?\b[^$]{0,12}$|\brecord\b(?:(?!\band\b)[^$]){0,20}$|\bATH\b[^$]{0,15}$", _I)),
     ("left", "ath", re.compile(r"\b(?:its|the) (?:[A-Z][a-z]+ )?(?:\d{4} )?peak of\s*(?:about |around |roughly |nearly )?$")),
     ("left", "low", re.compile(rf"\b(?:{_FALL}|sagg\w+|down)\b[^$]{{0,60}}\btouch\w*\s*$", _I)),
     ("left", "open", re.compile(r"\b(?:open(?:ed|s)?|opening (?:price|level)?)\b(?: \w+){0,3}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
-    ("left", "close", re.compile(r"\b(?:clos(?:ed|es|ing)|settled|ended|finished)\b(?: \w+){0,3}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
+    ("left", "close", re.compile(r"\b(?:clos(?:ed|es|ing)|settled|ended|finished)\b(?: \w+){0,4}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
     ("right", "ath", re.compile(r"^[^.;$]{0,12}?\b(?:a (?:fresh |new )?record|an all-time high|a new (?:all-time )?high|a record high|a lifetime high)\b", _I)),
-    ("right", "low", re.compile(r"^[^.;$]{0,30}?\b(?:its lowest|the lowest|a (?:fresh |new )?low|lowest (?:level|since|in|close)|at (?:the|its) lows?)\b", _I)),
-    ("right", "high", re.compile(r"^[^.;$]{0,30}?\b(?:its highest|the highest|its strongest|a (?:fresh |new )?high|highest (?:level|since|in|close))\b|^\s*(?:peak|high|top)\b", _I)),
+    ("right", "low", re.compile(r"^[^.;$]{0,18}?\b(?:its lowest|the lowest|a (?:fresh |new )?low|lowest (?:level|since|in|close)|at (?:the|its) lows?)\b", _I)),
+    ("right", "high", re.compile(r"^[^.;$]{0,18}?\b(?:its highest|the highest|its strongest|a (?:fresh |new )?high|highest (?:level|since|in|close))\b|^\s*(?:peak|high|top)\b", _I)),
     ("right", "close", re.compile(r"^[^.;$]{0,25}?\b(?:by|at|into) the (?:[\w-]+ ){0,3}close\b", _I)),
-    ("left", "high", re.compile(r"\b(?:highs?|peak(?:ed)?|topp(?:ed|ing) out at|touch\w*|as high as|tagg(?:ed|ing)|max(?:imum)?)\b(?: \w+){0,1}? ?(?:of|near|around|at|above|about)?\s*(?:about |roughly |around |nearly |almost )?$", _I)),
-    ("left", "low", re.compile(r"\b(?:lows?|as low as|bottom(?:ed)?(?: out)?|trough)\b,?(?: \w+){0,1}? ?(?:of|near|around|at|below|about)?\s*(?:about |roughly |around |nearly )?$", _I)),
+    ("left", "high", re.compile(r"\b(?:highs?|peak(?:ed)?|topp(?:ed|ing) out at|touch\w*|as high as|tagg(?:ed|ing)|max(?:imum)?)\b(?: (?!to\b)\w+)? ?(?:of|near|around|at|above|about)?\s*(?:about |roughly |around |nearly |almost )?$", _I)),
+    ("left", "low", re.compile(r"\b(?:lows?|as low as|bottom(?:ed)?(?: out)?|trough)\b,?(?: (?!to\b)\w+)? ?(?:of|near|around|at|below|about)?\s*(?:about |roughly |around |nearly )?$", _I)),
     ("left", "level", re.compile(
         r"\b(?:above|below|beneath|past|through|under|crossed|crossing|cross|broke|breaking|breach\w*|clear\w*|"
-        r"reclaim\w*|surpass\w*|topp(?:ed|ing)|regain\w*|exceed\w*|pierc\w*|north of|south of|back to)\b"
+        r"reclaim\w*|surpass\w*|topp(?:ed|ing)|regain\w*|exceed\w*|pierc\w*|north of|south of)\b"
         r"(?: (?:the|about|around|roughly|nearly|key|psychological|important|symbolic))*\s*$", _I)),
     ("left", "spot", re.compile(r"\b(?:from|recover\w*|back to|settl\w+ back)\b[^$]{0,25}$", _I)),
+    ("left", "spot", re.compile(r"\bto (?:trade|change hands|sit|stand|hover)\w*\b[^$]{0,15}$", _I)),
     ("left", "high", re.compile(rf"\b(?:{_RISE})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$|\b(?:hit|hitting|reach\w*)\s+(?:about |around |roughly |nearly )?$", _I)),
     ("left", "low", re.compile(rf"\b(?:{_FALL})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$", _I)),
 )
@@ -87,8 +96,9 @@ def _left_clause(text: str, pos: int) -> str:
     return left[cut + 1:] if cut >= 0 else left
 
 
-def _is_price(text: str, a: Amount, prev_end: int) -> bool:
-    if a.scaled and a.currency in ("USD", "EUR", "GBP"):
+def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
+    text = view.sents[index].text
+    if a.scaled and (a.currency not in ("KRW", "JPY", "CNY", "INR") or a.value >= 1e9):
         return False
     left = _left_clause(text, a.start)
     near = left[-45:]
@@ -101,16 +111,25 @@ def _is_price(text: str, a: Amount, prev_end: int) -> bool:
         return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(left):
         return False
-    if _NON_CRYPTO.search(text[max(prev_end, a.start - 60):a.start]):
-        return False
+    sent = view.sents[index]
+    if _RIGHT_NON_CRYPTO.match(right) or (
+        not any(m.end - sent.start <= a.start for m in sent.of("ASSET")) and _NON_CRYPTO.search(text[:a.start])
+    ):
+        return False  # a stock, a currency or a commodity, not a crypto asset
     return True
 
 
 def _kind(text: str, a: Amount, prev_end: int) -> str:
     left = text[max(prev_end, a.start - 70):a.start]
+    if re.match(r"^\s*(?:to|and then to|and then)\s*(?:about |around |roughly )?$", left):
+        # "fell from $X to $Y": read the verb before the first amount
+        left = re.sub(r"[$€£¥₩][\d,.]+\w*", "#", text[max(0, a.start - 90):a.start])
     cut = left.rfind(";")
     left = left[cut + 1:] if cut >= 0 else left
     right = text[a.end:a.end + 50]
+    if re.search(r"\b(?:hit|touch\w*|reach\w*)\s+(?:about |around )?$", left, re.I) and re.match(
+            r"^[^.;$]{0,40}\bdown\b", right, re.I):
+        return "low"  # "hit $5,920, down 70% from its record"
     if re.search(r"\b(?:from|after|before|than|since|down|up|off|near|close to)\b", right[:14], re.I):
         right = ""  # what follows is about another level ("down from a record $X")
     for side, kind, pattern in _RULES:
@@ -129,33 +148,50 @@ def find_prices(view: ArticleView) -> list[Price]:
     """Distinct (asset, value, kind) prices, each with its first occurrence."""
     prices: list[Price] = []
     seen: set[tuple[str, float, str]] = set()
+    quoted = [(q.start, q.end) for q in quote_spans(view.text)]
     for index, sent in enumerate(view.sents):
-        amounts = find_money(sent.text)
         when = resolve_date(sent.text, view.published)
-        prev_end = 0
-        for j, a in enumerate(amounts):
-            kinds = _range_kinds(sent.text, amounts, j)
-            if kinds is not None and _NOT_REACHED.search(_left_clause(sent.text, a.start)[-60:]):
-                kinds, prev_end = None, a.end
-                continue
-            if kinds is None:
-                if not _is_price(sent.text, a, prev_end):
-                    prev_end = a.end
-                    continue
-                kind = _kind(sent.text, a, prev_end)
-            else:
-                kind = kinds
-            prev_end = a.end
-            asset = view.asset_for(index, a.start)
-            if asset is None or a.value <= 0:
-                continue
+        for a, asset, currency, kind in _sentence_prices(view, index):
+            if any(s <= sent.start + a.start < e for s, e in quoted):
+                continue  # speakers forecast and reminisce: quoted levels are not market facts
             key = (asset, round(a.value, 8), kind)
-            if key in seen:
-                continue
-            seen.add(key)
-            prices.append(Price(asset, a.value, _currency(a, sent.text), kind, sent.text,
-                                sent.start + a.start, sent.start + a.end, date=when))
+            if key not in seen:
+                seen.add(key)
+                prices.append(Price(asset, a.value, currency, kind, sent.text,
+                                    sent.start + a.start, sent.start + a.end, date=when))
     return prices
+
+
+def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, str, str]]:
+    """(amount, asset, currency, kind) of every price in one sentence."""
+    text = view.sents[index].text
+    found = []
+    amounts = find_money(text)
+    pair = ratio_pair(view, index)
+    if pair is not None:
+        amounts = sorted(amounts + find_ratios(text), key=lambda x: x.start)
+    prev_end, prev_rejected = 0, False
+    for j, a in enumerate(amounts):
+        # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate
+        listed = prev_end and re.match(r"^\s*(?:,|and|or|to|-|–)\s*(?:then\s+)?(?:about\s+)?$", text[prev_end:a.start])
+        kind = _range_kinds(text, amounts, j)
+        if (listed and prev_rejected) or (kind is not None and _NOT_REACHED.search(_left_clause(text, a.start)[-60:])):
+            ok = False
+        elif kind is None:
+            ok = _is_price(view, index, a)
+            kind = _kind(text, a, prev_end) if ok else None
+        else:
+            ok = True
+        prev_end, prev_rejected = a.end, not ok
+        if not ok or a.value <= 0:
+            continue
+        if a.currency is None and pair is not None:
+            found.append((a, pair[0], pair[1], kind))
+            continue
+        asset = view.asset_for(index, a.start)
+        if asset is not None:
+            found.append((a, asset, _currency(a, text), kind))
+    return found
 
 
 def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:

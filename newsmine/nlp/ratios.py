@@ -1,0 +1,51 @@
+"""Cross rates quoted in another crypto asset: "ETH/BTC slid to 0.01766".
+
+Such prices carry no currency sign, so bare decimals count only while a pair
+is in sight: named in the sentence, or in one of the few sentences before
+("The ratio has halved ... 0.088"). The asset is the base of the pair and the
+currency its quote asset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.numbers import Amount, to_number
+from newsmine.nlp.view import ArticleView
+
+_PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})/(?P<quote>BTC|ETH)\b")
+_NAMED_PAIR = re.compile(r"\b(?:the )?(?P<base>ether|eth)[- ](?P<quote>bitcoin|btc) (?:ratio|pair|cross)\b", re.I)
+_RATIO_WORDS = re.compile(r"\b(?:ratio|pair|cross)\b", re.I)
+_DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0\.\d{2,6})(?![\d%.]|\w)")
+LOOKBACK = 4
+
+
+def _pair_in(text: str) -> tuple[str, str] | None:
+    m = _PAIR.search(text)
+    if m and m.group("base") != m.group("quote"):
+        return m.group("base"), m.group("quote")
+    m = _NAMED_PAIR.search(text)
+    return ("ETH", "BTC") if m else None
+
+
+def ratio_pair(view: ArticleView, index: int) -> tuple[str, str] | None:
+    """(base, quote) of the crypto pair the sentence quotes, if any."""
+    text = view.sents[index].text
+    pair = _pair_in(text)
+    if pair or not _RATIO_WORDS.search(text):
+        return pair
+    for prev in reversed(view.sents[max(0, index - LOOKBACK):index]):
+        pair = _pair_in(prev.text)
+        if pair:
+            return pair
+    return None
+
+
+def find_ratios(text: str) -> list[Amount]:
+    """Bare decimals below one: the shape of a cross rate (currency None)."""
+    found = []
+    for m in _DECIMAL.finditer(text):
+        value = to_number(m.group("num"))
+        if value:
+            found.append(Amount(value, None, m.start(), m.end(), False, False))
+    return found
