@@ -1,5 +1,6 @@
 """The query API on a real SQLite file written by the Store: filters, dates across offsets, search, cards, SQL."""
 
+import importlib
 import sqlite3
 
 import pytest
@@ -211,3 +212,11 @@ def test_summary_buckets_follow_the_span():
     assert choose_bucket("2019-01-01T00:00:00Z", "2021-12-01T00:00:00Z") == "month"
     assert _every_period("2020-11", "2021-02", "month") == ["2020-11", "2020-12", "2021-01", "2021-02"]
     assert _every_period("2021-02-22", "2021-03-08", "week") == ["2021-02-22", "2021-03-01", "2021-03-08"]
+
+
+def test_search_ranks_the_most_recently_stored_matches(db, monkeypatch):
+    search_module = importlib.import_module("newsmine.query.search")  # the package exports the function
+
+    assert {h.article_id for h in query.search(db, "bitcoin", scope="articles")} == {1, 2, 3, 4}
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    assert {h.article_id for h in query.search(db, "bitcoin", scope="articles")} == {3, 4}

@@ -97,7 +97,8 @@ PROBE = 2000
 
 
 def _select(db: Database, columns: str, fact: str | None, on_articles: tuple[list[str], list[Any]],
-            on_facts: tuple[list[str], list[Any]], order: str, f: Filters, newest_first: bool) -> list[sqlite3.Row]:
+            on_facts: tuple[list[str], list[Any]], order: str, f: Filters, newest_first: bool,
+            selective: bool = False) -> list[sqlite3.Row]:
     """Run a listing, choosing the plan SQLite cannot choose without statistics.
 
     ``on_articles`` and ``on_facts`` are (conditions, parameters) on ``a`` and
@@ -107,13 +108,13 @@ def _select(db: Database, columns: str, fact: str | None, on_articles: tuple[lis
     newest-first order are best served by walking ``articles_published_utc``
     from the end and stopping at the limit; the unary ``+`` stops SQLite from
     picking another index instead. A bounded count on the fact table alone
-    tells the two cases apart. A date window needs neither: its range index
-    is selective on its own.
+    tells the two cases apart; ``selective`` (a speaker name) skips it. A date
+    window needs neither: its range index is selective on its own.
     """
     where, params = _and(on_articles, on_facts)
     source = f.source(fact)
     with reader(db) as conn:
-        if newest_first and f.limit and not (f.lower or f.upper) and where:
+        if newest_first and f.limit and not (f.lower or f.upper) and where and not selective:
             walk = True
             if fact and on_facts[0]:
                 probe = f"SELECT count(*) FROM (SELECT 1 FROM {fact}{_where(on_facts[0])} LIMIT {PROBE})"
@@ -183,7 +184,7 @@ def quotes(db: Database, *, order: str | None = None, descending: bool | None = 
                f'q."end", {_ARTICLE_COLUMNS}')
     by = order_sql(order, {"date": _DATE, "speaker": ("q.speaker", False)}, "date", descending, "q.id")
     found = _select(db, columns, "quotes q", f.articles_where(asset_named=True), on_facts, by, f,
-                    _newest_first(order, descending))
+                    _newest_first(order, descending), selective=speaker is not None)
     return [QuoteRow(**dict(r)) for r in found]
 
 

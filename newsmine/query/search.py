@@ -22,6 +22,7 @@ from newsmine.query.filters import Filters
 _OPEN, _CLOSE = "\x02", "\x03"
 _MARKED = re.compile(f"{_OPEN}(.*?){_CLOSE}", re.DOTALL)
 SNIPPET_TOKENS = 24
+CANDIDATES = 250  # matches ranked per scope at most: the most recently stored
 
 
 @dataclass
@@ -67,32 +68,45 @@ def _hits(conn: sqlite3.Connection, sql: str, params: list[Any], text: str) -> l
                          'e.g. "S&P 500" or "bitcoin-etf"') from None
 
 
+# What each scope selects and joins; ``{snippet}`` is filled per FTS table.
+_ARTICLE_COLS = "a.title, a.published_at AS published, a.site, coalesce(a.canonical_url, a.url, a.source) AS url"
+SCOPES = {
+    "articles": ("articles_fts", f"'article' AS kind, a.id AS article_id, NULL AS quote_id, {_ARTICLE_COLS}, "
+                                 "NULL AS speaker", "JOIN articles a ON a.id = f.rowid"),
+    "quotes": ("quotes_fts", f"'quote' AS kind, a.id AS article_id, q.id AS quote_id, {_ARTICLE_COLS}, q.speaker",
+               "JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id"),
+}
+
+
 def search(db: Database, text: str, *, scope: str = "all", since: str | None = None, until: str | None = None,
            site: str | None = None, limit: int | None = 20) -> list[SearchHit]:
-    """Best matches for ``text``: articles then quotes (``scope``: all, articles or quotes), each by rank."""
+    """Best matches for ``text``: articles then quotes (``scope``: all, articles or quotes), each by rank.
+
+    Ranking (bm25) costs time per match, and a common word matches most of a
+    big database; so ranking runs over the ``CANDIDATES`` most recently stored
+    matches (all of them when there are fewer). News readers want recent
+    stories first anyway, and the answer stays fast at any size.
+    """
     if not text.strip():
         raise QueryError("give something to search for")
-    if scope not in ("all", "articles", "quotes"):
+    if scope not in ("all", *SCOPES):
         raise QueryError(f"unknown search scope {scope!r}: choose all, articles or quotes")
     f = Filters(since=since, until=until, site=site, limit=limit)
     where, params = f.articles_where()
     extra = "".join(f" AND {w}" for w in where)
-    snippet = f"snippet({{fts}}, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS})"
-    article_cols = "a.title, a.published_at AS published, a.site, coalesce(a.canonical_url, a.url, a.source) AS url"
     found: list[SearchHit] = []
     with reader(db) as conn:
-        if scope in ("all", "articles"):
-            sql = (f"SELECT 'article' AS kind, a.id AS article_id, NULL AS quote_id, {article_cols}, "
-                   f"NULL AS speaker, {snippet.format(fts='articles_fts')} AS snippet, f.rank "
-                   f"FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?{extra} "
+        for name, (fts, columns, joins) in SCOPES.items():
+            if scope not in ("all", name):
+                continue
+            match = f"FROM {fts} f {joins} WHERE {fts} MATCH ?{extra}"
+            newest = _hits(conn, f"SELECT f.rowid {match} ORDER BY f.rowid DESC LIMIT {CANDIDATES}",
+                           [text, *params], text)
+            floor = newest[-1][0] if len(newest) == CANDIDATES else 0
+            snippet = f"snippet({fts}, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS})"
+            sql = (f"SELECT {columns}, {snippet} AS snippet, f.rank {match} AND f.rowid >= ? "
                    f"ORDER BY f.rank{f.limit_sql()}")
-            found += [_hit(r) for r in _hits(conn, sql, [text, *params], text)]
-        if scope in ("all", "quotes"):
-            sql = (f"SELECT 'quote' AS kind, a.id AS article_id, q.id AS quote_id, {article_cols}, q.speaker, "
-                   f"{snippet.format(fts='quotes_fts')} AS snippet, f.rank FROM quotes_fts f "
-                   f"JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id "
-                   f"WHERE quotes_fts MATCH ?{extra} ORDER BY f.rank{f.limit_sql()}")
-            found += [_hit(r) for r in _hits(conn, sql, [text, *params], text)]
+            found += [_hit(r) for r in _hits(conn, sql, [text, *params, floor], text)]
     return found
 
 

@@ -9,8 +9,9 @@ the scope is a week or five years.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from newsmine.query.db import Database, reader, rows
@@ -105,12 +106,17 @@ def summary(db: Database, *, since: str | None = None, until: str | None = None,
         out = Summary(since=f.lower, until=f.upper, asset=f.asset, articles=total, first=first, last=last,
                       bucket=choose_bucket(first, last))
         out.timeline = _timeline(conn, f, scope, params, out.bucket)
-        out.sentiments = _shares(conn, f"SELECT a.sentiment, count(*) FROM articles a WHERE {scope} "
-                                       "AND a.sentiment IS NOT NULL GROUP BY a.sentiment", params, total,
-                                 ARTICLE_SENTIMENTS)
-        out.narratives = _shares(conn, f"SELECT t.label, count(DISTINCT t.article_id) FROM {f.source('tags t')} "
-                                       f"WHERE t.kind = 'narrative' AND {scope} "
-                                       "GROUP BY t.label", params, total, NARRATIVES)
+        if f.lower or f.upper:  # every article in scope is dated: the timeline holds the totals
+            sentiments = _totals(p.sentiments for p in out.timeline)
+            narratives = _totals(p.narratives for p in out.timeline)
+        else:
+            sentiments = dict(rows(conn, f"SELECT a.sentiment, count(*) FROM articles a WHERE {scope} "
+                                         "AND a.sentiment IS NOT NULL GROUP BY a.sentiment", params))
+            # One tag row per narrative per article (the store's rule), so count(*) counts articles.
+            narratives = dict(rows(conn, f"SELECT t.label, count(*) FROM {f.source('tags t')} "
+                                         f"WHERE t.kind = 'narrative' AND {scope} GROUP BY t.label", params))
+        out.sentiments = _shares(sentiments, total, ARTICLE_SENTIMENTS)
+        out.narratives = _shares(narratives, total, NARRATIVES)
         out.prices = _prices(conn, f.source("prices p"), scope, params, f.asset, top)
         out.analysts = [Analyst(**dict(r)) for r in rows(
             conn, "SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
@@ -132,7 +138,7 @@ def _timeline(conn: sqlite3.Connection, f: Filters, scope: str, params: list[Any
                         f"WHERE {scope} AND a.published_utc IS NOT NULL GROUP BY period ORDER BY period", params):
         periods[r[0]] = Period(r[0], r[1], {s: n for s, n in zip(ARTICLE_SENTIMENTS, r[2:]) if n})
     for period, label, n in rows(
-            conn, f"SELECT {expression} AS period, t.label, count(DISTINCT t.article_id) FROM {f.source('tags t')} "
+            conn, f"SELECT {expression} AS period, t.label, count(*) FROM {f.source('tags t')} "
                   f"WHERE t.kind = 'narrative' AND {scope} "
                   "AND a.published_utc IS NOT NULL GROUP BY period, t.label", params):
         periods[period].narratives[label] = n
@@ -159,8 +165,15 @@ def _every_period(first: str, last: str, bucket: str) -> list[str]:
     return out
 
 
-def _shares(conn: sqlite3.Connection, sql: str, params: list[Any], total: int, order: tuple[str, ...]) -> list[Share]:
-    found = {label: n for label, n in rows(conn, sql, params)}
+def _totals(counts: Iterable[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in counts:
+        for label, n in part.items():
+            out[label] = out.get(label, 0) + n
+    return out
+
+
+def _shares(found: dict[str, int], total: int, order: tuple[str, ...]) -> list[Share]:
     labels = [x for x in order if x in found] + sorted(x for x in found if x not in order)
     shares = [Share(x, found[x], found[x] / total if total else 0.0) for x in labels]
     return sorted(shares, key=lambda s: -s.articles)
@@ -168,16 +181,21 @@ def _shares(conn: sqlite3.Connection, sql: str, params: list[Any], total: int, o
 
 def _prices(conn: sqlite3.Connection, source: str, scope: str, params: list[Any], asset: str | None,
             top: int) -> list[AssetPrices]:
-    """Low, high and latest price per (asset, currency), using SQLite's bare-column rule for min/max rows."""
+    """Low, high and latest price per (asset, currency), in one pass over a covering index."""
     only = " AND p.asset = ?" if asset else ""
-    args = [*params, asset] if asset else params
-    base = f"FROM {source} WHERE {scope}{only} GROUP BY p.asset, p.currency"
-    lows = rows(conn, f"SELECT p.asset, p.currency, count(*), min(p.value), a.published_utc {base} "
-                      f"ORDER BY count(*) DESC, p.asset LIMIT {int(top)}", args)
-    highs = {(r[0], r[1]): r[2:] for r in rows(conn, f"SELECT p.asset, p.currency, max(p.value), a.published_utc "
-                                                     f"{base}", args)}
-    lasts = {(r[0], r[1]): r[2:] for r in rows(conn, f"SELECT p.asset, p.currency, p.value, "
-                                                     f"max(a.published_utc) {base}", args)}
-    return [AssetPrices(asset=r[0], currency=r[1], mentions=r[2], low=r[3], low_date=r[4],
-                        high=highs[r[0], r[1]][0], high_date=highs[r[0], r[1]][1],
-                        last=lasts[r[0], r[1]][0], last_date=lasts[r[0], r[1]][1]) for r in lows]
+    found: dict[tuple[str, str | None], AssetPrices] = {}
+    for name, currency, value, when in rows(
+            conn, f"SELECT p.asset, p.currency, p.value, a.published_utc FROM {source} WHERE {scope}{only}",
+            [*params, asset] if asset else params):
+        seen = found.get((name, currency))
+        if seen is None:
+            found[name, currency] = AssetPrices(name, currency, 1, value, when, value, when, value, when)
+            continue
+        seen.mentions += 1
+        if value < seen.low:
+            seen.low, seen.low_date = value, when
+        if value > seen.high:
+            seen.high, seen.high_date = value, when
+        if when and (seen.last_date is None or when > seen.last_date):
+            seen.last, seen.last_date = value, when
+    return sorted(found.values(), key=lambda p: (-p.mentions, p.asset))[:top]

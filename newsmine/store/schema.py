@@ -219,8 +219,26 @@ _V3 = [
     "CREATE INDEX prices_asset_value ON prices(asset, value)",
 ]
 
+# The per-article fact indexes become covering for the dashboard's joins
+# (article -> its tags, prices, venues, quotes, figures without reading the
+# fact rows, which carry whole sentences); they still serve ON DELETE CASCADE.
+# Replacing rather than adding keeps the number of indexes a save updates.
+_V4 = [
+    "DROP INDEX articles_published_utc",  # articles_published_sentiment starts with the same column
+    "DROP INDEX tags_article_id",
+    "CREATE INDEX tags_article ON tags(article_id, kind, label)",
+    "DROP INDEX prices_article_id",
+    "CREATE INDEX prices_article ON prices(article_id, asset, currency, value)",
+    "DROP INDEX exchanges_article_id",
+    "CREATE INDEX exchanges_article ON exchanges(article_id, name, mentions)",
+    "DROP INDEX quotes_article_id",
+    "CREATE INDEX quotes_article ON quotes(article_id, speaker, organization)",
+    "DROP INDEX figures_article_id",
+    "CREATE INDEX figures_article ON figures(article_id, kind, value)",
+]
+
 # Ordered, append-only: MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
