@@ -1,8 +1,8 @@
 """Market figures: price moves, liquidations, open interest, funding, volume,
 ETF flows, basis and market caps (GUIDE "Figures").
 
-Spans come from spaCy's Matcher (the figure cues: "open interest", "funding",
-"liquidat*", ...) and from the amount finder; an amount takes the kind of the
+Cues come from a spaCy PhraseMatcher component ("open interest", "funding",
+"liquidated", ...) and from the amount finder; an amount takes the kind of the
 nearest cue in its sentence, and its side, venue, asset and period from the
 words around it. Percentages without a cue are price moves only when a
 movement verb says which way (the sign comes from the verb).
@@ -18,23 +18,21 @@ from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
 from newsmine.records import Figure
 
-# figure kind -> Matcher token patterns (lower-cased text)
-CUE_PATTERNS: dict[str, list[list[dict]]] = {
-    "liquidations": [[{"LOWER": {"REGEX": r"^liquidat"}}], [{"LOWER": {"IN": ["wiped", "wipeout", "rekt"]}}],
-                     [{"LOWER": "forced"}, {"LOWER": {"IN": ["selling", "liquidations", "closures"]}}]],
-    "open_interest": [[{"LOWER": "open"}, {"LOWER": "interest"}], [{"LOWER": "oi"}]],
-    "funding_rate": [[{"LOWER": {"REGEX": r"^funding"}}],
-                     [{"LOWER": {"IN": ["eight", "8"]}}, {"ORTH": "-"}, {"LOWER": "hour"}, {"LOWER": {"IN": ["rate", "rates"]}}]],
-    "volume": [[{"LOWER": {"IN": ["volume", "volumes", "turnover"]}}], [{"LOWER": "traded"}]],
-    "etf_flow": [[{"LOWER": {"REGEX": r"^(inflows?|outflows?|redemptions?|withdrawals?)$"}}],
-                 [{"LOWER": {"IN": ["net", "etf", "etfs", "fund", "funds"]}}, {"LOWER": {"IN": ["flows", "flow", "inflows", "outflows"]}}],
-                 [{"LOWER": {"IN": ["took", "taking", "take", "takes", "pulled", "drew", "drawing", "draws", "attracted",
-                                    "attracting", "pulling", "bleed", "bled", "bleeding", "haul", "poured", "absorbed",
-                                    "hoovered", "lured", "gathered", "amassed"]}}]],
-    "basis": [[{"LOWER": "basis"}]],
-    "market_cap": [[{"LOWER": "market"}, {"LOWER": {"IN": ["cap", "capitalization", "capitalisation", "value"]}}],
-                   [{"LOWER": {"IN": ["market-cap", "mcap"]}}],
-                   [{"LOWER": "total"}, {"LOWER": "value"}], [{"LOWER": "valued"}]],
+# figure kind -> cue phrases (matched case-insensitively by a PhraseMatcher)
+CUE_PHRASES: dict[str, tuple[str, ...]] = {
+    "liquidations": ("liquidation", "liquidations", "liquidated", "liquidating", "liquidate", "wiped out",
+                     "wipeout", "rekt", "forced selling", "forced liquidations", "forced closures"),
+    "open_interest": ("open interest", "OI"),
+    "funding_rate": ("funding", "funding rate", "funding rates", "eight-hour rate", "eight-hour rates",
+                     "8-hour rate", "8-hour rates"),
+    "volume": ("volume", "volumes", "turnover", "traded"),
+    "etf_flow": ("inflow", "inflows", "outflow", "outflows", "redemption", "redemptions", "withdrawal",
+                 "withdrawals", "net flows", "etf flows", "fund flows", "took in", "taking in", "take in",
+                 "takes in", "pulled", "drew", "drawing", "draws", "attracted", "attracting", "pulling", "bleed",
+                 "bled", "bleeding", "haul", "poured", "absorbed", "hoovered", "lured", "gathered", "amassed"),
+    "basis": ("basis",),
+    "market_cap": ("market cap", "market capitalization", "market capitalisation", "market value", "market-cap",
+                   "mcap", "total value", "valued"),
 }
 PERCENT_KINDS = ("funding_rate", "basis")
 STOCK_KINDS = ("open_interest", "market_cap", "basis")  # levels, not amounts over a period
@@ -103,7 +101,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
         for a in find_money(sent.text):
             if not (a.scaled or abs(a.value) >= 1e6):
                 continue
-            kind = _nearest(cues, a, tuple(k for k in CUE_PATTERNS if k not in PERCENT_KINDS))
+            kind = _nearest(cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
             if kind is not None:

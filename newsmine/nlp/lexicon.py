@@ -127,32 +127,29 @@ NOT_EXCHANGES: tuple[str, ...] = (
 PAIR_QUOTES = ("USD", "USDT", "USDC", "EUR", "JPY", "KRW", "BTC", "ETH")
 
 
-def _phrase(label: str, key: str, alias: str) -> dict[str, Any]:
-    """A phrase pattern (tokenized by spaCy itself, so "Mt. Gox" splits as in text).
+def _is_cased(alias: str) -> bool:
+    """An alias written with a capital is also a common word ("Avalanche", "Skew"): match as written."""
+    return alias[:1].isupper() and alias.lower() != alias and " " not in alias and "." not in alias
 
-    Lower-case aliases match any casing (phrase_matcher_attr LOWER); an alias
-    written with a capital is a common English word too ("Avalanche",
-    "Polygon", "Skew") and must match as written, so it gets ORTH tokens.
+
+def ruler_patterns(cased: bool) -> list[dict[str, Any]]:
+    """Phrase patterns (label ASSET / EXCHANGE / NOTEXCH, id = canonical name).
+
+    Two rulers share the work, both hash-based PhraseMatchers: one compares
+    lower-cased text (names, venues, pairs), the other exact text (tickers
+    and cased aliases, so "SOL" matches but "sol" does not). Phrase patterns
+    are tokenized by spaCy itself, so "Mt. Gox" splits as it does in text.
     """
-    if alias[:1].isupper() and alias.lower() != alias and " " not in alias and "." not in alias:
-        return {"label": label, "id": key, "pattern": [{"ORTH": alias}]}
-    return {"label": label, "id": key, "pattern": alias}
-
-
-def ruler_patterns() -> list[dict[str, Any]]:
-    """EntityRuler patterns: label ASSET / EXCHANGE / NOTEXCH, id = canonical name."""
-    patterns: list[dict[str, Any]] = []
+    entries: list[tuple[str, str, str, bool]] = []  # label, id, alias, exact
     for symbol, (_, names, tickers) in ASSETS.items():
-        patterns.extend(_phrase("ASSET", symbol, name) for name in names)
-        for ticker in tickers:
-            patterns.append({"label": "ASSET", "id": symbol, "pattern": [{"ORTH": ticker}]})
-            # trading pairs ("BTC/USD", "ETH-BTC") as phrases: hashed lookups stay fast
-            patterns.extend(_phrase("ASSET", symbol, f"{ticker}{sep}{quote}".lower())
-                            for quote in PAIR_QUOTES for sep in "/-" if quote != ticker)
+        entries.extend(("ASSET", symbol, name, _is_cased(name)) for name in names)
+        entries.extend(("ASSET", symbol, ticker, True) for ticker in tickers)
+        entries.extend(("ASSET", symbol, f"{t}{sep}{q}".lower(), False)
+                       for t in tickers for q in PAIR_QUOTES for sep in "/-" if q != t)
     for canonical, aliases in EXCHANGES.items():
-        patterns.extend(_phrase("EXCHANGE", canonical, alias) for alias in aliases)
-    patterns.extend(_phrase("NOTEXCH", name, name) for name in NOT_EXCHANGES)
-    return patterns
+        entries.extend(("EXCHANGE", canonical, alias, _is_cased(alias)) for alias in aliases)
+    entries.extend(("NOTEXCH", name, name, _is_cased(name)) for name in NOT_EXCHANGES)
+    return [{"label": label, "id": key, "pattern": alias} for label, key, alias, exact in entries if exact == cased]
 
 
 ASSET_NAMES = {symbol: display for symbol, (display, _, _) in ASSETS.items()}

@@ -1,7 +1,7 @@
 """The spaCy pipeline and the public entry point ``extract_facts``.
 
 The model loads once per process (``functools.cache``) with the lemmatizer
-excluded (no rule uses lemmas) and an EntityRuler for assets, venues and
+excluded (no rule uses lemmas) and EntityRulers for assets, venues and
 look-alikes placed before the statistical NER so that "Bitcoin" is never a
 PERSON. Texts are cleaned (NUL and control characters become spaces, so
 offsets never move), capped, and cut into chunks at paragraph or sentence
@@ -35,8 +35,10 @@ def load_nlp():  # -> spacy.Language (spaCy imported lazily: the CLI must stay l
     import newsmine.nlp.components  # noqa: F401  (registers the newsmine_cues factory)
 
     nlp = model.load(exclude=["lemmatizer"])
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(ruler_patterns())
+    for name, cased in (("entity_ruler", False), ("ticker_ruler", True)):
+        ruler = nlp.add_pipe("entity_ruler", name=name, before="ner",
+                             config={"phrase_matcher_attr": "ORTH" if cased else "LOWER"})
+        ruler.add_patterns(ruler_patterns(cased))
     nlp.add_pipe("newsmine_cues")
     return nlp
 
