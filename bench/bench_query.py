@@ -18,6 +18,7 @@ p50 and p95 in milliseconds and the rows returned.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -219,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         style = "green" if p95 <= TARGET_MS else "red"
         out.add_row(name, f"{statistics.median(times):.2f}", f"[{style}]{p95:.2f}[/]", f"{times[-1]:.2f}", str(size))
     console.print(out)
+    # Latency on a shared machine tracks its load: print it beside the figures.
+    console.print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+                  + f" on {os.cpu_count()} CPUs")
     console.print(f"worst p95 of the common queries (all-time summary excluded): {worst:.2f} ms "
                   f"(target {TARGET_MS:.0f} ms)")
     return 0 if worst <= TARGET_MS else 1

@@ -39,7 +39,7 @@ def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     pages = sorted(str(p) for p in (DEMO / "news").rglob("*.html"))
     report = ingest(pages, db=path)
-    assert report.totals["new"] >= 5
+    assert report.totals["new"] >= 5, [i.reason for i in report.failures]  # the pipeline must work
     with Store(path) as store:
         store.save(hostile())
     return path

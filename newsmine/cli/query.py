@@ -19,6 +19,14 @@ ORDERS = {
     "prices": "date|value|asset", "figures": "date|value|kind", "quotes": "date|speaker",
     "articles": "date|score|title", "exchanges": "articles|mentions|name",
 }
+HELP = {
+    "prices": "Price levels assets traded at, each with its sentence. Newest article first by default.",
+    "figures": "Market figures (liquidations, open interest, ETF flows, ...), each with its sentence. "
+               "Newest article first by default.",
+    "quotes": "Quotations with their speakers. Newest article first by default.",
+    "articles": "Articles with their sentiment and narratives. Newest first by default.",
+    "exchanges": "Trading venues by the number of articles naming them.",
+}
 DATE_HELP = "Published on or after (YYYY-MM-DD, ISO date-time, or 7d/12h/2w ago); compared in UTC."
 
 
@@ -92,7 +100,7 @@ def _listing(kind: str) -> click.Command:
         found = getattr(api, kind)(_db(ctx), order=order, descending=desc, **filters)
         _emit(found, fmt, title=f"{kind} ({len(found)})")
 
-    run.__doc__ = f"List {kind}, newest article first unless --order says otherwise."
+    run.__doc__ = HELP[kind]
     options = [
         click.option("--asset", help="Ticker (BTC, ETH, ...)."),
         click.option("--venue", help="Exchange (canonical name, any case)."),
