@@ -220,3 +220,18 @@ def test_search_ranks_the_most_recently_stored_matches(db, monkeypatch):
     assert {h.article_id for h in query.search(db, "bitcoin", scope="articles")} == {1, 2, 3, 4}
     monkeypatch.setattr(search_module, "CANDIDATES", 2)
     assert {h.article_id for h in query.search(db, "bitcoin", scope="articles")} == {3, 4}
+
+
+def test_published_utc_follows_updates(tmp_path):
+    """The store's triggers keep published_utc in step with published_at, on insert and on update."""
+    path = tmp_path / "u.db"
+    first = analysis(9, "2021-02-23T23:30:00-05:00", ["Bitcoin fell to $48,000 on Tuesday."],
+                     prices=[("BTC", 48000.0, "spot", "$48,000")])
+    with Store(path) as store:
+        store.save(first)
+        first.article.text += " It recovered later."
+        first.article.published = "2021-02-25T01:00:00+01:00"
+        assert store.save(first) == "updated"
+    assert query.article(path, 1).published_utc == "2021-02-25T00:00:00Z"
+    assert [a.id for a in query.articles(path, since="2021-02-25", until="2021-02-25")] == [1]
+    assert [h.article_id for h in query.search(path, "recovered")] == [1]  # FTS followed the text change

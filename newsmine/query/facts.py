@@ -223,7 +223,7 @@ def exchanges(db: Database, *, order: str | None = None, descending: bool | None
     where, params = _and(f.articles_where(asset_named=True), conditions([("e.name = ?", f.venue)]))
     sql = ("SELECT e.name, count(DISTINCT e.article_id) AS articles, sum(e.mentions) AS mentions, "
            "min(a.published_utc) AS first, max(a.published_utc) AS last "
-           f"FROM {f.source('exchanges e')}{_where(where)} GROUP BY e.name"
+           f"FROM {f.source('exchanges e', articles_first=not f.venue)}{_where(where)} GROUP BY e.name"
            + order_sql(order, {"articles": ("articles", True), "mentions": ("mentions", True),
                                "name": ("e.name", False)}, "articles", descending, "e.name")
            + f.limit_sql())

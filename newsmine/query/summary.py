@@ -96,7 +96,12 @@ def choose_bucket(first: str | None, last: str | None) -> str:
 
 def summary(db: Database, *, since: str | None = None, until: str | None = None, asset: str | None = None,
             top: int = TOP) -> Summary:
-    """Everything the dashboard shows, computed in a handful of indexed aggregate queries."""
+    """Everything the dashboard shows, computed in a handful of indexed aggregate queries.
+
+    Every pass walks the articles in scope through the (published_utc,
+    sentiment) index and reaches their facts through covering per-article
+    indexes, so no pass reads an article row (whose text makes it large).
+    """
     f = Filters(since=since, until=until, asset=asset, limit=top)
     where, params = f.articles_where(asset_named=True)
     scope = " AND ".join(where) or "1"
@@ -113,14 +118,14 @@ def summary(db: Database, *, since: str | None = None, until: str | None = None,
             sentiments = dict(rows(conn, f"SELECT a.sentiment, count(*) FROM articles a WHERE {scope} "
                                          "AND a.sentiment IS NOT NULL GROUP BY a.sentiment", params))
             # One tag row per narrative per article (the store's rule), so count(*) counts articles.
-            narratives = dict(rows(conn, f"SELECT t.label, count(*) FROM {f.source('tags t')} "
+            narratives = dict(rows(conn, f"SELECT t.label, count(*) FROM {f.source('tags t', articles_first=True)} "
                                          f"WHERE t.kind = 'narrative' AND {scope} GROUP BY t.label", params))
         out.sentiments = _shares(sentiments, total, ARTICLE_SENTIMENTS)
         out.narratives = _shares(narratives, total, NARRATIVES)
-        out.prices = _prices(conn, f.source("prices p"), scope, params, f.asset, top)
+        out.prices = _prices(conn, f.source("prices p", articles_first=True), scope, params, f.asset, top)
         out.analysts = [Analyst(**dict(r)) for r in rows(
             conn, "SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
-                  f"max(q.organization) AS organization FROM {f.source('quotes q')} "
+                  f"max(q.organization) AS organization FROM {f.source('quotes q', articles_first=True)} "
                   f"WHERE q.speaker IS NOT NULL AND {scope} GROUP BY q.speaker "
                   f"ORDER BY quotes DESC, articles DESC, q.speaker LIMIT {int(top)}", params)]
         out.exchanges = exchanges(conn, since=since, until=until, asset=asset, limit=top)
@@ -138,7 +143,7 @@ def _timeline(conn: sqlite3.Connection, f: Filters, scope: str, params: list[Any
                         f"WHERE {scope} AND a.published_utc IS NOT NULL GROUP BY period ORDER BY period", params):
         periods[r[0]] = Period(r[0], r[1], {s: n for s, n in zip(ARTICLE_SENTIMENTS, r[2:]) if n})
     for period, label, n in rows(
-            conn, f"SELECT {expression} AS period, t.label, count(*) FROM {f.source('tags t')} "
+            conn, f"SELECT {expression} AS period, t.label, count(*) FROM {f.source('tags t', articles_first=True)} "
                   f"WHERE t.kind = 'narrative' AND {scope} "
                   "AND a.published_utc IS NOT NULL GROUP BY period, t.label", params):
         periods[period].narratives[label] = n
