@@ -186,6 +186,9 @@ def test_sql_is_read_only(db):
         query.sql(db, "DELETE FROM articles")
     with pytest.raises(QueryError, match="SQL error"):
         query.sql(db, "SELEKT 1")
+    with pytest.raises(QueryError, match="SQL error"):
+        query.sql(db, f"ATTACH DATABASE '{db.parent / 'other.db'}' AS other")
+    assert not (db.parent / "other.db").exists()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
     with pytest.raises(QueryError, match="no database"):

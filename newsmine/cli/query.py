@@ -45,15 +45,15 @@ def _fail(message: object) -> None:
 
 
 def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
-    """Turn a QueryError into one red line on stderr and exit status 2."""
+    """Turn a NewsmineError (QueryError mostly) into one red line on stderr and exit status 2."""
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> None:
-        from newsmine.query import QueryError
+        from newsmine.errors import NewsmineError
 
         try:
             command(*args, **kwargs)
-        except QueryError as exc:
+        except NewsmineError as exc:
             _fail(exc)
 
     return run

@@ -36,9 +36,12 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn = _open_ro(path)
     if _version(conn, path) < SCHEMA_VERSION:
         conn.close()
-        from newsmine.store import Store  # the only writer does the upgrade
+        from newsmine.store import Store, StoreError  # the only writer does the upgrade
 
-        Store(path).close()
+        try:
+            Store(path).close()
+        except StoreError as exc:
+            raise QueryError(f"{path} needs a schema upgrade that could not be written: {exc}") from None
         conn = _open_ro(path)
     return conn
 
@@ -48,6 +51,8 @@ def _open_ro(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        # No ATTACH: `newsmine sql` may read this database, not open (or create) others.
+        conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
     except sqlite3.Error as exc:
         raise QueryError(f"cannot open database {path}: {exc}") from None
     conn.row_factory = sqlite3.Row
