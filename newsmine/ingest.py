@@ -164,8 +164,8 @@ def _fetch(run: _Run, fetcher, urls: list[str], typed: set[str]) -> None:
     threading.Thread(target=produce, name="newsmine-ingest-fetch", daemon=True).start()
     while True:
         # Analyse what we have whenever nothing else is ready: the CPU works while hosts wait.
-        if run.batch and (len(run.batch) >= BATCH or results.empty()):
-            run.flush()
+        while run.batch and (len(run.batch) >= BATCH or results.empty()):
+            run.flush_chunk()
         pair = results.get()
         if pair is None:
             break
@@ -186,6 +186,7 @@ class _Run:
         self.progress = progress
         self.report = IngestReport()
         self.batch: list[tuple[str, Page, Article, float | None]] = []
+        self.chunk = 1  # grows 1, 2, 4, ... BATCH: the first article is stored (and shown) quickly
         self.done = 0
         self.total = 0
 
@@ -206,10 +207,14 @@ class _Run:
         self.batch.append((source, page, article, elapsed))
 
     def flush(self) -> None:
-        """Analyse the pending batch and save each article in its own transaction."""
-        if not self.batch:
-            return
-        batch, self.batch = self.batch, []
+        """Analyse and save every pending article."""
+        while self.batch:
+            self.flush_chunk()
+
+    def flush_chunk(self) -> None:
+        """Analyse the next chunk of pending articles; save each in its own transaction."""
+        batch, self.batch = self.batch[: self.chunk], self.batch[self.chunk :]
+        self.chunk = min(self.chunk * 2, BATCH)
         for (source, page, article, elapsed), result in zip(batch, analyze_isolated(a for _, _, a, _ in batch)):
             if isinstance(result, Analysis):
                 try:

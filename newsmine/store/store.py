@@ -12,6 +12,8 @@ import hashlib
 import json
 import math
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -20,7 +22,7 @@ import sqlite_utils
 
 from newsmine.errors import NewsmineError
 from newsmine.records import Analysis, Article, Page
-from newsmine.store.schema import FACT_TABLES, migrate
+from newsmine.store.schema import FACT_TABLES, SCHEMA_VERSION, migrate
 
 SaveStatus = Literal["new", "updated", "unchanged"]
 
@@ -91,9 +93,33 @@ class Store:
             # In WAL mode NORMAL never corrupts and keeps every commit atomic; it
             # only skips an fsync per commit (a power cut may lose the last saves).
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self.version = migrate(self.db)
+            self.version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if self.version != SCHEMA_VERSION:
+                with self._write():  # two processes opening a new file must not both create it
+                    self.version = migrate(self.db)
         except (sqlite3.Error, ValueError, OSError) as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """A write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+        A deferred transaction would read first and then fail to upgrade (busy,
+        with no wait) when another process wrote meanwhile; worse, two ingests
+        could both find an article missing and both insert it. Taking the lock
+        first makes the identity check and the write one atomic step; other
+        writers wait up to ``BUSY_TIMEOUT_MS``. sqlite-utils' nested
+        ``atomic()`` blocks become savepoints inside it.
+        """
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
@@ -119,7 +145,7 @@ class Store:
         digest = content_hash(article)
         row = self._article_row(analysis, page, digest)
         try:
-            with self.db.atomic():
+            with self._write():
                 found = self._find(article, digest)
                 if found is None:
                     article_id = self._insert("articles", row)
@@ -147,7 +173,7 @@ class Store:
         """
         digest = content_hash(article)
         try:
-            with self.db.atomic():
+            with self._write():
                 found = self._find(article, digest)
                 if found is None or found["content_hash"] != digest:
                     return False
@@ -171,7 +197,7 @@ class Store:
         row = {"url": url, "time": utc_now(), "status": status, "outcome": outcome,
                "reason": reason, "elapsed": _num(elapsed)}
         try:
-            with self.db.atomic():
+            with self._write():
                 self._insert("fetch_log", row)
         except sqlite3.Error as exc:
             raise StoreError(f"could not write the fetch log: {exc}") from None
