@@ -105,6 +105,11 @@ def summary(db: Database, *, since: str | None = None, until: str | None = None,
     f = Filters(since=since, until=until, asset=asset, limit=top)
     where, params = f.articles_where(asset_named=True)
     scope = " AND ".join(where) or "1"
+
+    def facts_in_scope(fact: str) -> str:
+        # Without any filter, passes that need nothing from the article skip the join.
+        return f.source(fact, articles_first=True) if where else fact
+
     with reader(db) as conn:
         total, first, last = rows(conn, f"SELECT count(*), min(a.published_utc), max(a.published_utc) "
                                         f"FROM articles a WHERE {scope}", params)[0]
@@ -118,14 +123,14 @@ def summary(db: Database, *, since: str | None = None, until: str | None = None,
             sentiments = dict(rows(conn, f"SELECT a.sentiment, count(*) FROM articles a WHERE {scope} "
                                          "AND a.sentiment IS NOT NULL GROUP BY a.sentiment", params))
             # One tag row per narrative per article (the store's rule), so count(*) counts articles.
-            narratives = dict(rows(conn, f"SELECT t.label, count(*) FROM {f.source('tags t', articles_first=True)} "
+            narratives = dict(rows(conn, f"SELECT t.label, count(*) FROM {facts_in_scope('tags t')} "
                                          f"WHERE t.kind = 'narrative' AND {scope} GROUP BY t.label", params))
         out.sentiments = _shares(sentiments, total, ARTICLE_SENTIMENTS)
         out.narratives = _shares(narratives, total, NARRATIVES)
         out.prices = _prices(conn, f.source("prices p", articles_first=True), scope, params, f.asset, top)
         out.analysts = [Analyst(**dict(r)) for r in rows(
             conn, "SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
-                  f"max(q.organization) AS organization FROM {f.source('quotes q', articles_first=True)} "
+                  f"max(q.organization) AS organization FROM {facts_in_scope('quotes q')} "
                   f"WHERE q.speaker IS NOT NULL AND {scope} GROUP BY q.speaker "
                   f"ORDER BY quotes DESC, articles DESC, q.speaker LIMIT {int(top)}", params)]
         out.exchanges = exchanges(conn, since=since, until=until, asset=asset, limit=top)
