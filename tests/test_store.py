@@ -179,3 +179,30 @@ def test_unchanged_check_before_analysis(store):
     changed = analysis().article
     changed.text += " More."
     assert not store.unchanged(changed)
+
+
+def test_two_writers_on_one_file_neither_duplicate_nor_fail(tmp_path):
+    import threading
+
+    path = tmp_path / "shared.db"
+    docs = []
+    for i in range(30):
+        a = analysis(f"https://w.test/{i}")
+        a.article.text += f" Story {i}."
+        docs.append(a)
+    results: list[list[str]] = [[], []]
+
+    def writer(n: int) -> None:
+        with Store(path) as s:  # each thread its own connection, like two processes
+            for a in (docs if n == 0 else docs[::-1]):
+                results[n].append(s.save(a))
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = results[0] + results[1]
+    assert statuses.count("new") == 30 and statuses.count("unchanged") == 30
+    with Store(path) as s:
+        assert s.counts()["articles"] == 30 and s.counts()["prices"] == 30
