@@ -269,7 +269,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def migrate(db: sqlite_utils.Database) -> int:
     """Apply pending migrations, each in its own transaction; return the version.
 
-    A database newer than this code (user_version > SCHEMA_VERSION) is refused
+    Inside an open transaction (``Store`` holds BEGIN IMMEDIATE, so two
+    processes opening a new file cannot both create it) each step is a
+    savepoint and the version is read under the lock. A database newer than this code (user_version > SCHEMA_VERSION) is refused
     rather than written to with an out-of-date idea of its columns.
     """
     version = db.execute("PRAGMA user_version").fetchone()[0]
