@@ -1,7 +1,8 @@
 """Sentiment and market narratives for articles, from sentence embeddings.
 
 ``classify(articles, facts)`` embeds the chosen sentences of every article in
-one batch (all-MiniLM-L6-v2 through transformers, see ``encoder``), scores them
+one batch (all-MiniLM-L6-v2 through transformers, mean pooled per layer, see
+``encoder``), scores them
 with small linear heads trained by ``newsmine train`` (``models/``), and pools
 the sentence scores into article-level narratives with evidence and an
 article sentiment (``article``).
@@ -29,7 +30,9 @@ def score_sentences(
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """(narrative probs, sentiment probs) per group, encoding all sentences in one batch."""
     texts = [s.text for group in groups for s in group]
-    vectors = get_encoder(encoder).encode(texts) if texts else np.zeros((0, heads.narr_w.shape[1]), np.float32)
+    vectors = get_encoder(encoder).encode(texts, all_layers=True) if texts else np.zeros((0, heads.narr_w.shape[1]), np.float32)
+    if vectors.shape[1] != heads.narr_w.shape[1]:
+        raise InputError(f"the heads expect {heads.narr_w.shape[1]} features, the encoder gives {vectors.shape[1]}")
     narr, sent = heads.narrative_probs(vectors), heads.sentiment_probs(vectors)
     out, lo = [], 0
     for group in groups:

@@ -63,11 +63,18 @@ class Encoder:
         self.model = AutoModel.from_pretrained(folder, local_files_only=True).eval()
         self.dim = int(self.model.config.hidden_size)
 
-    def encode(self, sentences: Sequence[str]) -> np.ndarray:
-        """(n, dim) float32 L2-normalised embeddings, in input order."""
+    def encode(self, sentences: Sequence[str], all_layers: bool = False) -> np.ndarray:
+        """(n, dim) float32 L2-normalised sentence embeddings, in input order.
+
+        With ``all_layers`` each transformer layer is mean pooled and normalised
+        on its own and the layers are concatenated (n, layers * dim): the heads
+        use this, because lower layers keep the word-level cues (falls, surges)
+        that sentiment needs and the last layer partly averages away.
+        """
         import torch
 
-        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        layers = self.model.config.num_hidden_layers if all_layers else 1
+        out = np.zeros((len(sentences), layers * self.dim), dtype=np.float32)
         # Sorting by length keeps padding (wasted compute) low inside each batch.
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         with torch.inference_mode():
@@ -80,11 +87,14 @@ class Encoder:
                     max_length=MAX_LENGTH,
                     return_tensors="pt",
                 )
-                hidden = self.model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                out[idx] = pooled.numpy()
+                states = self.model(**batch, output_hidden_states=all_layers)
+                hidden = states.hidden_states[1:] if all_layers else (states.last_hidden_state,)
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden[0].dtype)
+                pooled = [
+                    torch.nn.functional.normalize((h * mask).sum(1) / mask.sum(1).clamp(min=1e-9), p=2, dim=1)
+                    for h in hidden
+                ]
+                out[idx] = torch.cat(pooled, dim=1).numpy()
         return out
 
 

