@@ -4,8 +4,12 @@ The run is a small pipeline. Fetch workers (``newsmine.fetch``) crawl hosts in
 parallel, each host at its polite rate, and drop pages into a queue; the
 calling thread extracts them and, whenever the queue runs dry or a batch is
 full, analyses the batch (models run on many articles at once) and saves each
-article. That thread is the only one that touches SQLite: one writer, no lock
-contention. Every item ends in exactly one status, recorded in ``fetch_log``.
+article. Batches grow 1, 2, 4, ... ``BATCH``, so the first article shows up
+within one analysis time. That thread is the only one that touches SQLite
+(one writer per process; the store's BEGIN IMMEDIATE serialises writers
+across processes). Every item ends in exactly one status, recorded in
+``fetch_log``. An article already stored with the same content is reported
+``unchanged`` without being analysed again.
 """
 
 from __future__ import annotations

@@ -53,8 +53,9 @@ def test_new_unchanged_updated_robots_and_failures(site, tmp_path):
     assert "no article text" in reasons["empty"]
     assert all("\n" not in (r or "") for r in reasons.values())
     assert site.hits("/private") == 0  # robots.txt is obeyed, not just reported
-    log = rows(db, "SELECT substr(url, instr(url, '/a') ), outcome FROM fetch_log WHERE outcome != 'failed'")
-    assert len(log) == 3
+    log = dict(rows(db, "SELECT outcome, count(*) FROM fetch_log GROUP BY outcome"))
+    assert log == {"new": 2, "skipped_robots": 1, "failed": 2}
+    assert rows(db, "SELECT reason FROM fetch_log WHERE url LIKE '%/missing'")[0][0].endswith("HTTP 404 Not Found")
 
     again = run(site, db, "/a", "/b")
     assert again.totals["unchanged"] == 2 and again.totals["new"] == 0
