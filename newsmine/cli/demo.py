@@ -16,6 +16,8 @@ def demo(ctx: click.Context, limit: int) -> None:
     commands work on the result afterwards; a second run shows every article
     as unchanged. No network beyond loopback.
     """
+    import shlex
+
     from rich.console import Console
     from rich.table import Table
 
@@ -49,3 +51,6 @@ def demo(ctx: click.Context, limit: int) -> None:
         out.print(table)
     if not report.ok:
         raise SystemExit(1)
+    prefix = "newsmine" if db == "newsmine.db" else f"newsmine --db {shlex.quote(db)}"
+    out.print(f"[dim]next: {safe(prefix)} summary · {safe(prefix)} search liquidations · "
+              f"{safe(prefix)} query figures --kind liquidations[/]", highlight=False)
