@@ -165,6 +165,9 @@ def test_validators_and_fetch_log(store):
     page.etag = '"v2"'
     assert store.save(analysis(), page) == "unchanged"
     assert store.validators("https://news.test/a")[0] == '"v2"'
+    mirror = Page(source="m", url="https://mirror.test/a", html="", etag='"mirror"')
+    assert store.save(analysis("https://mirror.test/a"), mirror) == "unchanged"
+    assert store.validators("https://news.test/a")[0] == '"v2"'  # a mirror's ETag is not ours
     store.log_fetch("https://news.test/a", "failed", status=503, reason="server error", elapsed=0.2)
     assert rows(store, "SELECT url, status, outcome, reason FROM fetch_log") == [
         ("https://news.test/a", 503, "failed", "server error")]

@@ -151,7 +151,7 @@ class Store:
                     article_id = self._insert("articles", row)
                     status: SaveStatus = "new"
                 elif found["content_hash"] == digest:
-                    self._refresh_validators(found["id"], row)
+                    self._refresh_validators(found, row)
                     return "unchanged"
                 else:
                     article_id = found["id"]
@@ -177,9 +177,9 @@ class Store:
                 found = self._find(article, digest)
                 if found is None or found["content_hash"] != digest:
                     return False
-                row = {"etag": page.etag, "last_modified": page.last_modified,
+                row = {"url": page.url, "etag": page.etag, "last_modified": page.last_modified,
                        "fetched_at": page.fetched_at} if page else {}
-                self._refresh_validators(found["id"], row)
+                self._refresh_validators(found, row)
                 return True
         except sqlite3.Error as exc:
             raise StoreError(f"could not read {article.url or article.source}: {exc}") from None
@@ -250,10 +250,17 @@ class Store:
             "last_modified": page.last_modified if page else None,
         }
 
-    def _refresh_validators(self, article_id: int, row: dict[str, Any]) -> None:
+    def _refresh_validators(self, found: dict[str, Any], row: dict[str, Any]) -> None:
+        """Keep the HTTP validators current, but only from a fetch of the stored URL itself.
+
+        The same text found at a mirror (matched by content hash) carries the
+        mirror's ETag, which means nothing to the stored URL's server.
+        """
+        if not row.get("url") or row["url"] != found["url"]:
+            return
         fresh = {k: row[k] for k in ("etag", "last_modified", "fetched_at") if row.get(k) is not None}
         if fresh:
-            self._update("articles", article_id, fresh)
+            self._update("articles", found["id"], fresh)
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         columns = ", ".join(f'"{c}"' for c in row)
