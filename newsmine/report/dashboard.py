@@ -22,11 +22,15 @@ BLOCKS = "▁▂▃▄▅▆▇█"
 
 
 def merge(values: Sequence[float], width: int) -> list[float]:
-    """Sum neighbouring values so that at most ``width`` remain (order kept)."""
+    """Average neighbouring values so that at most ``width`` remain (order kept).
+
+    Averages, not sums: the last group may be shorter, and a sum would show
+    it as a dip that is not in the data.
+    """
     if width <= 0 or len(values) <= width:
         return list(values)
     step = -(-len(values) // width)  # ceil
-    return [sum(values[i:i + step]) for i in range(0, len(values), step)]
+    return [sum(values[i:i + step]) / len(values[i:i + step]) for i in range(0, len(values), step)]
 
 
 def spark(values: Sequence[float], width: int) -> str:
