@@ -124,8 +124,7 @@ def synthetic(i: int, n: int, rng: random.Random, levels: dict[str, float]) -> A
     w.facts.assets = [AssetMention(asset, name, rng.randrange(1, 12))]
     w.facts.exchanges = [ExchangeMention(v, rng.randrange(1, 4)) for v in {venue, rng.choice(VENUES)}]
     sentiment = Sentiment(rng.choice(ARTICLE_SENTIMENTS), round(rng.uniform(0.4, 0.99), 2))
-    article = Article(source=f"https://{site.lower().replace(' ', '')}.test/{i}",
-                      url=f"https://{site.lower().replace(' ', '')}.test/{i}", title=f"{name} {s.text[:40]} #{i}",
+    article = Article(source=url_of(i), url=url_of(i), title=f"{name} {s.text[:40]} #{i}",
                       text=" ".join(w.parts), published=local.isoformat(timespec="seconds"), site=site,
                       authors=[f"{rng.choice(FIRST)} {rng.choice(LAST)}"])
     return Analysis(article, w.facts, Classification(sentiment, narratives))
@@ -150,6 +149,12 @@ def build(path: Path, n: int, console: Console) -> None:
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.rename(path)
     console.print(f"built {n:,} articles in {time.perf_counter() - started:.0f} s: {path}")
+
+
+def url_of(i: int) -> str:
+    """The URL ``synthetic`` gives article ``i`` (0-based)."""
+    site = SITES[i % len(SITES)][0]
+    return f"https://{site.lower().replace(' ', '')}.test/{i}"
 
 
 def cases(rng: random.Random, n: int) -> dict[str, Callable[[object], list | object]]:
@@ -179,6 +184,7 @@ def cases(rng: random.Random, n: int) -> dict[str, Callable[[object], list | obj
                                                                           "overheated", "puts"])),
         'search "PHRASE" quotes': lambda db: query.search(db, '"funding rates"', scope="quotes"),
         "show ID": lambda db: query.article(db, rng.randrange(1, n + 1)),
+        "show URL": lambda db: query.article(db, url_of(rng.randrange(n))),
         "summary, one month": lambda db: query.summary(db, **dict(zip(("since", "until"), month()))),
         "summary, one month, --asset": lambda db: query.summary(db, asset=asset(),
                                                                 **dict(zip(("since", "until"), month()))),

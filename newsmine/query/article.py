@@ -60,8 +60,11 @@ def _find(conn: sqlite3.Connection, id_or_url: str | int) -> sqlite3.Row:
     if key.isdigit():
         found = rows(conn, "SELECT * FROM articles WHERE id = ?", [int(key)])
     else:
-        found = rows(conn, "SELECT * FROM articles WHERE url = ? OR canonical_url = ? OR source = ? "
-                           "ORDER BY url = ? DESC, id LIMIT 1", [key, key, key, key])
+        # One indexed lookup per column, in order of precedence (an OR of the
+        # three makes SQLite scan the table).
+        found = []
+        for column in ("url", "canonical_url", "source"):
+            found = found or rows(conn, f"SELECT * FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", [key])
     if not found:
         raise QueryError(f"no article with id or URL {key!r}")
     return found[0]

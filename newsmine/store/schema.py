@@ -260,8 +260,12 @@ _V5 = [
     "CREATE INDEX articles_published_sentiment ON articles(published_utc, sentiment)",
 ]
 
+# ``newsmine show PATH`` finds local files by what the user gave (``source``);
+# with url and canonical_url indexed too, the three-way OR becomes index lookups.
+_V6 = ["CREATE INDEX articles_source ON articles(source)"]
+
 # Ordered, append-only: MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
