@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from newsmine.nlp.speakers import NAME, Person, SpeakerRegistry, clean_name, looks_like_org
+from newsmine.nlp.speakers import NAME, Person, SpeakerRegistry, anonymous_title, clean_name, looks_like_org
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -41,9 +41,20 @@ _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY})\s+{_WHO}(?=[\s,.;:]|$)
 _RIGHT_WHO_FIRST = re.compile(
     rf"^[\s,—–-]*(?:as\s+)?{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
 )
-_LEFT_SAY = re.compile(rf"{_WHO}\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b[^.!?\"“”]{{0,80}}?[:,]?\s*$")
+_LEFT_SAY = re.compile(
+    rf"{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
+    rf"[^.!?\"“”]{{0,160}}?[:,]?\s*$"
+)
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
 _IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|based|maker|firm|fund|provider)\s+$")
+# A short marked phrase is speech when a speech verb introduces it ('said it was
+# "reviewing the decision"', 'citing "extreme market conditions"'), and a term
+# when it is named ('traders call "selling the news"').
+_PARTIAL_QUOTE = re.compile(
+    rf"\b(?:{SAY}|described|describing|citing|cited|calling it|called it|warning)\b(?:(?!\b(?:call|calls|dubbed|"
+    r"known as|so-called|term|termed)\b)[^.!?])*$",
+    re.I,
+)
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 _SENT_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 
@@ -128,7 +139,8 @@ class _Attributor:
     def who(self, raw: str, abs_start: int) -> Person | None:
         """Resolve a ``who`` phrase found at ``abs_start`` in the text."""
         if _ANONYMOUS.match(raw):
-            return None
+            title = anonymous_title(raw)
+            return Person("", title) if title else None
         resolved = self.registry.resolve(raw)
         if resolved is not None or raw.lower() in ("he", "she", "they") or not raw[:1].isupper():
             return resolved
@@ -193,11 +205,11 @@ def find_quotes(view: ArticleView) -> list[Quote]:
         ):
             found, speaker = True, prev[1]
         words = len(body.split())
-        if words < 4 and not (found and words >= 1 and body[-1:] in ",.!?"):
+        if words < 4 and not (found and body[-1:] in ",.!?") and not _PARTIAL_QUOTE.search(left):
             continue  # a scare-quoted term, not speech
         if not any(c.isalpha() for c in body):
             continue
-        quotes.append(Quote(body, start, end, speaker.name if speaker else None,
+        quotes.append(Quote(body, start, end, speaker.name or None if speaker else None,
                             speaker.title if speaker else None, speaker.organization if speaker else None))
         if speaker is not None and speaker.name in attributor.registry.people:
             attributor.registry.last_person = speaker

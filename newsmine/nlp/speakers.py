@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NAME = r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.|de|van|von|der|da|di|bin|al|la|le)){0,3}"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.|[A-Z]{2,6}\b)"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|di|bin|al|la|le)){{0,3}}"
 _NAME_RE = re.compile(NAME)
 # Words that start a capitalised run but never name a speaker.
 NOT_NAMES = frozenset(
@@ -95,6 +96,18 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
     if not title or not _TITLE_WORDS.search(title):
         return None, None
     return title, m.group("org") if m.group("org") and len(words) == len(m.group("title").split()) else None
+
+
+def anonymous_title(phrase: str) -> str | None:
+    """"options trader" from "one options trader in Hong Kong"; None when no role is named."""
+    words = []
+    for word in phrase.split()[1:]:
+        if word in ("in", "at", "with", "from", "who", "for", "of") or not word[:1].isalpha():
+            break
+        if not word[:1].isupper() and not word.endswith("-based"):
+            words.append(word.strip(","))
+    title = " ".join(words)
+    return title if title and _TITLE_WORDS.search(title.split()[-1]) else None
 
 
 def looks_like_org(name: str) -> bool:
