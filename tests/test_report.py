@@ -57,3 +57,11 @@ def test_csv_strips_controls_and_json_stays_strict():
     out = io.StringIO()
     emit([row], "json", console=Console(file=io.StringIO()), out=out)
     assert json.loads(out.getvalue())["article_title"] == "A\x1b]8;;x\x07 B"  # JSON escapes, data intact
+
+
+def test_table_cells_from_numbers_and_dates_are_markup_safe():
+    row = PriceRow(id=1, article_id=2, published="[red]2021[/red]", article_title="t", site=None, url=None,
+                   asset="BTC", value=5.0, currency="[blink]", kind="spot", sentence="s", start=0, end=1)
+    out = io.StringIO()
+    emit([row], "table", console=Console(file=out, width=120), out=io.StringIO())
+    assert "[blink]" in out.getvalue() and "[red]2021" in out.getvalue()

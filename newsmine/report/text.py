@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.markup import escape
 from rich.text import Text
 
-from newsmine.terminal import clean
+from newsmine.terminal import clean, safe
 
 
 def plain(value: object, *, limit: int | None = None, style: str = "") -> Text:
@@ -42,13 +43,17 @@ def highlighted(text: str, spans: Iterable[tuple[int | None, int | None, str]]) 
 
 
 def number(value: float | None, unit: str | None = None) -> str:
-    """A figure for people: 135000000 USD -> "$135.0M", 4.5 percent -> "4.5%", 48000 -> "48,000"."""
+    """A figure for people: 135000000 USD -> "$135.0M", 4.5 percent -> "4.5%", 48000 -> "48,000".
+
+    The result is a markup-safe string (tables render str cells as markup, and
+    the unit comes from the text).
+    """
     if value is None:
         return ""
     if unit == "percent":
         return f"{value:g}%"
     prefix = "$" if unit in ("USD", "usd") else ""
-    suffix = f" {unit}" if unit and not prefix else ""
+    suffix = f" {safe(unit)}" if unit and not prefix else ""
     size = abs(value)
     for threshold, letter in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if size >= threshold:
@@ -57,7 +62,10 @@ def number(value: float | None, unit: str | None = None) -> str:
 
 
 def short_date(value: str | None) -> str:
-    """``2021-02-23T23:30:00-05:00`` -> ``2021-02-23 23:30`` (the site's local time, as published)."""
+    """``2021-02-23T23:30:00-05:00`` -> ``2021-02-23 23:30`` (the site's local time, as published).
+
+    Markup-safe, like ``number``.
+    """
     if not value:
         return ""
-    return clean(value)[:16].replace("T", " ")
+    return escape(clean(value)[:16].replace("T", " "))
