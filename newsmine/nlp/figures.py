@@ -36,6 +36,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
 }
 PERCENT_KINDS = ("funding_rate", "basis")
 STOCK_KINDS = ("open_interest", "market_cap", "basis")  # levels, not amounts over a period
+_WHOLE_MARKET = re.compile(r"crypto(?:currency)? market|all (?:crypto|cryptocurrencies|coins|digital)|total market|whole market", re.I)
 _LONG = re.compile(r"\blongs?\b|long positions|bulls", re.I)
 _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
 _FLOW_OUT = re.compile(r"outflow|redemption|pulled|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving", re.I)
@@ -114,7 +115,12 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 side = "long" if _LONG.search(window) else "short" if _SHORT.search(window) else None
             elif kind == "etf_flow":
                 side = "out" if _FLOW_OUT.search(window) else "in"
-            asset = view.asset_for(index, a.start)
+            if kind == "percent_change":
+                asset = view.asset_for(index, a.start)
+            elif kind == "market_cap" and _WHOLE_MARKET.search(window):
+                asset = None
+            else:
+                asset = view.asset_in_sentence(index, a.start)
             key = (kind, round(value, 6), asset)
             if key in seen:
                 continue

@@ -78,6 +78,9 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "OKB": ("OKB", (), ("OKB",)),
     "LEO": ("UNUS SED LEO", (), ("LEO",)),
     "WLD": ("Worldcoin", ("worldcoin",), ("WLD",)),
+    "TRUMP": ("Official Trump", (), ("TRUMP",)),
+    "HT": ("Huobi Token", ("huobi token",), ("HT",)),
+    "ETHW": ("EthereumPoW", ("ethereumpow",), ("ETHW",)),
 }
 
 # canonical venue -> aliases (matched case-insensitively, token by token)

@@ -85,6 +85,14 @@ class ArticleView:
                 return prev_assets[0].key if _ANAPHORIC_SUBJECT.match(sent.text) else prev_assets[-1].key
         return self.main_asset()
 
+    def asset_in_sentence(self, index: int, pos: int) -> str | None:
+        """Like ``asset_for`` but never looking outside the sentence: market-wide
+        figures ("$1 billion of positions were liquidated") name no asset."""
+        sent = self.sents[index]
+        assets = sent.of("ASSET")
+        before = [m for m in assets if m.end <= sent.start + pos]
+        return before[-1].key if before else assets[0].key if assets else None
+
     def venue_near(self, index: int, pos: int) -> str | None:
         """The exchange mentioned nearest to ``pos`` in the sentence, if any."""
         sent = self.sents[index]
