@@ -107,7 +107,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
             if kind is not None:
                 found.append((a, kind, abs(a.value), a.currency or "USD"))
-        when = resolve_date(sent.text, view.published)
+        when = resolve_date(sent.text, view.published) if found else None
         for a, kind, value, unit in found:
             window = sent.text[max(0, a.start - 70):a.end + 70]
             side = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_VALUE = 1e15  # above any real market figure; bigger numbers are noise
 
@@ -67,7 +68,8 @@ def to_number(digits: str) -> float | None:
     return value if math.isfinite(value) and abs(value) <= MAX_VALUE else None
 
 
-def find_money(text: str) -> list[Amount]:
+@lru_cache(maxsize=4096)  # prices and figures both scan each sentence
+def find_money(text: str) -> tuple[Amount, ...]:
     """Every currency amount (and bare "30K"-style amount) in ``text``, in order."""
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
@@ -79,7 +81,7 @@ def find_money(text: str) -> list[Amount]:
             if amount is not None:
                 found.append(amount)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda a: a.start)
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 def _amount(m: re.Match[str]) -> Amount | None:
@@ -103,7 +105,8 @@ def _amount(m: re.Match[str]) -> Amount | None:
     return Amount(value, currency, m.start(), m.end(), scale >= 1e6, explicit)
 
 
-def find_percents(text: str) -> list[Amount]:
+@lru_cache(maxsize=4096)
+def find_percents(text: str) -> tuple[Amount, ...]:
     """Every percentage in ``text``, signed when written with a sign."""
     found: list[Amount] = []
     for m in PERCENT_RE.finditer(text):
@@ -113,4 +116,4 @@ def find_percents(text: str) -> list[Amount]:
         if m.group("sign") in ("-", "−"):
             value = -value
         found.append(Amount(value, None, m.start(), m.end(), False, True))
-    return found
+    return tuple(found)

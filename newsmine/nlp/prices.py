@@ -150,15 +150,14 @@ def find_prices(view: ArticleView) -> list[Price]:
     seen: set[tuple[str, float, str]] = set()
     quoted = [(q.start, q.end) for q in quote_spans(view.text)]
     for index, sent in enumerate(view.sents):
-        when = resolve_date(sent.text, view.published)
         for a, asset, currency, kind in _sentence_prices(view, index):
             if any(s <= sent.start + a.start < e for s, e in quoted):
                 continue  # speakers forecast and reminisce: quoted levels are not market facts
             key = (asset, round(a.value, 8), kind)
             if key not in seen:
                 seen.add(key)
-                prices.append(Price(asset, a.value, currency, kind, sent.text,
-                                    sent.start + a.start, sent.start + a.end, date=when))
+                prices.append(Price(asset, a.value, currency, kind, sent.text, sent.start + a.start,
+                                    sent.start + a.end, date=resolve_date(sent.text, view.published)))
     return prices
 
 
@@ -169,7 +168,7 @@ def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, s
     amounts = find_money(text)
     pair = ratio_pair(view, index)
     if pair is not None:
-        amounts = sorted(amounts + find_ratios(text), key=lambda x: x.start)
+        amounts = sorted((*amounts, *find_ratios(text)), key=lambda x: x.start)
     prev_end, prev_rejected = 0, False
     for j, a in enumerate(amounts):
         # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate

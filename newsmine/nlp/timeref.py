@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -22,6 +23,7 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 _RELATIVE = re.compile(r"\b(today|yesterday|this morning|this afternoon|tonight|overnight|as of)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(text: str, published: date | None) -> str | None:
     """The ISO date the sentence's event refers to, or None when it cannot tell."""
     if published is None:
