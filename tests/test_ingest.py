@@ -153,3 +153,6 @@ def test_terminal_safe_strips_controls_and_escapes_markup():
     assert safe(hostile) == "\\[link=http://evil]click\\[/link]abc def"
     assert clean("a\nb", keep_newlines=True) == "a\nb" and clean("a\n  b") == "a b"
     assert safe("x" * 50, limit=10) == "x" * 9 + "…"
+    # DCS strings and the single-byte C1 forms (CSI, DCS, OSC) go whole, payload included.
+    c1 = "a\x1bP1$qm\x1b\\b\x9b31mc\x90payload\x9cd\x9d0;title\x07e\x1bcf"
+    assert safe(c1) == "abcdef"

@@ -18,6 +18,7 @@ from newsmine.store import Store
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo-site"
 OSC_LINK = "\x1b]8;;http://evil.test\x07"
+DCS = "\x1bPdcs-payload\x1b\\"  # a device control string: its payload must not print either
 HOSTILE_TEXT = f'Bitcoin [bold red]fell[/] {OSC_LINK}here\x1b]8;;\x07 "\x1b[2JWipe the screen," said Mallory.'
 
 
@@ -29,7 +30,8 @@ def hostile() -> Analysis:
     facts = Facts(sentences=[Sentence(text, 0, len(text))],
                   quotes=[Quote(text[start:end], start, end, speaker="[blink]Mallory[/blink]")])
     article = Article(source="https://evil.test/x", url="https://evil.test/x", text=text,
-                      title="[bold]Owned\x1b[31m red\x1b[0m\x07", published="2021-02-23T10:00:00+02:00",
+                      title=f"[bold]Owned\x9b31m{DCS} red\x1b[0m\x07\x90c1-payload\x9c",
+                      published="2021-02-23T10:00:00+02:00",
                       site=f"{OSC_LINK}Evil[/]")
     return Analysis(article, facts, Classification(Sentiment("bearish", 0.9), []))
 
@@ -135,7 +137,7 @@ def test_scraped_text_is_escaped_everywhere(demo_db, env):
         ("summary",))]
     for out in outputs:
         # rich's own colour codes are fine when forced; the article's sequences are not.
-        for sequence in (OSC_LINK, "\x1b]", "\x1b[2J", "Owned\x1b[31m", "\x07"):
+        for sequence in (OSC_LINK, "\x1b]", "\x1b[2J", "\x07", "\x9b", "\x90", "payload"):
             assert sequence not in out
     show, articles, quotes = outputs[:3]
     plain = re.sub(r"\x1b\[[0-9;]*m", "", show)  # rich's own colours, when forced

@@ -2,7 +2,8 @@
 
 Scraped titles and bylines can carry NUL bytes, ANSI/OSC escape sequences (a
 title that retitles the user's terminal or hides text) and other control
-characters. Extraction strips them once, here, so every later stage can trust
+characters. Extraction strips them once, here (with ``newsmine.controls``, the
+same stripping terminal output uses), so every later stage can trust
 ``Article`` strings to be plain printable text.
 """
 
@@ -11,29 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsmine.controls import CONTROLS, strip_controls
 from newsmine.errors import ExtractError
 
 MIN_TEXT_CHARS = 20  # shorter "text" is a stub, an error page or noise, not an article
 
-# ESC-introduced sequences: OSC (ESC ] ... BEL or ST), CSI (ESC [ ... final byte),
-# DCS/SOS/PM/APC strings, and the two-byte escapes; plus their 8-bit C1 forms.
-_ESCAPES = re.compile(
-    r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
-    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|\x1b[ -/]*[0-~]?"
-)
-# Every remaining C0/C1 control except tab and newline, plus DEL and the
-# bidirectional overrides that can visually reorder a line.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without escape sequences and control characters (tab/newline kept)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
 def clean_text(text: str) -> str:
@@ -57,7 +42,7 @@ def reject_binary(raw: str, source: str) -> None:
         raise ExtractError(f"{source}: empty page")
     sample = raw[:4096]
     # Text and markup have almost no control or undecodable characters; binary has many.
-    junk = len(_CONTROLS.findall(sample.replace("\t", " "))) + sample.count("\ufffd")
+    junk = len(CONTROLS.findall(sample.replace("\t", " "))) + sample.count("\ufffd")
     if junk > len(sample) // 10:
         raise ExtractError(f"{source}: page looks binary, not HTML or text")
 
