@@ -137,3 +137,20 @@ def test_sentences_cover_text_with_offsets():
     f = facts_of(text)
     assert [s.text for s in f.sentences] == ["Bitcoin rose.", "Ether fell.", "XRP was flat."]
     assert all(text[s.start:s.end] == s.text for s in f.sentences)
+
+
+def test_cross_rates_and_quoted_levels():
+    f = facts_of(
+        "ETH/BTC slid to 0.01766 on Tuesday, its lowest level since 2020. "
+        "The ratio sits at a fraction of its 2021 peak of 0.088.\n\n"
+        '"At $20,000, everyone is in the money," said Jo Smith, a trader at Quay Markets.')
+    got = {(p.asset, p.value, p.currency, p.kind) for p in f.prices}
+    assert ("ETH", 0.01766, "BTC", "low") in got
+    assert {(a, v, c) for a, v, c, _ in got} >= {("ETH", 0.088, "BTC")}
+    assert not any(p.value == 20000.0 for p in f.prices)  # a speaker's level is not a market fact
+
+
+def test_partial_quotes_after_speech_verbs_but_not_named_terms():
+    f = facts_of('The SEC said it was "reviewing the decision" on Tuesday. '
+                 'Some sold the rally, a pattern traders call "selling the news".')
+    assert [(q.text, q.speaker) for q in f.quotes] == [("reviewing the decision", "SEC")]

@@ -33,7 +33,7 @@ _NOT_REACHED = re.compile(
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|goal|scenario|base case|objective|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|reaching|fibonacci|"
-    r"retracement|moving average|sits|bias|as long as|so long as|while the price holds)\b",
+    r"retracement|moving average|bias|as long as|so long as|while the price holds)\b|\bsits (?:near|around|at)\s*$",
     re.I,
 )
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle)\b", re.I)
@@ -109,7 +109,7 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
-    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(left):
+    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(near):
         return False
     sent = view.sents[index]
     if _RIGHT_NON_CRYPTO.match(right) or (

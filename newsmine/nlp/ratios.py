@@ -16,7 +16,7 @@ from newsmine.nlp.view import ArticleView
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})/(?P<quote>BTC|ETH)\b")
 _NAMED_PAIR = re.compile(r"\b(?:the )?(?P<base>ether|eth)[- ](?P<quote>bitcoin|btc) (?:ratio|pair|cross)\b", re.I)
 _RATIO_WORDS = re.compile(r"\b(?:ratio|pair|cross)\b", re.I)
-_DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0\.\d{2,6})(?![\d%.]|\w)")
+_DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0\.\d{2,6})(?![\d%]|\.\d|\w)")
 LOOKBACK = 4
 
 
