@@ -21,7 +21,6 @@ from newsmine.records import Page
 
 HTML_SUFFIXES = (".html.gz", ".html", ".htm")
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES
 MAX_BYTES = FetchConfig.max_bytes
 
 
