@@ -56,7 +56,8 @@ def feed_links(fetcher: Fetcher, url: str, *, typed: bool = True, discover: bool
         advertised = _advertised_feeds(page.html, base) if discover else []
         if advertised:
             return feed_links(fetcher, advertised[0], typed=_still_typed(typed, advertised[0], url), discover=False)
-        reason = _one_line(parsed.get("bozo_exception") or "no RSS, Atom or JSON Feed here")
+        # FetchError's str() folds a multi-line parser message onto one line.
+        reason = parsed.get("bozo_exception") or "no RSS, Atom or JSON Feed here"
         raise FetchError(f"{url}: not a feed ({reason})")
     return _clean(base, (entry.get("link") for entry in parsed.entries))
 
@@ -125,7 +126,7 @@ def parse_sitemap(text: str, url: str) -> tuple[str, list[str]]:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as err:
-        raise FetchError(f"{url}: not a sitemap (XML error: {_one_line(err)})") from None
+        raise FetchError(f"{url}: not a sitemap (XML error: {err})") from None
     kind = etree.QName(root).localname
     if kind not in ("urlset", "sitemapindex"):
         raise FetchError(f"{url}: not a sitemap (root element <{kind}>)")
@@ -206,6 +207,3 @@ def _clean(base: str, links: Iterable[object]) -> list[str]:
             break
     return list(out)
 
-
-def _one_line(err: object) -> str:
-    return " ".join(str(err).split())
