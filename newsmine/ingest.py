@@ -69,6 +69,7 @@ Progress = Callable[[ItemStatus, int, int], None]
 
 
 def is_url(source: str) -> bool:
+    """True for an http(s) URL; anything else given as a source is a local path."""
     return source.lower().startswith(("http://", "https://"))
 
 

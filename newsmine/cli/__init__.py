@@ -72,4 +72,5 @@ def cli(ctx: click.Context, db: str) -> None:
 
 
 def main() -> None:
+    """Console-script entry point (``newsmine``)."""
     cli(prog_name="newsmine")

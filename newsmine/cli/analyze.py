@@ -8,7 +8,12 @@ input is ``{"source", "error"}`` and the run goes on. All articles go through
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import rich_click as click
+
+if TYPE_CHECKING:  # annotations only: the command module stays light to import
+    from rich.panel import Panel
 
 
 @click.command()
@@ -78,7 +83,7 @@ def read_inputs(inputs: tuple[str, ...]) -> list[tuple[str, object]]:
     return pages
 
 
-def card(source: str, result: object):
+def card(source: str, result: object) -> Panel:
     """A rich panel for one analysed article (or its error)."""
     from rich.console import Group
     from rich.panel import Panel

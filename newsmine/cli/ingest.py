@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import rich_click as click
+
+if TYPE_CHECKING:  # annotations only: the command module stays light to import
+    from rich.console import Console
+
+    from newsmine.ingest import IngestReport, ItemStatus
 
 STYLES = {"new": "green", "updated": "cyan", "unchanged": "dim", "not_modified": "dim",
           "skipped_robots": "yellow", "failed": "red"}
@@ -84,12 +91,12 @@ class LiveProgress:
         self.bar.update(self.task, completed=done, total=total)
 
 
-def short_reason(item) -> str:
+def short_reason(item: ItemStatus) -> str:
     """The reason without the leading "URL: " the fetcher adds (the URL is shown beside it)."""
     return (item.reason or item.status).removeprefix(f"{item.source}: ")
 
 
-def print_summary(console, report, db: str) -> None:
+def print_summary(console: Console, report: IngestReport, db: str) -> None:
     """Totals per status, then every failure with its one-line reason."""
     from rich.table import Table
 

@@ -60,6 +60,7 @@ def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def output_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add ``--json`` and ``--csv`` to a listing command, so every listing offers the same formats."""
     command = click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row, every field.")(command)
     return click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per row, every field.")(
         command)

@@ -76,6 +76,7 @@ def load(root: Path | None = None, split: str | None = None) -> list[GoldArticle
 
 
 def parse_file(path: Path) -> GoldArticle:
+    """One annotated article file (YAML front matter, then the marked-up body); ``CorpusError`` if malformed."""
     raw = path.read_text(encoding="utf-8")
     if not raw.startswith("---\n"):
         raise CorpusError(f"{path.name}: missing YAML front matter")

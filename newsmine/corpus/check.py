@@ -125,6 +125,7 @@ def _check_article(a: GoldArticle) -> list[str]:
 
 
 def check(articles: list[GoldArticle]) -> CorpusReport:
+    """Label counts and annotation problems across ``articles`` (what ``newsmine corpus check`` prints)."""
     report = CorpusReport()
     c = report.counts = {
         name: Counter()

@@ -187,6 +187,7 @@ def broken_page() -> str:
 
 
 def index_page(entries: list[tuple[str, GoldArticle]]) -> str:
+    """The site's front page: every article linked, plus the feed autodiscovery link ingest follows."""
     items = "\n".join(f'    <li><a href="{escape(p)}">{escape(a.title)}</a> <small>{escape(str(a.meta["published"]))}</small></li>' for p, a in entries)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -231,6 +232,7 @@ def feed(entries: list[tuple[str, GoldArticle]]) -> str:
 
 
 def sitemap(paths: list[str]) -> str:
+    """A plain urlset sitemap of the article pages, for ``ingest --sitemap``."""
     urls = "\n".join(f"  <url><loc>{escape(p)}</loc></url>" for p in paths)
     return f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}\n</urlset>\n'
 
@@ -266,6 +268,7 @@ def _write(out: Path, path: str, text: str) -> None:
 
 
 def main() -> None:
+    """Regenerate ``corpora/demo-site`` from the annotated corpus."""
     root = default_root()
     paths = render(root / "demo-site", load(root))
     print(f"wrote {len(paths)} pages to {root / 'demo-site'}")

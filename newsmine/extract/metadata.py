@@ -77,6 +77,7 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
 
 
 def meta_values(meta: dict[str, list[str]], key: str) -> list[str]:
+    """Every value of the meta tags that may carry ``key``, most preferred tag first."""
     return [v for name in _META[key] for v in meta.get(name, [])]
 
 

@@ -215,6 +215,7 @@ def articles(db: Database, *, order: str | None = None, descending: bool | None 
 
 
 def author_names(authors: str | None) -> list[str]:
+    """The stored JSON author list as strings; a malformed cell reads as no authors rather than failing a query."""
     try:
         names = json.loads(authors or "[]")
     except ValueError:

@@ -6,7 +6,7 @@ columns, neighbouring periods are merged, so the line always fits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.columns import Columns
 from rich.console import Console, Group, RenderableType
@@ -43,6 +43,7 @@ def spark(values: Sequence[float], width: int) -> str:
 
 
 def bar(share: float, width: int = 20) -> str:
+    """A text bar for a share in [0, 1]: reads without colour and in any terminal."""
     full = int(round(share * width))
     return "█" * full + "·" * (width - full)
 
@@ -95,7 +96,8 @@ def render_summary(s: Summary, console: Console) -> RenderableType:
                            f"  max {max(counts, default=0)}")
     totals = [p.articles or 1 for p in s.timeline]
 
-    def share_series(attr: str):
+    def share_series(attr: str) -> Callable[[str], list[float]]:
+        # A label's share of each period's articles (an empty period counts as 1 to avoid 0/0).
         return lambda label: [getattr(p, attr).get(label, 0) / t for p, t in zip(s.timeline, totals)]
 
     parts: list[RenderableType] = [head, volume]

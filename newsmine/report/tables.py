@@ -85,6 +85,7 @@ SENTIMENT_STYLES = {"bullish": "green", "bearish": "red", "mixed": "yellow", "ne
 
 
 def sentiment(label: str | None, score: float | None = None) -> Text:
+    """A sentiment label (and score) coloured by label; "-" when there is none."""
     if not label:
         return Text("-", style="dim")
     shown = f"{label} {score:.2f}" if score is not None else label
@@ -117,10 +118,12 @@ def emit(records: Sequence[Any], fmt: str, *, console: Console, out: IO[str], ti
 
 
 def json_line(obj: Any) -> str:
+    """One strict JSON Lines row (no NaN/Infinity, UTF-8 kept readable)."""
     return json.dumps(obj, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def write_csv(out: IO[str], header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """CSV rows with control characters stripped from text cells (CSV is often viewed in a terminal)."""
     writer = csv.writer(out, lineterminator="\n")
     if header:
         writer.writerow(header)

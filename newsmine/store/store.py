@@ -34,6 +34,7 @@ class StoreError(NewsmineError):
 
 
 def utc_now() -> str:
+    """Now, ISO 8601 UTC to the second: the one timestamp format the store writes."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
