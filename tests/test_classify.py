@@ -13,7 +13,7 @@ from newsmine.classify.heads import Heads, default_heads, load_heads
 from newsmine.classify.sentences import MAX_SENTENCES, select, split_sentences
 from newsmine.corpus import load
 from newsmine.errors import InputError
-from newsmine.records import Article, Facts, Figure, Sentence
+from newsmine.records import Article, Facts, Figure
 from newsmine.taxonomy import NARRATIVES, SENTENCE_SENTIMENTS
 
 

@@ -21,7 +21,6 @@ from newsmine.errors import InputError
 
 MAX_LENGTH = 128  # tokens; news sentences rarely exceed it, long ones are truncated
 BATCH_SIZE = 64
-DIM = 384
 
 
 def encoder_path(path: str | os.PathLike | None = None) -> Path:
