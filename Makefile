@@ -22,5 +22,8 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+bench: setup
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) *.egg-info
