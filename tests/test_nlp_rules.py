@@ -154,3 +154,42 @@ def test_partial_quotes_after_speech_verbs_but_not_named_terms():
     f = facts_of('The SEC said it was "reviewing the decision" on Tuesday. '
                  'Some sold the rally, a pattern traders call "selling the news".')
     assert [(q.text, q.speaker) for q in f.quotes] == [("reviewing the decision", "SEC")]
+
+
+@pytest.mark.parametrize("text,want", [
+    # 4. a falling verb to the second value of "from X to Y"; "extended losses to" falls
+    ("Bitcoin fell from $61,200 to $55,300 within an hour.", ("BTC", 55300.0, "low")),
+    ("Ether slipped 12% from its peak to $2,410 on Friday.", ("ETH", 2410.0, "low")),
+    ("Solana dropped 5% to $140 and extended losses to $131 a day later.", ("SOL", 131.0, "low")),
+    # 5. plain levels: rebounds, pared losses, a level restated in another currency
+    ("Bitcoin rebounded to about $64,100 on Thursday.", ("BTC", 64100.0, "spot")),
+    ("Bitcoin pared losses to trade near $9,950 by midday.", ("BTC", 9950.0, "spot")),
+    ("Bitcoin rose to $30,000. In euro terms, that is roughly €27,500 a coin.", ("BTC", 27500.0, "spot")),
+    ("Ether sank to $1,100 before recovering to $1,240 by the end of the session.", ("ETH", 1240.0, "spot")),
+    # 2. named extremes: a turn lower from a top, a cited past low in a conditional sentence
+    ("A third attempt on Friday reversed from $69,050, and bitcoin fell back.", ("BTC", 69050.0, "high")),
+    ("A daily close below $1,500 would expose the March low near $1,080 for ether.", ("ETH", 1080.0, "low")),
+    ("Ether climbed for a week, reaching as high as $4,120 on Sunday.", ("ETH", 4120.0, "high")),
+    # 1. records: a dated peak, a higher high after a record, a table row after "record"
+    ("The rally cleared the April 2021 peak near $64,800 for bitcoin.", ("BTC", 64800.0, "ath")),
+    ("Bitcoin rose to a record $69,000 and has since pushed on to $71,300.", ("BTC", 71300.0, "ath")),
+    ("Bitcoin pushed through $70,000 for the first time, and later touched $72,500.", ("BTC", 72500.0, "ath")),
+    ("Movers: SOL +9.1% at $210, a fresh record ADA +4.2% at $0.61", ("ADA", 0.61, "spot")),
+    # the asset is the subject, not the one named in an appositive
+    ("Bitcoin cash, an offshoot of bitcoin, jumped 30% to $410.", ("BCH", 410.0, "high")),
+    # level traded at, then compared with a record
+    ("In Japan, BTC/JPY on bitFlyer traded at ¥9.5 million, above its 2021 yen record.", ("BTC", 9.5e6, "spot")),
+])
+def test_price_kind_rules_in_guide_order(text, want):
+    assert want in prices_of(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Bitcoin held; a weekly close above $60,000 would put the $64,000 to $66,000 zone in play.", 64000.0),
+    ("She started buying bitcoin in 2014 at about $450.", 450.0),
+    ("Our trade idea is a short on ETH/BTC with a stop at 0.061 and a take-profit level at 0.052.", 0.061),
+    ("Ledger doubled the top reward in its bug bounty program for bitcoin wallets to $250,000.", 250000.0),
+    ("Below that, bitcoin's breakout zone around $24,000 is the next support.", 24000.0),
+])
+def test_targets_purchases_stops_and_rewards_are_not_prices(text, value):
+    assert value not in {v for _, v, _ in prices_of(text)}

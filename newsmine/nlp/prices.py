@@ -22,7 +22,7 @@ from newsmine.records import Price
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
-    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b|"
+    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
     r"\bbets?\b|\bbought\b|\bsold\b|\bspent\b",
     re.I,
@@ -31,23 +31,38 @@ _NOT_REACHED = re.compile(
     r"\b(?:targets?|forecasts?|predict\w*|could|would|might|may|will|expects?|expected|expecting|"
     r"calls? for|calling for|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
-    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|goal|scenario|base case|objective|"
-    r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|reaching|fibonacci|"
+    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|base case|objective|"
+    r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
+    r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their))|"
     r"retracement|moving average|bias|as long as|so long as|while the price holds)\b|\bsits (?:near|around|at)\s*$",
     re.I,
 )
-_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle)\b", re.I)
+_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|may|is seen|is the next|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
-    r"area|zone|region|level is|is key|is a key|by (?:the )?(?:end|year-end)|"
-    r"(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
+    r"area|zone|region|level is|is key|is a key|by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
+    r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
 )
+# A named past extreme was reached even when the sentence around it is conditional
+# ("a close below $1,250 would expose the June low near $880").
+_CITED_EXTREME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|"
+    r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?),?"
+    r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
+)
+# What a buyer paid or a bounty pays is no market price ("started buying bitcoin in
+# 2013 at about $120", "doubled the top reward in its bug bounty program to €500,000").
+_PURCHASE = re.compile(
+    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\bat\s*(?:about |around |roughly )?$|"
+    r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b", re.I)
+_NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
+_FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance)\b", re.I)
 _NON_CRYPTO = re.compile(
     r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
-    r"sterling|yuan|dollar index|futures on)\b", re.I
+    r"sterling|yuan|dollar index|futures on)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
 )
 _RIGHT_NON_CRYPTO = re.compile(r"^\s*(?:an?|per) (?:ounce|barrel|share|troy ounce)\b", re.I)
 _CHANGE_VERB = re.compile(
@@ -57,15 +72,15 @@ _CHANGE_VERB = re.compile(
     re.I,
 )
 _I = re.I
-_RISE = r"extended|extending|rose|risen|rising|climbed|climbing|jumped|jumping|surged|surging|soared|soaring|rallied|rallying|advanced|rebounded|spiked|gained|added|pushed|popped|leapt|leaped|leaping"
-_FALL = r"easing|eased|fell|falling|fallen|dropped|dropping|slid|sliding|slipped|slipping|sank|sinking|tumbled|tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|crashing|slumped|slumping|retreated|sagged|lost|shed|eased|skidded|plummeted|collapsed|sell-off|slide|decline|drop|fall"
+_RISE = r"extended(?! losses)|extending(?! losses)|rose|risen|rising|climbed|climbing|jumped|jumping|surged|surging|soared|soaring|rallied|rallying|advanced|rebounded|spiked|gained|added|pushed|popped|leapt|leaped|leaping"
+_FALL = r"extended losses|extending losses|easing|eased|fell|falling|fallen|dropped|dropping|slid|sliding|slipped|slipping|sank|sinking|tumbled|tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|crashing|slumped|slumping|retreated|sagged|lost|shed|eased|skidded|plummeted|collapsed|sell-off|slide|decline|drop|fall"
 # Ordered rules: the first that fires names the kind. Left cues are matched on
 # the words since the previous amount, right cues on the words just after.
 _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("left", "level", re.compile(r"\brecord (?:above|below)\s*$", _I)),
     ("left", "atl", re.compile(r"\b(?:all-time|record|lifetime|multi-year) lows?\b[^$]{0,25}$", _I)),
-    ("left", "ath", re.compile(r"\b(?:all-time|record|lifetime) (?:highs?|peaks?)\b[^$]{0,25}$|\b(?:previous|prior|old|\d{4}) (?:peak|high|record) of\s*$|\b(?:new|fresh) (?:all-time )?(?:record|high)s?\b[^$]{0,12}$|\brecord\b(?:(?!\band\b)[^$]){0,20}$|\bATH\b[^$]{0,15}$", _I)),
-    ("left", "ath", re.compile(r"\b(?:its|the) (?:[A-Z][a-z]+ )?(?:\d{4} )?peak of\s*(?:about |around |roughly |nearly )?$")),
+    ("left", "ath", re.compile(r"\b(?:all-time|record|lifetime) (?:highs?|peaks?)\b[^$%]{0,25}$|\b(?:previous|prior|old|\d{4}) (?:peak|high|record) (?:of|near|at|around)\s*$|\b(?:new|fresh) (?:all-time )?(?:record|high)s?\b[^$%]{0,12}$|\brecord\b(?:(?!\band\b)[^$%]){0,20}$|\bATH\b[^$%]{0,15}$", _I)),
+    ("left", "ath", re.compile(r"\b(?:its|the) (?:[A-Z][a-z]+ )?(?:\d{4} )?peak (?:of|near|at|around)\s*(?:about |around |roughly |nearly )?$")),
     ("left", "low", re.compile(rf"\b(?:{_FALL}|sagg\w+|down)\b[^$]{{0,60}}\btouch\w*\s*$", _I)),
     ("left", "open", re.compile(r"\b(?:open(?:ed|s)?|opening (?:price|level)?)\b(?: \w+){0,3}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
     ("left", "close", re.compile(r"\b(?:clos(?:ed|es|ing)|settled|ended|finished)\b(?: \w+){0,4}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
@@ -79,7 +94,10 @@ _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"\b(?:above|below|beneath|past|through|under|crossed|crossing|cross|broke|breaking|breach\w*|clear\w*|"
         r"reclaim\w*|surpass\w*|topp(?:ed|ing)|regain\w*|exceed\w*|pierc\w*|north of|south of)\b"
         r"(?: (?:the|about|around|roughly|nearly|key|psychological|important|symbolic))*\s*$", _I)),
-    ("left", "spot", re.compile(r"\b(?:from|recover\w*|back to|settl\w+ back)\b[^$]{0,25}$", _I)),
+    # a turn lower from a level marks a top ("a second attempt reversed from $19,920")
+    ("left", "high", re.compile(r"\b(?:reversed|retreated|pulled back|turned (?:lower|down)|rejected)\s+(?:from|at)\s*(?:about |around )?$", _I)),
+    # "from $X" is a plain level, but "from its high to $Y" is read by the verb
+    ("left", "spot", re.compile(r"\bfrom\b(?:(?!\bto\b)[^$]){0,25}$|\b(?:recover\w*|rebound\w*|back to|settl\w+ back)\b[^$]{0,25}$", _I)),
     ("left", "spot", re.compile(r"\bto (?:trade|change hands|sit|stand|hover)\w*\b[^$]{0,15}$", _I)),
     ("left", "high", re.compile(rf"\b(?:{_RISE})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$|\b(?:hit|hitting|reach\w*)\s+(?:about |around |roughly |nearly )?$", _I)),
     ("left", "low", re.compile(rf"\b(?:{_FALL})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$", _I)),
@@ -105,8 +123,10 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     right = text[a.end:a.end + 60]
     if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(right[:40]):
         return False
-    if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left):
+    if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _PURCHASE.search(left):
         return False
+    if _CITED_EXTREME.search(left):
+        return True
     if _NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(near):
@@ -124,6 +144,7 @@ def _kind(text: str, a: Amount, prev_end: int) -> str:
     if re.match(r"^\s*(?:to|and then to|and then)\s*(?:about |around |roughly )?$", left):
         # "fell from $X to $Y": read the verb before the first amount
         left = re.sub(r"[$€£¥₩][\d,.]+\w*", "#", text[max(0, a.start - 90):a.start])
+        left = re.sub(r"\bfrom\s+(?:about |around |roughly )?#\s*", "", left)  # the second value is where it went
     cut = left.rfind(";")
     left = left[cut + 1:] if cut >= 0 else left
     right = text[a.end:a.end + 50]
@@ -174,7 +195,7 @@ def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, s
         # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate
         listed = prev_end and re.match(r"^\s*(?:,|and|or|to|-|–)\s*(?:then\s+)?(?:about\s+)?$", text[prev_end:a.start])
         kind = _range_kinds(text, amounts, j)
-        if (listed and prev_rejected) or (kind is not None and _NOT_REACHED.search(_left_clause(text, a.start)[-60:])):
+        if (listed and prev_rejected) or _band_not_reached(text, amounts, j) or (kind is not None and _NOT_REACHED.search(_left_clause(text, a.start)[-60:])):
             ok = False
         elif kind is None:
             ok = _is_price(view, index, a)
@@ -190,7 +211,31 @@ def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, s
         asset = view.asset_for(index, a.start)
         if asset is not None:
             found.append((a, asset, _currency(a, text), kind))
-    return found
+    return _beyond_record(text, found)
+
+
+def _band_not_reached(text: str, amounts: list[Amount], j: int) -> bool:
+    """The first end of a band the sentence names as a target ("the $5,500 to $6,000 zone in play")."""
+    if j + 1 >= len(amounts):
+        return False
+    a, b = amounts[j], amounts[j + 1]
+    return bool(_RANGE_JOIN.match(text[a.end:b.start]) and _RIGHT_NOT_REACHED.search(text[b.end:b.end + 60]))
+
+
+def _beyond_record(text: str, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
+    """A higher high after a record in the same sentence is a record too ("rose to a record
+    $44,800 and has since pushed on to $48,200"; "pushed through $100,000 for the first time,
+    and by the next morning had touched $103,900")."""
+    record: dict[str, float] = {}
+    out = []
+    for a, asset, currency, kind in found:
+        named = _NAMED_HIGH.search(text[max(0, a.start - 30):a.start])  # guide rule 2 outranks the inference
+        if kind == "high" and not named and a.value > record.get(asset, float("inf")):
+            kind = "ath"
+        if kind == "ath" or _FIRST_TIME.match(text[a.end:]):
+            record[asset] = max(a.value, record.get(asset, 0.0))
+        out.append((a, asset, currency, kind))
+    return out
 
 
 def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:

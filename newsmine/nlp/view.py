@@ -23,7 +23,7 @@ _ANAPHORIC_SUBJECT = re.compile(
 # "Ether followed bitcoin lower": an asset after these words is not the subject.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|"
-    r"underperform\w*|like|including|such as|from|over|relative to)\s+$",
+    r"underperform\w*|like|including|such as|from|over|relative to|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to))\s+$",
     re.I,
 )
 
