@@ -58,6 +58,12 @@ def timed(rows: list[Row], stage: str, items: int, fn: Callable[[], Any], note: 
 
 
 def measure(copies: int, cold: bool) -> tuple[list[Row], dict[str, float]]:
+    with tempfile.TemporaryDirectory(prefix="newsmine-bench-") as folder:
+        return measure_in(Path(folder), copies, cold)
+
+
+def measure_in(tmp: Path, copies: int, cold: bool) -> tuple[list[Row], dict[str, float]]:
+    """All rows, with databases and page files under ``tmp``."""
     from newsmine.classify import classify
     from newsmine.cli.analyze import analyze_inputs
     from newsmine.extract import extract
@@ -72,7 +78,6 @@ def measure(copies: int, cold: bool) -> tuple[list[Row], dict[str, float]]:
     workload = build(copies)
     n = len(workload.pages)
     rows: list[Row] = []
-    tmp = Path(tempfile.mkdtemp(prefix="newsmine-bench-"))
     with serve(workload) as base:
         urls = [base + path for path in workload.paths]
         config = FetchConfig(rate=10_000, retries=0)
