@@ -193,3 +193,33 @@ def test_price_kind_rules_in_guide_order(text, want):
 ])
 def test_targets_purchases_stops_and_rewards_are_not_prices(text, value):
     assert value not in {v for _, v, _ in prices_of(text)}
+
+
+def _periods(text: str) -> dict[float, str | None]:
+    return {f.value: f.period for f in facts_of(text).figures}
+
+
+@pytest.mark.parametrize("text,value,period", [
+    ("Bitcoin fell 11% on Thursday after the ruling.", -11.0, "day"),
+    ("Ether is up about 240% since the start of the year.", 240.0, "ytd"),
+    ("Bitcoin rose 4% over 24 hours and roughly 180% for the year.", 180.0, "ytd"),
+    ("Bitcoin rose 4% over 24 hours and roughly 180% for the year.", 4.0, "24h"),
+    ("Solana capped a 38% rally in six days on Friday.", 38.0, "6d"),
+    ("Bitcoin was some 18% below the record it set on Monday.", -18.0, None),
+    ("SOL fell 9% on Tuesday, ADA dropped 6% later.", -6.0, None),
+    ("About $310 million of longs were liquidated on Monday and Tuesday combined.", 310e6, "48h"),
+    ("Top movers over 24 hours: • LTC: $88, +12% • BCH: $420, -3.5%", -3.5, "24h"),
+    ("Movers as of 10:00 UTC: • ETH: $296, -9.7% • BTC year-to-date: up about 120%", -9.7, None),
+    ("Annualised funding on perpetuals climbed above 90%, and eight-hour rates touched 0.1%.", 90.0, "year"),
+    ("The annualized basis on CME bitcoin futures narrowed to about 6%.", 6.0, "year"),
+])
+def test_figure_periods_nearest_span_wins(text, value, period):
+    assert _periods(text)[value] == period
+
+
+def test_a_price_in_yen_is_not_a_volume_and_capitalised_scales_are_sizes():
+    facts = facts_of("After $530 Million NEM Theft. On bitFlyer, bitcoin traded at ¥1.22 million on Monday. "
+                     "Coincheck said it would repay customers at ¥88.549 per XEM. "
+                     "That works out to roughly ¥46.3 billion for NEM holders.")
+    assert not [f for f in facts.figures if f.kind == "volume"]
+    assert {(p.asset, p.value) for p in facts.prices} == {("BTC", 1.22e6)}

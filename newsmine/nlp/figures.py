@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.moves import signed_move
+from newsmine.nlp.periods import figure_period
 from newsmine.nlp.numbers import Amount, find_money, find_percents
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
@@ -35,23 +36,15 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
                    "mcap", "total value", "valued"),
 }
 PERCENT_KINDS = ("funding_rate", "basis")
-STOCK_KINDS = ("open_interest", "market_cap", "basis")  # levels, not amounts over a period
+STOCK_KINDS = ("open_interest", "market_cap")  # levels, not amounts over a period
 _WHOLE_MARKET = re.compile(r"crypto(?:currency)? market|all (?:crypto|cryptocurrencies|coins|digital)|total market|whole market", re.I)
 _LONG = re.compile(r"\blongs?\b|long positions|bulls", re.I)
 _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
 _FLOW_OUT = re.compile(r"outflow|redemption|pulled|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
-_PERIODS = (
-    ("8h", re.compile(r"\b(?:every|per|each) (?:eight|8) hours\b|\b(?:eight|8)-hour\b", re.I)),
-    ("24h", re.compile(r"\b24 hours\b|\b24-hour\b|\b24h\b|past day|a day earlier", re.I)),
-    ("week", re.compile(r"(?<![\w-])week\b|\bweekly\b|seven days|7 days", re.I)),
-    ("month", re.compile(r"(?<![\w-])month\b|\bmonthly\b|30 days", re.I)),
-    ("ytd", re.compile(r"this year|year to date|year-to-date|\bytd\b|so far in \d{4}", re.I)),
-    ("year", re.compile(r"annuali[sz]ed|\bannual\b|a year|per year", re.I)),
-    ("48h", re.compile(r"\b48 hours\b|\b48-hour\b|\btwo days\b", re.I)),
-    ("1h", re.compile(r"\b(?:an|one|a single) hour\b|\b1h\b|\b60 minutes\b", re.I)),
-    ("day", re.compile(r"\b(?:on|for|in) the day\b|\bthat day\b|\bin a (?:single )?day\b|\bone-day\b|\bdaily\b", re.I)),
-)
+_PRICE_LEFT = re.compile(
+    r"\b(?:traded|trading|trades|changed hands|changing hands)\s+(?:at|near|around|as (?:high|low) as)\s*"
+    r"(?:about |around |roughly )?$", re.I)
 
 
 def _cues(sent: SentView) -> list[tuple[str, int, int]]:
@@ -69,10 +62,6 @@ def _nearest(cues: list[tuple[str, int, int]], a: Amount, kinds: tuple[str, ...]
         if dist <= 90 and dist < best_dist:
             best, best_dist = kind, dist
     return best
-
-
-def _period(text: str) -> str | None:
-    return next((name for name, pattern in _PERIODS if pattern.search(text)), None)
 
 
 def _written_sign(text: str, a: Amount) -> str | None:
@@ -102,6 +91,8 @@ def find_figures(view: ArticleView) -> list[Figure]:
         for a in find_money(sent.text):
             if not (a.scaled or abs(a.value) >= 1e6):
                 continue
+            if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]):
+                continue  # "traded at ¥1.22 million" is a price in yen, not a traded amount
             kind = _nearest(cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
@@ -127,5 +118,6 @@ def find_figures(view: ArticleView) -> list[Figure]:
             seen.add(key)
             figures.append(Figure(kind, value, unit, sent.text, sent.start + a.start, sent.start + a.end,
                                   asset=asset, venue=view.venue_near(index, a.start), side=side,
-                                  period=None if kind in STOCK_KINDS else _period(window), date=when))
+                                  period=None if kind in STOCK_KINDS else figure_period(sent.text, a.start, a.end, kind),
+                                  date=when))
     return figures

@@ -32,7 +32,9 @@ SCALES = {
 
 _NUM = r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,12}(?:\.\d{1,8})?)(?![\d])"
 _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
-_SCALE = r"(?:\s?(?P<scale>k|K|mn|mln|m|bn|b|tn|t|thousand|million|billion|trillion)(?![A-Za-z]))?"
+# Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too.
+_SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|tn|t|thousand|million|billion|trillion|Thousand|Million|"
+          r"Billion|Trillion)(?![A-Za-z]))?")
 _CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
 _WORD_CUR = r"(?:\s(?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent)(?![\w-]))"
 
