@@ -44,11 +44,12 @@ def test_encoder_folder_can_be_chosen_and_bad_folder_is_one_line(tmp_path, monke
 
 def test_heads_match_the_encoder_and_predict(heads):
     assert heads.config["encoder"]["sha256"] == weights_sha256(encoder_path())
-    x = get_encoder().encode(["Hackers drained $600 million from the bridge in an exploit."], all_layers=True)
+    text = "Hackers drained $600 million from the bridge in an exploit."
+    x = get_encoder().encode([text], all_layers=True)
     assert x.shape == (1, 6 * 384)
     narr = dict(zip(heads.narratives, heads.narrative_probs(x)[0]))
     assert max(narr, key=narr.get) == "security_incident"
-    probs = heads.sentiment_probs(x)[0]
+    probs = heads.sentiment_probs(heads.sentiment_input(x, [text]))[0]
     assert probs.sum() == pytest.approx(1.0, abs=1e-5)
     assert heads.sentiments[int(probs.argmax())] == "bearish"
 
@@ -135,3 +136,13 @@ def test_classify_runs_with_network_disabled_in_a_fresh_process():
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-500:]
     assert out.stdout.strip() in {"bullish", "bearish", "neutral", "mixed"}
+
+
+def test_lexicon_reads_price_direction_and_negation():
+    from newsmine.classify.lexicon import direction_counts, lexicon_features
+
+    assert direction_counts("Bitcoin surges to a record high as ETF inflows jump") == (4, 0)
+    assert direction_counts("Ether plunges after the exchange was hacked") == (0, 2)
+    assert direction_counts("Bitcoin failed to rally above $70,000") == (0, 1)
+    feats = lexicon_features(["Stocks tumble", "The meeting is on Tuesday"], 2.0)
+    assert feats.shape == (2, 2) and feats[0, 1] > 1.0 and not feats[1].any()

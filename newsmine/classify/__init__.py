@@ -33,7 +33,7 @@ def score_sentences(
     vectors = get_encoder(encoder).encode(texts, all_layers=True) if texts else np.zeros((0, heads.narr_w.shape[1]), np.float32)
     if vectors.shape[1] != heads.narr_w.shape[1]:
         raise InputError(f"the heads expect {heads.narr_w.shape[1]} features, the encoder gives {vectors.shape[1]}")
-    narr, sent = heads.narrative_probs(vectors), heads.sentiment_probs(vectors)
+    narr, sent = heads.narrative_probs(vectors), heads.sentiment_probs(heads.sentiment_input(vectors, texts))
     out, lo = [], 0
     for group in groups:
         hi = lo + len(group)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from newsmine.classify.lexicon import sentiment_features
 from newsmine.errors import InputError
 
 HEADS_NAME = "classify_heads"
@@ -34,7 +36,7 @@ class Heads:
     sentiments: tuple[str, ...]
     narr_w: np.ndarray  # (labels, dim)
     narr_b: np.ndarray  # (labels,)
-    sent_w: np.ndarray  # (3, dim)
+    sent_w: np.ndarray  # (3, sentiment features), see ``sentiment_input``
     sent_b: np.ndarray  # (3,)
     config: dict[str, Any] = field(default_factory=dict)  # thresholds, weights, provenance
 
@@ -42,8 +44,13 @@ class Heads:
         """(n, labels) independent probabilities per sentence."""
         return 1.0 / (1.0 + np.exp(-(x @ self.narr_w.T + self.narr_b)))
 
+    def sentiment_input(self, x: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """The sentiment head's features for all-layer embeddings ``x`` of ``texts`` (settings in the JSON)."""
+        f = self.config.get("sentiment_features", {})
+        return sentiment_features(x, texts, f.get("layers"), f.get("lexicon_scale", 0.0), f.get("dim", 0))
+
     def sentiment_probs(self, x: np.ndarray) -> np.ndarray:
-        """(n, 3) class probabilities per sentence, ordered as ``sentiments``."""
+        """(n, 3) class probabilities per sentence from ``sentiment_input`` features, ordered as ``sentiments``."""
         z = x @ self.sent_w.T + self.sent_b
         z = np.exp(z - z.max(axis=1, keepdims=True))
         return z / z.sum(axis=1, keepdims=True)
