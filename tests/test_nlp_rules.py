@@ -223,3 +223,14 @@ def test_a_price_in_yen_is_not_a_volume_and_capitalised_scales_are_sizes():
                      "That works out to roughly ¥46.3 billion for NEM holders.")
     assert not [f for f in facts.figures if f.kind == "volume"]
     assert {(p.asset, p.value) for p in facts.prices} == {("BTC", 1.22e6)}
+
+
+def test_figure_asset_falls_back_to_the_story_unless_market_wide():
+    facts = facts_of("Bitcoin rose 6% to $41,200 on Friday. "
+                     "Funding on BitMEX perpetual swaps climbed to 0.12% per eight hours. "
+                     "Its market capitalization rose above $780 billion, ahead of ether. "
+                     "Funding rates on most major venues stayed near 0.01%. "
+                     "About $210 million of short positions were liquidated.")
+    assets = {f.value: f.asset for f in facts.figures}
+    assert assets[0.12] == "BTC" and assets[780e9] == "BTC"
+    assert assets[0.01] is None and assets[210e6] is None

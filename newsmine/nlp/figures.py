@@ -38,6 +38,10 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
 PERCENT_KINDS = ("funding_rate", "basis")
 STOCK_KINDS = ("open_interest", "market_cap")  # levels, not amounts over a period
 _WHOLE_MARKET = re.compile(r"crypto(?:currency)? market|all (?:crypto|cryptocurrencies|coins|digital)|total market|whole market", re.I)
+_MARKET_WIDE = re.compile(
+    r"market-wide|\bcrypto(?:currency)? (?:market|exchange-traded|funds|products|ETPs)\b|\ball (?:crypto|coins|tokens)\b|"
+    r"\b(?:most|several|some|many|all|other) (?:major |big |large )?(?:venues|exchanges|contracts|perpetual|platforms|"
+    r"memecoin|tokens|coins)", re.I)
 _LONG = re.compile(r"\blongs?\b|long positions|bulls", re.I)
 _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
 _FLOW_OUT = re.compile(r"outflow|redemption|pulled|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving", re.I)
@@ -110,8 +114,12 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 asset = view.asset_for(index, a.start)
             elif kind == "market_cap" and _WHOLE_MARKET.search(window):
                 asset = None
+            elif kind == "liquidations" or any(m.end - sent.start <= a.start for m in sent.of("ASSET")):
+                asset = view.asset_in_sentence(index, a.start)  # liquidations are often market-wide
             else:
-                asset = view.asset_in_sentence(index, a.start)
+                # no asset before the amount: the story's asset ("Funding on BitMEX rose to 0.1%",
+                # "Its market capitalization ..."), unless the figure spans the market
+                asset = None if _MARKET_WIDE.search(sent.text) else view.asset_for(index, a.start)
             key = (kind, round(value, 6), asset)
             if key in seen:
                 continue
