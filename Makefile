@@ -22,6 +22,16 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# Quality on held-out data: the corpus test split, and the shared benchmark
+# beside the checkout when it is there (never copied into the project).
+SHARED ?= ../shared
+eval: setup
+	$(BIN)/newsmine corpus check > /dev/null
+	$(BIN)/newsmine eval facts --split test
+	$(BIN)/newsmine eval classify --split test
+	test ! -d $(SHARED)/datasets/cryptolin || $(BIN)/newsmine eval classify --cryptolin $(SHARED)/datasets/cryptolin
+	test ! -d $(SHARED)/benchmarks/article-extraction || $(BIN)/newsmine eval extraction $(SHARED)/benchmarks/article-extraction
+
 bench: setup
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/run.py
 
