@@ -8,6 +8,7 @@ and URLs, so the store sees new articles rather than duplicates.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,6 +52,15 @@ def build(copies: int = 1) -> Workload:
     return Workload(pages)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # Clients closing idle keep-alive connections is normal; anything else still prints.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(workload: Workload) -> Iterator[str]:
     """A threaded HTTP server on 127.0.0.1:0 serving the pages; yields its base URL."""
@@ -72,8 +82,7 @@ def serve(workload: Workload) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
