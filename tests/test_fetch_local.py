@@ -55,3 +55,10 @@ def test_stdin_html_and_text(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("Plain note: BTC 30 000 $ — Ξ"))  # text only, no .buffer
     (page,) = read_local("-")
     assert page.is_text and page.html == "Plain note: BTC 30 000 $ — Ξ"
+
+
+def test_a_url_with_another_scheme_is_refused_as_such():
+    for source in ("ftp://example.com/a.html", "gopher://example.com/"):
+        (result,) = read_local(source)
+        assert isinstance(result, InputError)
+        assert "unsupported URL scheme" in str(result) and "no such file" not in str(result)

@@ -124,7 +124,7 @@ class Fetcher:
         if reply.status in REDIRECTS:
             raise FetchError(f"{url}: HTTP {reply.status} redirect without a Location", status=reply.status)
         if not 200 <= reply.status < 300:
-            tried = f" after {self.config.retries + 1} attempts" if _retryable(reply.status) else ""
+            tried = f" after {_attempts_text(self.config.retries + 1)}" if _retryable(reply.status) else ""
             reason = httpx.codes.get_reason_phrase(reply.status)
             raise FetchError(f"{url}: HTTP {reply.status} {reason}{tried}".rstrip(), status=reply.status)
         mime, charset = split_content_type(reply.headers.get("content-type"))
@@ -208,7 +208,7 @@ class Fetcher:
                 reply = self._exchange(request)
             except _Transient as err:
                 if last:
-                    raise FetchError(f"{err} (after {attempt + 1} attempts)") from None
+                    raise FetchError(f"{err} (after {_attempts_text(attempt + 1)})") from None
                 time.sleep(wait)
                 continue
             if last or not _retryable(reply.status):
@@ -296,3 +296,7 @@ def _retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _attempts_text(n: int) -> str:
+    return "1 attempt" if n == 1 else f"{n} attempts"

@@ -8,6 +8,7 @@ decoder; ``.html.gz`` is decompressed with the same size cap as HTTP bodies.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,6 +66,9 @@ def _kind(path: Path) -> str | None:
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> Page | InputError:
+    scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*)://", source)
+    if scheme:  # "ftp://host/x" is a URL we refuse, not a local file
+        return InputError(f"{source}: unsupported URL scheme {scheme.group(1)!r} (only http and https)")
     kind = _kind(path)
     if kind is None:
         return InputError(f"{source}: unknown input kind (expected a URL, .html, .htm, .html.gz, .txt, .md or -)")
