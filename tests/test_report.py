@@ -33,6 +33,7 @@ def test_sparkline_fits_and_scales():
 @pytest.mark.parametrize("value, unit, shown", [
     (135e6, "USD", "$135.00M"), (2.7e9, "USD", "$2.70B"), (48000.0, "USD", "$48,000"), (0.07, "percent", "0.07%"),
     (1.25, "USD", "$1.25"), (88.5, "JPY", "88.5 JPY"), (None, "USD", ""),
+    (0.2117, "USD", "$0.2117"), (0.01766, "BTC", "0.01766 BTC"), (0.00001234, "USD", "$0.00001234"), (0.0, "USD", "$0"),
 ])
 def test_numbers_for_people(value, unit, shown):
     assert number(value, unit) == shown

@@ -10,6 +10,7 @@ pass through.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from rich.markup import escape
@@ -58,7 +59,9 @@ def number(value: float | None, unit: str | None = None) -> str:
     for threshold, letter in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if size >= threshold:
             return f"{prefix}{value / threshold:,.2f}{letter}{suffix}"
-    return f"{prefix}{value:,.2f}".rstrip("0").rstrip(".") + suffix
+    # Small prices (XRP at 0.2117, ETH/BTC at 0.01766) keep four significant digits.
+    decimals = 2 if size >= 100 or size == 0 else min(10, max(2, 3 - math.floor(math.log10(size))))
+    return f"{prefix}{value:,.{decimals}f}".rstrip("0").rstrip(".") + suffix
 
 
 def short_date(value: str | None) -> str:
