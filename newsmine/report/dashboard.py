@@ -64,14 +64,15 @@ def _trend_table(title: str, shares, series, width: int, styles: dict[str, str] 
 
 
 def _prices(s: Summary) -> Table:
+    # Value and date share a cell (two lines) so the table fits 80 columns.
     out = Table(title="price mentions per asset", title_justify="left", header_style="bold")
-    for header in ("asset", "mentions", "low", "when", "high", "when", "last", "when"):
-        out.add_column(header, justify="right" if header in ("mentions", "low", "high", "last") else "left",
-                       no_wrap=True)
+    out.add_column("asset", no_wrap=True, min_width=5)
+    for header in ("mentions", "low", "high", "last"):
+        out.add_column(header, justify="right", no_wrap=True)
     for p in s.prices:
-        out.add_row(plain(p.asset, style="bold"), str(p.mentions), number(p.low, p.currency), short_date(p.low_date)[:10],
-                    number(p.high, p.currency), short_date(p.high_date)[:10], number(p.last, p.currency),
-                    short_date(p.last_date)[:10])
+        cells = [f"{number(value, p.currency)}\n[dim]{short_date(when)[:10]}[/]"
+                 for value, when in ((p.low, p.low_date), (p.high, p.high_date), (p.last, p.last_date))]
+        out.add_row(plain(p.asset, style="bold"), str(p.mentions), *cells)
     return out
 
 
