@@ -48,8 +48,13 @@ def bar(share: float, width: int = 20) -> str:
     return "█" * full + "·" * (width - full)
 
 
-def _trend_table(title: str, shares, series, width: int, styles: dict[str, str] | None = None) -> Table:
-    """Share of articles per label, with its trend over the periods (share per period)."""
+def _trend_table(title: str, shares, series, room: int, styles: dict[str, str] | None = None) -> Table:
+    """Share of articles per label, with its trend over the periods (share per period).
+
+    ``room`` is the width available; the sparkline gets what the other columns leave.
+    """
+    label_width = max((len(share.label) for share in shares), default=5)
+    width = max(room - label_width - 8 - 17 - 13, 8)  # articles, share bar, borders and padding
     out = Table(title=title, title_justify="left", header_style="bold")
     out.add_column("label", no_wrap=True)
     out.add_column("articles", justify="right", no_wrap=True)
@@ -87,7 +92,7 @@ def _ranked(title: str, headers: Sequence[str], rows: Sequence[Sequence[Text | s
 
 def render_summary(s: Summary, console: Console) -> RenderableType:
     """The dashboard as one renderable, fitted to ``console.width``."""
-    width = max(console.width - 48, 8)  # room left for a sparkline beside the label columns
+    room = console.width - 4  # inside the dashboard panel
     span = f"{short_date(s.first)[:10]} to {short_date(s.last)[:10]}" if s.first else "no dated articles"
     head = Text.assemble((f"{s.articles} articles", "bold"), f"  {span}  (per {s.bucket}, dates in UTC)")
     if s.asset:
@@ -103,9 +108,9 @@ def render_summary(s: Summary, console: Console) -> RenderableType:
 
     parts: list[RenderableType] = [head, volume]
     if s.sentiments:
-        parts.append(_trend_table("sentiment", s.sentiments, share_series("sentiments"), width, SENTIMENT_STYLES))
+        parts.append(_trend_table("sentiment", s.sentiments, share_series("sentiments"), room, SENTIMENT_STYLES))
     if s.narratives:
-        parts.append(_trend_table("narratives", s.narratives, share_series("narratives"), width))
+        parts.append(_trend_table("narratives", s.narratives, share_series("narratives"), room))
     if s.prices:
         parts.append(_prices(s))
     side: list[RenderableType] = []
