@@ -18,6 +18,11 @@ def _tiny_corpus(tmp_path):
     (tmp_path / "articles").mkdir()
     for a in picked:
         shutil.copy(a.path, tmp_path / "articles" / a.path.name)
+    (tmp_path / "headlines").mkdir()
+    (tmp_path / "headlines" / "train.txt").write_text(
+        "bullish | Bitcoin jumps 9% to a record\nbearish | Exchange hacked, funds stolen\nneutral | What is a halving?\n",
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -31,6 +36,11 @@ def test_same_seed_gives_same_heads(tmp_path):
     assert first.config["article"] == second.config["article"]
     assert first.config["sentiment"] == second.config["sentiment"]
     assert first.config["training"]["train_articles"] == 3
+    assert first.config["training"]["train_headlines"] == 3
+    without = train(root, None, seed=7, headline_weight=0.0)
+    assert without.config["training"]["train_headlines"] == 0
+    assert np.allclose(without.narr_w, first.narr_w, atol=1e-6)  # narratives never see the headlines
+    assert not np.allclose(without.sent_w, first.sent_w, atol=1e-3)
     again = load_heads(tmp_path / "one")
     assert np.allclose(again.narr_w, first.narr_w, atol=1e-6)
 

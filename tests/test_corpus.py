@@ -1,11 +1,13 @@
 """The annotated corpus parses and every gold span sits in its text."""
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from newsmine.corpus import CorpusError, load, parse_file
 from newsmine.corpus.check import check, expected_split
+from newsmine.corpus.headlines import load_headlines
 
 
 def test_bundled_corpus_has_no_problems():
@@ -73,3 +75,33 @@ def test_check_reports_figures_outside_the_guide_vocabulary(tmp_path: Path):
         "z006.md: figure '8%': percent_change needs the asset that moved",
         "z006.md: figure '0.06%': side 'long' not allowed for funding_rate",
     ]
+
+
+def test_bundled_headlines_are_balanced_and_clean():
+    headlines = load_headlines()
+    counts = Counter(h.sentiment for h in headlines)
+    assert set(counts) == {"bullish", "bearish", "neutral"} and min(counts.values()) >= 100
+    assert check(load(), headlines).problems == []
+
+
+def test_headline_check_reports_bad_label_and_duplicate(tmp_path: Path):
+    (tmp_path / "headlines").mkdir()
+    (tmp_path / "headlines" / "train.txt").write_text(
+        "# comment | ignored\n\nbullish | Bitcoin jumps\nmoon | Ether soars\nbearish | bitcoin  JUMPS\n",
+        encoding="utf-8",
+    )
+    headlines = load_headlines(tmp_path)
+    assert [(h.sentiment, h.source) for h in headlines] == [
+        ("bullish", "train.txt:3"), ("moon", "train.txt:4"), ("bearish", "train.txt:5")
+    ]
+    assert check([], headlines).problems == [
+        "train.txt:4: sentiment 'moon' not in ('bullish', 'bearish', 'neutral')",
+        "train.txt:5: duplicate of train.txt:3",
+    ]
+
+
+def test_headline_without_label_is_a_clear_error(tmp_path: Path):
+    (tmp_path / "headlines").mkdir()
+    (tmp_path / "headlines" / "x.txt").write_text("bullish bearish | Two labels\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"x.txt:1: expected exactly one sentiment label"):
+        load_headlines(tmp_path)

@@ -56,6 +56,9 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         f"regularisation C chosen on dev ({t['dev_articles']} articles, {t['dev_sentences']} sentences); "
         "thresholds, pooling and sentiment rules calibrated on dev plus out-of-fold train predictions "
         "(5 folds by article). Test is only measured, never used to choose anything.",
+        f"- The sentiment head also trains on {t.get('train_headlines', 0)} team-written headlines "
+        f"(`corpora/headlines`, train only, sample weight {t.get('headline_weight', 0.0)}, chosen on dev); "
+        "the narrative heads do not see them.",
         f"- NLP signals (figure kinds liquidations/funding/open interest/ETF flow/basis, hack words) lift "
         f"a sentence's narrative score to {heads.config['article']['signal_boost']}; held-out article "
         f"micro-F1 gain over no lift: {heads.config['article']['signal_gain']:+.3f}.",

@@ -23,13 +23,14 @@ def check(root: Path | None) -> None:
 
     from newsmine.corpus import CorpusError, load
     from newsmine.corpus.check import check as run_check
+    from newsmine.corpus.headlines import load_headlines
 
     console = Console()
     try:
-        articles = load(root)
+        articles, headlines = load(root), load_headlines(root)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
-    report = run_check(articles)
+    report = run_check(articles, headlines)
     for name, counter in report.counts.items():
         table = Table(title=name, show_header=False)
         for label, n in sorted(counter.items()):
@@ -39,4 +40,4 @@ def check(root: Path | None) -> None:
         console.print(f"[red]problem[/] {escape(problem)}", highlight=False)
     if report.problems:
         raise SystemExit(1)
-    console.print(f"[green]ok[/]: {len(articles)} articles, no problems")
+    console.print(f"[green]ok[/]: {len(articles)} articles, {len(headlines)} headlines, no problems")

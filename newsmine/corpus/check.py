@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from numbers import Number
 
 from newsmine.corpus import SPLITS, GoldArticle
+from newsmine.corpus.headlines import LabelledHeadline
 from newsmine.taxonomy import (
     ARTICLE_SENTIMENTS,
     EXCHANGES,
@@ -124,14 +125,29 @@ def _check_article(a: GoldArticle) -> list[str]:
     return problems
 
 
-def check(articles: list[GoldArticle]) -> CorpusReport:
-    """Label counts and annotation problems across ``articles`` (what ``newsmine corpus check`` prints)."""
+def headline_problems(headlines: list[LabelledHeadline]) -> list[str]:
+    """Unknown labels and repeated headlines (case-insensitive): a duplicate would silently double its weight."""
+    problems, seen = [], {}
+    for h in headlines:
+        if h.sentiment not in SENTENCE_SENTIMENTS:
+            problems.append(f"{h.source}: sentiment {h.sentiment!r} not in {SENTENCE_SENTIMENTS}")
+        key = " ".join(h.text.lower().split())
+        if key in seen:
+            problems.append(f"{h.source}: duplicate of {seen[key]}")
+        seen.setdefault(key, h.source)
+    return problems
+
+
+def check(articles: list[GoldArticle], headlines: list[LabelledHeadline] | None = None) -> CorpusReport:
+    """Label counts and annotation problems across ``articles`` and the training ``headlines`` (what ``newsmine corpus check`` prints)."""
     report = CorpusReport()
     c = report.counts = {
         name: Counter()
         for name in ("split", "genre", "article_sentiment", "article_narrative",
-                     "sentence_sentiment", "sentence_narrative", "gold")
+                     "sentence_sentiment", "sentence_narrative", "headline_sentiment", "gold")
     }
+    report.problems += headline_problems(headlines or [])
+    c["headline_sentiment"].update(h.sentiment for h in headlines or [])
     seen_ids: set[str] = set()
     for a in articles:
         report.problems += _check_article(a)
