@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsmine.taxonomy import EXCHANGES as VENUES
+
 # symbol -> (display name, names matched case-insensitively, tickers matched exactly)
 ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "BTC": ("Bitcoin", ("bitcoin", "bitcoins"), ("BTC", "XBT", "BTCUSD", "XBTUSD", "BTCUSDT")),
@@ -83,8 +85,11 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "ETHW": ("EthereumPoW", ("ethereumpow",), ("ETHW",)),
 }
 
-# canonical venue -> aliases (matched case-insensitively, token by token)
-EXCHANGES: dict[str, tuple[str, ...]] = {
+# canonical venue -> aliases (matched case-insensitively, token by token; a
+# capitalised one-word alias such as "Cboe" matches exactly). The canonical
+# names themselves are newsmine.taxonomy.EXCHANGES, which the corpus checker
+# shares: a venue listed there without an entry here matches its own name.
+_ALIASES: dict[str, tuple[str, ...]] = {
     "Binance": ("binance",),
     "Binance.US": ("Binance.US", "Binance US"),
     "Coinbase": ("coinbase", "coinbase pro", "coinbase global", "gdax"),
@@ -113,7 +118,11 @@ EXCHANGES: dict[str, tuple[str, ...]] = {
     "bitFlyer": ("bitflyer",),
     "Gate.io": ("Gate.io",),
     "Bakkt": ("bakkt",),
+    "Cboe": ("Cboe", "CBOE", "cboe global markets", "cboe digital"),
+    "Hyperliquid": ("hyperliquid",),
+    "dYdX": ("dydx",),
 }
+EXCHANGES: dict[str, tuple[str, ...]] = {name: _ALIASES.get(name, (name,)) for name in VENUES}
 
 # Names that look like venues in market copy but are not (GUIDE: providers,
 # brokers and fund managers). Their own label keeps them out of the counts and
