@@ -50,6 +50,7 @@ class Sentence:
     text: str
     start: int
     end: int
+    assets: list[str] = field(default_factory=list)  # tickers named in the sentence, in order, once each
 
 
 @dataclass
@@ -136,9 +137,20 @@ class Sentiment:
 
 
 @dataclass
+class Stance:
+    """An article's market stance toward one asset it discusses (BTC bearish while ETH rallies)."""
+
+    asset: str
+    label: str  # bullish, bearish, neutral, mixed
+    score: float
+    sentences: int  # scored sentences that name the asset
+
+
+@dataclass
 class Classification:
     sentiment: Sentiment
     narratives: list[Narrative] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
 
 
 @dataclass
@@ -167,6 +179,7 @@ class Analysis:
         if self.classification is not None:
             out["sentiment"] = asdict(self.classification.sentiment)
             out["narratives"] = [asdict(n) for n in self.classification.narratives]
+            out["stances"] = [asdict(x) for x in self.classification.stances]
         f = self.facts
         out["prices"] = [asdict(p) for p in f.prices]
         out["figures"] = [asdict(x) for x in f.figures]

@@ -146,3 +146,31 @@ def test_lexicon_reads_price_direction_and_negation():
     assert direction_counts("Bitcoin failed to rally above $70,000") == (0, 1)
     feats = lexicon_features(["Stocks tumble", "The meeting is on Tuesday"], 2.0)
     assert feats.shape == (2, 2) and feats[0, 1] > 1.0 and not feats[1].any()
+
+
+def test_asset_stances_follow_each_assets_own_moves(heads):
+    """BTC sold off while ETH rallied: one article, two stances (NLP facts feed the classifier)."""
+    from newsmine.nlp import extract_facts
+
+    text = (
+        "Bitcoin fell 6% to $41,200 on Tuesday as leveraged long positions were liquidated. "
+        "Sellers dominated bitcoin trading through the session.\n\n"
+        "Ether, meanwhile, jumped 9% to $3,100 after the network upgrade went live. "
+        "Traders piled into ether as the rally broadened."
+    )
+    article = Article(source="-", text=text, title="Bitcoin Slides While Ether Rallies After Upgrade")
+    facts = extract_facts([article])
+    assert [s.assets for s in facts[0].sentences] == [["BTC"], ["BTC"], ["ETH"], ["ETH"]]
+    [result] = classify([article], facts, heads=heads)
+    stances = {s.asset: s for s in result.stances}
+    assert stances["BTC"].label == "bearish" and stances["ETH"].label == "bullish"
+    assert stances["BTC"].sentences == 3  # two body sentences plus the headline (about the most-named asset)
+    assert stances["ETH"].sentences == 2
+
+
+def test_stances_are_in_the_json_contract():
+    from newsmine.records import Analysis, Classification, Sentiment, Stance
+
+    c = Classification(Sentiment("mixed", 0.7), stances=[Stance("BTC", "bearish", 0.8, 3)])
+    out = Analysis(Article(source="-", text="x"), classification=c).to_json()
+    assert out["stances"] == [{"asset": "BTC", "label": "bearish", "score": 0.8, "sentences": 3}]

@@ -16,10 +16,11 @@ from typing import Any
 import numpy as np
 
 from newsmine.classify.sentences import Scored
-from newsmine.records import Classification, Evidence, Narrative, Sentiment
+from newsmine.records import Classification, Evidence, Narrative, Sentiment, Stance
 
 MAX_EVIDENCE = 3
 NEUTRAL = Sentiment("neutral", 1.0)
+_UP, _DOWN = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])  # (bullish, bearish, neutral) certainties
 
 
 def signal_mask(scored: Sequence[Scored], labels: Sequence[str]) -> np.ndarray:
@@ -63,6 +64,31 @@ def decide_sentiment(mix: np.ndarray, params: Mapping[str, Any]) -> Sentiment:
     return Sentiment("bullish", round(bull, 4)) if bull >= bear else Sentiment("bearish", round(bear, 4))
 
 
+def asset_stances(scored: Sequence[Scored], sent_probs: np.ndarray, params: Mapping[str, Any]) -> list[Stance]:
+    """Each named asset's stance: the article-sentiment rule applied to the sentences that name it.
+
+    The headline counts for the article's main asset (``select`` gives it
+    that asset), so the main asset's stance follows the article's lead while
+    an asset reported moving the other way further down gets its own label.
+    A percent change the NLP stage found for the asset in a sentence speaks
+    for that asset more plainly than the sentence's tone ("bitcoin fell 4%
+    while ether rose 6%" is bearish for one, bullish for the other).
+    Most-discussed assets come first.
+    """
+    rows: dict[str, list[tuple[np.ndarray, float]]] = {}
+    for s, probs, weight in zip(scored, sent_probs, sentence_weights(scored, params)):
+        for asset in s.assets:
+            move = s.moves.get(asset)
+            rows.setdefault(asset, []).append((probs if move is None else _UP if move > 0 else _DOWN, weight))
+    stances = []
+    for asset, pairs in rows.items():
+        mix = sentiment_mix(np.array([p for p, _ in pairs]), np.array([w for _, w in pairs]))
+        label = decide_sentiment(mix, params)
+        stances.append(Stance(asset, label.label, label.score, len(pairs)))
+    stances.sort(key=lambda x: -x.sentences)
+    return stances
+
+
 def build(
     scored: Sequence[Scored],
     narr_probs: np.ndarray,
@@ -90,4 +116,4 @@ def build(
     narratives.sort(key=lambda n: -n.score)
     params = config["sentiment"]
     sentiment = decide_sentiment(sentiment_mix(sent_probs, sentence_weights(scored, params)), params)
-    return Classification(sentiment=sentiment, narratives=narratives)
+    return Classification(sentiment=sentiment, narratives=narratives, stances=asset_stances(scored, sent_probs, params))

@@ -18,6 +18,7 @@ def _table(split: str, m: dict[str, Any]) -> list[str]:
         f"- article sentiment: accuracy **{m['sentiment']['accuracy']:.3f}**, macro-F1 {m['sentiment']['macro_f1']:.3f}",
         f"- sentence sentiment: accuracy {m['sentence_sentiment']['accuracy']:.3f}, "
         f"macro-F1 {m['sentence_sentiment']['macro_f1']:.3f}",
+        f"- asset stance (gold `stances`): accuracy {m['stances']['accuracy']:.3f} over {m['stances']['n']} article-asset pairs",
         "",
         "| label | P | R | F1 | support |",
         "|---|---|---|---|---|",

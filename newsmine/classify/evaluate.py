@@ -23,6 +23,7 @@ from newsmine.classify.heads import Heads
 from newsmine.classify.sentences import Scored
 from newsmine.corpus import GoldArticle
 from newsmine.errors import InputError
+from newsmine.records import Article
 
 CRYPTOLIN_LABELS = {"1": "bullish", "-1": "bearish", "0": "neutral"}
 
@@ -62,11 +63,16 @@ def evaluate_articles(articles: Sequence[GoldArticle], heads: Heads, encoder: st
     """All corpus metrics for ``articles`` (one split), with the heads' own settings."""
     if not articles:
         raise InputError("no corpus articles in that split")
-    items = [labelled(a) for a in articles]
+    from newsmine.nlp import extract_facts
+
+    nlp = extract_facts([Article(source=a.id, text=a.text, title=a.title) for a in articles])
+    items = [labelled(a, nlp=f) for a, f in zip(articles, nlp)]
     scores = score_sentences([it.scored for it in items], heads, encoder)
     labels = heads.narratives
     cut = np.array([heads.config["sentence_thresholds"][label] for label in labels])
     art_gold, art_pred, sent_gold, sent_pred, s_gold, s_pred, a_gold, a_pred = [], [], [], [], [], [], [], []
+    st_gold: list[str] = []  # per (article, asset) with a gold stance; "none" where no stance was given
+    st_pred: list[str] = []
     for it, (narr, sent) in zip(items, scores):
         result = build(it.scored, narr, sent, labels, heads.config)
         found = {n.label for n in result.narratives}
@@ -78,6 +84,10 @@ def evaluate_articles(articles: Sequence[GoldArticle], heads: Heads, encoder: st
         s_pred += [heads.sentiments[k] for k in sent.argmax(axis=1)] if len(sent) else []
         a_gold.append(it.article.sentiment)
         a_pred.append(result.sentiment.label)
+        stance = {x.asset: x.label for x in result.stances}
+        for asset, label in (it.article.meta.get("stances") or {}).items():
+            st_gold.append(label)
+            st_pred.append(stance.get(asset, "none"))
     return {
         "articles": len(items),
         "sentences": int(sum(len(it.scored) for it in items)),
@@ -85,6 +95,7 @@ def evaluate_articles(articles: Sequence[GoldArticle], heads: Heads, encoder: st
         "sentence_narratives": multilabel(np.concatenate(sent_gold), np.concatenate(sent_pred), labels)["micro"],
         "sentiment": accuracy_macro_f1(a_gold, a_pred),
         "sentence_sentiment": accuracy_macro_f1(s_gold, s_pred),
+        "stances": accuracy_macro_f1(st_gold, st_pred),
     }
 
 

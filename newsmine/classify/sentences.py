@@ -48,6 +48,8 @@ class Scored:
     is_title: bool = False
     position: int = 0  # index among the article's body sentences
     signals: set[str] = field(default_factory=set)
+    assets: tuple[str, ...] = ()  # tickers the sentence names (from the NLP stage)
+    moves: dict[str, float] = field(default_factory=dict)  # asset -> signed percent change reported here
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -74,10 +76,14 @@ def informative(text: str) -> bool:
 def select(title: str | None, text: str, facts: Facts | None, limit: int = MAX_SENTENCES) -> list[Scored]:
     """Headline + the first informative body sentences, plus later ones with signals, up to ``limit``."""
     sentences = list(facts.sentences) if facts and facts.sentences else split_sentences(text)
-    figure_spans = [(f.start, f.end, FIGURE_SIGNALS[f.kind]) for f in (facts.figures if facts else []) if f.kind in FIGURE_SIGNALS]
+    figures = facts.figures if facts else []
+    figure_spans = [(f.start, f.end, FIGURE_SIGNALS[f.kind]) for f in figures if f.kind in FIGURE_SIGNALS]
+    changes = [f for f in figures if f.kind == "percent_change" and f.asset and f.value]
     picked: list[Scored] = []
     if title and title.strip():
-        picked.append(Scored(title.strip(), None, None, is_title=True, signals=_signals(title, [], None, None)))
+        # The NLP stage does not parse the headline; it is taken to be about the most-named asset.
+        main = (facts.assets[0].symbol,) if facts and facts.assets else ()
+        picked.append(Scored(title.strip(), None, None, is_title=True, signals=_signals(title, [], None, None), assets=main))
     lead_budget = limit * 2 // 3  # keep a third of the budget for signal sentences further down
     body = 0
     for i, s in enumerate(sentences):
@@ -87,7 +93,8 @@ def select(title: str | None, text: str, facts: Facts | None, limit: int = MAX_S
             continue
         signals = _signals(s.text, figure_spans, s.start, s.end)
         if body < lead_budget or signals:
-            picked.append(Scored(s.text, s.start, s.end, position=i, signals=signals))
+            moves = {f.asset: f.value for f in changes if s.start <= f.start and f.end <= s.end}
+            picked.append(Scored(s.text, s.start, s.end, position=i, signals=signals, assets=tuple(s.assets), moves=moves))
             body += 1
     return picked
 

@@ -53,3 +53,6 @@ def classify(split: str, cryptolin: str | None, corpus: str | None, models: str 
     console.print(f"article sentiment: accuracy {m['sentiment']['accuracy']:.3f}, macro-F1 {m['sentiment']['macro_f1']:.3f}")
     s = m["sentence_sentiment"]
     console.print(f"sentence sentiment: accuracy {s['accuracy']:.3f}, macro-F1 {s['macro_f1']:.3f}")
+    st = m["stances"]
+    if st["n"]:
+        console.print(f"asset stance: accuracy {st['accuracy']:.3f}, macro-F1 {st['macro_f1']:.3f} ({st['n']} article-asset pairs)")

@@ -11,7 +11,7 @@ boundaries, then parsed together with ``nlp.pipe`` in batches.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 
@@ -100,6 +100,10 @@ def build_views(articles: Sequence[Article]) -> list[ArticleView]:
     return views
 
 
+def _unique(keys: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
 def extract_facts(articles: Sequence[Article]) -> list[Facts]:
     """Prices, figures, exchanges, assets and quotes of each article, with spans."""
     from newsmine.nlp.figures import find_figures
@@ -111,7 +115,7 @@ def extract_facts(articles: Sequence[Article]) -> list[Facts]:
     for view in build_views(articles):
         facts.append(
             Facts(
-                sentences=[Sentence(s.text, s.start, s.end) for s in view.sents],
+                sentences=[Sentence(s.text, s.start, s.end, _unique(m.key for m in s.of("ASSET"))) for s in view.sents],
                 prices=find_prices(view),
                 figures=find_figures(view),
                 exchanges=count_exchanges(view),
