@@ -77,6 +77,26 @@ def test_check_reports_figures_outside_the_guide_vocabulary(tmp_path: Path):
     ]
 
 
+def test_check_reports_stances_outside_assets_or_labels(tmp_path: Path):
+    path = tmp_path / "z008.md"
+    path.write_text(
+        "---\nid: z008\nsplit: train\ngenre: wire\nsentiment: mixed\nnarratives: []\n"
+        "stances: {BTC: bearish, ETH: moon, SOL: bullish}\nassets: [BTC, ETH]\n---\n"
+        "# bearish | Bitcoin falls, ether rallies\nbearish | Bitcoin fell while ether rallied.\n",
+        encoding="utf-8",
+    )
+    report = check([parse_file(path)])
+    assert report.problems == [
+        "z008.md: stance 'moon' for 'ETH' not in ('bullish', 'bearish', 'neutral', 'mixed')",
+        "z008.md: stance for 'SOL', which is not in assets",
+    ]
+    assert report.counts["asset_stance"] == Counter({"bearish": 1, "moon": 1, "bullish": 1})
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "{BTC: bearish, ETH: moon, SOL: bullish}", "[BTC, ETH]"), encoding="utf-8")
+    assert check([parse_file(path)]).problems == [
+        "z008.md: stances ['BTC', 'ETH'] is not a mapping of ticker to stance"]
+
+
 def test_bundled_headlines_are_balanced_and_clean():
     headlines = load_headlines()
     counts = Counter(h.sentiment for h in headlines)

@@ -51,6 +51,19 @@ def figure_problems(f: dict) -> list[str]:
     return problems
 
 
+def stance_problems(stances: object, assets: list[str]) -> list[str]:
+    """Per-asset stances (GUIDE.md, "Asset stance"): a mapping from tickers in ``assets`` to an article sentiment."""
+    if not isinstance(stances, dict):
+        return [f"stances {stances!r} is not a mapping of ticker to stance"]
+    problems = []
+    for ticker, stance in stances.items():
+        if ticker not in assets:
+            problems.append(f"stance for {ticker!r}, which is not in assets")
+        if stance not in ARTICLE_SENTIMENTS:
+            problems.append(f"stance {stance!r} for {ticker!r} not in {ARTICLE_SENTIMENTS}")
+    return problems
+
+
 @dataclass
 class CorpusReport:
     problems: list[str] = field(default_factory=list)
@@ -82,6 +95,9 @@ def _check_article(a: GoldArticle) -> list[str]:
     for label in a.narratives:
         if label not in NARRATIVES:
             bad(f"unknown narrative {label!r}")
+    if "stances" in a.meta:
+        for problem in stance_problems(a.meta["stances"], a.gold("assets")):
+            bad(problem)
     if not a.title:
         bad("no '# ' headline line")
     for s in [*a.sentences, None]:
@@ -143,7 +159,7 @@ def check(articles: list[GoldArticle], headlines: list[LabelledHeadline] | None 
     report = CorpusReport()
     c = report.counts = {
         name: Counter()
-        for name in ("split", "genre", "article_sentiment", "article_narrative",
+        for name in ("split", "genre", "article_sentiment", "article_narrative", "asset_stance",
                      "sentence_sentiment", "sentence_narrative", "headline_sentiment", "gold")
     }
     report.problems += headline_problems(headlines or [])
@@ -158,6 +174,9 @@ def check(articles: list[GoldArticle], headlines: list[LabelledHeadline] | None 
         c["genre"][a.genre] += 1
         c["article_sentiment"][a.sentiment] += 1
         c["article_narrative"].update(a.narratives)
+        stances = a.meta.get("stances")
+        if isinstance(stances, dict):
+            c["asset_stance"].update(stances.values())
         for s in a.sentences:
             c["sentence_sentiment"][s.sentiment] += 1
             c["sentence_narrative"].update(s.narratives)
