@@ -101,3 +101,26 @@ def test_eval_facts_command_on_a_small_corpus(tmp_path, monkeypatch):
     assert table.exit_code == 0 and "speaker attribution" in table.output
     empty = CliRunner().invoke(cli, ["eval", "facts", "--split", "test"])
     assert empty.exit_code != 0 and "no corpus articles" in empty.output
+
+
+def test_eval_facts_ids_keeps_one_writers_series(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from newsmine import corpus
+    from newsmine.cli import cli
+
+    dev = corpus.load(split="dev")
+    if len(dev) < 2:
+        pytest.skip("too few dev articles in the corpus")
+    (tmp_path / "articles").mkdir()
+    for g in dev[:2]:
+        shutil.copy(g.path, tmp_path / "articles" / g.path.name)
+    monkeypatch.setenv("NEWSMINE_CORPUS", str(tmp_path))
+    one = CliRunner().invoke(cli, ["eval", "facts", "--split", "dev", "--ids", dev[0].id, "--json"])
+    assert one.exit_code == 0, one.output
+    assert json.loads(one.output)["articles"] == 1
+    none = CliRunner().invoke(cli, ["eval", "facts", "--split", "dev", "--ids", "zz*"])
+    assert none.exit_code != 0 and "matching 'zz*'" in none.output

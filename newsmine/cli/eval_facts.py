@@ -10,9 +10,10 @@ import rich_click as click
 @click.command()
 @click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="dev", show_default=True,
               help="Corpus split to score (tune on train/dev; test only to report).")
+@click.option("--ids", metavar="GLOB", help="Only articles whose id matches GLOB (e.g. 'd*': one writer's series).")
 @click.option("--errors", is_flag=True, help="Also list misses, false alarms and attribute errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-def facts(split: str, errors: bool, as_json: bool) -> None:
+def facts(split: str, ids: str | None, errors: bool, as_json: bool) -> None:
     """Score prices, figures, exchanges, assets and quotes against the gold annotations."""
     from rich.console import Console
     from rich.markup import escape
@@ -21,14 +22,15 @@ def facts(split: str, errors: bool, as_json: bool) -> None:
     from newsmine.errors import InputError
     from newsmine.nlp.evaluate import run
 
-    report = run(None if split == "all" else split)
+    report = run(None if split == "all" else split, ids)
     if not report.articles:
-        raise click.ClickException(str(InputError(f"no corpus articles in split {split!r}")))
+        which = f"split {split!r}" + (f" matching {ids!r}" if ids else "")
+        raise click.ClickException(str(InputError(f"no corpus articles in {which}")))
     if as_json:
         click.echo(json.dumps(report.to_json(), allow_nan=False))
         return
     console = Console()
-    table = Table(title=f"facts on {report.articles} {split} articles")
+    table = Table(title=f"facts on {report.articles} {split} articles" + (f" ({ids})" if ids else ""))
     for col in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col == "field" else "right")
     for name, s in report.scores.items():

@@ -12,6 +12,7 @@ Matching is one-to-one and greedy, in gold order:
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -188,13 +189,15 @@ def evaluate(golds: Sequence[Any], facts: Sequence[Facts]) -> Report:
     return report
 
 
-def run(split: str | None) -> Report:
-    """Extract facts from a corpus split and score them."""
+def run(split: str | None, ids: str | None = None) -> Report:
+    """Extract facts from a corpus split and score them; ``ids`` (a glob such as
+    ``d*``) keeps only matching article ids, to see how rules carry over to a new
+    writer's articles before they are tuned on."""
     from newsmine import corpus
     from newsmine.nlp.pipeline import extract_facts
     from newsmine.records import Article
 
-    golds = corpus.load(split=split)
+    golds = [g for g in corpus.load(split=split) if ids is None or fnmatch.fnmatchcase(g.id, ids)]
     articles = [Article(source=g.id, text=g.text, title=g.title, published=_published(g)) for g in golds]
     return evaluate(golds, extract_facts(articles))
 
