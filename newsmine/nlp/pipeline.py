@@ -96,7 +96,7 @@ def build_views(articles: Sequence[Article]) -> list[ArticleView]:
             start = offset + sent.start_char + lead
             end = start + len(stripped)
             inside = [m for m in mentions if start <= m.start and m.end <= end]
-            views[i].sents.append(SentView(stripped, start, end, inside))
+            views[i].sents.append(SentView(stripped, start, end, inside, sent, sent.start_char + lead))
     return views
 
 

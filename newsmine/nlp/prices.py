@@ -3,10 +3,10 @@
 Every currency amount in a sentence is a candidate. The words around it decide:
 sizes (market caps, volumes, liquidations, flows), price changes ("shed
 $2,000"), targets and predictions, unreached support/resistance, strikes,
-averages and stock or commodity prices are dropped; what remains gets its kind
-(spot, high, low, ath, atl, open, close, level) from the nearest cue. Cues are
-matched in a short window because market copy packs several facts into one
-sentence ("fell to $X from $Y, below the record $Z").
+averages and stock or commodity prices are dropped. What remains gets its kind
+(spot, high, low, ath, atl, open, close, level) from the words that govern it in
+the parse (``price_kinds``), except the ends of a quoted range, which are read
+here as a low and a high, and a higher high after a record, which is a record.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
+from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
 from newsmine.nlp.ratios import find_ratios, ratio_pair
 from newsmine.nlp.timeref import resolve_date
-from newsmine.nlp.view import ArticleView
+from newsmine.nlp.view import ArticleView, SentView
 from newsmine.records import Price
 
 _SIZE = re.compile(
@@ -71,37 +72,6 @@ _CHANGE_VERB = re.compile(
     r"almost |roughly |around |more than |over |by |another |an additional )?$",
     re.I,
 )
-_I = re.I
-_RISE = r"extended(?! losses)|extending(?! losses)|rose|risen|rising|climbed|climbing|jumped|jumping|surged|surging|soared|soaring|rallied|rallying|advanced|rebounded|spiked|gained|added|pushed|popped|leapt|leaped|leaping"
-_FALL = r"extended losses|extending losses|easing|eased|fell|falling|fallen|dropped|dropping|slid|sliding|slipped|slipping|sank|sinking|tumbled|tumbling|plunged|plunging|declined|declining|dipped|dipping|crashed|crashing|slumped|slumping|retreated|sagged|lost|shed|eased|skidded|plummeted|collapsed|sell-off|slide|decline|drop|fall"
-# Ordered rules: the first that fires names the kind. Left cues are matched on
-# the words since the previous amount, right cues on the words just after.
-_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("left", "level", re.compile(r"\brecord (?:above|below)\s*$", _I)),
-    ("left", "atl", re.compile(r"\b(?:all-time|record|lifetime|multi-year) lows?\b[^$]{0,25}$", _I)),
-    ("left", "ath", re.compile(r"\b(?:all-time|record|lifetime) (?:highs?|peaks?)\b[^$%]{0,25}$|\b(?:previous|prior|old|\d{4}) (?:peak|high|record) (?:of|near|at|around)\s*$|\b(?:new|fresh) (?:all-time )?(?:record|high)s?\b[^$%]{0,12}$|\brecord\b(?:(?!\band\b)[^$%]){0,20}$|\bATH\b[^$%]{0,15}$", _I)),
-    ("left", "ath", re.compile(r"\b(?:its|the) (?:[A-Z][a-z]+ )?(?:\d{4} )?peak (?:of|near|at|around)\s*(?:about |around |roughly |nearly )?$")),
-    ("left", "low", re.compile(rf"\b(?:{_FALL}|sagg\w+|down)\b[^$]{{0,60}}\btouch\w*\s*$", _I)),
-    ("left", "open", re.compile(r"\b(?:open(?:ed|s)?|opening (?:price|level)?)\b(?: \w+){0,3}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
-    ("left", "close", re.compile(r"\b(?:clos(?:ed|es|ing)|settled|ended|finished)\b(?: \w+){0,4}? (?:at|near|around|of)?\s*(?:about |roughly |around )?$", _I)),
-    ("right", "ath", re.compile(r"^[^.;$]{0,12}?\b(?:a (?:fresh |new )?record|an all-time high|a new (?:all-time )?high|a record high|a lifetime high)\b", _I)),
-    ("right", "low", re.compile(r"^[^.;$]{0,18}?\b(?:its lowest|the lowest|a (?:fresh |new )?low|lowest (?:level|since|in|close)|at (?:the|its) lows?)\b", _I)),
-    ("right", "high", re.compile(r"^[^.;$]{0,18}?\b(?:its highest|the highest|its strongest|a (?:fresh |new )?high|highest (?:level|since|in|close))\b|^\s*(?:peak|high|top)\b", _I)),
-    ("right", "close", re.compile(r"^[^.;$]{0,25}?\b(?:by|at|into) the (?:[\w-]+ ){0,3}close\b", _I)),
-    ("left", "high", re.compile(r"\b(?:highs?|peak(?:ed)?|topp(?:ed|ing) out at|touch\w*|as high as|tagg(?:ed|ing)|max(?:imum)?)\b(?: (?!to\b)\w+)? ?(?:of|near|around|at|above|about)?\s*(?:about |roughly |around |nearly |almost )?$", _I)),
-    ("left", "low", re.compile(r"\b(?:lows?|as low as|bottom(?:ed)?(?: out)?|trough)\b,?(?: (?!to\b)\w+)? ?(?:of|near|around|at|below|about)?\s*(?:about |roughly |around |nearly )?$", _I)),
-    ("left", "level", re.compile(
-        r"\b(?:above|below|beneath|past|through|under|crossed|crossing|cross|broke|breaking|breach\w*|clear\w*|"
-        r"reclaim\w*|surpass\w*|topp(?:ed|ing)|regain\w*|exceed\w*|pierc\w*|north of|south of)\b"
-        r"(?: (?:the|about|around|roughly|nearly|key|psychological|important|symbolic))*\s*$", _I)),
-    # a turn lower from a level marks a top ("a second attempt reversed from $19,920")
-    ("left", "high", re.compile(r"\b(?:reversed|retreated|pulled back|turned (?:lower|down)|rejected)\s+(?:from|at)\s*(?:about |around )?$", _I)),
-    # "from $X" is a plain level, but "from its high to $Y" is read by the verb
-    ("left", "spot", re.compile(r"\bfrom\b(?:(?!\bto\b)[^$]){0,25}$|\b(?:recover\w*|rebound\w*|back to|settl\w+ back)\b[^$]{0,25}$", _I)),
-    ("left", "spot", re.compile(r"\bto (?:trade|change hands|sit|stand|hover)\w*\b[^$]{0,15}$", _I)),
-    ("left", "high", re.compile(rf"\b(?:{_RISE})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$|\b(?:hit|hitting|reach\w*)\s+(?:about |around |roughly |nearly )?$", _I)),
-    ("left", "low", re.compile(rf"\b(?:{_FALL})\b[^$]{{0,45}}\bto\b[^$]{{0,15}}$", _I)),
-)
 _RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
@@ -139,24 +109,10 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     return True
 
 
-def _kind(text: str, a: Amount, prev_end: int) -> str:
-    left = text[max(prev_end, a.start - 70):a.start]
-    if re.match(r"^\s*(?:to|and then to|and then)\s*(?:about |around |roughly )?$", left):
-        # "fell from $X to $Y": read the verb before the first amount
-        left = re.sub(r"[$€£¥₩][\d,.]+\w*", "#", text[max(0, a.start - 90):a.start])
-        left = re.sub(r"\bfrom\s+(?:about |around |roughly )?#\s*", "", left)  # the second value is where it went
-    cut = left.rfind(";")
-    left = left[cut + 1:] if cut >= 0 else left
-    right = text[a.end:a.end + 50]
-    if re.search(r"\b(?:hit|touch\w*|reach\w*)\s+(?:about |around )?$", left, re.I) and re.match(
-            r"^[^.;$]{0,40}\bdown\b", right, re.I):
-        return "low"  # "hit $5,920, down 70% from its record"
-    if re.search(r"\b(?:from|after|before|than|since|down|up|off|near|close to)\b", right[:14], re.I):
-        right = ""  # what follows is about another level ("down from a record $X")
-    for side, kind, pattern in _RULES:
-        if pattern.search(left if side == "left" else right):
-            return kind
-    return "spot"
+def _parsed_kind(sent: SentView, a: Amount) -> str:
+    """The kind the parse gives; a sentence without a parse is a plain level."""
+    found = parse_kind(sent, a.start, a.end)
+    return found[0] if found else "spot"
 
 
 def _currency(a: Amount, sentence: str) -> str:
@@ -199,7 +155,7 @@ def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, s
             ok = False
         elif kind is None:
             ok = _is_price(view, index, a)
-            kind = _kind(text, a, prev_end) if ok else None
+            kind = _parsed_kind(view.sents[index], a) if ok else None
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported lazily: the CLI must stay light
+    from spacy.tokens import Span
 
 # Subjects that refer back to the asset of the previous sentence.
 _ANAPHORIC_SUBJECT = re.compile(
@@ -42,6 +46,11 @@ class SentView:
     start: int
     end: int
     mentions: list[Mention] = field(default_factory=list)
+    # The parsed sentence, kept (not copied) so that rules needing the dependency
+    # tree (price kinds) can read it for the few tokens they look at; ``doc_start``
+    # is the doc character offset of ``text[0]``.
+    parse: Span | None = None
+    doc_start: int = 0
 
     def of(self, label: str) -> list[Mention]:
         return [m for m in self.mentions if m.label == label]

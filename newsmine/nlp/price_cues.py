@@ -1,0 +1,114 @@
+"""The cue table for price kinds: which words of market copy signal which kind.
+
+Market reports say what a price was by the word that governs the amount: the
+verb ("fell to", "traded at", "opened at", "topped"), a noun the amount belongs
+to ("a low of", "a record $X", "the $50,000 mark") or a preposition ("above",
+"from"). These are properties of the genre, not of any one writer, so they live
+in one declarative table of lemmas; ``cue_of`` maps any inflected form back to
+its class. ``price_kinds`` reads the classes along the dependency path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# class -> lemmas (verbs unless noted). Phrasal uses ("top out", "climb back") are
+# resolved in price_kinds from the particle, so each lemma has one class here.
+CUE_LEMMAS: dict[str, str] = {
+    # a move down or up: "to $X" names where it ended, the bottom or top of the move
+    "fall": "fall drop slide slip sink tumble plunge dip ease decline crash slump retreat sag skid plummet "
+            "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give",
+    "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
+            "run extend firm lift shoot",
+    # a return towards an earlier level: a plain level (GUIDE rule 5)
+    "recover": "recover rebound bounce return recoup pare trim claw retrace",
+    # a round level crossed (GUIDE rule 3) when the amount is the object
+    "cross": "cross break breach clear reclaim retake regain surpass top exceed pierce flip crack smash "
+             "overtake vault punch blow",
+    # an extreme reached, its kind given by the move around it
+    "reach": "hit touch reach tag test print notch post log scale",
+    # an extreme named by the verb
+    "peak": "peak crest max",
+    "bottom": "bottom trough",
+    "open": "open start begin",
+    "close": "close end finish",
+    "settle": "settle",  # "settled at" a settlement (close), "settled around" a drift (spot)
+    # a level held or quoted (GUIDE rule 5)
+    "hold": "trade change hover sit stand be hold stay remain quote price last consolidate stabilize stabilise "
+            "linger idle fetch exchange drift float see",
+}
+# nouns: the amount as a part of a named thing
+NOUN_LEMMAS: dict[str, str] = {
+    "high": "high highest peak top max maximum zenith summit",
+    "low": "low lowest bottom trough nadir",
+    "record": "record ath",
+    "open": "open opening",
+    "close": "close closing settlement",
+    # words standing for the amount itself ("the $50,000 mark"): read through them
+    "mark": "mark level threshold handle line figure price area region territory barrier milestone round number",
+    # a move named as a noun ("the slide to $X", "a rally to a record")
+    "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses",
+    "rise": "rise rally climb jump surge run spike gain gains advance rebound",
+}
+RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath)\b", re.I)
+FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)
+# "a new 18-month high" is no record: a period narrows a fresh high
+PERIOD_WORDS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
+                          r"(?:day|week|month|year|session)s?\b|\b(?:weekly|monthly|yearly|daily|intraday|session|"
+                          r"week|month|year|\d{4})\b", re.I)
+LEVEL_PREPS = frozenset("above below under beneath over past through beyond north south".split())
+DOWN_WORDS = frozenset("down lower downward".split())
+UP_WORDS = frozenset("up higher upward".split())
+APPROXIMATORS = frozenset("roughly nearly almost some approximately just only circa well".split())
+# prepositions that may stand between a word and its amount ("a high near $X", "to about $X")
+SOFT_PREPS = frozenset("near around about of as at".split())
+PREPS = LEVEL_PREPS | SOFT_PREPS | {"to", "into", "from", "toward", "towards"}
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+_IRREGULAR = {
+    "fall": "fell fallen", "sink": "sank sunk", "rise": "rose risen", "lose": "lost", "shed": "shed",
+    "hit": "hit", "break": "broke broken", "set": "set", "hold": "held", "stand": "stood", "sit": "sat",
+    "leap": "leapt", "begin": "began begun", "run": "ran", "shoot": "shot", "slide": "slid", "give": "gave given",
+    "see": "saw seen", "be": "is are was were been being 's", "blow": "blew blown", "retake": "retook retaken",
+    "overtake": "overtook overtaken", "undercut": "undercutting", "dive": "dove",
+    "end": "ended", "trough": "troughed",
+}
+_DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")  # drop -> dropped, slip -> slipping
+
+
+def _forms(lemma: str) -> set[str]:
+    """A lemma's inflected forms (over-generation is harmless: the table is a lookup)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if _DOUBLING.match(lemma):
+        stem = lemma + lemma[-1]
+    third = lemma + "es" if re.search(r"(?:s|sh|ch|x|z)$", lemma) else (
+        lemma[:-1] + "ies" if re.search(r"[^aeiou]y$", lemma) else lemma + "s")
+    past = lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) else stem + "ed"
+    return {lemma, third, past, stem + "ing", *_IRREGULAR.get(lemma, "").split()}
+
+
+def _plural(noun: str) -> set[str]:
+    return {noun, noun + "es" if re.search(r"(?:s|sh|ch|x|z)$", noun) else noun + "s"}
+
+
+def _table(lemmas: dict[str, str], forms: Callable[[str], set[str]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for cls, words in lemmas.items():
+        for word in words.split():
+            for form in sorted(forms(word)):
+                table.setdefault(form, cls)
+    return table
+
+
+_VERBS = _table(CUE_LEMMAS, _forms)
+_NOUNS = _table(NOUN_LEMMAS, _plural)
+
+
+def verb_cue(word: str) -> str | None:
+    """The class of a verb form ("tumbled" -> "fall"), or None."""
+    return _VERBS.get(word.lower())
+
+
+def noun_cue(word: str) -> str | None:
+    """The class of a noun or adjective form ("lows" -> "low", "highest" -> "high"), or None."""
+    return _NOUNS.get(word.lower())

@@ -1,0 +1,235 @@
+"""The kind of a price (spot, high, low, ath, atl, open, close, level) from the parse.
+
+Whatever the outlet, a market report says what a price was through the words
+that govern the amount, not through its neighbours: in "bitcoin, which had
+drifted for a week, dropped sharply on Tuesday in Asia to $31,444" the cue is
+"dropped ... to", six words away. So the rules climb the dependency tree from
+the amount, through its preposition and any noun it belongs to ("a low of",
+"the $50,000 mark"), to the verb of its clause, and read each word's class in
+``price_cues``. The first decisive word on the way wins, and competing signals
+are ranked in the GUIDE's order: a record (or open/close) before a named
+extreme, before a level crossed, before the direction of a move, before a plain
+level (spot).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, FRESH_WORDS, LEVEL_PREPS, MONTHS, PERIOD_WORDS,
+                                     PREPS, RECORD_WORDS, SOFT_PREPS, UP_WORDS, noun_cue, verb_cue)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsmine.nlp.view import SentView
+
+# GUIDE order: lower rank wins
+RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move": 4, "spot": 5}
+SPOT = ("spot", RANK["spot"])
+_DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
+_TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})
+_LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
+
+
+def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
+    """(kind, GUIDE rank) of the amount at ``start:end`` of ``sent``; None without a parse."""
+    if sent.parse is None:
+        return None
+    lo, hi = sent.doc_start + start, sent.doc_start + end
+    tokens = [t for t in sent.parse if t.idx < hi and t.idx + len(t) > lo]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    found = _walk(head, tokens, inside)
+    after = _apposition(tokens[-1])
+    return min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
+
+
+def _before(first: Token) -> tuple[Token | None, Token | None]:
+    """(preposition, noun) written just before the amount: "fell to about $X" gives
+    "to"; "a weekend high near $X", "a record $X", "as low as $X" give the noun."""
+    doc, i, floor = first.doc, first.i - 1, first.sent.start
+    while i >= floor and doc[i].lower_ in APPROXIMATORS:
+        i -= 1
+    if i < floor:
+        return None, None
+    if doc[i].lower_ in SOFT_PREPS:
+        j = i - 1
+        while j >= floor and doc[j].lower_ in APPROXIMATORS:
+            j -= 1
+        if j >= floor and doc[j].lower_ in PREPS - SOFT_PREPS:
+            return doc[j], None  # "to near $X", "from about $X"
+        if j >= floor and noun_cue(doc[j].lower_) in ("high", "low", "record", "open", "close"):
+            return doc[i], doc[j]
+        return doc[i], None
+    if doc[i].lower_ in PREPS and doc[i].pos_ in ("ADP", "PART", "SCONJ", "ADV"):
+        return doc[i], None
+    return None, doc[i] if doc[i].pos_ in ("NOUN", "ADJ", "PROPN") else None
+
+
+def _extreme(noun: Token) -> tuple[str, int] | None:
+    """A noun or adjective naming an extreme or a record, with its modifiers read
+    ("all-time high", "lifetime high", "a fresh high", "the June low")."""
+    cls = noun_cue(noun.lower_)
+    if cls not in ("high", "low", "record", "open", "close"):
+        return None
+    phrase = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ in _NOMINAL else noun
+    first = min(noun.left_edge.i, phrase.left_edge.i)
+    left = noun.doc[first:max(noun.i, phrase.i) + 1].text
+    if cls == "record" or cls in ("high", "low") and RECORD_WORDS.search(left):
+        return ("atl" if cls == "low" or " low" in left.lower() else "ath"), RANK["ath"]
+    if cls == "high" and (FRESH_WORDS.search(left) and not PERIOD_WORDS.search(left) or _dated(noun)):
+        return "ath", RANK["ath"]  # "a fresh high", "the April 2021 peak": the record then
+    if cls in ("high", "low"):
+        return cls, RANK["named"]
+    return (cls, RANK[cls]) if noun.pos_ == "NOUN" else None
+
+
+def _dated(noun: Token) -> bool:
+    """"its previous high", "the 2021 high", "the November peak": a record cited by date."""
+    lefts = list(noun.lefts)
+    if any(t.lower_ in ("previous", "prior", "old") or t.like_num and len(t) == 4 for t in lefts):
+        return True
+    return noun.lower_.startswith("peak") and any(t.lower_ in MONTHS for t in lefts)
+
+
+def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int] | None:
+    """Climb from the amount to its clause's verb. A named extreme or record on the
+    way is kept and weighed against the verb by GUIDE rank ("closed off the lows at
+    $X" is a close); a level preposition met before any of them ends the climb ("a
+    record above $X" is the level crossed)."""
+    first = tokens[0]
+    if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS:
+        return SPOT
+    surface, noun = _before(first)
+    best = _extreme(noun) if noun is not None else None
+    for t in tokens:
+        for child in t.lefts:
+            if best is None and child.i not in inside and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+                best = _extreme(child)
+    link = surface.lower_ if surface is not None else None
+    node = surface or head
+    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
+        if link in LEVEL_PREPS:
+            return _better(best, ("level", RANK["level"]))
+        parent = node.head
+        if parent.i == node.i:
+            return best
+        if parent.pos_ == "ADP" and parent.i not in inside:
+            link = link or parent.lower_
+        elif parent.pos_ in ("VERB", "AUX"):
+            return _better(best, _verb_kind(parent, link, first))
+        elif parent.pos_ in _NOMINAL and parent.i not in inside:
+            best = best or _extreme(parent)
+            cls = noun_cue(parent.lower_)
+            if cls in ("fall", "rise") and link in ("to", "into"):
+                return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
+        node = parent
+    return best
+
+
+def _word(t: Token) -> str:
+    """The token with a hyphenated first half ("sell-off" is parsed as sell, -, off)."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
+        return doc[t.i - 2:t.i + 1].text.lower()
+    return t.lower_
+
+
+def _better(a: tuple[str, int] | None, b: tuple[str, int]) -> tuple[str, int]:
+    return b if a is None or b[1] < a[1] else a
+
+
+def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
+    """What the amount's verb and its preposition say."""
+    cls = verb_cue(verb.lower_)
+    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")}
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i < first.i or c.dep_ in ("nsubj", "nsubjpass") and cls in (None, "hold"):
+            named = _extreme(c)
+            if named and link in (None, "at", "near", "around", "of", "about"):
+                return named  # "set a record at $X", "the low was $3,120", "its high was $X"
+            move = noun_cue(_word(c))
+            if move in ("fall", "rise") and cls in (None, "rise"):
+                cls = move  # "extended losses to", "the sell-off took the price to"
+    if "out" in words and cls in ("cross", "peak", "bottom"):
+        cls = "bottom" if cls == "bottom" else "peak"  # "topped out at", "bottomed out near"
+    if cls == "cross" and verb.lower_.startswith("top") and link in ("at", "near", "around"):
+        cls = "peak"  # "topped at $X" names the top
+    if "back" in words and cls in ("rise", "recover", "settle"):
+        cls = "recover"  # "climbed back to", "settled back near": a return, not a top
+    if link in ("to", "into") and cls in (None, "hold", "reach"):
+        heads = words | {c.lower_ for c in first.doc[verb.i:first.i] if c.dep_ in ("advmod", "prt")}
+        cls = "fall" if heads & DOWN_WORDS else "rise" if heads & UP_WORDS else cls
+    kind = _by_class(cls, link, verb)
+    if kind[0] in ("low", "high", "spot") and _by_the_close(verb, first):
+        return "close", RANK["close"]
+    return kind
+
+
+def _by_class(cls: str | None, link: str | None, verb: Token) -> tuple[str, int]:
+    if link == "from":
+        return ("high", RANK["named"]) if verb.lower_ in _TURNS else SPOT  # "reversed from $69,050": a top
+    if cls in ("open", "close") or cls == "settle" and link == "at":
+        return ("open", RANK["open"]) if cls == "open" else ("close", RANK["close"])
+    if cls == "peak":
+        return "high", RANK["named"]
+    if cls == "bottom":
+        return "low", RANK["named"]
+    if cls == "cross":
+        return "level", RANK["level"]
+    if cls == "reach":
+        return _direction(verb), RANK["move"]
+    if cls in ("fall", "rise") and link in _DESTINATION:
+        return ("low" if cls == "fall" else "high"), RANK["move"]
+    return SPOT
+
+
+def _way(t: Token) -> str | None:
+    cls = verb_cue(t.lower_) if t.pos_ in ("VERB", "AUX") else noun_cue(t.lower_)
+    if cls == "fall" or t.lower_ in DOWN_WORDS:
+        return "low"
+    return "high" if cls == "rise" or t.lower_ in UP_WORDS else None
+
+
+def _direction(verb: Token) -> str:
+    """A level hit at the end of a fall is a low, at the top of a rally a high. The
+    move that led there (before the verb) or goes with it (its own clause) says
+    which; failing those, a move after it ("touched $X before easing") turned from it."""
+    own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    for t in verb.children:
+        if t.dep_ == "prep" and t.lower_ in ("before", "after"):
+            own -= {x.i for x in t.subtree}
+    sent = verb.sent
+    earlier = [w for t in sent if t.i < verb.i and (w := _way(t))]
+    if earlier:
+        return earlier[-1]
+    within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t))]
+    if within:
+        return within[0]
+    later = [w for t in sent if t.i > verb.i and (w := _way(t))]
+    return {"low": "high", "high": "low"}[later[0]] if later else "high"
+
+
+def _by_the_close(verb: Token, first: Token) -> bool:
+    """"fell to $20,150 by the close": the move's end is the session's close."""
+    return any(c.dep_ == "prep" and c.i > first.i and c.lower_ in ("by", "at", "into")
+               and any(noun_cue(g.lower_) == "close" for g in c.children) for c in verb.children)
+
+
+def _apposition(last: Token) -> tuple[str, int] | None:
+    """"$3,950, a record", "$0.21, its lowest since May", "at $X at the low": an
+    extreme named just after."""
+    doc, i = last.doc, last.i + 1
+    if i >= len(doc) or doc[i].text != "," and doc[i].lower_ != "at":  # "changed hands at $X at the low"
+        return None
+    for t in doc[i + 1:min(i + 6, last.sent.end)]:
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP"):
+            return None
+        named = _extreme(t) if noun_cue(t.lower_) in ("high", "low", "record") else None
+        if named:
+            return named
+    return None

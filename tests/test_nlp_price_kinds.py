@@ -1,0 +1,77 @@
+"""Price kinds read from the parse, on sentences in many outlets' phrasings.
+
+Each case names the cue it exercises; the sentences are written for these tests
+(none comes from the corpus), so they check the genre's rules, not one writer's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmine.nlp import extract_facts
+from newsmine.nlp.price_cues import noun_cue, verb_cue
+from newsmine.records import Article
+
+
+def kinds_of(text: str, value: float) -> set[str]:
+    facts = extract_facts([Article(source="t", text=text)])[0]
+    return {p.kind for p in facts.prices if p.value == pytest.approx(value)}
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("Bitcoin, which had drifted sideways for most of the week, dropped sharply on Tuesday morning in Asia to $31,444.", 31444.0, "low"),
+    ("Ether slipped under the $3,000 mark on Monday.", 3000.0, "level"),
+    ("Bitcoin topped $70,000 on Friday.", 70000.0, "level"),
+    ("Bitcoin topped out at $73,800 before sellers returned.", 73800.0, "high"),
+    ("Solana bottomed near $8 in late December.", 8.0, "low"),
+    ("XRP was last seen at $0.52.", 0.52, "spot"),
+    ("Bitcoin hovered around $64,000 in Asian hours.", 64000.0, "spot"),
+    ("The CME bitcoin contract settled at $61,200 on Friday.", 61200.0, "close"),
+    ("Ether settled around $3,100 in European trading.", 3100.0, "spot"),
+    ("Bitcoin ended the week at $26,900.", 26900.0, "close"),
+    ("The sell-off took ether to $1,500 within an hour.", 1500.0, "low"),
+    ("Bitcoin touched $28,470 on Bitstamp before easing to $27,900.", 28470.0, "high"),
+    ("Bitcoin touched $28,470 on Bitstamp before easing to $27,900.", 27900.0, "low"),
+    ("Ether touched $1,521 on Kraken, undercutting its August low.", 1521.0, "low"),
+    ("BNB set a fresh record of $686 on Thursday.", 686.0, "ath"),
+    ("Bitcoin set a new all-time high above $73,000 on Monday.", 73000.0, "level"),
+    ("Litecoin changed hands at $88 at the low.", 88.0, "low"),
+    ("Bitcoin fell from $7,900 to $3,850 in a day.", 7900.0, "spot"),
+    ("Bitcoin fell from $7,900 to $3,850 in a day.", 3850.0, "low"),
+    ("Dogecoin climbed to above $0.40 on Friday.", 0.40, "level"),
+    ("For perspective, bitcoin's bear-market low was $3,120.", 3120.0, "low"),
+    ("Ether retook $2,000 on Tuesday.", 2000.0, "level"),
+    ("Bitcoin tanked to $15,500 after the news.", 15500.0, "low"),
+    ("Cardano rocketed to $1.20 on the upgrade.", 1.20, "high"),
+    ("Bitcoin was changing hands at $42,000, down 3% on the day.", 42000.0, "spot"),
+    ("Ether dropped as low as $2,000 from a lifetime high of $2,545 set on Friday.", 2545.0, "ath"),
+    ("Ether dropped as low as $2,000 from a lifetime high of $2,545 set on Friday.", 2000.0, "low"),
+    ("Bitcoin closed well off the lows at $1,375.", 1375.0, "close"),
+    ("Bitcoin opened the week at $60,100.", 60100.0, "open"),
+    ("Ether slid from a weekend high near $1,350 to $897.", 1350.0, "high"),
+    ("Bitcoin slid 4% to $20,150 by the close.", 20150.0, "close"),
+    ("Ether extended losses to $1,020 in Asia.", 1020.0, "low"),
+    ("Bitcoin climbed back to $27,300 after the dip.", 27300.0, "spot"),
+    ("The rally cleared the April 2021 peak near $64,800 for bitcoin.", 64800.0, "ath"),
+    ("Bitcoin hit $5,920, down 70% from its record.", 5920.0, "low"),
+    ("Bitcoin rallied 8% and hit $48,200 late on Friday.", 48200.0, "high"),
+    ("Bitcoin rose to $3,950, a record, on Monday.", 3950.0, "ath"),
+    ("XRP sank to $0.21, its lowest since May.", 0.21, "low"),
+    ("Bitcoin traded above $45,000 earlier on Friday.", 45000.0, "level"),
+])
+def test_kind_from_the_words_governing_the_amount(text, value, kind):
+    assert kind in kinds_of(text, value)
+
+
+@pytest.mark.parametrize("form,cls", [
+    ("fell", "fall"), ("slipping", "fall"), ("dropped", "fall"), ("sank", "fall"), ("undercutting", "fall"),
+    ("rose", "rise"), ("rallies", "rise"), ("topped", "cross"), ("retook", "cross"), ("bottomed", "bottom"),
+    ("settled", "settle"), ("changing", "hold"), ("hit", "reach"), ("toppled", None),
+])
+def test_cue_table_maps_inflected_verbs_to_their_class(form, cls):
+    assert verb_cue(form) == cls
+
+
+def test_cue_table_nouns_are_not_read_as_verb_forms():
+    assert noun_cue("lows") == "low" and noun_cue("highest") == "high" and noun_cue("mark") == "mark"
+    assert noun_cue("topped") is None  # "topped $X" crosses a level; it names no top
