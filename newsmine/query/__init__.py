@@ -20,7 +20,8 @@ from newsmine.query.facts import (
 )
 from newsmine.query.filters import Filters, utc_bound
 from newsmine.query.search import SearchHit, search
-from newsmine.query.summary import AssetPrices, Analyst, Period, Share, Summary, summary
+from newsmine.query.price_range import AssetPrices
+from newsmine.query.summary import Analyst, Period, Share, Summary, summary
 
 __all__ = [
     "Analyst", "ArticleCard", "ArticleRow", "AssetPrices", "EvidenceRow", "ExchangeRow", "FigureRow", "Filters",

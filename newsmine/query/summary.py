@@ -3,7 +3,9 @@
 The scope is every article published in [since, until] (UTC, inclusive) that
 names ``asset`` when one is given. Time series are bucketed by day, week or
 month depending on the span covered, so a sparkline stays readable whether
-the scope is a week or five years.
+the scope is a week or five years. Totals are read from the store's roll-ups
+(``newsmine.store.rollups``), so even the all-time dashboard reads a few
+hundred rows, not every article.
 """
 
 from __future__ import annotations
@@ -12,19 +14,23 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
-from newsmine.query.db import Database, reader, rows
-from newsmine.query.facts import ExchangeRow, FigureRow, exchanges, figures
+from newsmine.query.db import Database, reader
+from newsmine.query.facts import ExchangeRow, FigureRow, figures
 from newsmine.query.filters import Filters
+from newsmine.query.price_range import AssetPrices, asset_prices
+from newsmine.query.rollup import Window, combine, window
+from newsmine.store.rollups import BY_TABLE
 from newsmine.taxonomy import ARTICLE_SENTIMENTS, NARRATIVES
 
-# Bucket expressions over published_utc ("YYYY-MM-DDTHH:MM:SSZ"); a week is named by its Monday.
-BUCKETS = {
-    "day": "substr(a.published_utc, 1, 10)",
-    "week": "date(a.published_utc, '-6 days', 'weekday 1')",
-    "month": "substr(a.published_utc, 1, 7)",
+# Timeline periods over roll-up buckets (day rows "YYYY-MM-DD", month rows "YYYY-MM"); a week is named by its Monday.
+PERIODS = {
+    "day": "bucket",
+    "week": "date(bucket, '-6 days', 'weekday 1')",
+    "month": "substr(bucket, 1, 7)",
 }
+# The roll-up levels a timeline reads: a month's bucket is whole in month rows, a week's only in day rows.
+TIMELINE_LEVELS = {"day": ("day",), "week": ("day",), "month": ("month", "day")}
 TOP = 10
 
 
@@ -43,21 +49,6 @@ class Share:
     label: str
     articles: int
     share: float  # of the articles in scope, 0..1
-
-
-@dataclass
-class AssetPrices:
-    """The range of an asset's reported prices, each extreme with when it was published."""
-
-    asset: str
-    currency: str | None
-    mentions: int
-    low: float
-    low_date: str | None
-    high: float
-    high_date: str | None
-    last: float
-    last_date: str | None
 
 
 @dataclass
@@ -96,62 +87,59 @@ def choose_bucket(first: str | None, last: str | None) -> str:
 
 def summary(db: Database, *, since: str | None = None, until: str | None = None, asset: str | None = None,
             top: int = TOP) -> Summary:
-    """Everything the dashboard shows, computed in a handful of indexed aggregate queries.
+    """Everything the dashboard shows, from the summary roll-ups rather than a scan of every row.
 
-    Every pass walks the articles in scope through the (published_utc,
-    sentiment) index and reaches their facts through covering per-article
-    indexes, so no pass reads an article row (whose text makes it large).
+    Totals come from per-year, -month and -day roll-ups plus a scan of
+    partial edge days (``newsmine.query.rollup``), so the all-time dashboard
+    costs about what a one-month one does, with the answers a scan would give.
     """
     f = Filters(since=since, until=until, asset=asset, limit=top)
-    where, params = f.articles_where(asset_named=True)
-    scope = " AND ".join(where) or "1"
-
-    def facts_in_scope(fact: str) -> str:
-        # Without any filter, passes that need nothing from the article skip the join.
-        return f.source(fact, articles_first=True) if where else fact
-
+    scope = f.asset or ""
+    win = window(f.lower, f.upper)
     with reader(db) as conn:
-        total, first, last = rows(conn, f"SELECT count(*), min(a.published_utc), max(a.published_utc) "
-                                        f"FROM articles a WHERE {scope}", params)[0]
+        counted = combine(conn, BY_TABLE["summary_articles"], scope, win, {})[0]
+        total, first, last = counted["articles"] or 0, counted["first"], counted["last"]
         out = Summary(since=f.lower, until=f.upper, asset=f.asset, articles=total, first=first, last=last,
                       bucket=choose_bucket(first, last))
-        out.timeline = _timeline(conn, f, scope, params, out.bucket)
+        out.timeline = _timeline(conn, scope, window(f.lower, f.upper, TIMELINE_LEVELS[out.bucket]), out.bucket)
         if f.lower or f.upper:  # every article in scope is dated: the timeline holds the totals
             sentiments = _totals(p.sentiments for p in out.timeline)
             narratives = _totals(p.narratives for p in out.timeline)
         else:
-            sentiments = dict(rows(conn, f"SELECT a.sentiment, count(*) FROM articles a WHERE {scope} "
-                                         "AND a.sentiment IS NOT NULL GROUP BY a.sentiment", params))
-            # One tag row per narrative per article (the store's rule), so count(*) counts articles.
-            narratives = dict(rows(conn, f"SELECT t.label, count(*) FROM {facts_in_scope('tags t')} "
-                                         f"WHERE t.kind = 'narrative' AND {scope} GROUP BY t.label", params))
+            labels = combine(conn, BY_TABLE["summary_labels"], scope, win, {"kind": "kind", "label": "label"})
+            sentiments = {r["label"]: r["articles"] for r in labels if r["kind"] == "sentiment"}
+            narratives = {r["label"]: r["articles"] for r in labels if r["kind"] == "narrative"}
         out.sentiments = _shares(sentiments, total, ARTICLE_SENTIMENTS)
         out.narratives = _shares(narratives, total, NARRATIVES)
-        out.prices = _prices(conn, f.source("prices p", articles_first=True), scope, params, f.asset, top)
-        out.analysts = [Analyst(**dict(r)) for r in rows(
-            conn, "SELECT q.speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
-                  f"max(q.organization) AS organization FROM {facts_in_scope('quotes q')} "
-                  f"WHERE q.speaker IS NOT NULL AND {scope} GROUP BY q.speaker "
-                  f"ORDER BY quotes DESC, articles DESC, q.speaker LIMIT {int(top)}", params)]
-        out.exchanges = exchanges(conn, since=since, until=until, asset=asset, limit=top)
+        out.prices = asset_prices(conn, f, win, top)
+        speakers = combine(conn, BY_TABLE["summary_speakers"], scope, win, {"speaker": "speaker"})
+        speakers.sort(key=lambda r: (-r["quotes"], -r["articles"], r["speaker"]))
+        out.analysts = [Analyst(**dict(r)) for r in speakers[:top]]
+        venues = combine(conn, BY_TABLE["summary_exchanges"], scope, win, {"name": "name"})
+        venues.sort(key=lambda r: r["name"], reverse=True)  # ties by name, descending (the listing's order)
+        venues.sort(key=lambda r: -r["articles"])
+        out.exchanges = [ExchangeRow(**dict(r)) for r in (venues[:top] if top else venues)]
         out.liquidations = figures(conn, kind="liquidations", since=since, until=until, asset=asset,
                                    order="value", limit=top)
     return out
 
 
-def _timeline(conn: sqlite3.Connection, f: Filters, scope: str, params: list[Any], bucket: str) -> list[Period]:
-    """Per-bucket counts; ``bucket`` is a key of BUCKETS."""
-    expression = BUCKETS[bucket]
-    counts = ", ".join(f"sum(a.sentiment = '{s}')" for s in ARTICLE_SENTIMENTS)
+def _timeline(conn: sqlite3.Connection, scope: str, win: Window, bucket: str) -> list[Period]:
+    """Per-bucket counts of dated articles; ``bucket`` is a key of PERIODS."""
+    by = {"period": PERIODS[bucket]}
     periods: dict[str, Period] = {}
-    for r in rows(conn, f"SELECT {expression} AS period, count(*), {counts} FROM articles a "
-                        f"WHERE {scope} AND a.published_utc IS NOT NULL GROUP BY period ORDER BY period", params):
-        periods[r[0]] = Period(r[0], r[1], {s: n for s, n in zip(ARTICLE_SENTIMENTS, r[2:]) if n})
-    for period, label, n in rows(
-            conn, f"SELECT {expression} AS period, t.label, count(*) FROM {f.source('tags t', articles_first=True)} "
-                  f"WHERE t.kind = 'narrative' AND {scope} "
-                  "AND a.published_utc IS NOT NULL GROUP BY period, t.label", params):
-        periods[period].narratives[label] = n
+    for r in sorted(combine(conn, BY_TABLE["summary_articles"], scope, win, by, "bucket <> ''"),
+                    key=lambda r: r["period"]):
+        periods[r["period"]] = Period(r["period"], r["articles"])
+    labels = combine(conn, BY_TABLE["summary_labels"], scope, win, {**by, "kind": "kind", "label": "label"},
+                     "bucket <> ''")
+    for r in labels:
+        if r["kind"] == "narrative":
+            periods[r["period"]].narratives[r["label"]] = r["articles"]
+        elif r["label"] in ARTICLE_SENTIMENTS:
+            periods[r["period"]].sentiments[r["label"]] = r["articles"]
+    for period in periods.values():  # in the taxonomy's order, as the dashboard lists them
+        period.sentiments = {s: period.sentiments[s] for s in ARTICLE_SENTIMENTS if period.sentiments.get(s)}
     if not periods:
         return []
     # Empty periods are zeros, not gaps: a sparkline must not hide a quiet month.
@@ -187,25 +175,3 @@ def _shares(found: dict[str, int], total: int, order: tuple[str, ...]) -> list[S
     labels = [x for x in order if x in found] + sorted(x for x in found if x not in order)
     shares = [Share(x, found[x], found[x] / total if total else 0.0) for x in labels]
     return sorted(shares, key=lambda s: -s.articles)
-
-
-def _prices(conn: sqlite3.Connection, source: str, scope: str, params: list[Any], asset: str | None,
-            top: int) -> list[AssetPrices]:
-    """Low, high and latest price per (asset, currency), in one pass over a covering index."""
-    only = " AND p.asset = ?" if asset else ""
-    found: dict[tuple[str, str | None], AssetPrices] = {}
-    for name, currency, value, when in rows(
-            conn, f"SELECT p.asset, p.currency, p.value, a.published_utc FROM {source} WHERE {scope}{only}",
-            [*params, asset] if asset else params):
-        seen = found.get((name, currency))
-        if seen is None:
-            found[name, currency] = AssetPrices(name, currency, 1, value, when, value, when, value, when)
-            continue
-        seen.mentions += 1
-        if value < seen.low:
-            seen.low, seen.low_date = value, when
-        if value > seen.high:
-            seen.high, seen.high_date = value, when
-        if when and (seen.last_date is None or when > seen.last_date):
-            seen.last, seen.last_date = value, when
-    return sorted(found.values(), key=lambda p: (-p.mentions, p.asset))[:top]

@@ -72,6 +72,22 @@ of ``published_at``, so writers never fill it themselves. It is indexed with
 ``sentiment`` and compares as text: date filters should use it rather than
 ``published_at``, whose offsets differ between sites.
 
+Summary roll-ups (migration 8; ``newsmine.store.rollups`` explains how they
+stay exact): per ``level`` (``'day'``/``'month'``/``'year'``), ``bucket``
+(``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` of ``published_utc``; ``''`` for
+undated articles) and ``asset`` (``''``: all articles; a symbol: articles
+naming it), kept by the store in each article's transaction and by a delete
+trigger:
+``summary_articles`` (``articles``, ``first``/``last`` publication time),
+``summary_labels`` (``kind`` sentiment/narrative, ``label``, ``articles``),
+``summary_prices`` (``price_asset``, ``currency``, ``mentions``, ``low``,
+``high``, ``last_date``; under an asset scope only that asset's prices),
+``summary_exchanges`` (``name``, ``articles``, ``mentions``, ``first``,
+``last``) and ``summary_speakers`` (``speaker``, ``quotes``, ``articles``,
+``organization``: the greatest one named). For example, articles per month::
+
+    SELECT bucket, articles FROM summary_articles WHERE level = 'month' AND asset = '';
+
 Versioning: ``PRAGMA user_version`` is the number of migrations applied;
 ``MIGRATIONS`` is append-only (never edit a released step, add a new one).
 """
@@ -79,6 +95,8 @@ Versioning: ``PRAGMA user_version`` is the number of migrations applied;
 from __future__ import annotations
 
 import sqlite_utils
+
+from newsmine.store.rollups import schema as rollup_schema
 
 # Fact tables keyed by article_id, in the order the store writes them.
 FACT_TABLES = ("sentences", "prices", "figures", "exchanges", "assets", "quotes", "tags")
@@ -269,8 +287,23 @@ _V6 = ["CREATE INDEX articles_source ON articles(source)"]
 # narrow index keeps it beside the id (newsmine.query names it in INDEXED BY).
 _V7 = ["CREATE INDEX articles_id_published ON articles(id, published_utc)"]
 
+# The all-time dashboard read every row (about 1 s at 100,000 articles): roll-up
+# tables keep its totals per day, month and year (newsmine.store.rollups, back-filled
+# here from the stored rows; a later change to newsmine.store.rollups.ROLLUPS
+# needs a new step). "Largest liquidations of an asset" walks a
+# (kind, asset, value) index instead of sorting every figure of that asset; it
+# replaces (kind, asset), its prefix.
+_V8 = [
+    *rollup_schema(),
+    "DROP INDEX figures_kind",
+    "CREATE INDEX figures_kind_asset_value ON figures(kind, asset, value)",
+    # Statistics gathered before (PRAGMA optimize) would leave the new index without any, and
+    # the planner would then prefer it even for "largest of every asset" and sort every figure.
+    "ANALYZE figures",
+]
+
 # Ordered, append-only: MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

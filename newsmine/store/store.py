@@ -22,6 +22,7 @@ import sqlite_utils
 
 from newsmine.errors import NewsmineError
 from newsmine.records import Analysis, Article, Page
+from newsmine.store.rollups import add_article, remove_article
 from newsmine.store.schema import FACT_TABLES, SCHEMA_VERSION, migrate
 
 SaveStatus = Literal["new", "updated", "unchanged"]
@@ -156,12 +157,15 @@ class Store:
                     return "unchanged"
                 else:
                     article_id = found["id"]
+                    # The summary roll-ups of the buckets it leaves, recomputed without it.
+                    remove_article(self.db, article_id)
                     row["url"] = found["url"] or row["url"]  # the stored identity stays put
                     self._update("articles", article_id, row)
                     for table in FACT_TABLES[::-1]:  # sentences last: facts point to them
                         self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                     status = "updated"
                 self._write_facts(article_id, analysis)
+                add_article(self.db, article_id)
         except sqlite3.Error as exc:
             where = article.url or article.source
             raise StoreError(f"could not store {where}: {exc}") from None
