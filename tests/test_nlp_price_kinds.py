@@ -1,4 +1,4 @@
-"""Price kinds read from the parse, on sentences in many outlets' phrasings.
+"""Prices in many outlets' phrasings: kinds read from the parse, and amounts that are no prices.
 
 Each case names the cue it exercises; the sentences are written for these tests
 (none comes from the corpus), so they check the genre's rules, not one writer's.
@@ -75,3 +75,20 @@ def test_cue_table_maps_inflected_verbs_to_their_class(form, cls):
 def test_cue_table_nouns_are_not_read_as_verb_forms():
     assert noun_cue("lows") == "low" and noun_cue("highest") == "high" and noun_cue("mark") == "mark"
     assert noun_cue("topped") is None  # "topped $X" crosses a level; it names no top
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("BNB is far below its May 2021 record of $686.", 686.0, "ath"),  # the month, not the modal
+    ("In May 2020 bitcoin was near $8,600 on the day.", 8600.0, "spot"),
+])
+def test_the_month_may_is_no_hedge(text, value, kind):
+    assert kind in kinds_of(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Bitcoin may reach $100,000 by December.", 100000.0),
+    ("Bitcoin ended the day flat, after a round trip of more than $6,000.", 6000.0),
+    ("One wallet built a short of 900,000 SOL with an entry near $125 before it was closed out.", 125.0),
+])
+def test_hedges_round_trips_and_entries_are_not_prices(text, value):
+    assert not kinds_of(text, value)

@@ -83,6 +83,8 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "TRUMP": ("Official Trump", (), ("TRUMP",)),
     "HT": ("Huobi Token", ("huobi token",), ("HT",)),
     "ETHW": ("EthereumPoW", ("ethereumpow",), ("ETHW",)),
+    "HYPE": ("Hyperliquid token", (), ("HYPE",)),  # the venue's own name stays the exchange
+    "YFI": ("yearn.finance", ("yearn finance", "yearn.finance"), ("YFI",)),
 }
 
 # canonical venue -> aliases (matched case-insensitively, token by token; a

@@ -25,11 +25,11 @@ _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
     r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
-    r"\bbets?\b|\bbought\b|\bsold\b|\bspent\b",
+    r"\bbets?\b|\bbought\b|\bsold\b|\bspent\b|round[- ]trips?\b|\bswings? of\b",
     re.I,
 )
 _NOT_REACHED = re.compile(
-    r"\b(?:targets?|forecasts?|predict\w*|could|would|might|may|will|expects?|expected|expecting|"
+    r"\b(?:targets?|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
     r"calls? for|calling for|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|base case|objective|"
@@ -41,7 +41,7 @@ _NOT_REACHED = re.compile(
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
-    r"^[\s,]*(?:would|could|will|might|may|is seen|is the next|as the next|as an? (?:possible |potential |likely )?"
+    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
     r"area|zone|region|level is|is key|is a key|by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
@@ -53,10 +53,11 @@ _CITED_EXTREME = re.compile(
     r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?),?"
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
 )
-# What a buyer paid or a bounty pays is no market price ("started buying bitcoin in
-# 2013 at about $120", "doubled the top reward in its bug bounty program to €500,000").
+# What a buyer paid (or a trader's entry) or a bounty pays is no market price ("started
+# buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\bat\s*(?:about |around |roughly )?$|"
+    r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b", re.I)
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
