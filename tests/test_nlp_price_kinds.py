@@ -1,6 +1,6 @@
 """Prices in many outlets' phrasings: kinds read from the parse, and amounts that are no prices.
 
-Each case names the cue it exercises; the sentences are written for these tests
+Each sentence exercises one cue of the genre; all are written for these tests
 (none comes from the corpus), so they check the genre's rules, not one writer's.
 """
 
@@ -57,6 +57,8 @@ def kinds_of(text: str, value: float) -> set[str]:
     ("Bitcoin rallied 8% and hit $48,200 late on Friday.", 48200.0, "high"),
     ("Bitcoin rose to $3,950, a record, on Monday.", 3950.0, "ath"),
     ("XRP sank to $0.21, its lowest since May.", 0.21, "low"),
+    ("BTC/USD was at $31,850 at 1400 GMT, its lowest in almost two weeks.", 31850.0, "low"),
+    ("Ether was at $2,410 on Monday, up 3% on the day.", 2410.0, "spot"),
     ("Bitcoin traded above $45,000 earlier on Friday.", 45000.0, "level"),
 ])
 def test_kind_from_the_words_governing_the_amount(text, value, kind):

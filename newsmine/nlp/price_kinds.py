@@ -221,12 +221,17 @@ def _by_the_close(verb: Token, first: Token) -> bool:
 
 
 def _apposition(last: Token) -> tuple[str, int] | None:
-    """"$3,950, a record", "$0.21, its lowest since May", "at $X at the low": an
-    extreme named just after."""
-    doc, i = last.doc, last.i + 1
-    if i >= len(doc) or doc[i].text != "," and doc[i].lower_ != "at":  # "changed hands at $X at the low"
+    """"$3,950, a record", "$0.21 on Monday, its lowest since May", "at $X at the
+    low": an extreme named just after (a short time adjunct may come between)."""
+    doc, i, end = last.doc, last.i + 1, last.sent.end
+    if i < end and doc[i].pos_ == "ADP":
+        j = i + 1
+        while j < min(i + 5, end) and doc[j].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ") and not doc[j].is_currency:
+            j += 1
+        i = j if j < end and doc[j].text == "," else i  # "on Monday, its lowest"
+    if i >= end or doc[i].text != "," and doc[i].lower_ != "at":  # "changed hands at $X at the low"
         return None
-    for t in doc[i + 1:min(i + 6, last.sent.end)]:
+    for t in doc[i + 1:min(i + 6, end)]:
         if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP"):
             return None
         named = _extreme(t) if noun_cue(t.lower_) in ("high", "low", "record") else None
