@@ -106,21 +106,25 @@ def _recompute(published: str, without: str) -> list[str]:
     """Statements recomputing the buckets of an article published at ``published`` (SQL), without article ``without``.
 
     The day from the base rows, then its month from the day rows and its year
-    from the month rows: exact, and it reads one day of articles.
+    from the month rows: exact, and it reads one day of articles. Only the
+    article's own scopes ('' and the symbols it names) can change.
     """
+    scopes = f"(SELECT '' UNION SELECT symbol FROM assets WHERE article_id = {without})"
     out = []
     for r in ROLLUPS:
         for level, width in LEVELS.items():
             bucket = f"substr({published}, 1, {width})"  # NULL for an undated article: bucket ''
-            out.append(f"DELETE FROM {r.table} WHERE level = '{level}' AND bucket = coalesce({bucket}, '')")
+            out.append(f"DELETE FROM {r.table} WHERE level = '{level}' AND bucket = coalesce({bucket}, '') "
+                       f"AND asset IN {scopes}")
             if level == "day":
                 cond = (f"a.id <> {without} AND ((a.published_utc >= {bucket} AND a.published_utc < {bucket} || '~') "
                         f"OR ({published} IS NULL AND a.published_utc IS NULL))")
-                out.append(f"INSERT INTO {r.table} ({', '.join(r.columns)}) {r.sql(cond, levels=DAYS)}")
+                select = r.sql(cond, levels=DAYS, scopes=f"s.asset IN {scopes}")
+                out.append(f"INSERT INTO {r.table} ({', '.join(r.columns)}) {select}")
             else:
                 # char(0) sorts after '' and before every dated bucket.
-                out.append(_from_finer(r, level, f"bucket >= coalesce({bucket}, '') "
-                                                 f"AND bucket < coalesce({bucket} || '~', char(0))"))
+                out.append(_from_finer(r, level, f"bucket >= coalesce({bucket}, '') AND "
+                                                 f"bucket < coalesce({bucket} || '~', char(0)) AND asset IN {scopes}"))
     return out
 
 
@@ -135,7 +139,6 @@ def schema() -> list[str]:
         # Covering, values included: a window's rows are then one contiguous range of index pages.
         key = ("asset", "level", "bucket", *r.keys, *r.values)
         out.append(f"CREATE INDEX {r.table}_key ON {r.table}({', '.join(key)})")
-        out.append(f"CREATE INDEX {r.table}_bucket ON {r.table}(level, bucket)")  # for recomputing a bucket
         out.append(f"INSERT INTO {r.table} ({', '.join(r.columns)}) {r.sql(levels=DAYS)}")
         out.extend(_from_finer(r, level, "1") for level in list(LEVELS)[1:])
     # Before the delete, while the facts still exist: recompute the article's buckets without it.
