@@ -207,6 +207,22 @@ def test_walking_plan_gives_the_same_answers(db, monkeypatch):
     assert all(indexed)
 
 
+def test_largest_first_in_a_window_gives_the_same_answers(db, monkeypatch):
+    """A listing by value in a date window tries the largest facts first; too few must fall back, same answer."""
+    from newsmine.query import facts
+
+    asks = [(query.figures, {"kind": "liquidations", "since": "2021-02-24", "limit": 1}),
+            (query.figures, {"since": "2021-01-01", "until": "2021-03-01", "limit": 2}),
+            (query.prices, {"asset": "BTC", "since": "2021-02-24", "limit": 2})]
+    monkeypatch.setattr(facts, "PROBE", 1)  # every window counts as crowded
+    tried = [ask(db, order="value", **kw) for ask, kw in asks]
+    monkeypatch.setattr(facts, "CANDIDATES", 1)  # the first one only: never enough for two
+    assert [ask(db, order="value", **kw) for ask, kw in asks] == tried
+    monkeypatch.setattr(facts, "_largest", lambda *args: None)  # the window walk alone
+    assert [ask(db, order="value", **kw) for ask, kw in asks] == tried
+    assert all(tried)
+
+
 def test_summary_buckets_follow_the_span():
     from newsmine.query.summary import _every_period, choose_bucket
 

@@ -39,26 +39,25 @@ class AssetPrices:
     last_date: str | None
 
 
-def asset_prices(conn: sqlite3.Connection, f: Filters, win: Window, top: int) -> list[AssetPrices]:
-    """Low, high and latest price per (asset, currency) in the filters' scope, most mentioned first."""
-    scope = f.asset or ""
+def asset_prices(conn: sqlite3.Connection, scope: str, win: Window, top: int) -> list[AssetPrices]:
+    """Low, high and latest price per (asset, currency) in ``win`` for ``scope`` ('' or an asset), most mentioned first."""
     found = combine(conn, _PRICES, scope, win, {"asset": "price_asset", "currency": "currency"})
     found.sort(key=lambda r: (-r["mentions"], r["asset"], r["currency"] is not None, r["currency"] or ""))
     out = []
     for r in found[:top]:
         key = {"scope": scope, "asset": r["asset"], "currency": r["currency"]}
-        dates = {column: _earliest(conn, f, win, key, column, r[column]) for column in ("low", "high")}
-        last = _price_facts(conn, f, key, "min(p.value)", "a.published_utc IS ?", r["last_date"])
+        dates = {column: _earliest(conn, win, key, column, r[column]) for column in ("low", "high")}
+        # last_date lies in the window (or is NULL only when no bound is given), so it needs no other bound.
+        last = _price_facts(conn, key, "min(p.value)", "a.published_utc IS ?", [r["last_date"]])
         out.append(AssetPrices(r["asset"], r["currency"], r["mentions"], r["low"], dates["low"], r["high"],
                                dates["high"], last, r["last_date"]))
     return out
 
 
-def _earliest(conn: sqlite3.Connection, f: Filters, win: Window, key: dict[str, Any], column: str,
-              value: float) -> str | None:
+def _earliest(conn: sqlite3.Connection, win: Window, key: dict[str, Any], column: str, value: float) -> str | None:
     """When ``value`` (the ``column`` extreme) was first reported in ``win`` (None: only undated articles)."""
-    found = [_price_facts(conn, f, key, "min(a.published_utc)", "p.value = ?", value,
-                          "a.published_utc >= ? AND a.published_utc < ?", [begin, end]) for begin, end in win.scans]
+    within = "p.value = ? AND a.published_utc >= ? AND a.published_utc < ?"
+    found = [_price_facts(conn, key, "min(a.published_utc)", within, [value, begin, end]) for begin, end in win.scans]
     match = f"price_asset = :asset AND currency IS :currency AND {column} = :value"
     params = {**key, "value": value}
     # The earliest stored bucket holding it, then the earliest of its finer buckets down to a day.
@@ -69,16 +68,18 @@ def _earliest(conn: sqlite3.Connection, f: Filters, win: Window, key: dict[str, 
         bucket = rows(conn, f"SELECT min(bucket) FROM {_PRICES.table} WHERE asset = :scope AND level = :finer "
                             f"AND bucket >= :bucket AND bucket < :bucket || '{LAST}' AND {match}",
                       {**params, "bucket": bucket, "finer": finer})[0][0]
-    if bucket:
-        found.append(_price_facts(conn, f, key, "min(a.published_utc)", "p.value = ?", value,
-                                  f"a.published_utc >= ? AND a.published_utc < ? || '{LAST}'", [bucket, bucket]))
+    if bucket:  # a whole day inside the window: its own range is the only bound needed
+        found.append(_price_facts(conn, key, "min(a.published_utc)", within, [value, bucket, bucket + LAST]))
     return min((d for d in found if d), default=None)
 
 
-def _price_facts(conn: sqlite3.Connection, f: Filters, key: dict[str, Any], select: str, cond: str, value: Any,
-                 within: str = "1", within_params: list[str] | None = None) -> Any:
-    """``select`` over the in-scope prices of ``key``'s asset and currency that meet ``cond``."""
-    where, params = f.articles_where(asset_named=True)
-    conds = [*where, "p.asset = ?", "p.currency IS ?", cond, within]
+def _price_facts(conn: sqlite3.Connection, key: dict[str, Any], select: str, cond: str, params: list[Any]) -> Any:
+    """``select`` over the prices of ``key``'s asset and currency, in articles of its scope, that meet ``cond``.
+
+    ``cond`` carries the only date bound: with the window's bounds as well,
+    SQLite would pick one of two ranges on published_utc, often the wide one.
+    """
+    where, scoped = Filters(asset=key["scope"] or None).articles_where(asset_named=True)
+    conds = [*where, "p.asset = ?", "p.currency IS ?", cond]
     sql = f"SELECT {select} FROM articles a CROSS JOIN prices p ON p.article_id = a.id WHERE {' AND '.join(conds)}"
-    return rows(conn, sql, [*params, key["asset"], key["currency"], value, *(within_params or [])])[0][0]
+    return rows(conn, sql, [*scoped, key["asset"], key["currency"], *params])[0][0]

@@ -111,7 +111,7 @@ def summary(db: Database, *, since: str | None = None, until: str | None = None,
             narratives = {r["label"]: r["articles"] for r in labels if r["kind"] == "narrative"}
         out.sentiments = _shares(sentiments, total, ARTICLE_SENTIMENTS)
         out.narratives = _shares(narratives, total, NARRATIVES)
-        out.prices = asset_prices(conn, f, win, top)
+        out.prices = asset_prices(conn, scope, win, top)
         speakers = combine(conn, BY_TABLE["summary_speakers"], scope, win, {"speaker": "speaker"})
         speakers.sort(key=lambda r: (-r["quotes"], -r["articles"], r["speaker"]))
         out.analysts = [Analyst(**dict(r)) for r in speakers[:top]]
