@@ -40,6 +40,13 @@ def window(lower: str | None, upper: str | None, levels: tuple[str, ...] = ("yea
     """
     if lower is None and upper is None:
         return Window([(levels[0], "", LAST)])
+    try:
+        return _split(lower, upper, levels)
+    except (OverflowError, ValueError):  # a bound at the calendar's ends (year 9999, or 1 written "1-01-01")
+        return Window(scans=[(lower or FIRST, upper or LAST)])  # is scanned as given, as any filter reads it
+
+
+def _split(lower: str | None, upper: str | None, levels: tuple[str, ...]) -> Window:
     out = Window()
     first = _day(lower, up=True) if lower else None  # first whole day
     end = _day(upper, up=False) if upper else None  # first day not wholly inside

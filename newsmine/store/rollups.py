@@ -32,14 +32,14 @@ from typing import Any
 import sqlite_utils
 
 LEVELS = {"day": 10, "month": 7, "year": 4}  # level -> length of the published_utc prefix naming its bucket
-BUCKET = "coalesce(substr(a.published_utc, 1, lv.width), '')"
+_BUCKET = "coalesce(substr(a.published_utc, 1, lv.width), '')"
 # Articles matching {cond}, once per scope: '' (all) and every symbol they name (UNION: once per symbol).
 _FROM = ("(SELECT a.id AS article_id, '' AS asset FROM articles a WHERE {cond} "
          "UNION SELECT x.article_id, x.symbol FROM articles a JOIN assets x ON x.article_id = a.id WHERE {cond}) s "
          "JOIN articles a ON a.id = s.article_id CROSS JOIN ("
          + " UNION ALL ".join(f"SELECT '{level}' AS level, {width} AS width" for level, width in LEVELS.items())
          + ") lv")
-_HEAD = f"SELECT lv.level, {BUCKET} AS bucket, s.asset"
+_HEAD = f"SELECT lv.level, {_BUCKET} AS bucket, s.asset"
 DAYS = "lv.level = 'day'"  # the ``levels`` condition for day rows only
 
 
@@ -151,7 +151,7 @@ def add_article(db: sqlite_utils.Database, article_id: int) -> None:
     """Merge one stored article's rows into the roll-ups (its facts must be written)."""
     for r in ROLLUPS:
         for row in db.execute(r.sql("a.id = :id"), {"id": article_id}).fetchall():
-            merge_row(db.conn, r, row)
+            _merge_row(db.conn, r, row)
 
 
 def remove_article(db: sqlite_utils.Database, article_id: int) -> None:
@@ -161,7 +161,7 @@ def remove_article(db: sqlite_utils.Database, article_id: int) -> None:
         db.execute(statement, {"published": published, "without": article_id})
 
 
-def merge_row(conn: sqlite3.Connection, r: Rollup, row: tuple[Any, ...]) -> None:
+def _merge_row(conn: sqlite3.Connection, r: Rollup, row: tuple[Any, ...]) -> None:
     """Merge one computed row into its stored row (``IS``: a NULL currency is a key like any other)."""
     keys = ("level", "bucket", "asset", *r.keys)
     ops = {"sum": "{c} + ?", "min": "coalesce(min({c}, ?), {c}, ?)", "max": "coalesce(max({c}, ?), {c}, ?)"}
