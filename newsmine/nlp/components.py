@@ -1,9 +1,13 @@
-"""Custom spaCy component: figure cues from a PhraseMatcher.
+"""Custom spaCy components: sentence breaks at line and bullet starts, and
+figure cues from a PhraseMatcher.
 
-Registered as the factory ``newsmine_cues``; it stores every cue ("open
-interest", "funding", "liquidat*", ...) in ``doc.spans["cues"]`` labelled with
-the figure kind, so the figure rules read cues instead of re-scanning text.
-Imported only by ``load_nlp`` (importing spaCy is slow).
+``newsmine_breaks`` runs before the parser: a line break or a bullet ("•")
+always starts a sentence, because the parser otherwise glues a bulleted table
+row to the next row or paragraph and the rules then read one row's asset into
+another's price. ``newsmine_cues`` stores every cue ("open interest",
+"funding", "liquidat*", ...) in ``doc.spans["cues"]`` labelled with the figure
+kind, so the figure rules read cues instead of re-scanning text. Imported only
+by ``load_nlp`` (importing spaCy is slow).
 """
 
 from __future__ import annotations
@@ -13,6 +17,27 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from newsmine.nlp.figures import CUE_PHRASES
+from newsmine.nlp.view import BULLETS
+
+
+@Language.component("newsmine_breaks")
+def mark_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a line break and at every bullet, and keep each bulleted
+    row one sentence up to its full stop (the parser splits rows like "• TRUMP:
+    $44.80, -39% from its peak" mid-phrase); leave the rest to the parser."""
+    in_row = False
+    for i in range(1, len(doc)):
+        token, prev = doc[i], doc[i - 1]
+        if token.is_space:
+            continue
+        if token.text in BULLETS:
+            token.is_sent_start, in_row = True, True
+        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start, in_row = True, False
+        elif in_row:
+            token.is_sent_start = False
+            in_row = token.text not in (".", "!", "?")  # prose may follow the row on its line
+    return doc
 
 
 class CueTagger:

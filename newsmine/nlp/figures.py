@@ -102,7 +102,10 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
             if kind is not None:
                 found.append((a, kind, abs(a.value), a.currency or "USD"))
-        when = resolve_date(sent.text, view.published) if found else None
+        head = view.list_header(index) if found else None
+        # a list row reads its header as its own first clause ("24-hour moves: • SOL: -5.2%")
+        framed, shift = (f"{head} {sent.text}", len(head) + 1) if head else (sent.text, 0)
+        when = resolve_date(framed, view.published) if found else None
         for a, kind, value, unit in found:
             window = sent.text[max(0, a.start - 70):a.end + 70]
             side = None
@@ -126,6 +129,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
             seen.add(key)
             figures.append(Figure(kind, value, unit, sent.text, sent.start + a.start, sent.start + a.end,
                                   asset=asset, venue=view.venue_near(index, a.start), side=side,
-                                  period=None if kind in STOCK_KINDS else figure_period(sent.text, a.start, a.end, kind),
+                                  period=None if kind in STOCK_KINDS else figure_period(framed, a.start + shift,
+                                                                                      a.end + shift, kind),
                                   date=when))
     return figures

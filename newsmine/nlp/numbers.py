@@ -44,6 +44,10 @@ MONEY_RES = (
     re.compile(rf"{_NUM}{_SCALE}{_WORD_CUR}"),
     re.compile(rf"{_NUM}(?P<scale>[kK])(?![\w])"),
 )
+# An amount in a crypto quote unit ("0.00158 BTC", "0.0527 ETH"): an altcoin's price in
+# bitcoin or ether. Only fractions of a coin: whole coins ("12,000 BTC") are holdings and flows.
+COIN_QUOTES = ("BTC", "ETH")
+COIN_RE = re.compile(rf"{_NUM}\s?(?P<coin>{'|'.join(COIN_QUOTES)})\b")
 PERCENT_RE = re.compile(
     rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)"
 )
@@ -105,6 +109,16 @@ def _amount(m: re.Match[str]) -> Amount | None:
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         return None
     return Amount(value, currency, m.start(), m.end(), scale >= 1e6, explicit)
+
+
+def find_coin_prices(text: str) -> tuple[Amount, ...]:
+    """Every fraction-of-a-coin amount ("0.0000087 BTC"), its currency the coin."""
+    found: list[Amount] = []
+    for m in COIN_RE.finditer(text):
+        value = to_number(m.group("num"))
+        if value is not None and 0 < value < 1:
+            found.append(Amount(value, m.group("coin"), m.start(), m.end(), False, True))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)

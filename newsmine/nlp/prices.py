@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.numbers import Amount, find_money
+from newsmine.nlp.numbers import Amount, find_coin_prices, find_money
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
 from newsmine.nlp.ratios import find_ratios, ratio_pair
@@ -30,7 +30,7 @@ _SIZE = re.compile(
 )
 _NOT_REACHED = re.compile(
     r"\b(?:targets?|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
-    r"calls? for|calling for|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
+    r"calls? for|calling for|whether|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|base case|objective|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
@@ -56,9 +56,18 @@ _CITED_EXTREME = re.compile(
 # What a buyer paid (or a trader's entry) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
-    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\bat\s*(?:about |around |roughly )?$|"
+    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near)\s*(?:about |around |roughly )?$|"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b", re.I)
+# A level the sentence says was never reached ("the $10,000 level was never tested",
+# "fell short of $50,000") is no price anywhere in that sentence.
+_NEGATED_LEFT = re.compile(
+    r"\b(?:never|not|yet to|failed to|(?:fell|falls|falling|stopped|stops) short of)\s+(?:been\s+|even\s+|quite\s+)?"
+    r"(?:(?:re)?tested|test|reached|reach|hit|touched|touch|seen|crossed|cross|broken|break|topped|top|reclaimed|reclaim)?"
+    r"\s*(?:the\s+)?$", re.I)
+_NEGATED_RIGHT = re.compile(
+    r"^\s*(?:level|mark|line|area|handle|threshold)?\s*(?:was|were|has|had|is|have)\s+(?:never|not|yet to)\b"
+    r"(?!\s+(?:been\s+)?(?:seen|traded|hit) since)", re.I)
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance)\b", re.I)
@@ -75,6 +84,8 @@ _CHANGE_VERB = re.compile(
 )
 _RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+# Between two listed amounts, each possibly followed by its asset ("$50,000 for bitcoin and $3,000 for ether").
+_LISTED = re.compile(r"^\s*(?:(?:for|in) [^,$;.]{1,25}?)?\s*(?:,\s*)?(?:,|and|or|to|-|–)\s*(?:then\s+)?(?:about\s+)?$")
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
 
@@ -143,16 +154,19 @@ def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, s
     """(amount, asset, currency, kind) of every price in one sentence."""
     text = view.sents[index].text
     found = []
-    amounts = find_money(text)
+    amounts = [*find_money(text), *find_coin_prices(text)]
     pair = ratio_pair(view, index)
     if pair is not None:
-        amounts = sorted((*amounts, *find_ratios(text)), key=lambda x: x.start)
+        amounts += [r for r in find_ratios(text) if not any(r.start < a.end and a.start < r.end for a in amounts)]
+    amounts.sort(key=lambda x: x.start)
     prev_end, prev_rejected = 0, False
+    negated = {round(a.value, 8) for a in amounts if _negated(text, a)}
     for j, a in enumerate(amounts):
         # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate
-        listed = prev_end and re.match(r"^\s*(?:,|and|or|to|-|–)\s*(?:then\s+)?(?:about\s+)?$", text[prev_end:a.start])
+        listed = prev_end and _LISTED.match(text[prev_end:a.start])
         kind = _range_kinds(text, amounts, j)
-        if (listed and prev_rejected) or _band_not_reached(text, amounts, j) or (kind is not None and _NOT_REACHED.search(_left_clause(text, a.start)[-60:])):
+        if (listed and prev_rejected) or round(a.value, 8) in negated or _band_not_reached(text, amounts, j) or (
+                kind is not None and _NOT_REACHED.search(_left_clause(text, a.start)[-60:])):
             ok = False
         elif kind is None:
             ok = _is_price(view, index, a)
@@ -166,9 +180,15 @@ def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, s
             found.append((a, pair[0], pair[1], kind))
             continue
         asset = view.asset_for(index, a.start)
-        if asset is not None:
+        if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
     return _beyond_record(text, found)
+
+
+def _negated(text: str, a: Amount) -> bool:
+    """The sentence says the level was not reached; its other mentions of the value are
+    then approaches to it ("buyers showed up just above $10,000"), not prices either."""
+    return bool(_NEGATED_LEFT.search(text[max(0, a.start - 40):a.start]) or _NEGATED_RIGHT.match(text[a.end:a.end + 40]))
 
 
 def _band_not_reached(text: str, amounts: list[Amount], j: int) -> bool:

@@ -32,6 +32,9 @@ _OBJECT_BEFORE = re.compile(
 )
 
 
+BULLETS = ("•", "▪", "◦", "●", "‣", "∙")  # list rows start with one; the parser keeps each row whole
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -101,6 +104,20 @@ class ArticleView:
         assets = sent.of("ASSET")
         before = [m for m in assets if m.end <= sent.start + pos]
         return before[-1].key if before else assets[0].key if assets else None
+
+    def list_header(self, index: int) -> str | None:
+        """The line introducing the bulleted list that sentence ``index`` is a row of
+        ("24-hour moves as of 08:00 UTC:"): rows are sentences of their own, but
+        share the header's span and date."""
+        if not self.sents[index].text.startswith(BULLETS):
+            return None
+        for k in range(index - 1, -1, -1):
+            prev, nxt = self.sents[k], self.sents[k + 1]
+            if "\n" in self.text[prev.end:nxt.start]:
+                return None  # a list ends with its paragraph
+            if not prev.text.startswith(BULLETS):
+                return prev.text if prev.text.endswith(":") else None
+        return None
 
     def venue_near(self, index: int, pos: int) -> str | None:
         """The exchange mentioned nearest to ``pos`` in the sentence, if any."""

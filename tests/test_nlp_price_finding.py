@@ -1,0 +1,65 @@
+"""Which amounts are prices: crypto-quoted prices, negated levels, listed levels
+sharing a rejection, hedged questions, purchases, and list rows as sentences."""
+
+from __future__ import annotations
+
+from newsmine.nlp import extract_facts
+from newsmine.nlp.numbers import find_coin_prices
+from newsmine.records import Article
+
+
+def facts_of(text: str):
+    return extract_facts([Article(source="t", text=text, published="2022-03-10T09:00:00+00:00")])[0]
+
+
+def found(text: str) -> set[tuple[str, float, str]]:
+    return {(p.asset, p.value, p.currency) for p in facts_of(text).prices}
+
+
+def test_fractions_of_a_coin_are_amounts_whole_coins_are_not():
+    assert [(a.value, a.currency) for a in find_coin_prices("at 0.0421 ETH, or 0.0019 BTC")] == [
+        (0.0421, "ETH"), (0.0019, "BTC")]
+    assert find_coin_prices("an outflow of 12,000 BTC") == ()
+
+
+def test_price_restated_in_bitcoin():
+    got = found("Cardano traded at $1.12 on Thursday, or about 0.0000251 BTC.")
+    assert ("ADA", 1.12, "USD") in got and ("ADA", 0.0000251, "BTC") in got
+
+
+def test_coin_count_is_no_price():
+    assert not any(c == "BTC" for _, _, c in found("Bitcoin miners sold 0.5 BTC each on average."))
+
+
+def test_negated_level_is_no_price_anywhere_in_its_sentence():
+    assert found("Sellers appeared just below $48,000 on Monday, but the $48,000 level was never tested.") == set()
+    assert found("Ether rallied on Tuesday but fell short of $3,200.") == set()
+    assert found("Bitcoin rose to $45,300 on Friday, though the $46,000 mark was not reached.") == {
+        ("BTC", 45300.0, "USD")}
+
+
+def test_listed_level_shares_the_rejection_of_its_neighbour():
+    text = "The options max-pain point sits at $42,000 for bitcoin and $2,900 for ether."
+    assert found(text) == set()
+
+
+def test_open_questions_are_not_prices():
+    assert found("Analysts are watching whether solana can hold above $95 and whether XRP retakes $0.80.") == set()
+
+
+def test_buying_below_a_level_is_a_purchase():
+    assert found("The fund said it had been buying bitcoin for clients below $38,500.") == set()
+
+
+def test_list_rows_and_the_next_paragraph_are_separate_sentences():
+    text = ("Closing prices on Friday: • BTC: $39,120 (+1.2%) • ETH: $2,610 (-0.8%)\n\n"
+            "Polkadot's DOT was the biggest gainer. It later traded at $19.40.")
+    facts = facts_of(text)
+    assert {(p.asset, p.value) for p in facts.prices} == {("BTC", 39120.0), ("ETH", 2610.0), ("DOT", 19.4)}
+    assert [s.text for s in facts.sentences][:3] == ["Closing prices on Friday:", "• BTC: $39,120 (+1.2%)",
+                                                    "• ETH: $2,610 (-0.8%)"]
+
+
+def test_list_rows_take_the_span_of_their_header():
+    facts = facts_of("24-hour moves: • SOL: $88.10, -4.4% • ADA: $0.91, +2.5%")
+    assert {(f.asset, f.value, f.period) for f in facts.figures} == {("SOL", -4.4, "24h"), ("ADA", 2.5, "24h")}
