@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 
 from newsmine.records import (
-    Analysis, Article, Classification, Evidence, ExchangeMention, Facts, Figure, Narrative, Page, Price,
-    Quote, Sentence, Sentiment,
+    Analysis, Article, AssetMention, Classification, Evidence, ExchangeMention, Facts, Figure, Narrative, Page,
+    Price, Quote, Sentence, Sentiment, Stance,
 )
 from newsmine.store import SCHEMA_VERSION, Store, StoreError
 
@@ -139,6 +139,19 @@ def test_facts_link_to_sentences_and_fts(store):
     assert rows(store, "SELECT s.idx FROM evidence e JOIN sentences s ON s.id = e.sentence_id") == [(1,)]
     assert [r["title"] for r in store.db["articles"].search("liquidation")] == ["BTC slides"]
     assert [r["speaker"] for r in store.db["quotes"].search("lau")] == ["Jason Lau"]
+
+
+def test_asset_stances_are_stored_beside_mentions(store, tmp_path):
+    from newsmine.query import article
+
+    a = analysis()
+    a.facts.assets = [AssetMention("BTC", "Bitcoin", 3), AssetMention("ETH", "Ether", 1)]
+    a.classification.stances = [Stance("BTC", "bearish", 0.8, 3)]
+    store.save(a)
+    assert rows(store, "SELECT symbol, stance, stance_score FROM assets ORDER BY symbol") == [
+        ("BTC", "bearish", 0.8), ("ETH", None, None)]
+    card = article(tmp_path / "news.db", 1)
+    assert [(m.symbol, m.stance) for m in card.assets] == [("BTC", "bearish"), ("ETH", None)]
 
 
 def test_span_across_sentences_has_no_sentence_id(store):

@@ -248,6 +248,8 @@ def test_migration_backfills_the_rollups(built):
         conn.execute("DROP TRIGGER summary_ad")
         conn.execute("DROP INDEX figures_kind_asset_value")
         conn.execute("CREATE INDEX figures_kind ON figures(kind, asset)")
+        conn.execute("ALTER TABLE assets DROP COLUMN stance")  # migration 9
+        conn.execute("ALTER TABLE assets DROP COLUMN stance_score")
         conn.execute("PRAGMA user_version = 7")
     assert query.summary(path).articles == 161  # the reader has the store migrate it
     assert snapshot() == kept

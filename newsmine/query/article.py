@@ -29,6 +29,7 @@ class Mention:
     name: str
     mentions: int
     symbol: str | None = None  # assets only
+    stance: str | None = None  # assets only: the article's stance toward it, when scored
 
 
 @dataclass
@@ -89,8 +90,8 @@ def article(db: Database, id_or_url: str | int) -> ArticleCard:
             card.narratives.append(NarrativeRow(tag["label"], tag["score"], [EvidenceRow(**dict(e)) for e in evidence]))
         card.exchanges = [Mention(r["name"], r["mentions"]) for r in rows(
             conn, "SELECT name, mentions FROM exchanges WHERE article_id = ? ORDER BY mentions DESC, name", [aid])]
-        card.assets = [Mention(r["name"] or r["symbol"], r["mentions"], r["symbol"]) for r in rows(
-            conn, "SELECT symbol, name, mentions FROM assets WHERE article_id = ? ORDER BY mentions DESC, symbol",
+        card.assets = [Mention(r["name"] or r["symbol"], r["mentions"], r["symbol"], r["stance"]) for r in rows(
+            conn, "SELECT symbol, name, mentions, stance FROM assets WHERE article_id = ? ORDER BY mentions DESC, symbol",
             [aid])]
         card.prices = _by_offset(prices(conn, article=aid, limit=None))
         card.figures = _by_offset(figures(conn, article=aid, limit=None))

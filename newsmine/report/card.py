@@ -31,7 +31,7 @@ def _meta(card: ArticleCard) -> Table:
     mentions = ", ".join(f"{e.name} ×{e.mentions}" for e in card.exchanges)
     if mentions:
         grid.add_row("exchanges", plain(mentions))
-    assets = ", ".join(f"{a.symbol} ×{a.mentions}" for a in card.assets)
+    assets = ", ".join(f"{a.symbol} ×{a.mentions}" + (f" {a.stance}" if a.stance else "") for a in card.assets)
     if assets:
         grid.add_row("assets", plain(assets))
     return grid

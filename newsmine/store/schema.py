@@ -45,7 +45,9 @@ Tables
     ``sentence``, ``start``, ``end``.
 ``exchanges``: trading venues named in the article: ``name`` (canonical
     spelling) and ``mentions`` (count).
-``assets``: assets named in the article: ``symbol``, ``name``, ``mentions``.
+``assets``: assets named in the article: ``symbol``, ``name``, ``mentions``,
+    and the article's ``stance`` toward it (bullish/bearish/neutral/mixed,
+    migration 9) with ``stance_score``; NULL when no scored sentence names it.
 ``quotes``: direct quotations: ``text`` (inside the quote marks),
     ``speaker``, ``title``, ``organization`` (NULL when unknown), ``start``,
     ``end``.
@@ -302,8 +304,14 @@ _V8 = [
     "ANALYZE figures",
 ]
 
+# Per-asset stances (BTC bearish while ETH rallies) sit beside each asset's mention count.
+_V9 = [
+    "ALTER TABLE assets ADD COLUMN stance TEXT",
+    "ALTER TABLE assets ADD COLUMN stance_score REAL",
+]
+
 # Ordered, append-only: MIGRATIONS[i] takes the schema from version i to i + 1.
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -301,9 +301,12 @@ class Store:
                             "organization": q.organization, "start": q.start, "end": q.end})
         for e in facts.exchanges:
             self._insert("exchanges", {"article_id": article_id, "name": e.name, "mentions": e.mentions})
+        stances = {x.asset: x for x in (analysis.classification.stances if analysis.classification else [])}
         for m in facts.assets:
+            stance = stances.get(m.symbol)
             self._insert("assets", {"article_id": article_id, "symbol": m.symbol, "name": m.name,
-                                    "mentions": m.mentions})
+                                    "mentions": m.mentions, "stance": stance.label if stance else None,
+                                    "stance_score": _num(stance.score) if stance else None})
         self._write_tags(article_id, analysis, spans)
 
     def _write_tags(self, article_id: int, analysis: Analysis, spans: _Sentences) -> None:
