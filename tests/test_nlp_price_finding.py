@@ -63,3 +63,30 @@ def test_list_rows_and_the_next_paragraph_are_separate_sentences():
 def test_list_rows_take_the_span_of_their_header():
     facts = facts_of("24-hour moves: • SOL: $88.10, -4.4% • ADA: $0.91, +2.5%")
     assert {(f.asset, f.value, f.period) for f in facts.figures} == {("SOL", -4.4, "24h"), ("ADA", 2.5, "24h")}
+
+
+def test_asset_named_by_rank():
+    got = found("Ether rose on Monday. The largest cryptocurrency by market value fell as low as $37,600 later.")
+    assert got == {("BTC", 37600.0, "USD")}
+    assert found("Bitcoin was flat. The world's second-biggest token traded at $3,010.") == {("ETH", 3010.0, "USD")}
+
+
+def test_a_coin_after_a_bare_number_is_a_unit_not_the_subject():
+    assert found("Ether traded at 0.059 BTC, down from 0.061 BTC.") == {("ETH", 0.059, "BTC"), ("ETH", 0.061, "BTC")}
+
+
+def test_currency_codes_after_the_amount():
+    assert found("Bitcoin is trading at around 30,500 USD.") == {("BTC", 30500.0, "USD")}
+
+
+def test_selling_off_is_a_move_not_a_sale():
+    assert {(p.value, p.kind) for p in facts_of("Bitcoin sold off to $29,000 before buyers stepped in.").prices} == {
+        (29000.0, "low")}
+
+
+def test_order_clusters_sale_prices_and_defended_levels_are_not_prices():
+    assert found("Bitcoin was at $30,500. Sell orders were stacked around $31,800.") == {("BTC", 30500.0, "USD")}
+    assert found("Bitcoin was at $30,500. The token is up 300% from its presale price of $0.10.") == {
+        ("BTC", 30500.0, "USD")}
+    assert found("Bitcoin traded at $30,500 as bulls defend $30K.") == {("BTC", 30500.0, "USD")}
+    assert found("Bitcoin failed to break above $45,000 this week.") == set()

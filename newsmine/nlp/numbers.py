@@ -24,6 +24,8 @@ CURRENCY_SYMBOLS = {
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
     "won": "KRW", "yuan": "CNY", "rupees": "INR", "cents": "USD", "cent": "USD",
+    # codes written after the amount ("30,500 USD", "4.9 million JPY")
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "krw": "KRW", "cny": "CNY", "inr": "INR",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
@@ -36,7 +38,8 @@ _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 _SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|tn|t|thousand|million|billion|trillion|Thousand|Million|"
           r"Billion|Trillion)(?![A-Za-z]))?")
 _CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
-_WORD_CUR = r"(?:\s(?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent)(?![\w-]))"
+_WORD_CUR = (r"(?:\s(?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent|"
+             r"(?-i:USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-]))")
 
 # Three shapes, tried in this order; a later shape never overlaps an earlier one.
 MONEY_RES = (

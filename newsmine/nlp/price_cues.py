@@ -18,7 +18,7 @@ from collections.abc import Callable
 CUE_LEMMAS: dict[str, str] = {
     # a move down or up: "to $X" names where it ended, the bottom or top of the move
     "fall": "fall drop slide slip sink tumble plunge dip ease decline crash slump retreat sag skid plummet "
-            "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give",
+            "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell",
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
             "run extend firm lift shoot",
     # a return towards an earlier level: a plain level (GUIDE rule 5)
@@ -71,7 +71,7 @@ _IRREGULAR = {
     "leap": "leapt", "begin": "began begun", "run": "ran", "shoot": "shot", "slide": "slid", "give": "gave given",
     "see": "saw seen", "be": "is are was were been being 's", "blow": "blew blown", "retake": "retook retaken",
     "overtake": "overtook overtaken", "undercut": "undercutting", "dive": "dove",
-    "end": "ended", "trough": "troughed",
+    "end": "ended", "trough": "troughed", "sell": "sold",
 }
 _DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")  # drop -> dropped, slip -> slipping
 

@@ -25,7 +25,7 @@ _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
     r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
-    r"\bbets?\b|\bbought\b|\bsold\b|\bspent\b|round[- ]trips?\b|\bswings? of\b",
+    r"\bbets?\b|\bbought\b|\bsold\b(?! off)|\bspent\b|round[- ]trips?\b|\bswings? of\b",
     re.I,
 )
 _NOT_REACHED = re.compile(
@@ -35,10 +35,10 @@ _NOT_REACHED = re.compile(
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|base case|objective|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their))|"
-    r"retracement|moving average|bias|as long as|so long as|while the price holds)\b|\bsits (?:near|around|at)\s*$",
+    r"retracement|moving average|bias|clustered|concentrated|stacked|as long as|so long as|while the price holds)\b|\bsits (?:near|around|at)\s*$",
     re.I,
 )
-_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone)\b", re.I)
+_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|as the next|as an? (?:possible |potential |likely )?"
@@ -53,18 +53,19 @@ _CITED_EXTREME = re.compile(
     r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?),?"
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
 )
-# What a buyer paid (or a trader's entry) or a bounty pays is no market price ("started
+# What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near)\s*(?:about |around |roughly )?$|"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
-    r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b", re.I)
+    r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|"
+    r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$", re.I)
 # A level the sentence says was never reached ("the $10,000 level was never tested",
 # "fell short of $50,000") is no price anywhere in that sentence.
 _NEGATED_LEFT = re.compile(
     r"\b(?:never|not|yet to|failed to|(?:fell|falls|falling|stopped|stops) short of)\s+(?:been\s+|even\s+|quite\s+)?"
     r"(?:(?:re)?tested|test|reached|reach|hit|touched|touch|seen|crossed|cross|broken|break|topped|top|reclaimed|reclaim)?"
-    r"\s*(?:the\s+)?$", re.I)
+    r"\s*(?:(?:above|below|through|past|over|under)\s+)?(?:the\s+)?$", re.I)
 _NEGATED_RIGHT = re.compile(
     r"^\s*(?:level|mark|line|area|handle|threshold)?\s*(?:was|were|has|had|is|have)\s+(?:never|not|yet to)\b"
     r"(?!\s+(?:been\s+)?(?:seen|traded|hit) since)", re.I)
@@ -86,12 +87,14 @@ _RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swingi
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # Between two listed amounts, each possibly followed by its asset ("$50,000 for bitcoin and $3,000 for ether").
 _LISTED = re.compile(r"^\s*(?:(?:for|in) [^,$;.]{1,25}?)?\s*(?:,\s*)?(?:,|and|or|to|-|–)\s*(?:then\s+)?(?:about\s+)?$")
+_RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
 
 def _left_clause(text: str, pos: int) -> str:
-    """The text before ``pos`` back to the previous clause break or amount (bounded)."""
-    left = text[max(0, pos - 90):pos]
+    """The text before ``pos`` back to the previous clause break or amount (bounded);
+    a ranking ("the largest cryptocurrency by market value") is blanked: it names no size."""
+    left = _RANKING.sub(lambda m: " " * len(m.group()), text[max(0, pos - 90):pos])
     cut = max(left.rfind(";"), left.rfind(" while "), left.rfind(" but "), left.rfind(" and "))
     return left[cut + 1:] if cut >= 0 else left
 

@@ -35,6 +35,19 @@ _OBJECT_BEFORE = re.compile(
 BULLETS = ("•", "▪", "◦", "●", "‣", "∙")  # list rows start with one; the parser keeps each row whole
 
 
+# Journalists name bitcoin and ether by rank ("the world's largest cryptocurrency rose to
+# $44,950"): these descriptions stand for the asset, ahead of any asset named earlier.
+_BY_RANK = re.compile(
+    r"\b(?:world['’]s )?(?P<second>second[- ])?(?:largest|biggest) (?:cryptocurrency|crypto asset|digital (?:asset|currency)|"
+    r"token|coin)\b(?!\s+(?:exchange|lender|fund|market|holder|miner|compan)|s)", re.I)
+
+
+# "0.059 BTC", "12,000 ETH": a coin after a bare number is a unit, not the subject (after
+# "$0.53" it starts the next table row: "DOGE -21.4% at $0.53 BTC -3.1% at 56.9k").
+_UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
+_UNITS = ("BTC", "ETH")
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -85,7 +98,12 @@ class ArticleView:
         """
         sent = self.sents[index]
         absolute = sent.start + pos
-        assets = [m for m in sent.of("ASSET") if not _OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])]
+        ranked = [Mention(sent.start + m.start(), sent.start + m.end(), "ASSET", "ETH" if m.group("second") else "BTC")
+                  for m in _BY_RANK.finditer(sent.text)]
+        assets = sorted((m for m in (*sent.of("ASSET"), *ranked)
+                         if not _OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])
+                         and not (m.key in _UNITS and _UNIT_BEFORE.search(self.text[max(0, m.start - 20):m.start]))),
+                        key=lambda m: m.start)
         before = [m for m in assets if m.end <= absolute]
         if before:
             return before[-1].key
