@@ -90,3 +90,15 @@ def test_order_clusters_sale_prices_and_defended_levels_are_not_prices():
         ("BTC", 30500.0, "USD")}
     assert found("Bitcoin traded at $30,500 as bulls defend $30K.") == {("BTC", 30500.0, "USD")}
     assert found("Bitcoin failed to break above $45,000 this week.") == set()
+
+
+def test_forecasts_conditions_and_cost_levels_are_not_prices():
+    base = {("BTC", 30500.0, "USD")}
+    for second in ("Miners' break-even price is estimated at $26,000.",
+                   "Standard Chartered reiterated its $120,000 forecast.",
+                   "Bitcoin has to hold $29,000 to avoid a deeper drop.",
+                   "A move to $35,000 is possible in the coming weeks.",
+                   "On-chain data suggest accumulation around $29,000.",
+                   "Max pain for Friday's expiry is at $30,000.",
+                   "Liquidation levels cluster near $29,200."):
+        assert found(f"Bitcoin was at $30,500. {second}") == base, second

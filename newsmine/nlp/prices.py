@@ -35,13 +35,15 @@ _NOT_REACHED = re.compile(
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|base case|objective|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their))|"
-    r"retracement|moving average|bias|clustered|concentrated|stacked|as long as|so long as|while the price holds)\b|\bsits (?:near|around|at)\s*$",
+    r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
+    r"(?:has|have|had) to|must|as long as|so long as|while the price holds)\b|\bsits (?:near|around|at)\s*$",
     re.I,
 )
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
-    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|as the next|as an? (?:possible |potential |likely )?"
+    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
+    r"(?:is|are|looks|seems|remains) (?:possible|likely|plausible|in play|on the cards|achievable)|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
     r"area|zone|region|level is|is key|is a key|by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
