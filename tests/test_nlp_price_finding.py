@@ -102,3 +102,9 @@ def test_forecasts_conditions_and_cost_levels_are_not_prices():
                    "Max pain for Friday's expiry is at $30,000.",
                    "Liquidation levels cluster near $29,200."):
         assert found(f"Bitcoin was at $30,500. {second}") == base, second
+
+
+def test_bids_premiums_and_distances_to_a_record_are_not_prices():
+    assert found("Bitcoin rose. Desks reported heavy bids at $61,000.") == set()
+    assert found("Bitcoin rose. The Coinbase premium hit $80.") == set()
+    assert found("Bitcoin rose. Bitcoin is within $2,000 of its record high.") == set()

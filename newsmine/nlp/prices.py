@@ -25,7 +25,7 @@ _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
     r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
-    r"\bbets?\b|\bbought\b|\bsold\b(?! off)|\bspent\b|round[- ]trips?\b|\bswings? of\b",
+    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|\bspent\b|round[- ]trips?\b|\bswings? of\b",
     re.I,
 )
 _NOT_REACHED = re.compile(
@@ -43,7 +43,7 @@ _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zon
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
-    r"(?:is|are|looks|seems|remains) (?:possible|likely|plausible|in play|on the cards|achievable)|as the next|as an? (?:possible |potential |likely )?"
+    r"(?:is|are|looks|seems|remains) (?:possible|likely|plausible|in play|on the cards|achievable)|(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
     r"area|zone|region|level is|is key|is a key|by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
