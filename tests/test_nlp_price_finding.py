@@ -108,3 +108,14 @@ def test_bids_premiums_and_distances_to_a_record_are_not_prices():
     assert found("Bitcoin rose. Desks reported heavy bids at $61,000.") == set()
     assert found("Bitcoin rose. The Coinbase premium hit $80.") == set()
     assert found("Bitcoin rose. Bitcoin is within $2,000 of its record high.") == set()
+
+
+def test_a_sale_above_a_level_is_a_level_even_in_a_quote():
+    got = facts_of('"We cut our solana holding by half above $210; the run was too fast," said a trader.').prices
+    assert {(p.asset, p.value, p.kind) for p in got} == {("SOL", 210.0, "level")}
+    assert found('"We will buy solana back at $150," said a trader.') == set()
+
+
+def test_an_appositive_saying_the_market_was_there_outweighs_a_hedge():
+    got = found("Traders will watch whether ether can regain $2,000, the level it fell through on Monday.")
+    assert got == {("ETH", 2000.0, "USD")}

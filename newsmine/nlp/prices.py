@@ -62,6 +62,15 @@ _PURCHASE = re.compile(
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|"
     r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$", re.I)
+# A holder who sold (or trimmed) above a level reports that the market traded there, even
+# in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
+_SOLD_ABOVE = re.compile(
+    r"\b(?:sold|trimmed|cut|reduced|offloaded|took profits?|cashed out|exited)\b[^$.;\"“”]{0,40}\b(?:above|over)\s*$", re.I)
+# An appositive saying the market was there outweighs a hedge before the amount ("whether
+# bitcoin can reclaim $6,000, the level it broke down through on Thursday").
+_RIGHT_REACHED = re.compile(
+    r"^,\s*(?:the|a) (?:[\w-]+ )?(?:level|mark|price|line|threshold) (?:that )?\w+ (?:had |has )?"
+    r"(?:broke|fell|dropped|slipped|sank|lost|hit|touched|reached|crossed|traded|gave up)\b", re.I)
 # A level the sentence says was never reached ("the $10,000 level was never tested",
 # "fell short of $50,000") is no price anywhere in that sentence.
 _NEGATED_LEFT = re.compile(
@@ -108,11 +117,13 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     left = _left_clause(text, a.start)
     near = left[-45:]
     right = text[a.end:a.end + 60]
+    if _SOLD_ABOVE.search(left):
+        return True
     if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(right[:40]):
         return False
     if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _PURCHASE.search(left):
         return False
-    if _CITED_EXTREME.search(left):
+    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right):
         return True
     if _NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
@@ -145,8 +156,9 @@ def find_prices(view: ArticleView) -> list[Price]:
     quoted = [(q.start, q.end) for q in quote_spans(view.text)]
     for index, sent in enumerate(view.sents):
         for a, asset, currency, kind in _sentence_prices(view, index):
-            if any(s <= sent.start + a.start < e for s, e in quoted):
-                continue  # speakers forecast and reminisce: quoted levels are not market facts
+            if any(s <= sent.start + a.start < e for s, e in quoted) and not _SOLD_ABOVE.search(
+                    _left_clause(sent.text, a.start)):
+                continue  # speakers forecast and reminisce: quoted levels are not market facts, past sales aside
             key = (asset, round(a.value, 8), kind)
             if key not in seen:
                 seen.add(key)
