@@ -64,7 +64,9 @@ def decide_sentiment(mix: np.ndarray, params: Mapping[str, Any]) -> Sentiment:
     return Sentiment("bullish", round(bull, 4)) if bull >= bear else Sentiment("bearish", round(bear, 4))
 
 
-def asset_stances(scored: Sequence[Scored], sent_probs: np.ndarray, params: Mapping[str, Any]) -> list[Stance]:
+def asset_stances(
+    scored: Sequence[Scored], sent_probs: np.ndarray, weights: np.ndarray, params: Mapping[str, Any]
+) -> list[Stance]:
     """Each named asset's stance: the article-sentiment rule applied to the sentences that name it.
 
     The headline counts for the article's main asset (``select`` gives it
@@ -76,7 +78,7 @@ def asset_stances(scored: Sequence[Scored], sent_probs: np.ndarray, params: Mapp
     Most-discussed assets come first.
     """
     rows: dict[str, list[tuple[np.ndarray, float]]] = {}
-    for s, probs, weight in zip(scored, sent_probs, sentence_weights(scored, params)):
+    for s, probs, weight in zip(scored, sent_probs, weights):
         for asset in s.assets:
             move = s.moves.get(asset)
             rows.setdefault(asset, []).append((probs if move is None else _UP if move > 0 else _DOWN, weight))
@@ -115,5 +117,6 @@ def build(
         narratives.append(Narrative(label, round(float(scores[j]), 4), evidence))
     narratives.sort(key=lambda n: -n.score)
     params = config["sentiment"]
-    sentiment = decide_sentiment(sentiment_mix(sent_probs, sentence_weights(scored, params)), params)
-    return Classification(sentiment=sentiment, narratives=narratives, stances=asset_stances(scored, sent_probs, params))
+    weights = sentence_weights(scored, params)  # the article's and each asset's mix weigh sentences alike
+    sentiment = decide_sentiment(sentiment_mix(sent_probs, weights), params)
+    return Classification(sentiment=sentiment, narratives=narratives, stances=asset_stances(scored, sent_probs, weights, params))
