@@ -51,6 +51,10 @@ MONEY_RES = (
 # bitcoin or ether. Only fractions of a coin: whole coins ("12,000 BTC") are holdings and flows.
 COIN_QUOTES = ("BTC", "ETH")
 COIN_RE = re.compile(rf"{_NUM}\s?(?P<coin>{'|'.join(COIN_QUOTES)})\b")
+# A quote with no currency sign ("to 43,780", "0.5810"): digit groups or decimals, no sign, not
+# a percentage. ``prices`` reads these only in a ticker table, which states its currency once.
+BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
+                     r"(?![\d%]|\.\d|\s?(?:%|percent\b|per cent\b|pct\b))")
 PERCENT_RE = re.compile(
     rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)"
 )
@@ -121,6 +125,16 @@ def find_coin_prices(text: str) -> tuple[Amount, ...]:
         value = to_number(m.group("num"))
         if value is not None and 0 < value < 1:
             found.append(Amount(value, m.group("coin"), m.start(), m.end(), False, True))
+    return tuple(found)
+
+
+def find_bare_numbers(text: str) -> tuple[Amount, ...]:
+    """Every bare quote in ``text`` (currency USD, not explicit)."""
+    found: list[Amount] = []
+    for m in BARE_RE.finditer(text):
+        value = to_number(m.group("num"))
+        if value:
+            found.append(Amount(value, "USD", m.start(), m.end(), False, False))
     return tuple(found)
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.numbers import Amount, find_coin_prices, find_money
+from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
 from newsmine.nlp.ratios import find_ratios, ratio_pair
 from newsmine.nlp.timeref import resolve_date
-from newsmine.nlp.view import ArticleView, SentView
+from newsmine.nlp.view import BULLETS, ArticleView, SentView
 from newsmine.records import Price
 
 _SIZE = re.compile(
@@ -154,8 +154,9 @@ def find_prices(view: ArticleView) -> list[Price]:
     prices: list[Price] = []
     seen: set[tuple[str, float, str]] = set()
     quoted = [(q.start, q.end) for q in quote_spans(view.text)]
+    tables = _table_sentences(view)
     for index, sent in enumerate(view.sents):
-        for a, asset, currency, kind in _sentence_prices(view, index):
+        for a, asset, currency, kind in _sentence_prices(view, index, index in tables):
             if any(s <= sent.start + a.start < e for s, e in quoted) and not _SOLD_ABOVE.search(
                     _left_clause(sent.text, a.start)):
                 continue  # speakers forecast and reminisce: quoted levels are not market facts, past sales aside
@@ -167,14 +168,38 @@ def find_prices(view: ArticleView) -> list[Price]:
     return prices
 
 
-def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, str, str]]:
-    """(amount, asset, currency, kind) of every price in one sentence."""
+def _table_sentences(view: ArticleView) -> set[int]:
+    """Sentences of a ticker table: a paragraph with a row that starts "BTC:" or "ETH/BTC:".
+    Such a table states its currency once, so its bare numbers are quotes ("BTC: +9.6% w/w
+    to 43,780."), and so are those of a line between its rows ("Intraweek range 39,960-44,700")."""
+    rows, paragraph, found = False, [], set()
+    for index, sent in enumerate(view.sents):
+        if index and "\n\n" in view.text[view.sents[index - 1].end:sent.start]:
+            found.update(paragraph if rows else ())
+            rows, paragraph = False, []
+        paragraph.append(index)
+        lead = len(sent.text) - len(sent.text.lstrip("".join(BULLETS) + " "))
+        rows = rows or any(m.start - sent.start == lead and sent.text[m.end - sent.start:].startswith(":")
+                           for m in sent.of("ASSET"))
+    return found | (set(paragraph) if rows else set())
+
+
+def _unread(found: list[Amount], extra: tuple[Amount, ...] | list[Amount]) -> list[Amount]:
+    return [r for r in extra if not any(r.start < a.end and a.start < r.end for a in found)]
+
+
+def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[Amount, str, str, str]]:
+    """(amount, asset, currency, kind) of every price in one sentence; ``table``: the
+    sentence belongs to a ticker table, whose bare numbers are quotes too."""
     text = view.sents[index].text
     found = []
     amounts = [*find_money(text), *find_coin_prices(text)]
     pair = ratio_pair(view, index)
     if pair is not None:
-        amounts += [r for r in find_ratios(text) if not any(r.start < a.end and a.start < r.end for a in amounts)]
+        amounts += _unread(amounts, find_ratios(text))
+    elif table:
+        bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
+        amounts += [b for b in bare if not _counts_units(view.sents[index], b)]
     amounts.sort(key=lambda x: x.start)
     prev_end, prev_rejected = 0, False
     negated = {round(a.value, 8) for a in amounts if _negated(text, a)}
@@ -200,6 +225,14 @@ def _sentence_prices(view: ArticleView, index: int) -> list[tuple[Amount, str, s
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
     return _beyond_record(text, found)
+
+
+def _counts_units(sent: SentView, a: Amount) -> bool:
+    """A bare number that modifies a noun counts something ("11,400 BTC", "1,000 contracts")."""
+    if sent.parse is None:
+        return False
+    lo = sent.doc_start + a.start
+    return any(t.idx == lo and t.dep_ == "nummod" for t in sent.parse)
 
 
 def _negated(text: str, a: Amount) -> bool:

@@ -1,0 +1,26 @@
+"""Prices in other genres of market copy: research-desk ticker tables, live tickers and
+first-person newsletters. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from newsmine.nlp import extract_facts
+from newsmine.records import Article
+
+
+def prices_of(text: str) -> set[tuple[str, float, str, str]]:
+    facts = extract_facts([Article(source="t", text=text, published="2023-12-11T06:00:00+00:00")])[0]
+    return {(p.asset, round(p.value, 8), p.currency, p.kind) for p in facts.prices}
+
+
+def test_bare_numbers_in_a_ticker_table_are_quotes():
+    text = ("Prices are in US dollars at Monday's open.\n\n"
+            "ETH: +4.2% w/w to 2,218.\n"
+            "Weekly range 2,050-2,260, with the low on Tuesday.\n"
+            "XRP: -1.1% w/w to 0.6015; 120,500 contracts changed hands.")
+    assert prices_of(text) == {("ETH", 2218.0, "USD", "spot"), ("ETH", 2050.0, "USD", "low"),
+                               ("ETH", 2260.0, "USD", "high"), ("XRP", 0.6015, "USD", "spot")}
+
+
+def test_bare_numbers_outside_a_ticker_table_are_not_quotes():
+    text = "ETH: +4.2% w/w to $2,218.\n\nMiners sent 2,050.5 to exchanges, the desk said, and 1,250 left."
+    assert prices_of(text) == {("ETH", 2218.0, "USD", "spot")}
