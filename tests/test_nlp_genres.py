@@ -24,3 +24,14 @@ def test_bare_numbers_in_a_ticker_table_are_quotes():
 def test_bare_numbers_outside_a_ticker_table_are_not_quotes():
     text = "ETH: +4.2% w/w to $2,218.\n\nMiners sent 2,050.5 to exchanges, the desk said, and 1,250 left."
     assert prices_of(text) == {("ETH", 2218.0, "USD", "spot")}
+
+
+def test_live_ticker_rows():
+    text = ("Bitcoin is at $61,200 in early trade.\n"
+            "09:15 UTC: Session low so far: $60,480.\n"
+            "09:40 UTC: The bid returns and BTC edges up to $61,950.\n"
+            "10:05 UTC: And $62,000 gives way as well.\n"
+            "10:20 UTC: Minutes later the $63,000 level went as well.")
+    assert prices_of(text) == {("BTC", 61200.0, "USD", "spot"), ("BTC", 60480.0, "USD", "low"),
+                               ("BTC", 61950.0, "USD", "high"), ("BTC", 62000.0, "USD", "level"),
+                               ("BTC", 63000.0, "USD", "level")}

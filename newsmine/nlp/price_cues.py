@@ -33,6 +33,8 @@ CUE_LEMMAS: dict[str, str] = {
     "bottom": "bottom trough",
     "open": "open start begin",
     "close": "close end finish",
+    # a level giving way, when the amount is the subject ("And $48,000 goes too")
+    "yield": "go crumble cave yield",
     "settle": "settle",  # "settled at" a settlement (close), "settled around" a drift (spot)
     # a level held or quoted (GUIDE rule 5)
     "hold": "trade change hover sit stand be hold stay remain quote price last consolidate stabilize stabilise "
@@ -71,7 +73,7 @@ _IRREGULAR = {
     "leap": "leapt", "begin": "began begun", "run": "ran", "shoot": "shot", "slide": "slid", "give": "gave given",
     "see": "saw seen", "be": "is are was were been being 's", "blow": "blew blown", "retake": "retook retaken",
     "overtake": "overtook overtaken", "undercut": "undercutting", "dive": "dove",
-    "end": "ended", "trough": "troughed", "sell": "sold",
+    "end": "ended", "go": "goes went gone", "trough": "troughed", "sell": "sold",
 }
 _DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")  # drop -> dropped, slip -> slipping
 

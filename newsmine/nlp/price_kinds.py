@@ -103,7 +103,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     record above $X" is the level crossed)."""
     first = tokens[0]
     if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS:
-        return SPOT
+        return _row_label(first) or SPOT
     surface, noun = _before(first)
     best = _extreme(noun) if noun is not None else None
     for t in tokens:
@@ -121,6 +121,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         if parent.pos_ == "ADP" and parent.i not in inside:
             link = link or parent.lower_
         elif parent.pos_ in ("VERB", "AUX"):
+            if node.dep_ == "nsubj" and verb_cue(parent.lower_) in ("yield", "fall", "cross"):
+                return _better(best, ("level", RANK["level"]))  # "$48,000 goes too", "the $30,000 mark fell"
             return _better(best, _verb_kind(parent, link, first))
         elif parent.pos_ in _NOMINAL and parent.i not in inside:
             best = best or _extreme(parent)
@@ -129,6 +131,16 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent
     return best
+
+
+def _row_label(first: Token) -> tuple[str, int] | None:
+    """An extreme named by the label of a list row ("High of the day so far: $48,969")."""
+    doc, i = first.doc, first.i - 2
+    while i >= first.sent.start and doc[i].text not in _LIST_MARKS:
+        if noun_cue(doc[i].lower_) in ("high", "low", "record", "open", "close"):
+            return _extreme(doc[i])
+        i -= 1
+    return None
 
 
 def _word(t: Token) -> str:
@@ -161,8 +173,9 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         cls = "peak"  # "topped at $X" names the top
     if "back" in words and cls in ("rise", "recover", "settle"):
         cls = "recover"  # "climbed back to", "settled back near": a return, not a top
-    if link in ("to", "into") and cls in (None, "hold", "reach"):
-        heads = words | {c.lower_ for c in first.doc[verb.i:first.i] if c.dep_ in ("advmod", "prt")}
+    if link in ("to", "into") and cls in (None, "hold", "reach", "yield"):
+        # "ticks up to $X": the particle may be parsed as the amount's modifier
+        heads = words | {c.lower_ for c in first.doc[verb.i:first.i] if c.dep_ in ("advmod", "prt", "quantmod")}
         cls = "fall" if heads & DOWN_WORDS else "rise" if heads & UP_WORDS else cls
     kind = _by_class(cls, link, verb)
     if kind[0] in ("low", "high", "spot") and _by_the_close(verb, first):
