@@ -35,3 +35,12 @@ def test_live_ticker_rows():
     assert prices_of(text) == {("BTC", 61200.0, "USD", "spot"), ("BTC", 60480.0, "USD", "low"),
                                ("BTC", 61950.0, "USD", "high"), ("BTC", 62000.0, "USD", "level"),
                                ("BTC", 63000.0, "USD", "level")}
+
+
+def test_forecasts_in_the_writers_own_voice_are_not_prices():
+    text = ("Ether is sitting at $3,150 this morning.\n"
+            "Honestly, I reckon $4,000 arrives before the summer.\n"
+            "Back in May I wrote $2,000 in this letter and got laughed at.\n"
+            "A slide under $2,800, the February base, would make me rethink all of it.\n"
+            "I think ether bottomed at $2,900 last week.")
+    assert prices_of(text) == {("ETH", 3150.0, "USD", "spot"), ("ETH", 2900.0, "USD", "low")}

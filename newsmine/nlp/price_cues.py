@@ -35,6 +35,10 @@ CUE_LEMMAS: dict[str, str] = {
     "close": "close end finish",
     # a level giving way, when the amount is the subject ("And $48,000 goes too")
     "yield": "go crumble cave yield",
+    # the amount as said or thought, not traded: a call written or spoken ("I remember writing
+    # $80K"), a view of what comes ("I think $100,000 comes fast"); see ``mood``
+    "say": "say write call tweet pencil predict forecast",
+    "think": "think believe reckon suspect guess expect figure doubt fear wager",
     "settle": "settle",  # "settled at" a settlement (close), "settled around" a drift (spot)
     # a level held or quoted (GUIDE rule 5)
     "hold": "trade change hover sit stand be hold stay remain quote price last consolidate stabilize stabilise "
@@ -66,6 +70,8 @@ APPROXIMATORS = frozenset("roughly nearly almost some approximately just only ci
 # prepositions that may stand between a word and its amount ("a high near $X", "to about $X")
 SOFT_PREPS = frozenset("near around about of as at".split())
 PREPS = LEVEL_PREPS | SOFT_PREPS | {"to", "into", "from", "toward", "towards"}
+# auxiliaries of a clause that does not report what happened ("a drop under $80,000 would tell me")
+MODALS = frozenset("would could might may will should shall 'd 'll wo".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 _IRREGULAR = {
     "fall": "fell fallen", "sink": "sank sunk", "rise": "rose risen", "lose": "lost", "shed": "shed",
@@ -73,7 +79,8 @@ _IRREGULAR = {
     "leap": "leapt", "begin": "began begun", "run": "ran", "shoot": "shot", "slide": "slid", "give": "gave given",
     "see": "saw seen", "be": "is are was were been being 's", "blow": "blew blown", "retake": "retook retaken",
     "overtake": "overtook overtaken", "undercut": "undercutting", "dive": "dove",
-    "end": "ended", "go": "goes went gone", "trough": "troughed", "sell": "sold",
+    "end": "ended", "go": "goes went gone", "trough": "troughed", "sell": "sold", "write": "wrote written",
+    "think": "thought",
 }
 _DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")  # drop -> dropped, slip -> slipping
 

@@ -33,8 +33,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})
 _LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
 
 
-def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
-    """(kind, GUIDE rank) of the amount at ``start:end`` of ``sent``; None without a parse."""
+def amount_tokens(sent: SentView, start: int, end: int) -> tuple[list[Token], Token] | None:
+    """The tokens of the amount at ``start:end`` of ``sent`` and the one heading them
+    ("$", "80", "K" is headed by "K"); None without a parse."""
     if sent.parse is None:
         return None
     lo, hi = sent.doc_start + start, sent.doc_start + end
@@ -42,8 +43,16 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
     if not tokens:
         return None
     inside = {t.i for t in tokens}
-    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
-    found = _walk(head, tokens, inside)
+    return tokens, next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+
+
+def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
+    """(kind, GUIDE rank) of the amount at ``start:end`` of ``sent``; None without a parse."""
+    found_tokens = amount_tokens(sent, start, end)
+    if found_tokens is None:
+        return None
+    tokens, head = found_tokens
+    found = _walk(head, tokens, {t.i for t in tokens})
     after = _apposition(tokens[-1])
     return min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newsmine.nlp.mood import unreal
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
@@ -127,9 +128,11 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return True
     if _NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
+    sent = view.sents[index]
+    if unreal(sent, a.start, a.end):
+        return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(near):
         return False
-    sent = view.sents[index]
     if _RIGHT_NON_CRYPTO.match(right) or (
         not any(m.end - sent.start <= a.start for m in sent.of("ASSET")) and _NON_CRYPTO.search(text[:a.start])
     ):
