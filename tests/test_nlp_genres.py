@@ -44,3 +44,10 @@ def test_forecasts_in_the_writers_own_voice_are_not_prices():
             "A slide under $2,800, the February base, would make me rethink all of it.\n"
             "I think ether bottomed at $2,900 last week.")
     assert prices_of(text) == {("ETH", 3150.0, "USD", "spot"), ("ETH", 2900.0, "USD", "low")}
+
+
+def test_levels_to_hold_and_reachable_levels_are_not_prices():
+    text = ("Solana changed hands at $142 on Monday.\n"
+            "Traders say $130 is the level to defend into the weekend.\n"
+            "One strategist said $200 was \"entirely achievable\" by March.")
+    assert prices_of(text) == {("SOL", 142.0, "USD", "spot")}
