@@ -51,3 +51,9 @@ def test_levels_to_hold_and_reachable_levels_are_not_prices():
             "Traders say $130 is the level to defend into the weekend.\n"
             "One strategist said $200 was \"entirely achievable\" by March.")
     assert prices_of(text) == {("SOL", 142.0, "USD", "spot")}
+
+
+def test_a_participle_takes_the_asset_of_its_main_subject():
+    text = "Avalanche has left ether behind this month, surging 40% to about $38.20."
+    assert prices_of(text) == {("AVAX", 38.2, "USD", "high")}
+    assert {(f.asset, f.value) for f in extract_facts([Article(source="t", text=text)])[0].figures} == {("AVAX", 40.0)}

@@ -72,6 +72,31 @@ class SentView:
         return [m for m in self.mentions if m.label == label]
 
 
+def _inherited_subject(sent: SentView, pos: int) -> str | None:
+    """The asset named by the subject of the main clause when the number at ``pos`` sits in a
+    participle with no subject or object of its own ("Solana has outrun bitcoin,
+    climbing 50% in October to about $32.50"): the nearest asset before it is then an object."""
+    if sent.parse is None:
+        return None
+    at = sent.doc_start + pos
+    node = next((t for t in sent.parse if t.idx <= at < t.idx + len(t)), None)
+    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
+        if node is None or node.pos_ == "VERB" or node.head.i == node.i:
+            break
+        node = node.head
+    # a participle only: the parser drops the subject of a finite conjunct ("and litecoin gained 18% to $83")
+    if node is None or node.tag_ != "VBG" or node.dep_ not in ("advcl", "conj", "xcomp") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in node.children):
+        return None
+    subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    offset = sent.start - sent.doc_start  # doc offsets to article offsets
+    inside = [m.key for m in sent.of("ASSET") if lo + offset <= m.start and m.end <= hi + offset]
+    return inside[0] if inside else None
+
+
 @dataclass
 class ArticleView:
     text: str
@@ -98,6 +123,9 @@ class ArticleView:
         """
         sent = self.sents[index]
         absolute = sent.start + pos
+        inherited = _inherited_subject(sent, pos)
+        if inherited is not None:
+            return inherited
         ranked = [Mention(sent.start + m.start(), sent.start + m.end(), "ASSET", "ETH" if m.group("second") else "BTC")
                   for m in _BY_RANK.finditer(sent.text)]
         assets = sorted((m for m in (*sent.of("ASSET"), *ranked)
