@@ -57,3 +57,18 @@ def test_a_participle_takes_the_asset_of_its_main_subject():
     text = "Avalanche has left ether behind this month, surging 40% to about $38.20."
     assert prices_of(text) == {("AVAX", 38.2, "USD", "high")}
     assert {(f.asset, f.value) for f in extract_facts([Article(source="t", text=text)])[0].figures} == {("AVAX", 40.0)}
+
+
+def test_time_spent_above_a_level_is_a_level():
+    assert prices_of("Ether spent the whole weekend above $3,500.") == {("ETH", 3500.0, "USD", "level")}
+
+
+def test_a_multiplying_move_to_a_value_ends_at_a_high():
+    assert prices_of("Dogecoin has doubled to 21 cents since the listing.") == {("DOGE", 0.21, "USD", "high")}
+
+
+def test_hashprice_is_miner_revenue_not_a_price():
+    text = ("Bitcoin traded at $61,000 on Monday.\n"
+            "Hashprice, what miners earn per unit of hash power, sat at $49.80 on Monday.\n"
+            "Bitcoin miners now make about $0.05 per terahash per day.")
+    assert prices_of(text) == {("BTC", 61000.0, "USD", "spot")}

@@ -18,9 +18,9 @@ from collections.abc import Callable
 CUE_LEMMAS: dict[str, str] = {
     # a move down or up: "to $X" names where it ended, the bottom or top of the move
     "fall": "fall drop slide slip sink tumble plunge dip ease decline crash slump retreat sag skid plummet "
-            "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell",
+            "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve",
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
-            "run extend firm lift shoot",
+            "run extend firm lift shoot double triple quadruple",
     # a return towards an earlier level: a plain level (GUIDE rule 5)
     "recover": "recover rebound bounce return recoup pare trim claw retrace",
     # a round level crossed (GUIDE rule 3) when the amount is the object

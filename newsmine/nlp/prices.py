@@ -26,7 +26,8 @@ _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
     r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
-    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|\bspent\b|round[- ]trips?\b|\bswings? of\b",
+    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b|\bswings? of\b|"
+    r"\bspent\s+(?:about |some |nearly |roughly |over |more than |another )?$",  # not "spent the week above $X"
     re.I,
 )
 _NOT_REACHED = re.compile(
@@ -88,9 +89,10 @@ _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance)\b", re.I)
 _NON_CRYPTO = re.compile(
     r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
-    r"sterling|yuan|dollar index|futures on)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
+    r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
 )
-_RIGHT_NON_CRYPTO = re.compile(r"^\s*(?:an?|per) (?:ounce|barrel|share|troy ounce)\b", re.I)
+# a unit of a commodity, a share, or of miners' hash power ("hashprice at $0.06 per terahash per day")
+_RIGHT_NON_CRYPTO = re.compile(r"^\s*(?:an?|per) (?:ounce|barrel|share|troy ounce|(?:tera|peta|exa)hash)\b", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|fell|fallen|dropped|"
     r"jumped|climbed|surged|slid|tumbled|plunged|sank|swung|moves?|moved)\s+(?:about |some |nearly |"
