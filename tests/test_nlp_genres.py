@@ -72,3 +72,9 @@ def test_hashprice_is_miner_revenue_not_a_price():
             "Hashprice, what miners earn per unit of hash power, sat at $49.80 on Monday.\n"
             "Bitcoin miners now make about $0.05 per terahash per day.")
     assert prices_of(text) == {("BTC", 61000.0, "USD", "spot")}
+
+
+def test_prices_in_satoshis():
+    text = "Cardano climbed to 62 cents on Friday.\nPriced in bitcoin, that is about 1,120 sats."
+    assert prices_of(text) == {("ADA", 0.62, "USD", "high"), ("ADA", 0.0000112, "BTC", "spot")}
+    assert prices_of("Fees on the bitcoin network rose to 45 sats/vB.") == set()

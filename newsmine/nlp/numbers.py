@@ -51,6 +51,9 @@ MONEY_RES = (
 # bitcoin or ether. Only fractions of a coin: whole coins ("12,000 BTC") are holdings and flows.
 COIN_QUOTES = ("BTC", "ETH")
 COIN_RE = re.compile(rf"{_NUM}\s?(?P<coin>{'|'.join(COIN_QUOTES)})\b")
+# Satoshis (a hundred-millionth of a bitcoin) quote small coins in bitcoin ("roughly 450 sats").
+SATS_RE = re.compile(rf"{_NUM}\s?(?:sats|satoshis?)\b(?!/)")
+SATOSHI = 1e-8
 # A quote with no currency sign ("to 43,780", "0.5810"): digit groups or decimals, no sign, not
 # a percentage. ``prices`` reads these only in a ticker table, which states its currency once.
 BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
@@ -119,13 +122,17 @@ def _amount(m: re.Match[str]) -> Amount | None:
 
 
 def find_coin_prices(text: str) -> tuple[Amount, ...]:
-    """Every fraction-of-a-coin amount ("0.0000087 BTC"), its currency the coin."""
+    """Every fraction-of-a-coin amount ("0.0000087 BTC", "450 sats"), its currency the coin."""
     found: list[Amount] = []
     for m in COIN_RE.finditer(text):
         value = to_number(m.group("num"))
         if value is not None and 0 < value < 1:
             found.append(Amount(value, m.group("coin"), m.start(), m.end(), False, True))
-    return tuple(found)
+    for m in SATS_RE.finditer(text):
+        value = to_number(m.group("num"))
+        if value:
+            found.append(Amount(value * SATOSHI, "BTC", m.start(), m.end(), False, True))
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 def find_bare_numbers(text: str) -> tuple[Amount, ...]:

@@ -24,10 +24,11 @@ _ANAPHORIC_SUBJECT = re.compile(
 )
 
 
-# "Ether followed bitcoin lower": an asset after these words is not the subject.
+# "Ether followed bitcoin lower": an asset after these words is not the subject ("priced in
+# bitcoin" names the unit).
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|"
-    r"underperform\w*|like|including|such as|from|over|relative to|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to))\s+$",
+    r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to))\s+$",
     re.I,
 )
 
