@@ -78,3 +78,8 @@ def test_prices_in_satoshis():
     text = "Cardano climbed to 62 cents on Friday.\nPriced in bitcoin, that is about 1,120 sats."
     assert prices_of(text) == {("ADA", 0.62, "USD", "high"), ("ADA", 0.0000112, "BTC", "spot")}
     assert prices_of("Fees on the bitcoin network rose to 45 sats/vB.") == set()
+
+
+def test_a_pair_that_sits_at_a_value_is_quoted_there():
+    text = "ETH/BTC sits at 0.0521 after a quiet week.\nFor bitcoin, the line in the sand sits near $58,000."
+    assert prices_of(text) == {("ETH", 0.0521, "BTC", "spot")}

@@ -38,9 +38,12 @@ _NOT_REACHED = re.compile(
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their))|"
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
-    r"(?:has|have|had) to|must|as long as|so long as|while the price holds)\b|\bsits (?:near|around|at)\s*$",
+    r"(?:has|have|had) to|must|as long as|so long as|while the price holds)\b",
     re.I,
 )
+# What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
+# asset or a pair ("SOL/BTC sits at 0.00261").
+_SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
@@ -133,6 +136,9 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     if _NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
     sent = view.sents[index]
+    sits = _SITS.search(text, 0, a.start)
+    if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
+        return False
     if unreal(sent, a.start, a.end):
         return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(near):
