@@ -83,3 +83,8 @@ def test_prices_in_satoshis():
 def test_a_pair_that_sits_at_a_value_is_quoted_there():
     text = "ETH/BTC sits at 0.0521 after a quiet week.\nFor bitcoin, the line in the sand sits near $58,000."
     assert prices_of(text) == {("ETH", 0.0521, "BTC", "spot")}
+
+
+def test_a_hyphenated_cent_amount_naming_an_extreme():
+    assert prices_of("Dogecoin is back near 30 cents, well off a 41-cent top in March.") == {
+        ("DOGE", 0.3, "USD", "spot"), ("DOGE", 0.41, "USD", "high")}

@@ -38,7 +38,8 @@ _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 _SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|tn|t|thousand|million|billion|trillion|Thousand|Million|"
           r"Billion|Trillion)(?![A-Za-z]))?")
 _CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
-_WORD_CUR = (r"(?:\s(?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent|"
+# a currency word after the amount, also as a compound adjective ("a 48-cent top")
+_WORD_CUR = (r"(?:[\s-](?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent|"
              r"(?-i:USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-]))")
 
 # Three shapes, tried in this order; a later shape never overlaps an earlier one.
