@@ -88,3 +88,10 @@ def test_a_pair_that_sits_at_a_value_is_quoted_there():
 def test_a_hyphenated_cent_amount_naming_an_extreme():
     assert prices_of("Dogecoin is back near 30 cents, well off a 41-cent top in March.") == {
         ("DOGE", 0.3, "USD", "spot"), ("DOGE", 0.41, "USD", "high")}
+
+
+def test_a_new_paragraph_naming_no_asset_is_about_the_main_asset():
+    text = ("Bitcoin rose to $66,100 on Tuesday. Bitcoin funds took in money all week.\n\n"
+            "Elsewhere, dogecoin traded at 16 cents.\n\n"
+            "The record of $69,000 is now within reach.")
+    assert ("BTC", 69000.0, "USD", "ath") in prices_of(text)

@@ -138,10 +138,13 @@ class ArticleView:
             return before[-1].key
         if assets and not _ANAPHORIC_SUBJECT.match(sent.text):
             return assets[0].key
-        for prev in reversed(self.sents[max(0, index - 3):index]):
-            prev_assets = prev.of("ASSET")
+        anaphoric = _ANAPHORIC_SUBJECT.match(sent.text)
+        for k in range(index - 1, max(-1, index - 4), -1):
+            if not anaphoric and "\n\n" in self.text[self.sents[k].end:self.sents[k + 1].start]:
+                break  # a new paragraph that names no asset is about the article's own
+            prev_assets = self.sents[k].of("ASSET")
             if prev_assets:
-                return prev_assets[0].key if _ANAPHORIC_SUBJECT.match(sent.text) else prev_assets[-1].key
+                return prev_assets[0].key if anaphoric else prev_assets[-1].key
         return self.main_asset()
 
     def asset_in_sentence(self, index: int, pos: int) -> str | None:
