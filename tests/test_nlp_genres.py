@@ -95,3 +95,12 @@ def test_a_new_paragraph_naming_no_asset_is_about_the_main_asset():
             "Elsewhere, dogecoin traded at 16 cents.\n\n"
             "The record of $69,000 is now within reach.")
     assert ("BTC", 69000.0, "USD", "ath") in prices_of(text)
+
+
+def test_etf_flow_side_from_the_nearest_flow_word_and_list_rows():
+    facts = extract_facts([Article(source="t", text=(
+        "Spot ether ETFs pulled in $61.2 million on Monday, undoing $40.5 million of outflows on Friday. "
+        "Net flows by fund, Monday: • Alpha Ether Trust (AETH): -$12.3m • Beta Ether Fund (BETH): $73.5m"))])[0]
+    assert {(f.kind, f.value, f.side) for f in facts.figures} == {
+        ("etf_flow", 61200000.0, "in"), ("etf_flow", 40500000.0, "out"),
+        ("etf_flow", 12300000.0, "out"), ("etf_flow", 73500000.0, "in")}

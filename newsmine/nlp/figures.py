@@ -44,7 +44,10 @@ _MARKET_WIDE = re.compile(
     r"memecoin|tokens|coins)", re.I)
 _LONG = re.compile(r"\blongs?\b|long positions|bulls", re.I)
 _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
-_FLOW_OUT = re.compile(r"outflow|redemption|pulled|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving", re.I)
+_FLOW_OUT = re.compile(r"outflow|redemption|pulled(?! in\b)|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving|"
+                       r"\blost\b", re.I)
+_FLOW_IN = re.compile(r"inflow|\b(?:took|taking|takes?|pulled|pulling) in\b|\bdrew\b|attract|poured|absorbed|gathered|"
+                      r"amassed|\bhaul", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
 _PRICE_LEFT = re.compile(
     r"\b(?:traded|trading|trades|changed hands|changing hands)\s+(?:at|near|around|as (?:high|low) as)\s*"
@@ -76,6 +79,17 @@ def _written_sign(text: str, a: Amount) -> str | None:
     return "-" if a.value < 0 else None
 
 
+def _flow_side(text: str, a: Amount) -> str:
+    """"out" for a signed outflow ("-$344.7m") or when the nearest flow word is an outflow's:
+    one sentence may carry both ("took in $100.8 million, reversing $200.2 million of outflows")."""
+    if a.value < 0:
+        return "out"
+    words = [(a.start - m.end() if m.end() <= a.start else (m.start() - a.end) * 1.8, side)
+             for side, pattern in (("out", _FLOW_OUT), ("in", _FLOW_IN))
+             for m in pattern.finditer(text, max(0, a.start - 70), a.end + 70)]
+    return min(words, default=(0, "in"))[1]
+
+
 def find_figures(view: ArticleView) -> list[Figure]:
     """Distinct (kind, value, asset) figures, each with its first occurrence."""
     figures: list[Figure] = []
@@ -83,6 +97,9 @@ def find_figures(view: ArticleView) -> list[Figure]:
     for index, sent in enumerate(view.sents):
         found: list[tuple[Amount, str, float, str]] = []  # amount, kind, value, unit
         cues = _cues(sent)
+        header = view.list_header(index)
+        # a list row reads its header as its own first clause ("Net flows by fund: • FBTC: -$344.7m")
+        row_cues = [(kind, 0, 0) for kind, _, _ in _cues(header)] if header else []
         for a in find_percents(sent.text):
             kind = _nearest(cues, a, PERCENT_KINDS)
             value = a.value
@@ -97,14 +114,12 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 continue
             if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]):
                 continue  # "traded at ¥1.22 million" is a price in yen, not a traded amount
-            kind = _nearest(cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
+            kind = _nearest(cues or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
             if kind is not None:
                 found.append((a, kind, abs(a.value), a.currency or "USD"))
-        head = view.list_header(index) if found else None
-        # a list row reads its header as its own first clause ("24-hour moves: • SOL: -5.2%")
-        framed, shift = (f"{head} {sent.text}", len(head) + 1) if head else (sent.text, 0)
+        framed, shift = (f"{header.text} {sent.text}", len(header.text) + 1) if header else (sent.text, 0)
         when = resolve_date(framed, view.published) if found else None
         for a, kind, value, unit in found:
             window = sent.text[max(0, a.start - 70):a.end + 70]
@@ -112,7 +127,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
             if kind == "liquidations":
                 side = "long" if _LONG.search(window) else "short" if _SHORT.search(window) else None
             elif kind == "etf_flow":
-                side = "out" if _FLOW_OUT.search(window) else "in"
+                side = _flow_side(sent.text, a)
             if kind == "percent_change":
                 asset = view.asset_for(index, a.start)
             elif kind == "market_cap" and _WHOLE_MARKET.search(window):

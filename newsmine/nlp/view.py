@@ -155,10 +155,10 @@ class ArticleView:
         before = [m for m in assets if m.end <= sent.start + pos]
         return before[-1].key if before else assets[0].key if assets else None
 
-    def list_header(self, index: int) -> str | None:
+    def list_header(self, index: int) -> SentView | None:
         """The line introducing the bulleted list that sentence ``index`` is a row of
         ("24-hour moves as of 08:00 UTC:"): rows are sentences of their own, but
-        share the header's span and date."""
+        share the header's span, date and figure cue ("Net flows by fund:")."""
         if not self.sents[index].text.startswith(BULLETS):
             return None
         for k in range(index - 1, -1, -1):
@@ -166,7 +166,7 @@ class ArticleView:
             if "\n" in self.text[prev.end:nxt.start]:
                 return None  # a list ends with its paragraph
             if not prev.text.startswith(BULLETS):
-                return prev.text if prev.text.endswith(":") else None
+                return prev if prev.text.endswith(":") else None
         return None
 
     def venue_near(self, index: int, pos: int) -> str | None:
