@@ -26,21 +26,28 @@ CURRENCY_WORDS = {
     "won": "KRW", "yuan": "CNY", "rupees": "INR", "cents": "USD", "cent": "USD",
     # codes written after the amount ("30,500 USD", "4.9 million JPY")
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "krw": "KRW", "cny": "CNY", "inr": "INR",
+    # dollar stablecoins quote exchange pairs ("BTC/USDT was last at 111,380 USDT")
+    "usdt": "USDT", "usdc": "USDC",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12, "trillion": 1e12,
+    # Indian numbering (rupee prices): a lakh is 100,000, a crore 10 million
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
-_NUM = r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,12}(?:\.\d{1,8})?)(?![\d])"
+# Indian digit groups ("52,41,000") come first: the Western shape would stop at "52". Up to
+# 12 decimals for micro-priced tokens ("$0.00001234"); never stop before ".digit" ("$2.3trn" is not $2).
+_NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|"
+        r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d)")
 _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too.
-_SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|tn|t|thousand|million|billion|trillion|Thousand|Million|"
-          r"Billion|Trillion)(?![A-Za-z]))?")
+_SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
+          r"Billion|Trillion|lakhs?|crores?)(?![A-Za-z]))?")
 _CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
 # a currency word after the amount, also as a compound adjective ("a 48-cent top")
 _WORD_CUR = (r"(?:[\s-](?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent|"
-             r"(?-i:USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-]))")
+             r"(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-]))")
 
 # Three shapes, tried in this order; a later shape never overlaps an earlier one.
 MONEY_RES = (
