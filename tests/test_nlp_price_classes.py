@@ -4,6 +4,8 @@ forecasts and terse digest lines. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsmine.nlp import extract_facts
 from newsmine.nlp.numbers import find_money
 from newsmine.records import Article
@@ -33,3 +35,66 @@ def test_prices_quoted_in_stablecoins():
     assert prices_of("On Binance the BTC/USDT pair was last quoted at 111,380 USDT.") == {
         ("BTC", 111380.0, "USDT", "spot")}
     assert prices_of("Ether changed hands at 3,412.5 USDC on the DEX.") == {("ETH", 3412.5, "USDC", "spot")}
+
+
+# (text, prices): each text mixes a market price with phrasings of one class that are no prices
+CASES = {
+    "a size word past a comma is no size": (
+        "Ether topped out at about $2,030 in late May, as funds piled into the upgrade trade.\n"
+        "Solana slid to $141 on Tuesday, as outflows from funds resumed.\n"
+        "Bitcoin drew $2.1 billion in fund inflows last week.",
+        {("ETH", 2030.0, "USD", "high"), ("SOL", 141.0, "USD", "low")}),
+    "a round trip named earlier in the sentence is no size": (
+        "Ether made a round trip, sinking to $2,850 before recovering.\n"
+        "Bitcoin ended flat after a round trip of nearly $4,000.",
+        {("ETH", 2850.0, "USD", "low")}),
+    "the from-value of a rejected to-value is rejected too": (
+        "Bitcoin fell to $58,200 from $61,000.\n"
+        "The miner's cost to produce one bitcoin rose to $18,400 from $14,900.\n"
+        "Its electricity costs climbed to 7.4 cents per kilowatt-hour from 5.1 cents.",
+        {("BTC", 58200.0, "USD", "low"), ("BTC", 61000.0, "USD", "spot")}),
+    "the cost of a coin and realised prices": (
+        "Bitcoin traded at $97,000.\n"
+        "The realised price of short-term holders rose to $81,500 this month.\n"
+        "For listed miners, the all-in cost to mine one coin climbed to $52,000.",
+        {("BTC", 97000.0, "USD", "spot")}),
+    "claims quoted on the dollar are recovery rates": (
+        "Bitcoin traded at $64,000 on Monday.\n"
+        "Claims against the bankrupt lender changed hands at 71 to 74 cents on the dollar, up from about 22 cents "
+        "in March.\nSome creditors sold their claims at 65% of face value.",
+        {("BTC", 64000.0, "USD", "spot")}),
+    "corrections repeat what was wrong": (
+        "Ether fell to $2,610 on Kraken.\n"
+        "An earlier version of this article said ether fell to $2,160.\n"
+        "A previous version of this report misstated solana's low as $120.",
+        {("ETH", 2610.0, "USD", "low")}),
+    "scenario cases and far horizons are forecasts": (
+        "Bitcoin is trading at $95,000.\n"
+        "Our base case is $120K, with a bull case of $150K and a bear case of $70K.\n"
+        "In the best-case scenario the desk sees ether at $6,000.\n"
+        "Longer term, the model has bitcoin above $400K by 2030 and around $250,000 in 2027.\n"
+        "Bitcoin first traded above $60,000 in 2021.",  # a year already past dates a fact
+        {("BTC", 95000.0, "USD", "spot"), ("BTC", 60000.0, "USD", "level")}),
+    "an attempt at a level is not the level": (
+        "Bitcoin held at $68,000.\n"
+        "A run at $72,000 by the end of the month is plausible.\n"
+        "Bulls will want another shot at $75,000 after the data.\n"
+        "A test of $80,000 over the coming weeks looks likely.",
+        {("BTC", 68000.0, "USD", "spot")}),
+    "money put in and the price paid are no market prices": (
+        "Ether traded near $3,300 on Friday.\n"
+        "Lopez said she put about $5,000 in when the price was near $4,100.\n"
+        "Her brother invested $1,200 when ether stood at $1,900.\n"
+        "They bought more when the price was around $2,400.",
+        {("ETH", 3300.0, "USD", "spot")}),
+    "a drawdown or selling makes a touched level a low": (
+        "Selling spilled into the Asian session, when ether touched $2,310, a 12% drawdown from the top.\n"
+        "Bitcoin touched $58,900 on Monday, a 9% pullback from last week's peak.",
+        {("ETH", 2310.0, "USD", "low"), ("BTC", 58900.0, "USD", "low")}),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_price_phrasing_classes(name: str):
+    text, expected = CASES[name]
+    assert prices_of(text) == expected

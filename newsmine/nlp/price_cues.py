@@ -54,7 +54,8 @@ NOUN_LEMMAS: dict[str, str] = {
     # words standing for the amount itself ("the $50,000 mark"): read through them
     "mark": "mark level threshold handle line figure price area region territory barrier milestone round number",
     # a move named as a noun ("the slide to $X", "a rally to a record")
-    "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses",
+    "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses "
+            "drawdown selling pullback washout",
     "rise": "rise rally climb jump surge run spike gain gains advance rebound",
 }
 RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath)\b", re.I)

@@ -26,15 +26,18 @@ _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
     r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
-    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b|\bswings? of\b|"
-    r"\bspent\s+(?:about |some |nearly |roughly |over |more than |another )?$",  # not "spent the week above $X"
+    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
+    # money put into the market, not a level: not "spent the week above $X", not "puts bitcoin at $X"
+    r"\b(?:spent|invested|put|poured)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
     re.I,
 )
 _NOT_REACHED = re.compile(
     r"\b(?:targets?|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
     r"calls? for|calling for|whether|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
+    r"(?:a|another|fresh|second|third) (?:run|shot|crack|stab|tilt) at|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
-    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|base case|objective|"
+    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
+    r"(?:base|bull|bear|best|worst)[- ]case|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their))|"
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
@@ -48,6 +51,7 @@ _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zon
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
+    r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|seems|remains) [\"“]?(?:\w+ly )?(?:possible|likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
@@ -68,6 +72,9 @@ _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near)\s*(?:about |around |roughly )?$|"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|"
+    # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
+    r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
+    r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
     r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$", re.I)
 # A holder who sold (or trimmed) above a level reports that the market traded there, even
 # in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
@@ -80,6 +87,15 @@ _RIGHT_REACHED = re.compile(
     r"(?:broke|fell|dropped|slipped|sank|lost|hit|touched|reached|crossed|traded|gave up)\b", re.I)
 # A level the sentence says was never reached ("the $10,000 level was never tested",
 # "fell short of $50,000") is no price anywhere in that sentence.
+# Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
+# the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
+_CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
+# A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
+_YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
+# A correction repeats what the story wrongly said ("An earlier version of this story said ether
+# fell to $2,520", "... misstated the price"): nothing in it is a fact.
+_CORRECTION = re.compile(r"\b(?:earlier|previous|prior) version of this (?:story|article|report|post)\b|"
+                         r"\b(?:misstated|misreported|incorrectly (?:said|stated|reported|gave))\b", re.I)
 _NEGATED_LEFT = re.compile(
     r"\b(?:never|not|yet to|failed to|(?:fell|falls|falling|stopped|stops) short of)\s+(?:been\s+|even\s+|quite\s+)?"
     r"(?:(?:re)?tested|test|reached|reach|hit|touched|touch|seen|crossed|cross|broken|break|topped|top|reclaimed|reclaim)?"
@@ -95,7 +111,12 @@ _NON_CRYPTO = re.compile(
     r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
 )
 # a unit of a commodity, a share, or of miners' hash power ("hashprice at $0.06 per terahash per day")
-_RIGHT_NON_CRYPTO = re.compile(r"^\s*(?:an?|per) (?:ounce|barrel|share|troy ounce|(?:tera|peta|exa)hash)\b", re.I)
+_RIGHT_NON_CRYPTO = re.compile(
+    r"^\s*(?:an?|per) (?:ounce|barrel|share|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh)\b", re.I)
+# What it costs to make a coin, or what holders paid on average on-chain, is no traded price
+# ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
+_COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
+                           r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|fell|fallen|dropped|"
     r"jumped|climbed|surged|slid|tumbled|plunged|sank|swung|moves?|moved)\s+(?:about |some |nearly |"
@@ -104,8 +125,10 @@ _CHANGE_VERB = re.compile(
 )
 _RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
-# Between two listed amounts, each possibly followed by its asset ("$50,000 for bitcoin and $3,000 for ether").
-_LISTED = re.compile(r"^\s*(?:(?:for|in) [^,$;.]{1,25}?)?\s*(?:,\s*)?(?:,|and|or|to|-|–)\s*(?:then\s+)?(?:about\s+)?$")
+# Between two listed amounts, each possibly followed by its asset or unit ("$50,000 for bitcoin and $3,000 for
+# ether"), or the start and end of a change ("rose to 7.4 cents per kilowatt-hour from 5.1 cents").
+_LISTED = re.compile(
+    r"^\s*(?:(?:for|in|per|an?) [^,$;.]{1,25}?)?\s*(?:,\s*)?(?:,|and|or|to|from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
@@ -127,7 +150,12 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     right = text[a.end:a.end + 60]
     if _SOLD_ABOVE.search(left):
         return True
-    if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(right[:40]):
+    # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
+    # past a comma ("$2,030 in mid-August, as funds positioned")
+    if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
+            re.split(r"[,;]", right[:40])[0]):
+        return False
+    if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
     if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _PURCHASE.search(left):
         return False
@@ -150,6 +178,11 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     return True
 
 
+def _future_year(view: ArticleView, right: str) -> bool:
+    m = _YEAR_AFTER.match(right)
+    return bool(m and view.published and int(m.group(1)) > view.published.year)
+
+
 def _parsed_kind(sent: SentView, a: Amount) -> str:
     """The kind the parse gives; a sentence without a parse is a plain level."""
     found = parse_kind(sent, a.start, a.end)
@@ -169,6 +202,8 @@ def find_prices(view: ArticleView) -> list[Price]:
     quoted = [(q.start, q.end) for q in quote_spans(view.text)]
     tables = _table_sentences(view)
     for index, sent in enumerate(view.sents):
+        if _CORRECTION.search(sent.text):
+            continue
         for a, asset, currency, kind in _sentence_prices(view, index, index in tables):
             if any(s <= sent.start + a.start < e for s, e in quoted) and not _SOLD_ABOVE.search(
                     _left_clause(sent.text, a.start)):
