@@ -91,6 +91,24 @@ CASES = {
         "Selling spilled into the Asian session, when ether touched $2,310, a 12% drawdown from the top.\n"
         "Bitcoin touched $58,900 on Monday, a 9% pullback from last week's peak.",
         {("ETH", 2310.0, "USD", "low"), ("BTC", 58900.0, "USD", "low")}),
+    "an asset in an aside is not the subject": (
+        "Ether, which has trailed bitcoin for most of the year, traded near $3,050 on Monday.\n"
+        "Solana (whose rally outpaced ether's) slipped to $142.",
+        {("ETH", 3050.0, "USD", "spot"), ("SOL", 142.0, "USD", "low")}),
+    "a row labelled by an unknown ticker is about that ticker": (
+        "Weekly movers:\n"
+        "• SOL: $142, up 3%.\n"
+        "• ENA: $1.08, down 4.7% on the week.\n"
+        "• $ONDO: $0.91, flat.",
+        {("SOL", 142.0, "USD", "spot"), ("ENA", 1.08, "USD", "spot"), ("ONDO", 0.91, "USD", "spot")}),
+    "a by-the-numbers row is glossed after its colon": (
+        "By the numbers:\n"
+        "• $67,150: where bitcoin opened on Saturday (UTC).\n"
+        "• $60,800: bitcoin's low of the weekend, hit on Bitstamp.\n"
+        "• $65,720: bitcoin at 8 p.m. UTC on Sunday, 8.1% above the Saturday low.\n"
+        "• $3,160: where ether closed the week.",
+        {("BTC", 67150.0, "USD", "open"), ("BTC", 60800.0, "USD", "low"), ("BTC", 65720.0, "USD", "spot"),
+         ("ETH", 3160.0, "USD", "close")}),
 }
 
 

@@ -112,7 +112,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     record above $X" is the level crossed)."""
     first = tokens[0]
     if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS:
-        return _row_label(first) or SPOT
+        return _row_label(first) or _gloss(tokens[-1]) or SPOT
     surface, noun = _before(first)
     best = _extreme(noun) if noun is not None else None
     for t in tokens:
@@ -149,6 +149,25 @@ def _row_label(first: Token) -> tuple[str, int] | None:
         if noun_cue(doc[i].lower_) in ("high", "low", "record", "open", "close"):
             return _extreme(doc[i])
         i -= 1
+    return None
+
+
+_GLOSS_VERBS = {"open": ("open", RANK["open"]), "close": ("close", RANK["close"]),
+                "peak": ("high", RANK["named"]), "bottom": ("low", RANK["named"])}
+
+
+def _gloss(last: Token) -> tuple[str, int] | None:
+    """A "by the numbers" row glosses the amount after a colon ("• $67,150: where bitcoin
+    opened on Saturday", "• $60,800: ether's low of the weekend"): its first phrase names the kind."""
+    doc, end = last.doc, last.sent.end
+    if last.i + 1 >= end or doc[last.i + 1].text != ":":
+        return None
+    for t in doc[last.i + 2:end]:
+        if t.is_punct:
+            return None
+        named = _GLOSS_VERBS.get(verb_cue(t.lower_)) if t.pos_ in ("VERB", "AUX") else _extreme(t)
+        if named:
+            return named
     return None
 
 

@@ -33,7 +33,15 @@ _OBJECT_BEFORE = re.compile(
 )
 
 
+# An aside between commas, dashes or brackets ("Ether, which has lagged bitcoin all year,
+# traded near $3,050"): an asset named there is not what the clause after it is about.
+_ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose)\b[^,()—–;]*[,)—–]")
+
+
 BULLETS = ("•", "▪", "◦", "●", "‣", "∙")  # list rows start with one; the parser keeps each row whole
+# A list row labelled by a ticker ("• ENA: $1.08, down 4.7%"): the row is about that coin even
+# when the lexicon does not know it, never about the coin of the row before.
+_TICKER_ROW = re.compile(rf"^[{''.join(BULLETS)}]\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s")
 
 
 # Journalists name bitcoin and ether by rank ("the world's largest cryptocurrency rose to
@@ -124,6 +132,9 @@ class ArticleView:
         """
         sent = self.sents[index]
         absolute = sent.start + pos
+        row = _TICKER_ROW.match(sent.text)
+        if row and row.end() <= pos and not any(m.start - sent.start < row.end() for m in sent.of("ASSET")):
+            return row.group("ticker")
         inherited = _inherited_subject(sent, pos)
         if inherited is not None:
             return inherited
@@ -133,7 +144,8 @@ class ArticleView:
                          if not _OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])
                          and not (m.key in _UNITS and _UNIT_BEFORE.search(self.text[max(0, m.start - 20):m.start]))),
                         key=lambda m: m.start)
-        before = [m for m in assets if m.end <= absolute]
+        asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)]
+        before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]
         if before:
             return before[-1].key
         if assets and not _ANAPHORIC_SUBJECT.match(sent.text):
