@@ -109,6 +109,18 @@ CASES = {
         "• $3,160: where ether closed the week.",
         {("BTC", 67150.0, "USD", "open"), ("BTC", 60800.0, "USD", "low"), ("BTC", 65720.0, "USD", "spot"),
          ("ETH", 3160.0, "USD", "close")}),
+    "digest lines: a cashtag and its signed change start a ticker row": (
+        "Overnight in crypto:\n\n🔴 $LINK -4.4% in 24h, wicked to 13.05, its lowest since June, last seen on Kraken 13.2.",
+        {("LINK", 13.05, "USD", "low"), ("LINK", 13.2, "USD", "spot")}),
+    "a coin's signed change to an amount is a move": (
+        "🔴 $ADA -3.1% to $0.41, $DOGE +2.2% to $0.16.\nLitecoin -1.5% on the day to $81.",
+        {("ADA", 0.41, "USD", "low"), ("DOGE", 0.16, "USD", "high"), ("LTC", 81.0, "USD", "low")}),
+    "digest fragments: an extreme heads the next amount, 'now' is where it stands": (
+        "🟢 $SOL +7.5% in 24h, cleared $150, high $153.4 on Coinbase, now $151.2.",
+        {("SOL", 150.0, "USD", "level"), ("SOL", 153.4, "USD", "high"), ("SOL", 151.2, "USD", "spot")}),
+    "a labelled table row quotes where a coin stands": (
+        "Prices at the open.\n\nBNB: -2.3% d/d to 598.2.",
+        {("BNB", 598.2, "USD", "spot")}),
 }
 
 

@@ -30,6 +30,7 @@ SPOT = ("spot", RANK["spot"])
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})
+_NOW = frozenset({"now", "currently"})
 _LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
 
 
@@ -114,6 +115,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS:
         return _row_label(first) or _gloss(tokens[-1]) or SPOT
     surface, noun = _before(first)
+    if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
+        return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
     best = _extreme(noun) if noun is not None else None
     for t in tokens:
         for child in t.lefts:
@@ -276,6 +279,8 @@ def _apposition(last: Token) -> tuple[str, int] | None:
         if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP"):
             return None
         named = _extreme(t) if noun_cue(t.lower_) in ("high", "low", "record") else None
+        if named and t.i + 1 < end and (doc[t.i + 1].text[:1].isdigit() or doc[t.i + 1].is_currency):
+            return None  # "broke below 80k, low 76.6k": the extreme heads the next amount
         if named:
             return named
     return None

@@ -129,6 +129,10 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # ether"), or the start and end of a change ("rose to 7.4 cents per kilowatt-hour from 5.1 cents").
 _LISTED = re.compile(
     r"^\s*(?:(?:for|in|per|an?) [^,$;.]{1,25}?)?\s*(?:,\s*)?(?:,|and|or|to|from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
+_ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
+# A coin named with its signed change, leading to the amount, is a move ("$SOL -11.2% to $117");
+# a labelled table row ("ETH: +4.2% w/w to 2,218") quotes where the coin stands (GUIDE: a list is spot).
+_SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+[\w/]+){0,3}\s+to\s*(?:about\s+)?$")
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
@@ -217,7 +221,8 @@ def find_prices(view: ArticleView) -> list[Price]:
 
 
 def _table_sentences(view: ArticleView) -> set[int]:
-    """Sentences of a ticker table: a paragraph with a row that starts "BTC:" or "ETH/BTC:".
+    """Sentences of a ticker table: a paragraph with a row that starts "BTC:" or "ETH/BTC:", or
+    a digest line that starts with a coin and its signed change ("🔴 $ETH -9.3% in 24h, wicked to 1,810").
     Such a table states its currency once, so its bare numbers are quotes ("BTC: +9.6% w/w
     to 43,780."), and so are those of a line between its rows ("Intraweek range 39,960-44,700")."""
     rows, paragraph, found = False, [], set()
@@ -226,8 +231,9 @@ def _table_sentences(view: ArticleView) -> set[int]:
             found.update(paragraph if rows else ())
             rows, paragraph = False, []
         paragraph.append(index)
-        lead = len(sent.text) - len(sent.text.lstrip("".join(BULLETS) + " "))
-        rows = rows or any(m.start - sent.start == lead and sent.text[m.end - sent.start:].startswith(":")
+        lead = next((i for i, ch in enumerate(sent.text) if ch.isalnum() or ch == "$"), 0)  # past bullets and emoji
+        lead += sent.text.startswith("$", lead)  # a cashtag ("$ETH") names its coin
+        rows = rows or any(m.start - sent.start == lead and _ROW_LABEL_END.match(sent.text, m.end - sent.start)
                            for m in sent.of("ASSET"))
     return found | (set(paragraph) if rows else set())
 
@@ -261,6 +267,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
         elif kind is None:
             ok = _is_price(view, index, a)
             kind = _parsed_kind(view.sents[index], a) if ok else None
+            move = _SIGNED_MOVE.search(_left_clause(text, a.start))
+            if kind == "spot" and move:
+                kind = "high" if move.group("sign") == "+" else "low"
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok
@@ -280,7 +289,9 @@ def _counts_units(sent: SentView, a: Amount) -> bool:
     if sent.parse is None:
         return False
     lo = sent.doc_start + a.start
-    return any(t.idx == lo and t.dep_ == "nummod" for t in sent.parse)
+    # the noun counted follows the number; a "nummod" pointing back is a misparse of a terse
+    # line ("on Coinbase, now 151.2")
+    return any(t.idx == lo and t.dep_ == "nummod" and t.head.i > t.i for t in sent.parse)
 
 
 def _negated(text: str, a: Amount) -> bool:
