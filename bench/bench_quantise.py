@@ -18,6 +18,7 @@ import torch
 
 from newsmine.classify import classify
 from newsmine.classify.encoder import get_encoder
+from newsmine.classify.heads import default_heads
 from newsmine.corpus import load
 from newsmine.nlp import extract_facts
 from newsmine.records import Article
@@ -33,7 +34,7 @@ def main() -> None:
     gold = load()
     articles = [Article(source=g.id, text=g.text, title=g.title) for g in gold]
     facts = extract_facts(articles)
-    encoder = get_encoder()
+    encoder = get_encoder(None, default_heads().adapter)  # the instance classify uses
     classify(articles[:1], facts[:1])  # load heads and warm the kernels
     fp32, fp32_s = timed_classify(articles, facts)
     fp32_model = encoder.model

@@ -45,7 +45,7 @@ def test_encoder_folder_can_be_chosen_and_bad_folder_is_one_line(tmp_path, monke
 def test_heads_match_the_encoder_and_predict(heads):
     assert heads.config["encoder"]["sha256"] == weights_sha256(encoder_path())
     text = "Hackers drained $600 million from the bridge in an exploit."
-    x = get_encoder().encode([text], all_layers=True)
+    x = get_encoder(None, heads.adapter).encode([text], all_layers=True)  # the heads read the adapted encoder
     assert x.shape == (1, 6 * 384)
     narr = dict(zip(heads.narratives, heads.narrative_probs(x)[0]))
     assert max(narr, key=narr.get) == "security_incident"

@@ -37,12 +37,21 @@ def test_same_seed_gives_same_heads(tmp_path):
     assert first.config["sentiment"] == second.config["sentiment"]
     assert first.config["training"]["train_articles"] == 3
     assert first.config["training"]["train_headlines"] == 3
-    without = train(root, None, seed=7, headline_weight=0.0)
-    assert without.config["training"]["train_headlines"] == 0
-    assert np.allclose(without.narr_w, first.narr_w, atol=1e-6)  # narratives never see the headlines
-    assert not np.allclose(without.sent_w, first.sent_w, atol=1e-3)
+    assert first.adapter.keys() == second.adapter.keys()
+    assert all(np.array_equal(first.adapter[k], second.adapter[k]) for k in first.adapter)
     again = load_heads(tmp_path / "one")
     assert np.allclose(again.narr_w, first.narr_w, atol=1e-6)
+    assert again.config["adapter"]["digest"] == first.config["adapter"]["digest"]
+
+
+def test_headlines_reach_the_narratives_only_through_the_adapter(tmp_path):
+    root = _tiny_corpus(tmp_path)
+    plain = train(root, None, seed=7, adapter_epochs=0)
+    without = train(root, None, seed=7, headline_weight=0.0, adapter_epochs=0)
+    assert plain.adapter == {} and plain.config["adapter"] is None
+    assert without.config["training"]["train_headlines"] == 0
+    assert np.allclose(without.narr_w, plain.narr_w, atol=1e-6)
+    assert not np.allclose(without.sent_w, plain.sent_w, atol=1e-3)
 
 
 def test_train_command_writes_heads_and_card(tmp_path):

@@ -30,7 +30,7 @@ def score_sentences(
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """(narrative probs, sentiment probs) per group, encoding all sentences in one batch."""
     texts = [s.text for group in groups for s in group]
-    vectors = get_encoder(encoder).encode(texts, all_layers=True) if texts else np.zeros((0, heads.narr_w.shape[1]), np.float32)
+    vectors = get_encoder(encoder, heads.adapter).encode(texts, all_layers=True) if texts else np.zeros((0, heads.narr_w.shape[1]), np.float32)
     if vectors.shape[1] != heads.narr_w.shape[1]:
         raise InputError(f"the heads expect {heads.narr_w.shape[1]} features, the encoder gives {vectors.shape[1]}")
     narr, sent = heads.narrative_probs(vectors), heads.sentiment_probs(heads.sentiment_input(vectors, texts))

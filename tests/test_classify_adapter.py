@@ -1,0 +1,67 @@
+"""The encoder's LoRA sentiment adapter: training is reproducible, merging equals the trained function."""
+
+import numpy as np
+import torch
+
+from newsmine.classify import adapter
+from newsmine.classify.encoder import Encoder, encoder_path, get_encoder
+from newsmine.classify.heads import load_heads
+from newsmine.taxonomy import SENTENCE_SENTIMENTS
+
+TEXTS = [
+    "Bitcoin jumped 9% to a record high.",
+    "Ether slumped as sellers took over.",
+    "The exchange published its quarterly report.",
+    "Solana rallied after the upgrade went live.",
+    "Dogecoin fell 12% in a broad sell-off.",
+    "The conference takes place in Lisbon next week.",
+]
+LABELS = [0, 1, 2, 0, 1, 2]  # indices into SENTENCE_SENTIMENTS
+
+
+def test_labels_follow_the_taxonomy_order():
+    assert [SENTENCE_SENTIMENTS[k] for k in LABELS[:3]] == ["bullish", "bearish", "neutral"]
+
+
+def test_fit_is_reproducible_and_leaves_the_shared_encoder_alone():
+    base = get_encoder()
+    before = base.encode(TEXTS[:2])
+    first = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=2)
+    second = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=2)
+    assert first.keys() == second.keys() and len(first) == 2 * 6 * len(adapter.TARGETS)
+    assert all(np.array_equal(first[k], second[k]) for k in first)
+    assert any(np.abs(v).max() > 0 for k, v in first.items() if k.endswith(".B"))  # it learned something
+    assert np.array_equal(base.encode(TEXTS[:2]), before)  # hooks removed, weights untouched
+    adapted = get_encoder(None, first)
+    assert adapted is get_encoder(None, second) and adapted is not base  # cached by content
+    assert not np.allclose(adapted.encode(TEXTS[:2]), before, atol=1e-4)
+
+
+def test_merged_weights_equal_the_hooked_training_forward():
+    rng = np.random.default_rng(0)
+    base = get_encoder()
+    lora = {}
+    for name, linear in adapter.modules(base.model):
+        lora[f"{name}.A"] = rng.normal(0, 0.02, (adapter.RANK, linear.in_features)).astype(np.float32)
+        lora[f"{name}.B"] = rng.normal(0, 0.02, (linear.out_features, adapter.RANK)).astype(np.float32)
+    batch = base.tokenizer(TEXTS, padding=True, return_tensors="pt")
+    hooks = adapter.attach(base.model, {k: torch.from_numpy(v) for k, v in lora.items()})
+    try:
+        with torch.inference_mode():
+            hooked = base.model(**batch).last_hidden_state
+    finally:
+        for h in hooks:
+            h.remove()
+    merged = Encoder(encoder_path(), lora)
+    with torch.inference_mode():
+        plain = merged.model(**batch).last_hidden_state
+    assert torch.allclose(hooked, plain, atol=1e-4)
+
+
+def test_committed_heads_carry_their_adapter(tmp_path):
+    heads = load_heads()
+    assert heads.config["adapter"]["digest"] == adapter.digest(heads.adapter)
+    heads.save(tmp_path)
+    again = load_heads(tmp_path)
+    assert again.adapter.keys() == heads.adapter.keys()
+    assert adapter.digest(again.adapter) == heads.config["adapter"]["digest"]
