@@ -28,7 +28,7 @@ TARGETS = (
     "intermediate.dense",
     "output.dense",
 )
-EPOCHS = 3  # chosen on dev sentence macro-F1 and held-out team headlines
+EPOCHS = 2  # on dev, 2 beat 3 (article sentiment 0.93 vs 0.87, narratives 0.84 vs 0.83) and train takes 7.5 min, not 10
 LEARNING_RATE = 1e-3
 BATCH_SIZE = 32
 MAX_LENGTH = 64  # tokens; training sentences beyond it are rare and the cut keeps batches cheap
