@@ -227,7 +227,7 @@ def _table_sentences(view: ArticleView) -> set[int]:
     to 43,780."), and so are those of a line between its rows ("Intraweek range 39,960-44,700")."""
     rows, paragraph, found = False, [], set()
     for index, sent in enumerate(view.sents):
-        if index and "\n\n" in view.text[view.sents[index - 1].end:sent.start]:
+        if view.new_paragraph(index):
             found.update(paragraph if rows else ())
             rows, paragraph = False, []
         paragraph.append(index)

@@ -115,6 +115,10 @@ class ArticleView:
     def all_mentions(self, label: str) -> list[Mention]:
         return [m for s in self.sents for m in s.of(label)]
 
+    def new_paragraph(self, index: int) -> bool:
+        """Sentence ``index`` opens a paragraph (a blank line before it; the first sentence does not count)."""
+        return index > 0 and "\n\n" in self.text[self.sents[index - 1].end : self.sents[index].start]
+
     def main_asset(self) -> str | None:
         """The most mentioned asset, first mention breaking ties."""
         counts: dict[str, int] = {}
@@ -152,7 +156,7 @@ class ArticleView:
             return assets[0].key
         anaphoric = _ANAPHORIC_SUBJECT.match(sent.text)
         for k in range(index - 1, max(-1, index - 4), -1):
-            if not anaphoric and "\n\n" in self.text[self.sents[k].end:self.sents[k + 1].start]:
+            if not anaphoric and self.new_paragraph(k + 1):
                 break  # a new paragraph that names no asset is about the article's own
             prev_assets = self.sents[k].of("ASSET")
             if prev_assets:
