@@ -121,6 +121,12 @@ CASES = {
     "a labelled table row quotes where a coin stands": (
         "Prices at the open.\n\nBNB: -2.3% d/d to 598.2.",
         {("BNB", 598.2, "USD", "spot")}),
+    "terminal lines quote a ticker's last price and change; the paragraph is a table": (
+        "SOL last 171.35, -2.2% d/d; DOT 6.02 (+1.1%).",
+        {("SOL", 171.35, "USD", "spot"), ("DOT", 6.02, "USD", "spot")}),
+    "terminal abbreviations of support and resistance are levels to watch": (
+        "BTC last 98.1k, -0.4% d/d.\n\nLEVELS: BTC res 101k, sup 95.5k / 93k; ETH supp 3.2k.",
+        {("BTC", 98100.0, "USD", "spot")}),
 }
 
 
@@ -128,3 +134,9 @@ CASES = {
 def test_price_phrasing_classes(name: str):
     text, expected = CASES[name]
     assert prices_of(text) == expected
+
+
+def test_a_number_ending_a_hyphenated_word_is_no_amount():
+    assert find_money("turnover on the top-10 USD pairs and a top-3k wallet") == ()
+    assert prices_of("Bitcoin changed hands near $64,200; volume on top-5 USD venues was thin.") == {
+        ("BTC", 64200.0, "USD", "spot")}

@@ -49,11 +49,14 @@ _CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|J
 _WORD_CUR = (r"(?:[\s-](?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent|"
              r"(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-]))")
 
+# A number ending a hyphenated word is part of a name, not an amount ("top-5 USD venues",
+# "a top-10k wallet"): shapes without a currency sign never start after a letter and a hyphen.
+_NOT_IN_WORD = r"(?<![A-Za-z]-)"
 # Three shapes, tried in this order; a later shape never overlaps an earlier one.
 MONEY_RES = (
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SCALE}(?![\w])"),
-    re.compile(rf"{_NUM}{_SCALE}{_WORD_CUR}"),
-    re.compile(rf"{_NUM}(?P<scale>[kK])(?![\w])"),
+    re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SCALE}{_WORD_CUR}"),
+    re.compile(rf"{_NOT_IN_WORD}{_NUM}(?P<scale>[kK])(?![\w])"),
 )
 # An amount in a crypto quote unit ("0.00158 BTC", "0.0527 ETH"): an altcoin's price in
 # bitcoin or ether. Only fractions of a coin: whole coins ("12,000 BTC") are holdings and flows.

@@ -47,7 +47,8 @@ _NOT_REACHED = re.compile(
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
 # asset or a pair ("SOL/BTC sits at 0.00261").
 _SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
-_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*)\b", re.I)
+# with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
+_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
@@ -130,6 +131,9 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 _LISTED = re.compile(
     r"^\s*(?:(?:for|in|per|an?) [^,$;.]{1,25}?)?\s*(?:,\s*)?(?:,|and|or|to|from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
 _ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
+# A terminal brief quotes a ticker with its last price and change, anywhere in a line ("ETH last 2,418,
+# +3.9% d/d", "ALTS: SOL 145.10 (+5.2%)"): the paragraph is a ticker table.
+_TICKER_QUOTE = re.compile(r"\s+(?:last\s+\d|\d[\d,.]*[kK]?\s*(?:,\s*|\(\s*)[-−+]\d[\d.]*\s?%)")
 # A coin named with its signed change, leading to the amount, is a move ("$SOL -11.2% to $117");
 # a labelled table row ("ETH: +4.2% w/w to 2,218") quotes where the coin stands (GUIDE: a list is spot).
 _SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+[\w/]+){0,3}\s+to\s*(?:about\s+)?$")
@@ -222,7 +226,8 @@ def find_prices(view: ArticleView) -> list[Price]:
 
 def _table_sentences(view: ArticleView) -> set[int]:
     """Sentences of a ticker table: a paragraph with a row that starts "BTC:" or "ETH/BTC:", or
-    a digest line that starts with a coin and its signed change ("🔴 $ETH -9.3% in 24h, wicked to 1,810").
+    a digest line that starts with a coin and its signed change ("🔴 $ETH -9.3% in 24h, wicked to 1,810"),
+    or a terminal line quoting a coin's last price and change ("ETH last 2,418, +3.9% d/d").
     Such a table states its currency once, so its bare numbers are quotes ("BTC: +9.6% w/w
     to 43,780."), and so are those of a line between its rows ("Intraweek range 39,960-44,700")."""
     rows, paragraph, found = False, [], set()
@@ -234,7 +239,7 @@ def _table_sentences(view: ArticleView) -> set[int]:
         lead = next((i for i, ch in enumerate(sent.text) if ch.isalnum() or ch == "$"), 0)  # past bullets and emoji
         lead += sent.text.startswith("$", lead)  # a cashtag ("$ETH") names its coin
         rows = rows or any(m.start - sent.start == lead and _ROW_LABEL_END.match(sent.text, m.end - sent.start)
-                           for m in sent.of("ASSET"))
+                           or _TICKER_QUOTE.match(sent.text, m.end - sent.start) for m in sent.of("ASSET"))
     return found | (set(paragraph) if rows else set())
 
 
@@ -251,7 +256,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     pair = ratio_pair(view, index)
     if pair is not None:
         amounts += _unread(amounts, find_ratios(text))
-    elif table:
+    if table:  # a row may quote a pair and a dollar price ("ETH last 2,418 ... ETH/BTC 0.03875")
         bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
         amounts += [b for b in bare if not _counts_units(view.sents[index], b)]
     amounts.sort(key=lambda x: x.start)
