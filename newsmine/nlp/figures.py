@@ -22,14 +22,16 @@ from newsmine.records import Figure
 # figure kind -> cue phrases (matched case-insensitively by a PhraseMatcher)
 CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "liquidations": ("liquidation", "liquidations", "liquidated", "liquidating", "liquidate", "wiped out",
-                     "wipeout", "rekt", "forced selling", "forced liquidations", "forced closures"),
+                     "wipeout", "rekt", "forced selling", "forced liquidations", "forced closures", "force-closed",
+                     "forcibly closed", "liqs"),
     "open_interest": ("open interest", "OI"),
     "funding_rate": ("funding", "funding rate", "funding rates", "eight-hour rate", "eight-hour rates",
                      "8-hour rate", "8-hour rates"),
-    "volume": ("volume", "volumes", "turnover", "traded"),
+    "volume": ("volume", "volumes", "turnover", "turned over", "traded", "vol"),
     "etf_flow": ("inflow", "inflows", "outflow", "outflows", "redemption", "redemptions", "withdrawal",
                  "withdrawals", "net flows", "etf flows", "fund flows", "took in", "taking in", "take in",
-                 "takes in", "pulled", "drew", "drawing", "draws", "attracted", "attracting", "pulling", "bleed",
+                 "takes in", "taken in", "net", "creations", "pulled", "drew", "drawing", "draws", "attracted",
+                 "attracting", "pulling", "bleed",
                  "bled", "bleeding", "haul", "poured", "absorbed", "hoovered", "lured", "gathered", "amassed"),
     "basis": ("basis",),
     "market_cap": ("market cap", "market capitalization", "market capitalisation", "market value", "market-cap",
@@ -44,29 +46,38 @@ _MARKET_WIDE = re.compile(
     r"memecoin|tokens|coins)", re.I)
 _LONG = re.compile(r"\blongs?\b|long positions|bulls", re.I)
 _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
-_FLOW_OUT = re.compile(r"outflow|redemption|pulled(?! in\b)|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving|"
+_FLOW_OUT = re.compile(r"outflow|redemption|pulled(?! in\b)|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving|\bshed\b|"
                        r"\blost\b", re.I)
-_FLOW_IN = re.compile(r"inflow|\b(?:took|taking|takes?|pulled|pulling) in\b|\bdrew\b|attract|poured|absorbed|gathered|"
+_FLOW_IN = re.compile(r"inflow|creations|\b(?:took|taking|takes?|taken|pulled|pulling) in\b|\bdrew\b|attract|poured|absorbed|gathered|"
                       r"amassed|\bhaul", re.I)
+_NET_RESULT = re.compile(r"\s*(?:income|loss|losses|profits?|revenues?|earnings|worth|margins?)\b", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
 _PRICE_LEFT = re.compile(
     r"\b(?:traded|trading|trades|changed hands|changing hands)\s+(?:at|near|around|as (?:high|low) as)\s*"
     r"(?:about |around |roughly )?$", re.I)
 
 
-def _cues(sent: SentView) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every figure cue in the sentence, sentence-relative."""
-    return [(m.key, m.start - sent.start, m.end - sent.start) for m in sent.of("CUE")]
+def _cues(sent: SentView) -> list[tuple[str, int, int, int]]:
+    """(kind, start, end, reach) of every figure cue in the sentence, sentence-relative. A bare "net"
+    marks a fund flow only right next to its amount ("a net $510 million", "+$158M net") and never
+    in a company's results ("net income of $771 million")."""
+    cues = []
+    for m in sent.of("CUE"):
+        s, e = m.start - sent.start, m.end - sent.start
+        weak = e - s == 3 and sent.text[s:e].lower() == "net"
+        if not (weak and _NET_RESULT.match(sent.text, e)):
+            cues.append((m.key, s, e, 12 if weak else 90))
+    return cues
 
 
-def _nearest(cues: list[tuple[str, int, int]], a: Amount, kinds: tuple[str, ...] | None = None) -> str | None:
-    """Kind of the cue nearest the amount (left within 90 chars, right within 50)."""
+def _nearest(cues: list[tuple[str, int, int, int]], a: Amount, kinds: tuple[str, ...] | None = None) -> str | None:
+    """Kind of the cue nearest the amount (left within its reach, right within reach/1.8)."""
     best, best_dist = None, 10**9
-    for kind, s, e in cues:
+    for kind, s, e, reach in cues:
         if kinds is not None and kind not in kinds:
             continue
         dist = a.start - e if e <= a.start else (s - a.end) * 1.8 if s >= a.end else 0
-        if dist <= 90 and dist < best_dist:
+        if dist <= reach and dist < best_dist:
             best, best_dist = kind, dist
     return best
 
@@ -99,7 +110,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
         cues = _cues(sent)
         header = view.list_header(index)
         # a list row reads its header as its own first clause ("Net flows by fund: • FBTC: -$344.7m")
-        row_cues = [(kind, 0, 0) for kind, _, _ in _cues(header)] if header else []
+        row_cues = [(kind, 0, 0, 90) for kind, _, _, _ in _cues(header)] if header else []
         for a in find_percents(sent.text):
             kind = _nearest(cues, a, PERCENT_KINDS)
             value = a.value
@@ -117,6 +128,11 @@ def find_figures(view: ArticleView) -> list[Figure]:
             kind = _nearest(cues or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
+            signed = _written_sign(sent.text, a)
+            if kind in STOCK_KINDS and signed:
+                continue  # "OI $33.9bn, +$1.4bn d/d": a signed amount is the change, not a level
+            if kind is None and signed and found and found[-1][3] != "percent":
+                kind = found[-1][1]  # a row of signed amounts shares one kind: "+$158M net; FBTC +$56M, ARKB +$51M"
             if kind is not None:
                 found.append((a, kind, abs(a.value), a.currency or "USD"))
         framed, shift = (f"{header.text} {sent.text}", len(header.text) + 1) if header else (sent.text, 0)
