@@ -127,6 +127,33 @@ CASES = {
     "terminal abbreviations of support and resistance are levels to watch": (
         "BTC last 98.1k, -0.4% d/d.\n\nLEVELS: BTC res 101k, sup 95.5k / 93k; ETH supp 3.2k.",
         {("BTC", 98100.0, "USD", "spot")}),
+    "a record named after a crossed level: the level is the price": (
+        "In yen terms, bitcoin pushed above ¥15,000,000, a record for Japanese holders.",
+        {("BTC", 15000000.0, "JPY", "level")}),
+    "numbered rows are list rows, glossed after their colon": (
+        "Our year in five numbers.\n\n"
+        "1) $2,140: where ether bottomed in June.\n"
+        "2. $4,090: ether's high of the year, reached in March.\n"
+        "3. $0.94: the record price of Cardano's ADA, set in the spring.",
+        {("ETH", 2140.0, "USD", "low"), ("ETH", 4090.0, "USD", "high"), ("ADA", 0.94, "USD", "ath")}),
+    "a price measured from a level the market reached: that level is an extreme": (
+        "Ether changed hands near $2,450, roughly 30% below the $3,500 it hit in March.\n"
+        "Solana sat at $150, about 60% above the $94 it touched in August.",
+        {("ETH", 2450.0, "USD", "spot"), ("ETH", 3500.0, "USD", "high"), ("SOL", 150.0, "USD", "spot"),
+         ("SOL", 94.0, "USD", "low")}),
+    "a level hit in the clause of a record is that record": (
+        "Solana notched a fresh record on Tuesday, touching $271 in Asian hours.\n"
+        "09:12 ⚡ All-time high: DOGE tags $0.74 on Binance.",
+        {("SOL", 271.0, "USD", "ath"), ("DOGE", 0.74, "USD", "ath")}),
+    "a level hit with no move in its sentence follows the move of the sentence before": (
+        "Ether slumped to a low of $2,115 on Coinbase within minutes.\n"
+        "On Bybit the ETH perp printed $2,020 for a few seconds.",
+        {("ETH", 2115.0, "USD", "low"), ("ETH", 2020.0, "USD", "low")}),
+    "a move noun heading a relative clause moves the price": (
+        "Ether slid to $3,080 on Monday, undoing a rebound that had lifted it to $3,390 over the weekend.\n"
+        "Bitcoin steadied at $61,000 after a sell-off that dragged it to $58,700.",
+        {("ETH", 3080.0, "USD", "low"), ("ETH", 3390.0, "USD", "high"), ("BTC", 61000.0, "USD", "spot"),
+         ("BTC", 58700.0, "USD", "low")}),
 }
 
 

@@ -14,13 +14,14 @@ level (spot).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, FRESH_WORDS, LEVEL_PREPS, MONTHS, PERIOD_WORDS,
                                      PREPS, RECORD_WORDS, SOFT_PREPS, UP_WORDS, noun_cue, verb_cue)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from newsmine.nlp.view import SentView
 
@@ -32,6 +33,7 @@ _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "r
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})
 _NOW = frozenset({"now", "currently"})
 _LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
+_ENUMERATOR = re.compile(r"\d{1,2}[.)]")
 
 
 def amount_tokens(sent: SentView, start: int, end: int) -> tuple[list[Token], Token] | None:
@@ -55,6 +57,8 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
     tokens, head = found_tokens
     found = _walk(head, tokens, {t.i for t in tokens})
     after = _apposition(tokens[-1])
+    if found and found[0] == "level" and after and after[0] in ("ath", "atl"):
+        after = None  # "traded above C$102,000, a record": the level crossed; the record lies beyond it
     return min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
 
 
@@ -112,7 +116,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     $X" is a close); a level preposition met before any of them ends the climb ("a
     record above $X" is the level crossed)."""
     first = tokens[0]
-    if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS:
+    if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS or _enumerated(first):
         return _row_label(first) or _gloss(tokens[-1]) or SPOT
     surface, noun = _before(first)
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
@@ -123,14 +127,15 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
             if best is None and child.i not in inside and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 best = _extreme(child)
     link = surface.lower_ if surface is not None else None
-    node = surface or head
+    node = prep = surface or head
     for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
         if link in LEVEL_PREPS:
-            return _better(best, ("level", RANK["level"]))
+            return _better(best, _reference(head, link) if _measured(prep) else ("level", RANK["level"]))
         parent = node.head
         if parent.i == node.i:
             return best
         if parent.pos_ == "ADP" and parent.i not in inside:
+            prep = prep if link else parent
             link = link or parent.lower_
         elif parent.pos_ in ("VERB", "AUX"):
             if node.dep_ == "nsubj" and verb_cue(parent.lower_) in ("yield", "fall", "cross"):
@@ -143,6 +148,30 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent
     return best
+
+
+def _enumerated(first: Token) -> bool:
+    """The amount opens a numbered list row ("4. $119.18: the record price of ..."): only an
+    enumerator stands before it, so the row is read like a bulleted one."""
+    return 0 < first.i - first.sent.start <= 2 and _ENUMERATOR.fullmatch(
+        first.doc[first.sent.start:first.i].text.replace(" ", "")) is not None
+
+
+def _measured(prep: Token) -> bool:
+    """"some 11% below the $71,900 it reached", "$2,000 above": a distance from a reference level,
+    which the market did not cross."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return before.text in ("%", "percent") or before.like_num
+
+
+def _reference(head: Token, link: str) -> tuple[str, int]:
+    """The kind of a level a price is measured from: one the market reached (its relative clause
+    says so: "the $71,900 it reached") is the top it is now below, or the bottom it is now above."""
+    reached = any(c.dep_ == "relcl" and verb_cue(c.lower_) in ("reach", "peak", "bottom", "rise", "fall")
+                  for c in head.children)
+    if not reached:
+        return SPOT
+    return ("high" if link in ("below", "under", "beneath", "south") else "low"), RANK["move"]
 
 
 def _row_label(first: Token) -> tuple[str, int] | None:
@@ -191,7 +220,10 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
     cls = verb_cue(verb.lower_)
     words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")}
     for c in verb.children:
-        if c.dep_ == "dobj" and c.i < first.i or c.dep_ in ("nsubj", "nsubjpass") and cls in (None, "hold"):
+        role = c.dep_
+        if c.tag_ in ("WDT", "WP") and role == "nsubj" and c.i > 0 and c.doc[c.i - 1].pos_ == "NOUN":
+            c = c.doc[c.i - 1]  # "a rally that had carried it to $88,500": the rally is the subject
+        if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold"):
             named = _extreme(c)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
@@ -226,20 +258,36 @@ def _by_class(cls: str | None, link: str | None, verb: Token) -> tuple[str, int]
     if cls == "cross":
         return "level", RANK["level"]
     if cls == "reach":
-        return _direction(verb), RANK["move"]
+        return _record_context(verb) or (_direction(verb) or _previous_way(verb.sent) or "high", RANK["move"])
     if cls in ("fall", "rise") and link in _DESTINATION:
         return ("low" if cls == "fall" else "high"), RANK["move"]
     return SPOT
 
 
-def _way(t: Token) -> str | None:
+def _record_context(verb: Token) -> tuple[str, int] | None:
+    """A level hit in the clause of a record with no amount of its own is that record ("set its own
+    record, tagging $4,460"; "New record: bitcoin hits $93,434")."""
+    head = verb.head
+    if head.i == verb.i or head.i > verb.i:
+        return None
+    named = [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    for noun in named:
+        between = noun.doc[noun.i + 1:verb.i]
+        extreme = _extreme(noun)
+        if extreme and extreme[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
+            return extreme
+    return None
+
+
+def _way(t: Token, extremes: bool = False) -> str | None:
+    """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""
     cls = verb_cue(t.lower_) if t.pos_ in ("VERB", "AUX") else noun_cue(t.lower_)
-    if cls == "fall" or t.lower_ in DOWN_WORDS:
+    if cls == "fall" or t.lower_ in DOWN_WORDS or extremes and cls == "low" and t.pos_ == "NOUN":
         return "low"
-    return "high" if cls == "rise" or t.lower_ in UP_WORDS else None
+    return "high" if cls == "rise" or t.lower_ in UP_WORDS or extremes and cls == "high" and t.pos_ == "NOUN" else None
 
 
-def _direction(verb: Token) -> str:
+def _direction(verb: Token, extremes: bool = False) -> str | None:
     """A level hit at the end of a fall is a low, at the top of a rally a high. The
     move that led there (before the verb) or goes with it (its own clause) says
     which; failing those, a move after it ("touched $X before easing") turned from it."""
@@ -248,14 +296,27 @@ def _direction(verb: Token) -> str:
         if t.dep_ == "prep" and t.lower_ in ("before", "after"):
             own -= {x.i for x in t.subtree}
     sent = verb.sent
-    earlier = [w for t in sent if t.i < verb.i and (w := _way(t))]
+    earlier = [w for t in sent if t.i < verb.i and (w := _way(t, extremes))]
     if earlier:
         return earlier[-1]
-    within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t))]
+    within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t, extremes))]
     if within:
         return within[0]
-    later = [w for t in sent if t.i > verb.i and (w := _way(t))]
-    return {"low": "high", "high": "low"}[later[0]] if later else "high"
+    later = [w for t in sent if t.i > verb.i and (w := _way(t, extremes))]
+    return {"low": "high", "high": "low"}[later[0]] if later else None
+
+
+def _previous_way(sent: Span) -> str | None:
+    """The move the sentence before told, for a sentence that tells none: a thread or a report
+    goes on about the same move ("... to a low of $104,780. On Binance the perp printed $102,000";
+    "touched $28,470 before easing. In euro terms it hit €26,500")."""
+    prev = sent
+    while prev.start > 0 and (prev is sent or len(prev) < 3):  # past a post number ("6/")
+        prev = sent.doc[prev.start - 1].sent
+    lead = len(sent.text) - len(sent.text.lstrip())
+    if prev is sent or "\n\n" in sent.doc.text[prev.start_char:sent.start_char + lead]:
+        return None  # a new paragraph starts a new story
+    return _direction(prev.root, extremes=True)
 
 
 def _by_the_close(verb: Token, first: Token) -> bool:
