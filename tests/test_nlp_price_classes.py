@@ -154,6 +154,38 @@ CASES = {
         "Bitcoin steadied at $61,000 after a sell-off that dragged it to $58,700.",
         {("ETH", 3080.0, "USD", "low"), ("ETH", 3390.0, "USD", "high"), ("BTC", 61000.0, "USD", "spot"),
          ("BTC", 58700.0, "USD", "low")}),
+    "a dated record cited inside a forecast was reached": (
+        "Ether traded at $3,120 on Monday.\n"
+        "One strategist expects ether to revisit its November record of roughly $4,870 within months.",
+        {("ETH", 3120.0, "USD", "spot"), ("ETH", 4870.0, "USD", "ath")}),
+    "the price of a fund's unit or share is no coin price": (
+        "Bitcoin was at $67,300 in New York.\n"
+        "The new trust ended its first day at C$12.05 a unit, while its US peer closed at $41.20 per unit.",
+        {("BTC", 67300.0, "USD", "spot")}),
+    "what a holder paid, or an average, is no market price": (
+        "Litecoin traded near $84 on Tuesday.\n"
+        "A reader who got in last spring, paying about $105 a coin, asked whether to sell.\n"
+        "His fills came to $97 per token on average.",
+        {("LTC", 84.0, "USD", "spot")}),
+    "a level named for a role is a level to watch": (
+        "XRP changed hands at $2.31.\n"
+        "The desk's note flags $2.10 as the floor that bulls must defend, and $2.80 as what it dubs the "
+        "breakout trigger.",
+        {("XRP", 2.31, "USD", "spot")}),
+    "'by the end of' a past month dates a fact; ahead, it is a horizon": (
+        "Cardano dropped from $0.90 in March to roughly $0.33 by the end of August.\n"
+        "Analysts see it back above $0.60 by the end of next year.\n"
+        "A strategist replied that $1.20 by the end of the year was a fair guess.",
+        {("ADA", 0.9, "USD", "spot"), ("ADA", 0.33, "USD", "low")}),
+    "money someone holds on a platform is no price": (
+        "Ether traded at $1,240 as the lender froze accounts.\n"
+        "A teacher in Lyon who has roughly €14,000 on the platform said she learned of it from the news.",
+        {("ETH", 1240.0, "USD", "spot")}),
+    "a sentence saying where support or resistance lies lists levels to watch": (
+        "Bitcoin was last at $88,900.\n"
+        "Resistance sits at $91,000, and beyond that there is little in the way until $95,500.\n"
+        "Chart view: Support is $86,000, then $84,200.",
+        {("BTC", 88900.0, "USD", "spot")}),
 }
 
 

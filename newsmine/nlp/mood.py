@@ -16,6 +16,8 @@ from newsmine.nlp.price_cues import MODALS, verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from newsmine.nlp.view import SentView
 
 _PAST = frozenset({"VBD", "VBN"})  # "I think bitcoin topped at $69,000" is a view of the past, still a price
@@ -25,18 +27,10 @@ def unreal(sent: SentView, start: int, end: int) -> bool:
     """The amount at ``start:end`` of ``sent`` is in a modal clause, is the object of a
     call ("writing $80K"), or is in a present or future clause under a verb of opinion."""
     found = amount_tokens(sent, start, end)
-    if found is None:
+    clause = _clause(found[1]) if found else None
+    if clause is None:
         return False
-    node = found[1]
-    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
-        verb = node.head
-        if verb.i == node.i:
-            return False
-        if verb.pos_ in ("VERB", "AUX"):
-            break
-        node = verb
-    else:
-        return False
+    node, verb = clause
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
     if node is found[1] and node.dep_ == "dobj" and verb_cue(verb.lower_) == "say":
@@ -47,3 +41,24 @@ def unreal(sent: SentView, start: int, end: int) -> bool:
         if verb_cue(embedding.lower_) == "think" and verb.tag_ not in _PAST:
             return True
     return False
+
+
+def told_past(sent: SentView, start: int, end: int) -> bool:
+    """The amount at ``start:end`` is where a past-tense verb took the market ("slid to about $8 by the
+    end of December"): a time adjunct of that clause dates a fact, it sets no horizon. An amount
+    that is the subject is a view reported in the past ("said $150,000 by year-end was a base case")."""
+    found = amount_tokens(sent, start, end)
+    clause = _clause(found[1]) if found else None
+    return clause is not None and clause[1].tag_ == "VBD" and clause[0].dep_ not in ("nsubj", "nsubjpass")
+
+
+def _clause(node: Token) -> tuple[Token, Token] | None:
+    """(the child on the path, the verb) of the clause that governs ``node``."""
+    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
+        verb = node.head
+        if verb.i == node.i:
+            return None
+        if verb.pos_ in ("VERB", "AUX"):
+            return node, verb
+        node = verb
+    return None

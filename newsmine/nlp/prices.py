@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.mood import unreal
+from newsmine.nlp.mood import told_past, unreal
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
@@ -27,8 +27,9 @@ _SIZE = re.compile(
     r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
-    # money put into the market, not a level: not "spent the week above $X", not "puts bitcoin at $X"
-    r"\b(?:spent|invested|put|poured)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
+    # money put into the market or held there, not a level: not "spent the week above $X", not "puts
+    # bitcoin at $X" ("had about €60,000 on the exchange")
+    r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
     re.I,
 )
 _NOT_REACHED = re.compile(
@@ -49,6 +50,10 @@ _NOT_REACHED = re.compile(
 _SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp)\b", re.I)
+# A sentence about where support or resistance lies ("Resistance is $32,400, and above that there is
+# mostly air up to $35,000"; "Analyst: Support sits at ..."): every level in it is one to watch.
+_WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
+                    r"(?:is|sits|lies|comes|stands|remains)\b", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
@@ -57,14 +62,19 @@ _RIGHT_NOT_REACHED = re.compile(
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
-    r"area|zone|region|level is|is key|is a key|by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
+    r"area|zone|region|level is|is key|is a key|"
+    # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
+    # she labelled a stretch target"); an average ("$97,000 a coin on average")
+    r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where)\b|"
+    r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
+    r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
 )
 # A named past extreme was reached even when the sentence around it is conditional
-# ("a close below $1,250 would expose the June low near $880").
+# ("a close below $1,250 would expose the June low near $880", "expects it to retest its March record of $X").
 _CITED_EXTREME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|"
-    r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?),?"
+    r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?|records?),?"
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
 )
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
@@ -72,6 +82,7 @@ _CITED_EXTREME = re.compile(
 _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near)\s*(?:about |around |roughly )?$|"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
+    r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
     r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|"
     # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
     r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
@@ -91,6 +102,9 @@ _RIGHT_REACHED = re.compile(
 # Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
 # the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
 _CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
+# A horizon ("above $100,000 by the end of the year"), unless the clause tells the past ("slid to
+# about $8 by the end of December"); the end of a session is no horizon.
+_BY_END = re.compile(r"^[\s,]*by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))", re.I)
 # A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
 _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
 # A correction repeats what the story wrongly said ("An earlier version of this story said ether
@@ -111,9 +125,9 @@ _NON_CRYPTO = re.compile(
     r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
     r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
 )
-# a unit of a commodity, a share, or of miners' hash power ("hashprice at $0.06 per terahash per day")
+# a unit of a commodity, a share or a fund's unit, or of miners' hash power ("hashprice at $0.06 per terahash per day")
 _RIGHT_NON_CRYPTO = re.compile(
-    r"^\s*(?:an?|per) (?:ounce|barrel|share|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh)\b", re.I)
+    r"^\s*(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh)\b", re.I)
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
@@ -171,13 +185,15 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return True
     if _NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
+    if _BY_END.match(right) and not told_past(view.sents[index], a.start, a.end):
+        return False
     sent = view.sents[index]
     sits = _SITS.search(text, 0, a.start)
     if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
         return False
     if unreal(sent, a.start, a.end):
         return False
-    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right)) and not _REACHED.search(near):
+    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
         return False
     if _RIGHT_NON_CRYPTO.match(right) or (
         not any(m.end - sent.start <= a.start for m in sent.of("ASSET")) and _NON_CRYPTO.search(text[:a.start])
