@@ -186,6 +186,20 @@ CASES = {
         "Resistance sits at $91,000, and beyond that there is little in the way until $95,500.\n"
         "Chart view: Support is $86,000, then $84,200.",
         {("BTC", 88900.0, "USD", "spot")}),
+    "a cross rate named by its quote asset ('against ether', 'in bitcoin terms')": (
+        "Against bitcoin, ether slipped to 0.0341 on Friday, its weakest since 2021.\n"
+        "In ether terms, Avalanche climbed to 0.0112.",
+        {("ETH", 0.0341, "BTC", "low"), ("AVAX", 0.0112, "ETH", "high")}),
+    "a pronoun goes on about the story's coin, not one it was compared with": (
+        "Pepe-like tokens had a wild week.\nCardano jumped to a record $3.10 on Monday.\n"
+        "By Tuesday it ranked third by market value, behind ether.\n"
+        "Then traders cashed out, and it sank to $2.41.",
+        {("ADA", 3.1, "USD", "ath"), ("ADA", 2.41, "USD", "low")}),
+    "a pair names two coins and makes neither the story's coin": (
+        "Bitcoin rose on Tuesday as ETF demand returned.\n\n"
+        "Ether lagged, and ETH/BTC slid to 0.0481.\n\n"
+        "Q: Where did the week end?\nA: We closed the week at $64,900.",
+        {("ETH", 0.0481, "BTC", "low"), ("BTC", 64900.0, "USD", "close")}),
 }
 
 
@@ -199,3 +213,8 @@ def test_a_number_ending_a_hyphenated_word_is_no_amount():
     assert find_money("turnover on the top-10 USD pairs and a top-3k wallet") == ()
     assert prices_of("Bitcoin changed hands near $64,200; volume on top-5 USD venues was thin.") == {
         ("BTC", 64200.0, "USD", "spot")}
+
+
+def test_the_renamed_terra_token_is_its_own_asset():
+    assert prices_of("Luna Classic, the token of the old chain, traded near $0.000091 on Friday.") == {
+        ("LUNC", 0.000091, "USD", "spot")}

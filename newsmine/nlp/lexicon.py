@@ -50,6 +50,8 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "LDO": ("Lido DAO", (), ("LDO",)),
     "CRV": ("Curve DAO", (), ("CRV",)),
     "LUNA": ("Terra", ("Terra", "Luna"), ("LUNA",)),
+    # the original chain's token after Terra's 2022 collapse (the new chain took the LUNA ticker)
+    "LUNC": ("Terra Classic", ("luna classic", "terra classic"), ("LUNC",)),
     "UST": ("TerraUSD", ("terrausd",), ("UST",)),
     "FTT": ("FTX Token", ("ftx token",), ("FTT",)),
     "CEL": ("Celsius Network token", (), ("CEL",)),

@@ -1,4 +1,4 @@
-"""Cross rates quoted in another crypto asset: "ETH/BTC slid to 0.01766".
+"""Cross rates quoted in another crypto asset: "ETH/BTC slid to 0.01766", "against ether, SOL rose to 0.033".
 
 Such prices carry no currency sign, so bare decimals count only while a pair
 is in sight: named in the sentence, or in one of the few sentences before
@@ -15,6 +15,11 @@ from newsmine.nlp.view import ArticleView
 
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})/(?P<quote>BTC|ETH)\b")
 _NAMED_PAIR = re.compile(r"\b(?:the )?(?P<base>ether|eth)[- ](?P<quote>bitcoin|btc) (?:ratio|pair|cross)\b", re.I)
+# "Against ether, SOL rose to 0.033", "in bitcoin terms": the quote asset is named, the base is the
+# asset the clause is about.
+_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|relative to|(?:priced|quoted|denominated) in) (?P<quote>ether|eth|bitcoin|btc)\b|"
+                      r"\bin (?P<terms>ether|eth|bitcoin|btc) terms\b", re.I)
+_QUOTE_ASSET = {"ether": "ETH", "eth": "ETH", "bitcoin": "BTC", "btc": "BTC"}
 _RATIO_WORDS = re.compile(r"\b(?:ratio|pair|cross)\b", re.I)
 _DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0\.\d{2,6})(?![\d%]|\.\d|\w)")
 LOOKBACK = 4
@@ -32,6 +37,11 @@ def ratio_pair(view: ArticleView, index: int) -> tuple[str, str] | None:
     """(base, quote) of the crypto pair the sentence quotes, if any."""
     text = view.sents[index].text
     pair = _pair_in(text)
+    against = None if pair else _AGAINST.search(text)
+    if against:
+        quote = _QUOTE_ASSET[(against.group("quote") or against.group("terms")).lower()]
+        base = view.asset_for(index, len(text))
+        return (base, quote) if base and base != quote else None
     if pair or not _RATIO_WORDS.search(text):
         return pair
     for prev in reversed(view.sents[max(0, index - LOOKBACK):index]):

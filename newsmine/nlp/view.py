@@ -27,7 +27,7 @@ _ANAPHORIC_SUBJECT = re.compile(
 # "Ether followed bitcoin lower": an asset after these words is not the subject ("priced in
 # bitcoin" names the unit).
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|"
+    r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to))\s+$",
     re.I,
 )
@@ -120,9 +120,12 @@ class ArticleView:
         return index > 0 and "\n\n" in self.text[self.sents[index - 1].end : self.sents[index].start]
 
     def main_asset(self) -> str | None:
-        """The most mentioned asset, first mention breaking ties."""
+        """The most mentioned asset, first mention breaking ties; a pair ("ETH/BTC") names two
+        assets and is about neither alone, so it is not counted."""
         counts: dict[str, int] = {}
         for m in self.all_mentions("ASSET"):
+            if "/" in self.text[m.start:m.end]:
+                continue
             counts[m.key] = counts.get(m.key, 0) + 1
         return max(counts, key=lambda k: counts[k]) if counts else None
 
@@ -145,7 +148,7 @@ class ArticleView:
         ranked = [Mention(sent.start + m.start(), sent.start + m.end(), "ASSET", "ETH" if m.group("second") else "BTC")
                   for m in _BY_RANK.finditer(sent.text)]
         assets = sorted((m for m in (*sent.of("ASSET"), *ranked)
-                         if not _OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])
+                         if not self._object(m)
                          and not (m.key in _UNITS and _UNIT_BEFORE.search(self.text[max(0, m.start - 20):m.start]))),
                         key=lambda m: m.start)
         asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)]
@@ -158,10 +161,14 @@ class ArticleView:
         for k in range(index - 1, max(-1, index - 4), -1):
             if not anaphoric and self.new_paragraph(k + 1):
                 break  # a new paragraph that names no asset is about the article's own
-            prev_assets = self.sents[k].of("ASSET")
+            # an asset compared with ("ahead of DOGE") is not what the story goes on about
+            prev_assets = [m for m in self.sents[k].of("ASSET") if not self._object(m)]
             if prev_assets:
                 return prev_assets[0].key if anaphoric else prev_assets[-1].key
         return self.main_asset()
+
+    def _object(self, m: Mention) -> bool:
+        return bool(_OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start]))
 
     def asset_in_sentence(self, index: int, pos: int) -> str | None:
         """Like ``asset_for`` but never looking outside the sentence: market-wide
