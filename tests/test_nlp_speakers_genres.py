@@ -75,3 +75,88 @@ def test_new_cues_for_liquidations_turnover_and_fund_flows():
 def test_a_table_header_does_not_date_a_move_measured_from_a_level():
     text = "Where things stood on Monday: ADA changed hands at $0.61, down 22% from Friday's peak."
     assert figures_of(text) == {("percent_change", -22.0, None)}
+
+
+# --- quote speakers ------------------------------------------------------------------------
+
+def test_forum_handles_speak():
+    text = ('Comment of the day belongs to u/lamboorbust, who posted under the Friday thread: '
+            '"Bought the top twice this week and somehow I am still up."')
+    assert quotes_of(text) == {("Bought the top twice", "u/lamboorbust", None, None)}
+
+
+def test_a_pseudonymous_author_in_a_one_voice_write_up():
+    text = ("This week's thread is by an analyst who posts as Moonraker and writes about ether.\n\n"
+            '"Funding is flat, spot is bid, and nobody believes it. That is how tops are not made."\n\n'
+            "Moonraker signed off the way she always does. \"Size down, stay in.\" She says she holds ETH.")
+    assert quotes_of(text) == {("Funding is flat, spo", "Moonraker", "analyst", None),
+                               ("Size down, stay in.", "Moonraker", "analyst", None)}
+
+
+def test_unnamed_sources_with_their_employer():
+    text = ('A Kraken spokesperson said the exchange had "no exposure to the lender at all."\n\n'
+            'A spokeswoman for the Polygon Foundation said the upgrade was "on schedule and fully audited."\n\n'
+            'The ether rally was, in the words of one trader, loud. One Dubai-based market maker: '
+            '"Bids vanished the minute the headline hit."\n\n'
+            '4/ A fund manager I trust texted me at midnight: "We are flat and we are staying flat."')
+    assert quotes_of(text) == {
+        ("no exposure to the l", None, "spokesperson", "Kraken"),
+        ("on schedule and full", None, "spokeswoman", "Polygon Foundation"),
+        ("Bids vanished the mi", None, "market maker", None),
+        ("We are flat and we a", None, "fund manager", None)}
+
+
+def test_appositions_of_new_shapes():
+    text = ('"Most savers should hold less than they think," said Priya Raman, a retirement planner at Oakfield '
+            'Wealth in Leeds.\n\n'
+            '"Volatility is the fee, not the fine," said Tomas Oyelowo, our head of research, on Monday.\n\n'
+            '"The order books were hollow," said Greta Lund, a partner at the Chicago trading firm Lakeview Quant.\n\n'
+            'BRIEF: "Rates first, crypto second" per Nadia Brandt, head of sales, Crestline Markets.')
+    assert quotes_of(text) == {
+        ("Most savers should h", "Priya Raman", "retirement planner", "Oakfield Wealth"),
+        ("Volatility is the fe", "Tomas Oyelowo", "head of research", None),
+        ("The order books were", "Greta Lund", "partner", "Lakeview Quant"),
+        ("Rates first, crypto ", "Nadia Brandt", "head of sales", "Crestline Markets")}
+
+
+def test_speaker_revealed_after_the_quote_or_in_a_relative_clause():
+    text = ('"The bid is real this time. The supply is not." That was Lena Fiskvik, a portfolio manager at '
+            'Northgate Funds, who has been long since March.\n\n'
+            'We spoke to Omar Delaine, chief strategist at Cobalt Charting, who called the breakout '
+            '"the cleanest of the cycle", about what comes next.\n\n'
+            'As Ruth Anand, who hired me, used to put it: "A level that needs defending is already lost."')
+    assert quotes_of(text) == {
+        ("The bid is real this", "Lena Fiskvik", "portfolio manager", "Northgate Funds"),
+        ("the cleanest of the ", "Omar Delaine", "chief strategist", "Cobalt Charting"),
+        ("A level that needs d", "Ruth Anand", None, None)}
+
+
+def test_organisations_speak_for_themselves_under_their_full_name():
+    text = ("Pellucid Analytics tracks exchange wallets.\n\n"
+            'Pellucid Analytics said it saw "no abnormal withdrawals from any of the large venues."\n\n'
+            '"Every cluster we follow looked ordinary," said Jun Okafor, head of research at Pellucid.\n\n'
+            'Kraken was sued on Monday. In a statement the company said it faced "regulation by press release."')
+    assert quotes_of(text) == {
+        ("no abnormal withdraw", "Pellucid Analytics", None, "Pellucid Analytics"),
+        ("Every cluster we fol", "Jun Okafor", "head of research", "Pellucid Analytics"),
+        ("regulation by press ", "Kraken", None, "Kraken")}
+
+
+def test_a_new_sentence_after_a_closed_quote_is_no_attribution():
+    text = ('Deltour said "the appeal will take a year at least." Coinbase said it would keep '
+            'listing the token.')
+    assert {(q[0], q[1]) for q in quotes_of(text)} == {("the appeal will take", "Deltour")}
+
+
+def test_a_forecast_someone_called_something():
+    text = ("Host Mia Sorensen asked Ivo Brandt for a number.\n\n"
+            'Brandt said $90,000 was "a fair base case", a forecast Sorensen called "bold but entirely defensible".')
+    assert {(q[0], q[1]) for q in quotes_of(text)} == {("a fair base case", "Ivo Brandt"),
+                                                       ("bold but entirely de", "Mia Sorensen")}
+
+
+def test_an_ner_organisation_with_a_persons_apposition_is_a_person():
+    from newsmine.nlp.quotes import _is_person
+    assert _is_person("Marta Oyelaran-Voss", ", a research analyst at Pellucid Labs, wrote")
+    assert not _is_person("Grayscale Investments", ", the asset manager, said")
+    assert not _is_person("Kraken", ", a derivatives analyst favourite, said")

@@ -18,7 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from newsmine.nlp.speakers import NAME, Person, SpeakerRegistry, anonymous_title, clean_name, looks_like_org
+from newsmine.nlp.speakers import (NAME, Person, SpeakerRegistry, anonymous_person, apposition, clean_name,
+                                   looks_like_org)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -33,18 +34,26 @@ SAY = (
     r"predicted|concluded|acknowledged|admitted|asked|replied|recalled|quipped|emphasi[sz]ed|stressed|"
     r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up"
 )
+# forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
+_HANDLE = r"(?:u/|@)[\w-]{2,30}"
 _WHO = (
-    rf"(?P<who>he|she|they|(?:the|this|that) [\w-]+(?: [\w-]+)?|(?:one|a|an|another|some|two|several) "
-    rf"[\w\s,-]{{0,60}}?|{NAME})"
+    rf"(?P<who>he|she|they|(?:the|this|that) [\w-]+(?: [\w-]+)?|\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
+    rf"[\w\s,-]{{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"
 )
-_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY})\s+{_WHO}(?=[\s,.;:]|$)")
+_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+{_WHO}(?=[\s,.;:]|$)")
+# the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
+_RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?P<who>{NAME}),")
 _RIGHT_WHO_FIRST = re.compile(
     rf"^[\s,—–-]*(?:as\s+)?{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
 )
+# '..., who called the move "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
 _LEFT_SAY = re.compile(
-    rf"{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
-    rf"[^.!?\"“”]{{0,160}}?[:,]?\s*$"
+    rf"{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
+    rf"likes to\s+)?(?:{SAY}|called|described)\b[^.!?\"“”]{{0,160}}?[:,]?\s*$"
 )
+# an unnamed source introduced by a colon: 'One SG-based options trader: "X"', 'from a day trader: "X"',
+# also as a numbered post of a thread ('12/ A market maker I trust sent me this: "X"')
+_LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^:\"“”]{3,80}):\s*$")
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
 _IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|based|maker|firm|fund|provider)\s+$")
 # A short marked phrase is speech when a speech verb introduces it ('said it was
@@ -56,6 +65,8 @@ _PARTIAL_QUOTE = re.compile(
     re.I,
 )
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
+_OPENING_NAME = re.compile(rf"\s*(?:{_HANDLE}|{NAME})")
+_INNER_REF = re.compile(rf"\b(?:the|this|that) [\w-]+(?: [\w-]+)?$|\b{NAME}$")
 _SENT_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 
 
@@ -139,8 +150,15 @@ class _Attributor:
     def who(self, raw: str, abs_start: int) -> Person | None:
         """Resolve a ``who`` phrase found at ``abs_start`` in the text."""
         if _ANONYMOUS.match(raw):
-            title = anonymous_title(raw)
-            return Person("", title) if title else None
+            person = anonymous_person(raw)
+            # no role: the phrase may end in the real subject ("a blog post the company", "a forecast
+            # Castellano" named before), not in a place ("a New" York-based manager)
+            ref = None if person else _INNER_REF.search(raw)
+            if ref and (ref.group()[:1].islower() or self.registry.lookup(ref.group())):
+                return self.who(ref.group(), abs_start + ref.start())
+            return person
+        if raw[:2] == "u/" or raw[:1] == "@":
+            return self.registry.introduce(raw, self.view.text[abs_start + len(raw):abs_start + len(raw) + 250])
         resolved = self.registry.resolve(raw)
         if resolved is not None or raw.lower() in ("he", "she", "they") or not raw[:1].isupper():
             return resolved
@@ -150,14 +168,29 @@ class _Attributor:
         at = abs_start + raw.find(name)
         if self.is_org(name, at):
             self.registry.note_org(name)
-            return Person(name)
+            return Person(name, None, name)
         name, at = self.full_name(name, at)
         text = self.view.text
         return self.registry.introduce(name, text[at + len(name):at + len(name) + 250], text[max(0, at - 80):at])
 
-    def attribute(self, text: str, right: str, right_at: int, left: str, left_at: int) -> tuple[bool, Person | None]:
-        """(found an attribution, speaker) from the contexts around one quote."""
-        for pattern in (_RIGHT_VERB_FIRST, _RIGHT_WHO_FIRST):
+    def note_subject(self, sentence_start: int) -> None:
+        """A known name opening the sentence before a quote's is whom its pronouns mean ("Tidepool ended
+        the thread the way she ends most of them. "Sell the wick." She says ..."), though NER often
+        misses a pseudonym there."""
+        before = self.view.text[max(0, sentence_start - 300):sentence_start].rsplit("\n", 1)[-1].rstrip()
+        ends = [m.end() for m in _SENT_END.finditer(before, 0, max(0, len(before) - 1))]
+        m = _OPENING_NAME.match(before, ends[-1] if ends else 0)
+        person = self.registry.lookup(clean_name(m.group()) or "") if m else None
+        if person is not None:
+            self.registry.last_person = person
+
+    def attribute(self, right: str, right_at: int, left: str, left_at: int,
+                  closed: bool) -> tuple[bool, Person | None]:
+        """(found an attribution, speaker) from the contexts around one quote. After a quote that
+        ends its sentence ("closed"), 'Robinhood said ...' starts a new sentence: an attribution
+        on the left ('Verhoeven said "X."') comes first."""
+        right_first = (_RIGHT_VERB_FIRST, _RIGHT_REVEAL) if closed else (_RIGHT_VERB_FIRST, _RIGHT_WHO_FIRST)
+        for pattern in right_first:
             m = pattern.match(right)
             if m:
                 return True, self.who(m.group("who").strip(), right_at + m.start("who"))
@@ -165,7 +198,19 @@ class _Attributor:
             m = pattern.search(left)
             if m:
                 return True, self.who(m.group("who").strip(), left_at + m.start("who"))
+        m = _RIGHT_WHO_FIRST.match(right) if closed else None
+        if m:
+            return True, self.who(m.group("who").strip(), right_at + m.start("who"))
+        m = _LEFT_COLON.search(left)
+        if m:
+            speaker = anonymous_person(m.group("who"))
+            return speaker is not None, speaker
         return False, None
+
+
+def _is_person(name: str, after: str) -> bool:
+    """A two- or three-word name that is no organisation's, with a person's apposition after it."""
+    return 2 <= len(name.split()) <= 3 and not looks_like_org(name) and apposition(after)[0] is not None
 
 
 def find_quotes(view: ArticleView) -> list[Quote]:
@@ -191,6 +236,9 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                 name = clean_name(m.key)
                 if name and not attributor.is_org(name, m.start) and not _IN_APPOSITION.search(text[max(0, m.start - 30):m.start]):
                     attributor.registry.introduce(name, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
+            elif m.label == "ORG" and _is_person(m.key, text[m.end:m.end + 200]):
+                # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven"
+                attributor.registry.introduce(m.key, text[m.end:m.end + 250])
             else:
                 attributor.registry.note_org(m.key)
         start, end = _strip(text, span.start, span.end)
@@ -199,11 +247,15 @@ def find_quotes(view: ArticleView) -> list[Quote]:
         prev_end = spans[i - 1].end if i > 0 else None
         right = _right_context(text, span, next_start)
         left = _left_context(text, span, prev_end)
-        found, speaker = attributor.attribute(text, right, span.end + 1, left, span.start - 1 - len(left))
+        closed = body[-1:] in ".!?" and right.lstrip()[:1].isupper()
+        attributor.note_subject(span.start - 1 - len(left))
+        found, speaker = attributor.attribute(right, span.end + 1, left, span.start - 1 - len(left), closed)
         if not found and prev is not None and (
             prev[0].paragraph == span.paragraph or (prev[0].runs_on and prev[0].paragraph == span.paragraph - 1)
         ):
             found, speaker = True, prev[1]
+        elif not found and not left.strip() and len(attributor.registry.people) == 1:
+            speaker = attributor.registry.last_person  # a quote standing alone in a one-voice piece (a thread)
         words = len(body.split())
         if words < 4 and not (found and body[-1:] in ",.!?") and not _PARTIAL_QUOTE.search(left):
             continue  # a scare-quoted term, not speech

@@ -19,7 +19,7 @@ _NAME_RE = re.compile(NAME)
 # Words that start a capitalised run but never name a speaker.
 NOT_NAMES = frozenset(
     "The A An One Another Some Many Most Several Analysts Traders Investors Experts He She They It We I You "
-    "This That These Those Its Their His Her Our But And Yet Still So Also However Meanwhile Then Now "
+    "This That These Those Its Their His Her Our But And Yet Still So Also However Meanwhile Then Now As "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bitcoin Ether Crypto".split()
 )
 PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
@@ -34,13 +34,18 @@ _ORG_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ORG_NOUNS})$", re.I)
 _DESCRIPTOR = r"(?:(?:an?\s+)?(?:(?!(?:at|of|with|for|from|in|and)\s)[a-z][\w-]*\s+){0,4})"  # "research firm", "the liquidity provider"
 _ORG_WORD = r"[A-Z0-9&][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "Crypto.com", not "Markets."
 _ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_WORD}|[\s,.;)]|$))*)"
+# "a partner at the Washington law firm Rooke & Vantongeren": a place names the kind of firm that follows
+_PLACE = rf"(?:[A-Z][\w.]*\s+){{1,2}}(?=(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_NOUNS})\b)"
 _APPOSITION = re.compile(
-    r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+)?(?!(?:who|which|whose|where|when)\b)(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
-    r"(?:\s+now)?(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+)?" + _DESCRIPTOR + _ORG + r")?"
+    r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+|our\s+)?(?!(?:who|which|whose|where|when)\b)(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
+    r"(?:\s+now)?(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+|" + _PLACE + r")?"
+    + _DESCRIPTOR + _ORG + r")?"
+    # wire style names the employer after a second comma: "Jane Doe, head of trading, Lumen Capital."
+    r"(?:,\s+" + _ORG.replace("?P<org>", "?P<org2>") + r"(?=\s*[.;)]|\s*$))?"
     r"(?=\s*[,.;)]|\s+(?:in|who|on|and|told|said|says|wrote|to)\b|\s*$)"
 )
 _TITLE_WORDS = re.compile(rf"\b(?:{ROLE_NOUNS}|officer|vice|adviser|advisor|member|portfolio|operator|lead|principal|"
-                          rf"senior|trader|economist|associate|fellow|editor|secretary|governor)\b", re.I)
+                          rf"senior|trader|economist|associate|fellow|editor|secretary|governor|planner|engineer|maker)\b", re.I)
 
 
 @dataclass
@@ -65,7 +70,7 @@ def apposition(after: str) -> tuple[str | None, str | None]:
     if not m or not _TITLE_WORDS.search(m.group("title")):
         return None, None
     title = m.group("title").strip()
-    org = m.group("org")
+    org = m.group("org") or m.group("org2")
     if org:
         org = re.sub(r"\s+(?:of|and|for|de|du)$", "", org.strip()).rstrip(".")
     return title, org or None
@@ -83,8 +88,17 @@ _ORG_WORDS = re.compile(
 )
 
 
+# A pseudonymous author: "a trader who posts as Tidepool", "an analyst known online as"
+_HANDLE_INTRO = re.compile(
+    r"\b(?:an?|one|the)\s+(?P<title>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:who\s+)?(?:posts|tweets|writes|goes|"
+    r"trades|is known|known)(?:\s+online)?\s+(?:as|by|under)\s+$")
+
+
 def pre_title(before: str) -> tuple[str | None, str | None]:
     """(title, organization) written just before a name."""
+    m = _HANDLE_INTRO.search(before[-80:])
+    if m and _TITLE_WORDS.search(m.group("title")):
+        return m.group("title"), None
     m = _PRE_TITLE.search(before[-80:])
     if not m:
         return None, None
@@ -98,16 +112,36 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
     return title, m.group("org") if m.group("org") and len(words) == len(m.group("title").split()) else None
 
 
-def anonymous_title(phrase: str) -> str | None:
-    """"options trader" from "one options trader in Hong Kong"; None when no role is named."""
-    words = []
-    for word in phrase.split()[1:]:
-        if word in ("in", "at", "with", "from", "who", "for", "of") or not word[:1].isalpha():
+# "a self-described day trader": the hedge is the writer's, not part of the role
+_HEDGES = frozenset({"self-described", "self-styled", "self-proclaimed", "so-called"})
+_ANONYMOUS_ORG = re.compile(r"^(?:at|for|with|from) (?:the )?" + _ORG.replace("?P<org>", "?:"))
+
+
+def anonymous_person(phrase: str) -> Person | None:
+    """An unnamed speaker: "options trader" from "one options trader in Hong Kong", with the employer
+    when the phrase names it ("a VanEck spokesperson", "a spokesperson for the Arbitrum Foundation");
+    None when no role is named."""
+    words: list[str] = []
+    org: list[str] = []  # the capitalised run just before the role
+    rest = phrase.split(None, 1)[1] if " " in phrase else ""
+    for word in rest.split():
+        if word in ("in", "at", "with", "from", "who", "for", "of", "I", "we", "that") or not word[:1].isalpha():
             break
-        if not word[:1].isupper() and not word.endswith("-based"):
+        rest = rest.split(None, 1)[1] if " " in rest else ""
+        if word.lower() in ("a", "an", "one", "another"):
+            words, org = [], []  # "a move one trader described as": the role starts again
+        elif word.endswith("-based"):
+            org = []
+        elif word[:1].isupper():
+            org.append(word)
+        elif word not in _HEDGES:
             words.append(word.strip(","))
     title = " ".join(words)
-    return title if title and _TITLE_WORDS.search(title.split()[-1]) else None
+    if not title or not _TITLE_WORDS.search(title.split()[-1]):
+        return None
+    after = _ANONYMOUS_ORG.match(rest)
+    employer = after.group().split(None, 1)[1].removeprefix("the ") if after else " ".join(org) or None
+    return Person("", title, employer)
 
 
 def looks_like_org(name: str) -> bool:
@@ -121,6 +155,7 @@ class SpeakerRegistry:
         self.people: dict[str, Person] = {}
         self.last_person: Person | None = None
         self.last_org: str | None = None
+        self.orgs: list[str] = []  # organisations named so far, to expand "Cinderblock" to "Cinderblock Analytics"
 
     def introduce(self, name: str, after: str, before: str = "") -> Person:
         """Record ``name`` (full or surname) seen in the text between ``before`` and ``after``."""
@@ -131,6 +166,7 @@ class SpeakerRegistry:
             person.title, person.organization = apposition(after)
             if person.title is None:
                 person.title, person.organization = pre_title(before)
+            person.organization = self.full_org(person.organization)
         self.last_person = person
         return person
 
@@ -146,6 +182,13 @@ class SpeakerRegistry:
 
     def note_org(self, name: str) -> None:
         self.last_org = name
+        self.orgs.append(name)
+
+    def full_org(self, org: str | None) -> str | None:
+        """The full name of an organisation first named in full ("Cinderblock" -> "Cinderblock Analytics")."""
+        if org is None or " " in org:
+            return org
+        return next((full for full in reversed(self.orgs) if full.startswith(org + " ")), org)
 
     def resolve(self, who: str) -> Person | None:
         """A speaker reference ("he", "the analyst", "the exchange", a name) -> Person or None."""
@@ -159,5 +202,5 @@ class SpeakerRegistry:
                     return person
             return self.last_person
         if _ORG_REF.match(who):
-            return Person(self.last_org) if self.last_org else None
+            return Person(self.last_org, None, self.last_org) if self.last_org else None
         return None
