@@ -77,6 +77,37 @@ def test_a_table_header_does_not_date_a_move_measured_from_a_level():
     assert figures_of(text) == {("percent_change", -22.0, None)}
 
 
+def test_a_move_after_two_prices_with_thousands_commas():
+    text = "Ether climbed from $1,520 to $1,980, a 30% move in a week that caught shorts off guard."
+    assert figures_of(text) >= {("percent_change", 30.0, "week")}
+
+
+def test_a_share_of_the_previous_figure():
+    text = ("Roughly $500 million of positions were liquidated in 12 hours, per Coinglass.\n\n"
+            "Shorts made up $310 million of that.")
+    assert figures_of(text) == {("liquidations", 500e6, "12h"), ("liquidations", 310e6, "12h")}
+    assert {f.value: f.side for f in facts_of(text).figures}[310e6] == "short"
+
+
+def test_sub_amounts_keep_the_span_and_money_out_of_funds_is_an_outflow():
+    text = ("Liquidations hit $640M over 24 hours, of which longs $520M.\n\n"
+            "Advisers kept pulling money, taking about $410 million out of the spot ether ETFs.")
+    assert figures_of(text) == {("liquidations", 640e6, "24h"), ("liquidations", 520e6, "24h"),
+                                ("etf_flow", 410e6, None)}
+    assert {f.value: f.side for f in facts_of(text).figures}[410e6] == "out"
+
+
+def test_a_dated_month_right_after_the_move():
+    text = "Solana shed 41% in June 2022 alone as lenders failed."
+    assert figures_of(text) == {("percent_change", -41.0, "month")}
+
+
+def test_a_company_valuation_is_no_market_cap():
+    text = ("The lender, once valued at $3 billion in a funding round, froze withdrawals.\n\n"
+            "Ether's market value fell to $190 billion.")
+    assert figures_of(text) == {("market_cap", 190e9, None)}
+
+
 # --- quote speakers ------------------------------------------------------------------------
 
 def test_forum_handles_speak():

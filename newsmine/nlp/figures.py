@@ -47,9 +47,15 @@ _MARKET_WIDE = re.compile(
 _LONG = re.compile(r"\blongs?\b|long positions|bulls", re.I)
 _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
 _FLOW_OUT = re.compile(r"outflow|redemption|pulled(?! in\b)|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving|\bshed\b|"
+                       r"\bout of\b|"
                        r"\blost\b", re.I)
 _FLOW_IN = re.compile(r"inflow|creations|\b(?:took|taking|takes?|taken|pulled|pulling) in\b|\bdrew\b|attract|poured|absorbed|gathered|"
                       r"amassed|\bhaul", re.I)
+# "an exchange that had been valued at $32 billion": a company's valuation, not a market cap
+_VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40}\bvalued\b|\bvaluation\b|funding round",
+                        re.I)
+# "Longs accounted for $860 million of that": a share of the figure the sentence before gave
+_SHARE_OF = re.compile(r"\s+of (?:that|those|the total|them)\b")
 _NET_RESULT = re.compile(r"\s*(?:income|loss|losses|profits?|revenues?|earnings|worth|margins?)\b", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
 _PRICE_LEFT = re.compile(
@@ -107,6 +113,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
     seen: set[tuple] = set()
     for index, sent in enumerate(view.sents):
         found: list[tuple[Amount, str, float, str]] = []  # amount, kind, value, unit
+        shares: dict[int, Figure] = {}  # amount start -> the earlier figure it is a share of
         cues = _cues(sent)
         header = view.list_header(index)
         # a list row reads its header as its own first clause ("Net flows by fund: • FBTC: -$344.7m")
@@ -126,6 +133,11 @@ def find_figures(view: ArticleView) -> list[Figure]:
             if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]):
                 continue  # "traded at ¥1.22 million" is a price in yen, not a traded amount
             kind = _nearest(cues or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
+            if kind is None and figures and index and figures[-1].start >= view.sents[index - 1].start \
+                    and _SHARE_OF.match(sent.text, a.end):
+                kind, shares[a.start] = figures[-1].kind, figures[-1]
+            if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):
+                continue
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
             signed = _written_sign(sent.text, a)
@@ -160,7 +172,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
             seen.add(key)
             figures.append(Figure(kind, value, unit, sent.text, sent.start + a.start, sent.start + a.end,
                                   asset=asset, venue=view.venue_near(index, a.start), side=side,
-                                  period=None if kind in STOCK_KINDS else figure_period(framed, a.start + shift,
-                                                                                      a.end + shift, kind),
+                                  period=shares[a.start].period if a.start in shares else None if kind in STOCK_KINDS
+                                  else figure_period(framed, a.start + shift, a.end + shift, kind),
                                   date=when))
     return figures

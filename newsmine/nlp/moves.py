@@ -61,7 +61,8 @@ def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> f
         return None
     if sign is not None:
         return a.value if sign == "+" else -abs(a.value)
-    clause = between[between.rfind(",") + 1:] if between.count(",") > 1 else between
+    # clause commas only: "from $24,800 to $31,430, a 26% move" has one
+    clause = between[between.rfind(", ") + 1:] if between.count(", ") > 1 else between
     right = text[a.end:a.end + 30]
     candidates = [(len(clause) - m.end(), m) for m in _MOVE.finditer(clause)]
     candidates += [(m.start() + 3, m) for m in _MOVE.finditer(right) if m.start() < 20]

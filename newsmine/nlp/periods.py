@@ -41,8 +41,11 @@ _N_DAYS = re.compile(
 _HEADER = re.compile(r"(?:^|\n)(?P<head>[^\n]{0,80}?):\s")
 # "21% from its record on Tuesday", "some 20% below the record it set on Wednesday": the
 # date belongs to the reference level, so only the words before the amount can give a span.
-_CLAUSE = re.compile(r", (?!with\b)")  # "..., with longs accounting for $890 million" goes on
+# "..., with longs accounting for $890 million", "..., of which shorts $221M" go on
+_CLAUSE = re.compile(r", (?!with\b|of which\b|including\b)")
 _FROM_LEVEL = re.compile(r"^\s*(?:below|from|off|under|above|short of)\b", _I)
+# "lost 16% in November 2022 alone": a dated month right after the move is its span
+_MONTH_AFTER = re.compile(rf"\s+in {_MONTH} \d{{4}}\b")
 _ANNUALISED_LEFT = re.compile(r"annuali[sz]ed[^,;]*$", _I)
 # A span that opens the sentence scopes all of it ("Over the same 24 hours X saw $10 billion, Y $4.6
 # billion and Z $2.4 billion"), even where the clause rule would cut it off.
@@ -75,6 +78,8 @@ def figure_period(text: str, start: int, end: int, kind: str) -> str | None:
         return "year"  # "annualised funding ... above 100%, and eight-hour rates ... 0.15%"
     if kind == "basis":
         return "year" if re.search(r"annuali[sz]|\bann\.", text, _I) else None
+    if _MONTH_AFTER.match(text, end):
+        return "month"
     header = _HEADER.search(text, max(0, text.rfind("\n", 0, start)))  # the header of this line's table
     header = header if header and header.end() <= start else None
     lo, hi = text.rfind("•", 0, start) + 1, text.find("•", end)
