@@ -108,6 +108,21 @@ def test_a_company_valuation_is_no_market_cap():
     assert figures_of(text) == {("market_cap", 190e9, None)}
 
 
+def test_a_share_within_the_sentence_keeps_the_span_of_its_whole():
+    text = "Some $2.1 billion of leveraged bets were liquidated over 24 hours, and about $1.7 billion of that was longs."
+    assert figures_of(text) == {("liquidations", 2.1e9, "24h"), ("liquidations", 1.7e9, "24h")}
+
+
+def test_a_header_with_a_possessive_weekday_dates_its_rows():
+    text = "09:40 Tuesday's ETF scoreboard so far: a net $212.4 million into the spot ether funds."
+    assert figures_of(text) == {("etf_flow", 212.4e6, "day")}
+
+
+def test_moves_of_unnamed_mid_caps_are_not_the_named_asset_s():
+    text = "AVAX fell 12% to $31, while dozens of small caps printed -60% candles."
+    assert figures_of(text) == {("percent_change", -12.0, None)}
+
+
 # --- quote speakers ------------------------------------------------------------------------
 
 def test_forum_handles_speak():

@@ -113,7 +113,8 @@ def find_figures(view: ArticleView) -> list[Figure]:
     seen: set[tuple] = set()
     for index, sent in enumerate(view.sents):
         found: list[tuple[Amount, str, float, str]] = []  # amount, kind, value, unit
-        shares: dict[int, Figure] = {}  # amount start -> the earlier figure it is a share of
+        shares: dict[int, Figure | Amount] = {}  # amount start -> the earlier figure it is a share of
+        periods: dict[int, str | None] = {}  # amount start -> its period, for shares of it
         cues = _cues(sent)
         header = view.list_header(index)
         # a list row reads its header as its own first clause ("Net flows by fund: • FBTC: -$344.7m")
@@ -133,9 +134,12 @@ def find_figures(view: ArticleView) -> list[Figure]:
             if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]):
                 continue  # "traded at ¥1.22 million" is a price in yen, not a traded amount
             kind = _nearest(cues or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
-            if kind is None and figures and index and figures[-1].start >= view.sents[index - 1].start \
-                    and _SHARE_OF.match(sent.text, a.end):
-                kind, shares[a.start] = figures[-1].kind, figures[-1]
+            if _SHARE_OF.match(sent.text, a.end):
+                whole = next((f[0] for f in reversed(found) if f[3] != "percent" and f[1] == kind), None)
+                if whole is not None:  # "$19.2 billion ... in 24 hours, and $16.7 billion of that was longs"
+                    shares[a.start] = whole
+                elif kind is None and figures and index and figures[-1].start >= view.sents[index - 1].start:
+                    kind, shares[a.start] = figures[-1].kind, figures[-1]
             if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):
                 continue
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
@@ -150,6 +154,10 @@ def find_figures(view: ArticleView) -> list[Figure]:
         framed, shift = (f"{header.text} {sent.text}", len(header.text) + 1) if header else (sent.text, 0)
         when = resolve_date(framed, view.published) if found else None
         for a, kind, value, unit in found:
+            whole = shares.get(a.start)
+            period = periods[a.start] = (
+                whole.period if isinstance(whole, Figure) else periods.get(whole.start) if whole is not None
+                else None if kind in STOCK_KINDS else figure_period(framed, a.start + shift, a.end + shift, kind))
             window = sent.text[max(0, a.start - 70):a.end + 70]
             side = None
             if kind == "liquidations":
@@ -172,7 +180,5 @@ def find_figures(view: ArticleView) -> list[Figure]:
             seen.add(key)
             figures.append(Figure(kind, value, unit, sent.text, sent.start + a.start, sent.start + a.end,
                                   asset=asset, venue=view.venue_near(index, a.start), side=side,
-                                  period=shares[a.start].period if a.start in shares else None if kind in STOCK_KINDS
-                                  else figure_period(framed, a.start + shift, a.end + shift, kind),
-                                  date=when))
+                                  period=period, date=when))
     return figures

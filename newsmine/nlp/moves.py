@@ -25,14 +25,14 @@ _DOWN = (
     r"correction|collapsed|collapsing|giving back|gave back|given back|plummeted|tanked|erased|wiped|sagged"
 )
 _MOVE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
-# What is measured is not an asset's price.
+# What is measured is not an asset's price (or the movers are unnamed: "mid caps printed -70% wicks").
 _MEASURE = re.compile(
     r"\b(?:dominance|share|premium|discount|yields?|probability|chance|odds|stake|apy|apr|rates?|inflation|"
     r"cpi|consumer prices?|price index|core prices|unemployment|margins?|fees?|tax|tariffs?|ownership|"
     r"majority|ratio|hash ?rate|volume|open interest|supply|issuance|approval|polls?|survey|gdp|staff|"
     r"workforce|bonds?|treasur\w+|equities|stocks?|shares|nasdaq|s&p|dow|nikkei|index|gold|dollar|dxy|"
     r"weighting|allocation|revenue|profits?|earnings|microstrategy|miners?|funds?|etfs?|hashrate|"
-    r"difficulty|turnover|basis|funding)\b",
+    r"difficulty|turnover|basis|funding|(?:mid|small|large)[- ]caps|altcoins|alts)\b",
     re.I,
 )
 _RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )", re.I)

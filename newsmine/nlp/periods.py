@@ -46,6 +46,8 @@ _CLAUSE = re.compile(r", (?!with\b|of which\b|including\b)")
 _FROM_LEVEL = re.compile(r"^\s*(?:below|from|off|under|above|short of)\b", _I)
 # "lost 16% in November 2022 alone": a dated month right after the move is its span
 _MONTH_AFTER = re.compile(rf"\s+in {_MONTH} \d{{4}}\b")
+# "Wednesday's ETF tally so far: a net $510 million" dates what the header lists
+_DAY_HEADER = re.compile(rf"\b{_WEEKDAY}['’]s\b")
 _ANNUALISED_LEFT = re.compile(r"annuali[sz]ed[^,;]*$", _I)
 # A span that opens the sentence scopes all of it ("Over the same 24 hours X saw $10 billion, Y $4.6
 # billion and Z $2.4 billion"), even where the clause rule would cut it off.
@@ -90,7 +92,9 @@ def figure_period(text: str, start: int, end: int, kind: str) -> str | None:
     lo = max(lo, start - 70, clause, header.end() if header else 0)
     period = _nearest(text[lo:min(hi, end + 90)], start - lo, end - lo)
     if period is None and header and not from_level:  # a table's rows share its header's span
-        period = next((name for name, pattern in PERIODS if pattern.search(header.group("head"))), None)
+        head = header.group("head")
+        period = next((name for name, pattern in PERIODS if pattern.search(head)), None)
+        period = period or ("day" if _DAY_HEADER.search(head) else None)
     if period is None:
         lead = _LEADING_SPAN.match(text)
         if lead and lead.end() <= start:
