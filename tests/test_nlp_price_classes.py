@@ -200,6 +200,11 @@ CASES = {
         "Ether lagged, and ETH/BTC slid to 0.0481.\n\n"
         "Q: Where did the week end?\nA: We closed the week at $64,900.",
         {("ETH", 0.0481, "BTC", "low"), ("BTC", 64900.0, "USD", "close")}),
+    "a verbless answer to a question about what would happen is a scenario": (
+        "Ether was at $3,400 on Friday.\n\n"
+        "Q: What could derail the rally?\nLindqvist: A weekly close below $3,000 on rising volume.\n\n"
+        "Q: And where is it today?\nLindqvist: Around $3,410 on Coinbase.",
+        {("ETH", 3400.0, "USD", "spot"), ("ETH", 3410.0, "USD", "spot")}),
 }
 
 

@@ -2,7 +2,8 @@
 
 Newsletters put forecasts in the writer's own voice ("I think $100,000 comes
 fast"), in conditionals ("a drop under $80,000, the old breakout level, would
-tell me ...") and in recalled calls ("I remember writing $80K"). The word that
+tell me ...") and in recalled calls ("I remember writing $80K"); interviews, in
+answers to hypothetical questions. The word that
 makes them unreal is often far from the amount, at the head of its clause or of
 the clause embedding it, so the test climbs the parse: from the amount to its
 verb, then up through the verbs that take that clause as a complement.
@@ -18,8 +19,9 @@ from newsmine.nlp.price_kinds import amount_tokens
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from newsmine.nlp.view import SentView
+    from newsmine.nlp.view import ArticleView, SentView
 
+_FINITE = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})  # "on rising volume" leaves a fragment verbless
 _PAST = frozenset({"VBD", "VBN"})  # "I think bitcoin topped at $69,000" is a view of the past, still a price
 
 
@@ -41,6 +43,18 @@ def unreal(sent: SentView, start: int, end: int) -> bool:
         if verb_cue(embedding.lower_) == "think" and verb.tag_ not in _PAST:
             return True
     return False
+
+
+def answers_hypothetical(view: ArticleView, index: int) -> bool:
+    """Sentence ``index`` has no finite verb and answers a question about what would (could, will)
+    happen: an interview's scenario ("What would make you wrong?" "Osterberg:" "A fast
+    rejection back under $28,500."), not an event. A speaker's label may stand between."""
+    answer = view.sents[index]
+    if answer.parse is None or any(t.tag_ in _FINITE for t in answer.parse):
+        return False
+    before = [s.text.rstrip() for s in view.sents[max(0, index - 2):index]]
+    question = next((t for t in reversed(before) if not t.endswith(":")), "")
+    return question.endswith("?") and not MODALS.isdisjoint(question.lower().split())
 
 
 def told_past(sent: SentView, start: int, end: int) -> bool:

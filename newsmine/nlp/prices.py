@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.mood import told_past, unreal
+from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
@@ -191,7 +191,7 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     sits = _SITS.search(text, 0, a.start)
     if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
         return False
-    if unreal(sent, a.start, a.end):
+    if unreal(sent, a.start, a.end) or answers_hypothetical(view, index):
         return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
         return False
