@@ -141,7 +141,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 elif kind is None and figures and index and figures[-1].start >= view.sents[index - 1].start:
                     kind, shares[a.start] = figures[-1].kind, figures[-1]
             if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):
-                continue
+                continue  # GUIDE: valuations are no figures
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):
                 kind = None  # "took in $X" about an ETF only when a fund is in sight
             signed = _written_sign(sent.text, a)
