@@ -6,7 +6,7 @@ import numpy as np
 from click.testing import CliRunner
 
 from newsmine.classify.heads import load_heads
-from newsmine.classify.train import train
+from newsmine.classify.train import per_label_thresholds, train
 from newsmine.cli import cli
 from newsmine.corpus import load
 
@@ -42,6 +42,16 @@ def test_same_seed_gives_same_heads(tmp_path):
     again = load_heads(tmp_path / "one")
     assert np.allclose(again.narr_w, first.narr_w, atol=1e-6)
     assert again.config["adapter"]["digest"] == first.config["adapter"]["digest"]
+
+
+def test_each_narrative_gets_the_threshold_its_scores_need():
+    # Label 0 is separated by any cut in (0.25, 0.35], label 1 only by one in (0.6, 0.75]: no single cut
+    # fits both, and each label takes the separating cut nearest the start.
+    gold = np.array([[1, 0], [1, 0], [0, 1], [0, 0], [0, 1], [0, 0]])
+    scores = np.array([[0.35, 0.1], [0.4, 0.2], [0.1, 0.75], [0.2, 0.6], [0.1, 0.8], [0.25, 0.5]])
+    assert per_label_thresholds(gold, scores, 0.5, ("a", "b")) == [0.35, 0.65]
+    # Where every threshold already gives perfect F1, none moves from the start.
+    assert per_label_thresholds(gold, np.where(gold, 0.9, 0.1), 0.5, ("a", "b")) == [0.5, 0.5]
 
 
 def test_headlines_reach_the_narratives_only_through_the_adapter(tmp_path):

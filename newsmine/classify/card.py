@@ -58,7 +58,8 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         f"- Narratives: {len(heads.narratives)} independent L2 logistic regressions "
         f"(class-balanced, C={t['C_narratives']}) on sentence embeddings; article score = mean of "
         f"the top-{heads.config['article']['top_k']} sentence probabilities "
-        f"(signal boost from NLP facts: {heads.config['article']['signal_boost']}).",
+        f"(signal boost from NLP facts: {heads.config['article']['signal_boost']}), "
+        f"kept above a per-label threshold ({heads.config['article']['thresholds']}).",
         f"- Sentence sentiment: multinomial L2 logistic regression (class-balanced, C={t['C_sentiment']}) on "
         f"layers {heads.config['sentiment_features']['layers']} of the embedding (0 = first) plus two "
         f"price-direction lexicon cues (up/down, negation-aware, scale {heads.config['sentiment_features']['lexicon_scale']}; "
