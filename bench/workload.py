@@ -45,7 +45,8 @@ def build(copies: int = 1) -> Workload:
     pages: dict[str, str] = {}
     for copy in range(copies):
         for variant, article in enumerate(load()):
-            path = path_of(article).replace(".html", f"-{copy}.html")
+            # the id keeps pages apart when two articles share a date and slug (b013, c005)
+            path = path_of(article).replace(".html", f"-{article.id}-{copy}.html")
             if copy:
                 article = replace(article, title=f"{article.title} ({copy})")
             pages[path] = article_page(article, path, [], variant)
