@@ -134,14 +134,16 @@ def per_label_thresholds(
     threshold nearest ``start``, so a label moves only when micro-F1 rises.
     """
     cut = np.full(gold.shape[1], start)
+    candidates = sorted((start,) + THRESHOLDS, key=lambda t: abs(t - start))  # nearest first: ties stay put
+
+    def f1(j: int, t: float) -> float:
+        trial = cut.copy()
+        trial[j] = t
+        return multilabel(gold, scores >= trial, labels)["micro"]["f1"]
+
     for _ in range(passes):
         for j in range(gold.shape[1]):
-            def f1(t, j=j):
-                trial = cut.copy()
-                trial[j] = t
-                return multilabel(gold, scores >= trial, labels)["micro"]["f1"]
-
-            cut[j] = _best(sorted((start,) + THRESHOLDS, key=lambda t: abs(t - start)), f1)
+            cut[j] = _best(candidates, lambda t: f1(j, t))
     return [float(t) for t in cut]
 
 
