@@ -23,6 +23,13 @@ def _tiny_corpus(tmp_path):
         "bullish | Bitcoin jumps 9% to a record\nbearish | Exchange hacked, funds stolen\nneutral | What is a halving?\n",
         encoding="utf-8",
     )
+    (tmp_path / "sentences").mkdir()
+    (tmp_path / "sentences" / "bank.txt").write_text(
+        "bearish over_leverage | Longs worth $400 million were wiped out as funding ran hot.\n"
+        "neutral | The exchange will leverage its payments network in Europe.\n"
+        "bearish regulation | The regulator sued the exchange for offering unregistered securities.\n",
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -61,6 +68,16 @@ def test_headlines_reach_the_narratives_only_through_the_adapter(tmp_path):
     assert plain.adapter == {} and plain.config["adapter"] is None
     assert without.config["training"]["train_headlines"] == 0
     assert np.allclose(without.narr_w, plain.narr_w, atol=1e-6)
+    assert not np.allclose(without.sent_w, plain.sent_w, atol=1e-3)
+
+
+def test_bank_sentences_train_both_heads_but_not_the_adapter(tmp_path):
+    root = _tiny_corpus(tmp_path)
+    plain = train(root, None, seed=7, adapter_epochs=0)
+    without = train(root, None, seed=7, bank_weight=0.0, adapter_epochs=0)
+    assert plain.config["training"]["train_bank_sentences"] == 3
+    assert without.config["training"]["train_bank_sentences"] == 0
+    assert not np.allclose(without.narr_w, plain.narr_w, atol=1e-3)
     assert not np.allclose(without.sent_w, plain.sent_w, atol=1e-3)
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from newsmine.corpus import CorpusError, load, parse_file
 from newsmine.corpus.check import check, expected_split
-from newsmine.corpus.headlines import load_headlines
+from newsmine.corpus.headlines import load_bank, load_headlines
 
 
 def test_bundled_corpus_has_no_problems():
@@ -101,7 +101,7 @@ def test_bundled_headlines_are_balanced_and_clean():
     headlines = load_headlines()
     counts = Counter(h.sentiment for h in headlines)
     assert set(counts) == {"bullish", "bearish", "neutral"} and min(counts.values()) >= 100
-    assert check(load(), headlines).problems == []
+    assert check(load(), headlines, load_bank()).problems == []
 
 
 def test_headline_check_reports_bad_label_and_duplicate(tmp_path: Path):
@@ -125,3 +125,24 @@ def test_headline_without_label_is_a_clear_error(tmp_path: Path):
     (tmp_path / "headlines" / "x.txt").write_text("bullish bearish | Two labels\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"x.txt:1: expected exactly one sentiment label"):
         load_headlines(tmp_path)
+
+
+def test_bank_check_reports_unknown_narrative_and_repeats_across_files(tmp_path: Path):
+    (tmp_path / "headlines").mkdir()
+    (tmp_path / "headlines" / "h.txt").write_text("bearish | Exchange halts withdrawals\n", encoding="utf-8")
+    (tmp_path / "sentences").mkdir()
+    (tmp_path / "sentences" / "bank.txt").write_text(
+        "# team-written\nbearish over_leverage | Longs were flushed.\nbullish moon | Up only.\n"
+        "bearish security_incident | exchange halts withdrawals\n",
+        encoding="utf-8",
+    )
+    bank = load_bank(tmp_path)
+    assert [(s.sentiment, s.narratives) for s in bank] == [
+        ("bearish", ("over_leverage",)), ("bullish", ("moon",)), ("bearish", ("security_incident",))
+    ]
+    report = check([], load_headlines(tmp_path), bank)
+    assert report.problems == [
+        "bank.txt:3: narrative 'moon' not in the taxonomy",
+        "bank.txt:4: duplicate of h.txt:1",
+    ]
+    assert report.counts["bank_narrative"] == Counter({"over_leverage": 1, "moon": 1, "security_incident": 1})

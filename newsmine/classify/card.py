@@ -75,6 +75,9 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         f"- The sentiment head also trains on {t.get('train_headlines', 0)} team-written headlines "
         f"(`corpora/headlines`, train only, sample weight {t.get('headline_weight', 0.0)}, chosen on dev); "
         "the narrative heads see them only through the encoder adapter.",
+        f"- Both the narrative and the sentiment heads also train on {t.get('train_bank_sentences', 0)} team-written "
+        f"standalone sentences (`corpora/sentences`, many outlets' styles and hard negatives, train only, "
+        f"sample weight {t.get('bank_weight', 0.0)}, chosen on dev); the adapter does not see them.",
         f"- NLP signals (figure kinds liquidations/funding/open interest/ETF flow/basis, hack words) lift "
         f"a sentence's narrative score to {heads.config['article']['signal_boost']}; held-out article "
         f"micro-F1 gain over no lift: {heads.config['article']['signal_gain']:+.3f}.",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
 from newsmine.classify.heads import Heads
 from newsmine.classify.lexicon import sentiment_features
 from newsmine.corpus import load
-from newsmine.corpus.headlines import LabelledHeadline, load_headlines
+from newsmine.corpus.headlines import LabelledLine, load_bank, load_headlines
 from newsmine.errors import InputError
 from newsmine.taxonomy import NARRATIVES, SENTENCE_SENTIMENTS
 
@@ -48,17 +49,22 @@ LEXICON_SCALE = 1.0  # lexicon feature size next to the unit-norm embedding bloc
 # Sample weight of each corpora/headlines line in the sentiment head (article sentences weigh 1),
 # chosen on dev sentence macro-F1 and dev article accuracy. The narrative heads never see them.
 HEADLINE_WEIGHT = 1.0
+# Sample weight of each corpora/sentences line in the narrative and sentiment heads, chosen on
+# dev narratives micro-F1 (bank sentences are standalone, so they never join calibration).
+BANK_WEIGHT = 1.0
 
 
-def fit_binary(x: np.ndarray, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+def fit_binary(x: np.ndarray, y: np.ndarray, c: float, seed: int, weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     if y.min() == y.max():
         return np.zeros(x.shape[1]), ABSENT_BIAS if y.max() == 0 else -ABSENT_BIAS
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=seed).fit(x, y)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=seed).fit(x, y, sample_weight=weight)
     return model.coef_[0], float(model.intercept_[0])
 
 
-def fit_narratives(x: np.ndarray, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    pairs = [fit_binary(x, y[:, j], c, seed) for j in range(y.shape[1])]
+def fit_narratives(
+    x: np.ndarray, y: np.ndarray, c: float, seed: int, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    pairs = [fit_binary(x, y[:, j], c, seed, weight) for j in range(y.shape[1])]
     return np.stack([w for w, _ in pairs]), np.array([b for _, b in pairs])
 
 
@@ -163,6 +169,31 @@ def calibrate_sentiment(held: Sequence[Labelled], probs: Sequence[np.ndarray]) -
     return best
 
 
+@dataclass
+class Extra:
+    """Training rows beyond the annotated articles, each with its sample weight.
+
+    Sentiment rows come from the headlines and the sentence bank, narrative rows
+    from the bank alone; they join every fit (final and out-of-fold) but are
+    never scored, since they have no article to calibrate on.
+    """
+
+    sentiment_x: np.ndarray
+    sentiment_y: list[str]
+    sentiment_w: np.ndarray
+    narrative_x: np.ndarray
+    narrative_y: np.ndarray
+    narrative_w: np.ndarray
+
+    def sentiment_rows(self, xs: np.ndarray, ys: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """Article sentence features and labels (weight 1) followed by the extra ones with their weights."""
+        return np.concatenate([xs, self.sentiment_x]), ys + self.sentiment_y, np.concatenate([np.ones(len(xs)), self.sentiment_w])
+
+    def narrative_rows(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The same for the narrative heads."""
+        return np.concatenate([x, self.narrative_x]), np.concatenate([y, self.narrative_y]), np.concatenate([np.ones(len(x)), self.narrative_w])
+
+
 def _out_of_fold(
     items: Sequence[Labelled],
     vectors: dict[int, np.ndarray],
@@ -170,35 +201,25 @@ def _out_of_fold(
     c_narr: float,
     c_sent: float,
     seed: int,
-    extra: tuple[np.ndarray, list[str], np.ndarray],
+    extra: Extra,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Each train article's sentence probabilities from heads fitted on the other folds (by article).
-
-    ``extra`` (headline features, labels, weights) joins every fold's sentiment training set.
-    """
+    """Each train article's sentence probabilities from heads fitted on the other folds (by article), ``extra`` joining every fold."""
     out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros(0))] * len(items)
     folds = min(FOLDS, len(items))
     for k in range(folds):
         rest = [it for i, it in enumerate(items) if i % folds != k]
         if not rest:  # a single train article: no held-out heads possible, score it in-sample
             rest = list(items)
-        x, y_narr, y_sent = _stack(rest, vectors)
-        xs, ys, ws = _with_extra(_stack(rest, svectors)[0], y_sent, extra)
-        fold = Heads(NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed), *fit_sentiment(xs, ys, c_sent, seed, ws))
+        x_art, y_art, y_sent = _stack(rest, vectors)
+        x, y_narr, wn = extra.narrative_rows(x_art, y_art)
+        xs, ys, ws = extra.sentiment_rows(_stack(rest, svectors)[0], y_sent)
+        fold = Heads(NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed, wn), *fit_sentiment(xs, ys, c_sent, seed, ws))
         for i in range(k, len(items), folds):
             out[i] = (fold.narrative_probs(vectors[id(items[i])]), fold.sentiment_probs(svectors[id(items[i])]))
     return out
 
 
-def _with_extra(
-    xs: np.ndarray, ys: list[str], extra: tuple[np.ndarray, list[str], np.ndarray]
-) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """Article sentence features and labels (weight 1) followed by the headline ones with their weights."""
-    hx, hy, hw = extra
-    return np.concatenate([xs, hx]), ys + hy, np.concatenate([np.ones(len(xs)), hw])
-
-
-def _fit_adapter(base: Encoder, items: Sequence[Labelled], headlines: Sequence[LabelledHeadline], seed: int, epochs: int) -> adapter.Adapter:
+def _fit_adapter(base: Encoder, items: Sequence[Labelled], headlines: Sequence[LabelledLine], seed: int, epochs: int) -> adapter.Adapter:
     """The sentiment adapter fitted on ``items``' sentences and the headlines ({} when off or nothing to learn from)."""
     texts = [s.text for it in items for s in it.scored] + [h.text for h in headlines]
     gold = [y for it in items for y in it.sentiments] + [h.sentiment for h in headlines]
@@ -207,11 +228,21 @@ def _fit_adapter(base: Encoder, items: Sequence[Labelled], headlines: Sequence[L
     return adapter.fit(base.model, base.tokenizer, texts, [SENTENCE_SENTIMENTS.index(y) for y in gold], seed, epochs)
 
 
-Encoded = tuple[dict[int, np.ndarray], dict[int, np.ndarray], tuple[np.ndarray, list[str], np.ndarray]]
+Encoded = tuple[dict[int, np.ndarray], dict[int, np.ndarray], Extra]
 
 
-def _encode(enc: Encoder, items: Sequence[Labelled], headlines: Sequence[LabelledHeadline], headline_weight: float) -> Encoded:
-    """All-layer vectors and sentiment features per article (by ``id``), and the headlines' sentiment training rows."""
+@dataclass(frozen=True)
+class ExtraText:
+    """The headlines and the sentence bank with their sample weights (the bank alone trains narratives too)."""
+
+    headlines: Sequence[LabelledLine]
+    bank: Sequence[LabelledLine]
+    headline_weight: float
+    bank_weight: float
+
+
+def _encode(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Encoded:
+    """All-layer vectors and sentiment features per article (by ``id``), and the extra text's training rows."""
     flat = enc.encode([s.text for it in items for s in it.scored], all_layers=True)
     vectors, lo = {}, 0
     for it in items:
@@ -221,24 +252,29 @@ def _encode(enc: Encoder, items: Sequence[Labelled], headlines: Sequence[Labelle
         id(it): sentiment_features(vectors[id(it)], [s.text for s in it.scored], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim)
         for it in items
     }
-    htexts = [h.text for h in headlines]
-    hflat = enc.encode(htexts, all_layers=True) if htexts else np.zeros((0, flat.shape[1]))
-    extra = (
-        sentiment_features(hflat, htexts, SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim),
-        [h.sentiment for h in headlines],
-        np.full(len(headlines), float(headline_weight)),
+    def encoded(lines: Sequence[LabelledLine]) -> np.ndarray:  # each set in its own batches: padding never mixes them
+        return enc.encode([h.text for h in lines], all_layers=True) if lines else np.zeros((0, flat.shape[1]))
+
+    lines = [*text.headlines, *text.bank]
+    hflat, bflat = encoded(text.headlines), encoded(text.bank)
+    rows = Extra(
+        sentiment_features(np.concatenate([hflat, bflat]), [h.text for h in lines], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim),
+        [h.sentiment for h in lines],
+        np.array([text.headline_weight] * len(text.headlines) + [text.bank_weight] * len(text.bank), dtype=float),
+        bflat,
+        np.array([[label in h.narratives for label in NARRATIVES] for h in text.bank], dtype=np.int8).reshape(-1, len(NARRATIVES)),
+        np.full(len(text.bank), float(text.bank_weight)),
     )
-    return vectors, svectors, extra
+    return vectors, svectors, rows
 
 
 def _cross_fitted(
     items: Sequence[Labelled],
-    headlines: Sequence[LabelledHeadline],
+    text: ExtraText,
     base: Encoder,
     seed: int,
     epochs: int,
     c: tuple[float, float],
-    headline_weight: float,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Out-of-fold train predictions when the encoder itself was fitted on the train sentences.
 
@@ -250,8 +286,8 @@ def _cross_fitted(
     out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros(0))] * len(items)
     for f in range(ADAPTER_FOLDS):
         seen = [it for i, it in enumerate(items) if i % ADAPTER_FOLDS != f]
-        enc = Encoder(base.folder, _fit_adapter(base, seen, headlines, seed, epochs))  # used once: not cached
-        vectors, svectors, extra = _encode(enc, items, headlines, headline_weight)
+        enc = Encoder(base.folder, _fit_adapter(base, seen, text.headlines, seed, epochs))  # used once: not cached
+        vectors, svectors, extra = _encode(enc, items, text)
         predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra)
         for i in range(f, len(items), ADAPTER_FOLDS):
             out[i] = predictions[i]
@@ -264,6 +300,7 @@ def train(
     seed: int = 13,
     encoder: str | None = None,
     headline_weight: float = HEADLINE_WEIGHT,
+    bank_weight: float = BANK_WEIGHT,
     adapter_epochs: int = adapter.EPOCHS,
 ) -> Heads:
     """Fit, calibrate and (when ``out`` is given) save the heads; returns them with their settings and provenance in ``config``.
@@ -277,19 +314,22 @@ def train(
     if not train_items:
         raise InputError("the corpus has no train articles")
     everything = train_items + dev_items
-    headlines = load_headlines(root) if headline_weight > 0 else []
+    text = ExtraText(
+        load_headlines(root) if headline_weight > 0 else [], load_bank(root) if bank_weight > 0 else [], headline_weight, bank_weight
+    )
     base = get_encoder(encoder)
-    lora = _fit_adapter(base, train_items, headlines, seed, adapter_epochs)
+    lora = _fit_adapter(base, train_items, text.headlines, seed, adapter_epochs)
     enc = get_encoder(encoder, lora)
-    vectors, svectors, extra = _encode(enc, everything, headlines, headline_weight)
+    vectors, svectors, extra = _encode(enc, everything, text)
     features = {"layers": list(SENTIMENT_LAYERS), "lexicon_scale": LEXICON_SCALE, "dim": enc.dim}
-    x, y_narr, y_sent = _stack(train_items, vectors)
+    x_art, y_art, y_sent = _stack(train_items, vectors)
+    x, y_narr, wn = extra.narrative_rows(x_art, y_art)
     xd, yd_narr, yd_sent = _stack(dev_items, vectors)
-    xs, ys, ws = _with_extra(_stack(train_items, svectors)[0], y_sent, extra)
+    xs, ys, ws = extra.sentiment_rows(_stack(train_items, svectors)[0], y_sent)
     xds = _stack(dev_items, svectors)[0]
 
     def narr_f1(c):
-        w, b = fit_narratives(x, y_narr, c, seed)
+        w, b = fit_narratives(x, y_narr, c, seed, wn)
         return multilabel(yd_narr, (xd @ w.T + b) >= 0, NARRATIVES)["micro"]["f1"]
 
     def sent_f1(c):
@@ -299,13 +339,13 @@ def train(
     c_narr = _best(C_GRID, narr_f1) if dev_items else 1.0
     c_sent = _best(C_GRID, sent_f1) if dev_items else 1.0
     heads = Heads(
-        NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed), *fit_sentiment(xs, ys, c_sent, seed, ws), adapter=lora
+        NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed, wn), *fit_sentiment(xs, ys, c_sent, seed, ws), adapter=lora
     )
     held = dev_items + train_items
     held_narr = [heads.narrative_probs(vectors[id(it)]) for it in dev_items]
     held_sent = [heads.sentiment_probs(svectors[id(it)]) for it in dev_items]
     if lora:
-        oof = _cross_fitted(train_items, headlines, base, seed, adapter_epochs, (c_narr, c_sent), headline_weight)
+        oof = _cross_fitted(train_items, text, base, seed, adapter_epochs, (c_narr, c_sent))
     else:
         oof = _out_of_fold(train_items, vectors, svectors, c_narr, c_sent, seed, extra)
     held_narr += [n for n, _ in oof]
@@ -326,9 +366,11 @@ def train(
             "C_narratives": c_narr,
             "C_sentiment": c_sent,
             "train_articles": len(train_items),
-            "train_sentences": int(len(x)),
-            "train_headlines": len(headlines),
+            "train_sentences": int(len(x_art)),
+            "train_headlines": len(text.headlines),
             "headline_weight": float(headline_weight),
+            "train_bank_sentences": len(text.bank),
+            "bank_weight": float(bank_weight),
             "dev_articles": len(dev_items),
             "dev_sentences": int(len(xd)),
             "date": dt.date.today().isoformat(),

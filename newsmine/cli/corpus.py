@@ -23,14 +23,14 @@ def check(root: Path | None) -> None:
 
     from newsmine.corpus import CorpusError, load
     from newsmine.corpus.check import check as run_check
-    from newsmine.corpus.headlines import load_headlines
+    from newsmine.corpus.headlines import load_bank, load_headlines
 
     console = Console()
     try:
-        articles, headlines = load(root), load_headlines(root)
+        articles, headlines, bank = load(root), load_headlines(root), load_bank(root)
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
-    report = run_check(articles, headlines)
+    report = run_check(articles, headlines, bank)
     for name, counter in report.counts.items():
         table = Table(title=name, show_header=False)
         for label, n in sorted(counter.items()):
@@ -40,4 +40,4 @@ def check(root: Path | None) -> None:
         console.print(f"[red]problem[/] {escape(problem)}", highlight=False)
     if report.problems:
         raise SystemExit(1)
-    console.print(f"[green]ok[/]: {len(articles)} articles, {len(headlines)} headlines, no problems")
+    console.print(f"[green]ok[/]: {len(articles)} articles, {len(headlines)} headlines, {len(bank)} bank sentences, no problems")

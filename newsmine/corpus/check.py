@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from numbers import Number
 
 from newsmine.corpus import SPLITS, GoldArticle
-from newsmine.corpus.headlines import LabelledHeadline
+from newsmine.corpus.headlines import LabelledLine
 from newsmine.taxonomy import (
     ARTICLE_SENTIMENTS,
     EXCHANGES,
@@ -141,12 +141,13 @@ def _check_article(a: GoldArticle) -> list[str]:
     return problems
 
 
-def headline_problems(headlines: list[LabelledHeadline]) -> list[str]:
-    """Unknown labels and repeated headlines (case-insensitive): a duplicate would silently double its weight."""
+def training_problems(lines: list[LabelledLine]) -> list[str]:
+    """Unknown labels and repeated lines (case-insensitive) in headlines and the sentence bank: a duplicate would silently double its weight."""
     problems, seen = [], {}
-    for h in headlines:
+    for h in lines:
         if h.sentiment not in SENTENCE_SENTIMENTS:
             problems.append(f"{h.source}: sentiment {h.sentiment!r} not in {SENTENCE_SENTIMENTS}")
+        problems += [f"{h.source}: narrative {n!r} not in the taxonomy" for n in h.narratives if n not in NARRATIVES]
         key = " ".join(h.text.lower().split())
         if key in seen:
             problems.append(f"{h.source}: duplicate of {seen[key]}")
@@ -154,16 +155,19 @@ def headline_problems(headlines: list[LabelledHeadline]) -> list[str]:
     return problems
 
 
-def check(articles: list[GoldArticle], headlines: list[LabelledHeadline] | None = None) -> CorpusReport:
-    """Label counts and annotation problems across ``articles`` and the training ``headlines`` (what ``newsmine corpus check`` prints)."""
+def check(articles: list[GoldArticle], headlines: list[LabelledLine] | None = None, bank: list[LabelledLine] | None = None) -> CorpusReport:
+    """Label counts and annotation problems across ``articles`` and the training ``headlines`` and sentence ``bank`` (what ``newsmine corpus check`` prints)."""
     report = CorpusReport()
     c = report.counts = {
         name: Counter()
         for name in ("split", "genre", "article_sentiment", "article_narrative", "asset_stance",
-                     "sentence_sentiment", "sentence_narrative", "headline_sentiment", "gold")
+                     "sentence_sentiment", "sentence_narrative", "headline_sentiment", "bank_sentiment", "bank_narrative", "gold")
     }
-    report.problems += headline_problems(headlines or [])
+    report.problems += training_problems((headlines or []) + (bank or []))
     c["headline_sentiment"].update(h.sentiment for h in headlines or [])
+    for s in bank or []:
+        c["bank_sentiment"][s.sentiment] += 1
+        c["bank_narrative"].update(s.narratives or ["(none)"])
     seen_ids: set[str] = set()
     for a in articles:
         report.problems += _check_article(a)

@@ -1,38 +1,61 @@
-"""Team-written crypto headlines in ``corpora/headlines``: extra sentence-sentiment training text.
+"""Team-written training text beside the annotated articles: headlines and a sentence bank.
 
-The annotated articles give only a few hundred sentences written in long-form
-style; real feeds are mostly terse headlines. These files add short labelled
-headlines (``LABEL | headline`` per line, the articles' sentence syntax) that
-only the sentiment head trains on. They are train data only: nothing is
-evaluated on them.
+The annotated articles give only a few thousand sentences, in the styles of a
+handful of writers. Two kinds of extra text, in the articles' line syntax
+(``LABELS | text``), widen what the heads see:
+
+- ``corpora/headlines/*.txt``: terse feed headlines with one sentence-sentiment
+  label, because real feeds are mostly headlines; only the sentiment side trains
+  on them.
+- ``corpora/sentences/*.txt``: standalone sentences with a sentiment and their
+  narratives, written in many outlets' styles and rich in hard negatives, so
+  the narrative heads learn the label rather than one writer's phrasing.
+
+Both are train data only: nothing is calibrated or evaluated on them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsmine.corpus import CorpusError, _split_line, default_root
 
 
 @dataclass(frozen=True)
-class LabelledHeadline:
+class LabelledLine:
     text: str
     sentiment: str
     source: str  # "file:line", so a problem can be found in the corpus
+    narratives: tuple[str, ...] = field(default=())  # only bank sentences carry narratives
 
 
-def load_headlines(root: Path | None = None) -> list[LabelledHeadline]:
-    """Every headline under ``root/headlines/*.txt`` (sorted by file, then line); ``CorpusError`` if malformed."""
-    folder = (root or default_root()) / "headlines"
-    out: list[LabelledHeadline] = []
+def _labelled_lines(folder: Path) -> Iterator[tuple[str, list[str], str]]:
+    """(``file:line``, labels, text) for every labelled line of ``folder/*.txt``, sorted by file then line."""
     for path in sorted(folder.glob("*.txt")):
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            labels, text = _split_line(path.name, lineno, line)
-            if len(labels) != 1:
-                raise CorpusError(f"{path.name}:{lineno}: expected exactly one sentiment label")
-            out.append(LabelledHeadline(text, labels[0], f"{path.name}:{lineno}"))
+            if line and not line.startswith("#"):
+                labels, text = _split_line(path.name, lineno, line)
+                yield f"{path.name}:{lineno}", labels, text
+
+
+def load_headlines(root: Path | None = None) -> list[LabelledLine]:
+    """Every headline under ``root/headlines/*.txt``; ``CorpusError`` if malformed."""
+    out = []
+    for source, labels, text in _labelled_lines((root or default_root()) / "headlines"):
+        if len(labels) != 1:
+            raise CorpusError(f"{source}: expected exactly one sentiment label")
+        out.append(LabelledLine(text, labels[0], source))
+    return out
+
+
+def load_bank(root: Path | None = None) -> list[LabelledLine]:
+    """Every sentence under ``root/sentences/*.txt`` (sentiment, then narratives); ``CorpusError`` if malformed."""
+    out = []
+    for source, labels, text in _labelled_lines((root or default_root()) / "sentences"):
+        if not labels:
+            raise CorpusError(f"{source}: expected a sentiment label")
+        out.append(LabelledLine(text, labels[0], source, tuple(labels[1:])))
     return out
