@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsmine.nlp.number_words import find_spelled
+
 MAX_VALUE = 1e15  # above any real market figure; bigger numbers are noise
 
 CURRENCY_SYMBOLS = {
@@ -97,7 +99,7 @@ def to_number(digits: str) -> float | None:
 
 @lru_cache(maxsize=4096)  # prices and figures both scan each sentence
 def find_money(text: str) -> tuple[Amount, ...]:
-    """Every currency amount (and bare "30K"-style amount) in ``text``, in order."""
+    """Every currency amount (and bare "30K"-style amount, and amount in words) in ``text``, in order."""
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
     for pattern in MONEY_RES:
@@ -108,6 +110,10 @@ def find_money(text: str) -> tuple[Amount, ...]:
             if amount is not None:
                 found.append(amount)
                 taken.append((m.start(), m.end()))
+    # amounts in words ("ninety-five thousand dollars") read like "95 thousand dollars"
+    for w in find_spelled(text):
+        if w.value <= MAX_VALUE and not any(w.start < e and s < w.end for s, e in taken):
+            found.append(Amount(w.value, w.currency, w.start, w.end, w.scaled, True))
     return tuple(sorted(found, key=lambda a: a.start))
 
 

@@ -19,8 +19,10 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 # Checked in this order when two cues are equally near (and for table headers).
 PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("8h", re.compile(r"\b(?:every|per|each) (?:eight|8) hours\b|\b(?:eight|8)-hour\b|/ ?8h\b", _I)),
-    ("24h", re.compile(r"\b24 hours\b|\b24-hour\b|\b24h\b|past day|a day earlier", _I)),
-    ("48h", re.compile(rf"\b48 hours\b|\b48-hour\b|(?<!between )\b(?:on |over )?{_WEEKDAY} and {_WEEKDAY}\b", _I)),
+    ("24h", re.compile(r"\b(?:24|twenty-four) hours\b|\b(?:24|twenty-four)-hour\b|\b24h\b|past day|a day earlier",
+                       _I)),
+    ("48h", re.compile(rf"\b(?:48|forty-eight) hours\b|\b(?:48|forty-eight)-hour\b|"
+                       rf"(?<!between )\b(?:on |over )?{_WEEKDAY} and {_WEEKDAY}\b", _I)),
     ("1h", re.compile(r"\b(?:an|one|a single|the) hour\b|\b1h\b|\b60 minutes\b", _I)),
     ("week", re.compile(r"(?<![\w-])week\b|\bweekly\b|seven days|7 days|\bw/w\b", _I)),
     ("ytd", re.compile(r"this year|year to date|year-to-date|\bytd\b|so far in \d{4}|for the year|"

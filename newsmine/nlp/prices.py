@@ -68,7 +68,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
-    r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|[A-Z]\w*['’]s)\b)", re.I
+    r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|where|[A-Z]\w*['’]s)\b)", re.I
 )
 # A named past extreme was reached even when the sentence around it is conditional
 # ("a close below $1,250 would expose the June low near $880", "expects it to retest its March record of $X").
@@ -140,6 +140,11 @@ _CHANGE_VERB = re.compile(
 )
 _RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+# A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
+# nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
+_UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving)\s+from\s+"
+                              r"(?:about |around |roughly |nearly |some )?$", re.I)
+_MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$", re.I)
 # Between two listed amounts, each possibly followed by its asset or unit ("$50,000 for bitcoin and $3,000 for
 # ether"), or the start and end of a change ("rose to 7.4 cents per kilowatt-hour from 5.1 cents").
 _LISTED = re.compile(
@@ -152,6 +157,8 @@ _TICKER_QUOTE = re.compile(r"\s+(?:last\s+\d|\d[\d,.]*[kK]?\s*(?:,\s*|\(\s*)[-�
 # a labelled table row ("ETH: +4.2% w/w to 2,218") quotes where the coin stands (GUIDE: a list is spot).
 _SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+[\w/]+){0,3}\s+to\s*(?:about\s+)?$")
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
+# Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira")
+_SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN")
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
 
@@ -165,7 +172,7 @@ def _left_clause(text: str, pos: int) -> str:
 
 def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
     text = view.sents[index].text
-    if a.scaled and (a.currency not in ("KRW", "JPY", "CNY", "INR") or a.value >= 1e9):
+    if a.scaled and (a.currency not in _SMALL_UNITS or a.value >= 1e9):
         return False
     left = _left_clause(text, a.start)
     near = left[-45:]
@@ -291,6 +298,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
             move = _SIGNED_MOVE.search(_left_clause(text, a.start))
             if kind == "spot" and move:
                 kind = "high" if move.group("sign") == "+" else "low"
+            elif kind == "spot":
+                kind = _move_end(text, amounts, j) or kind
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok
@@ -343,6 +352,16 @@ def _beyond_record(text: str, found: list[tuple[Amount, str, str, str]]) -> list
             record[asset] = max(a.value, record.get(asset, 0.0))
         out.append((a, asset, currency, kind))
     return out
+
+
+def _move_end(text: str, amounts: list[Amount], j: int) -> str | None:
+    """"high"/"low" when amount ``j`` ends an undirected move from the amount before it."""
+    if j == 0:
+        return None
+    a, b = amounts[j - 1], amounts[j]
+    if not (_MOVE_TO.match(text[a.end:b.start]) and _UNDIRECTED_FROM.search(text[max(0, a.start - 40):a.start])):
+        return None
+    return "high" if b.value > a.value else "low" if b.value < a.value else None
 
 
 def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:

@@ -1,0 +1,204 @@
+"""Amounts written in words: "ninety-five thousand dollars", "sixty-two grand",
+"two point four billion dollars", "half a billion dollars", "one and a half million euros".
+
+Broadcast transcripts, podcasts, tabloids and translated editions spell amounts
+out. ``numbers.find_money`` adds what this module finds to the digit shapes, so
+the rules that decide price, figure or neither read both alike.
+
+Every amount is anchored on its currency word: a run of number words is read
+only when money follows it, so "one of the", "a million reasons" and "ten-year
+Treasury" are never amounts. The run is read backwards from the currency word
+and the longest tail that is one whole cardinal wins ("bitcoin and ten thousand
+dollars" starts at "ten"). A scale word needs a number before it ("a couple of
+thousand dollars", "several million dollars", "the first million dollars" and
+"hundreds of millions of dollars" are no amounts: their size is not stated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SMALL = {**UNITS, **TEENS}
+DIGITS = {**UNITS, "zero": 0, "oh": 0}  # the digits after "point"
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+NUMERALS = frozenset({*SMALL, *TENS, *DIGITS, *SCALE_WORDS, "hundred", "half"})
+VOCABULARY = NUMERALS | {"and", "a", "an", "point"}
+
+# currency word -> (currency, multiplier)
+MONEY_WORDS = {
+    "dollars": ("USD", 1.0), "dollar": ("USD", 1.0), "bucks": ("USD", 1.0), "buck": ("USD", 1.0),
+    "grand": ("USD", 1e3), "cents": ("USD", 0.01), "cent": ("USD", 0.01),
+    "euros": ("EUR", 1.0), "euro": ("EUR", 1.0), "pounds": ("GBP", 1.0), "yen": ("JPY", 1.0),
+    "won": ("KRW", 1.0), "yuan": ("CNY", 1.0), "rupees": ("INR", 1.0), "rupee": ("INR", 1.0),
+    "reais": ("BRL", 1.0), "lira": ("TRY", 1.0), "naira": ("NGN", 1.0),
+    "usd": ("USD", 1.0), "eur": ("EUR", 1.0), "gbp": ("GBP", 1.0), "jpy": ("JPY", 1.0), "krw": ("KRW", 1.0),
+    "cny": ("CNY", 1.0), "inr": ("INR", 1.0), "usdt": ("USDT", 1.0), "usdc": ("USDC", 1.0),
+}
+# Singular forms are amounts only after "one" ("XRP crossed one dollar"). Any other number
+# before one is a compound adjective that names a thing, not money: "a million-dollar
+# question", "a ten-dollar bill", "a billion-dollar company", and "a hundred-thousand-dollar
+# bitcoin" is nearly always hypothetical. "pound" is left out: "one pound" is as often a weight.
+SINGULAR = frozenset({"dollar", "buck", "cent", "euro", "rupee"})
+# Dollars of other countries, and the country adjectives written before other currencies
+# ("five thousand Turkish lira"), which change nothing.
+DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
+                    "hong kong": "HKD", "singapore": "SGD"}
+_CURRENCY_RE = re.compile(
+    r"(?<![\w.])(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)\s+(?=dollars?\b)|"
+    r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese)\s+"
+    r"(?=lira|naira|rupees?|reais|yen|won|yuan))?"
+    r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|"
+    r"(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-])", re.I)
+# GUIDE "Prices" counts levels an asset traded at: "a one dollar coin" or "one-dollar bills"
+# name pieces of cash, so a singular amount before them is no amount ("the one-dollar mark",
+# "XRP hit one dollar on Monday" stay amounts). "Grand" before these nouns is the adjective.
+_CASH_AFTER = re.compile(r"[\s-]+(?:coins?|bills?|notes?|banknotes?)\b", re.I)
+_GRAND_ADJECTIVE = re.compile(r"\s+(?:total|prizes?|jury|juries|slams?|finale|opening|scheme)\b", re.I)
+# Korean won needs a hundred or more: "which one won" is the verb.
+MIN_WON = 100
+_GAP = re.compile(r"\s+|-|\s*-\s*")  # between number words: "ninety-five", "two point four"
+_WORD = re.compile(r"[A-Za-z]+")
+_LOOKBACK = 160  # characters of number words before a currency word: far more than any amount
+# "at one point" is an idiom, not the start of a decimal ("at one point twenty thousand dollars")
+_AT_ONE_POINT = re.compile(r"\bat\s+$", re.I)
+
+
+class Spelled(NamedTuple):
+    """An amount in words; offsets relative to the text searched."""
+
+    value: float
+    currency: str
+    start: int
+    end: int
+    scaled: bool  # a scale of a million or more was written, as with "$1.2 million"
+
+
+def find_spelled(text: str) -> list[Spelled]:
+    """Every amount written in words in ``text``, in order."""
+    found = []
+    for m in _CURRENCY_RE.finditer(text):
+        word = m.group("word").lower()
+        run = _words_before(text, m.start())
+        for i in range(len(run)):
+            words = [w for w, _ in run[i:]]
+            if words[:2] == ["one", "point"] and _AT_ONE_POINT.search(text, 0, run[i][1]):
+                continue
+            parsed = parse_cardinal(words)
+            if parsed is not None:
+                # a number word left over before it makes the reading ambiguous: "nineteen
+                # ninety-five dollars" is $1,995 or $19.95, never $95
+                if not (i and run[i - 1][0] in NUMERALS) and _accepts(text, m, word, parsed[0]):
+                    currency, factor = MONEY_WORDS[word]
+                    if word in ("dollars", "dollar") and m.group("country"):
+                        currency = DOLLAR_COUNTRIES[" ".join(m.group("country").lower().split())]
+                    found.append(Spelled(parsed[0] * factor, currency, run[i][1], m.end(), parsed[1] >= 1e6))
+                break
+    return found
+
+
+def _accepts(text: str, m: re.Match[str], word: str, value: float) -> bool:
+    """Whether the currency word makes the number an amount (see ``SINGULAR``, ``_CASH_AFTER``)."""
+    if word in SINGULAR:
+        return value == 1 and not _CASH_AFTER.match(text, m.end())
+    if word == "won":
+        return value >= MIN_WON
+    return not (word == "grand" and _GRAND_ADJECTIVE.match(text, m.end()))
+
+
+def _words_before(text: str, end: int) -> list[tuple[str, int]]:
+    """(lowercased word, start) of the number words just before ``end``, in text order, each
+    joined to the next by white space or a hyphen. A word glued to what comes before it is
+    part of another word ("top-ten dollars", "x2one dollars") and ends the run."""
+    floor = max(0, end - _LOOKBACK)
+    words: list[tuple[str, int]] = []
+    pos = end
+    for m in reversed(list(_WORD.finditer(text, floor, end))):
+        gap = text[m.end():pos]
+        if m.group().lower() not in VOCABULARY or not _GAP.fullmatch(gap):
+            if words and gap == "-":
+                words.pop()
+            break
+        words.append((m.group().lower(), m.start()))
+        pos = m.start()
+    if words and words[-1][1] > 0 and (text[words[-1][1] - 1].isalnum() or text[words[-1][1] - 1] in "$'’_."):
+        words.pop()
+    return words[::-1]
+
+
+def parse_cardinal(words: Sequence[str]) -> tuple[float, float] | None:
+    """(value, largest scale written, 1 if none) when all of ``words`` (lowercase) are one
+    cardinal: "a hundred and twelve thousand", "two point four billion", "half a billion",
+    "one and a half million", "a million and a half", "twenty-one hundred"; else None.
+    Scales must fall ("two million three hundred thousand"); a fraction ends the number."""
+    total, top, i, n = 0.0, float("inf"), 0, len(words)
+    largest = 1.0
+    while i < n:
+        if words[i:i + 2] in (["half", "a"], ["half", "an"], ["a", "half"]) and words[i + 2:i + 3] and (
+                words[i + 2] in SCALE_WORDS):
+            value, i, fraction = 0.5, i + 2, True
+        elif words[i] in ("a", "an") and i + 1 < n and words[i + 1] in SCALE_WORDS:
+            value, i, fraction = 1.0, i + 1, False
+        else:
+            group = _group(words, i)
+            if group is None:
+                return None
+            value, i = group
+            fraction = words[i:i + 1] == ["point"] or words[i:i + 3] == ["and", "a", "half"]
+            if words[i:i + 1] == ["point"]:
+                k = i + 1
+                while k < n and words[k] in DIGITS:
+                    k += 1
+                if k == i + 1:
+                    return None
+                value, i = float(f"{int(value)}." + "".join(str(DIGITS[w]) for w in words[i + 1:k])), k
+            elif fraction:
+                value, i = value + 0.5, i + 3
+        if i == n:
+            return (total + value, largest) if value < top else None
+        scale = SCALE_WORDS.get(words[i])
+        if scale is None or scale >= top:
+            return None
+        top, i, largest = scale, i + 1, max(largest, scale)
+        total += value * scale
+        if words[i:i + 3] == ["and", "a", "half"]:
+            total, i, fraction = total + scale / 2, i + 3, True
+        if fraction:
+            return (total, largest) if i == n else None
+        if words[i:i + 1] == ["and"] and i + 1 < n and words[i + 1] not in SCALE_WORDS:
+            i += 1  # "a thousand and twelve"
+    return (total, largest) if n else None
+
+
+def _group(words: Sequence[str], i: int) -> tuple[float, int] | None:
+    """A number said without a scale word from ``words[i]`` ("ninety-five", "a hundred and
+    twelve", "fifteen hundred") and the index after it."""
+    if words[i:i + 2] in (["a", "hundred"], ["an", "hundred"]):
+        value, i = 1.0, i + 1
+    else:
+        head = _tens_units(words, i)
+        if head is None:
+            return None
+        value, i = head
+    if words[i:i + 1] == ["hundred"]:
+        value, i = value * 100, i + 1
+        rest = _tens_units(words, i + (words[i:i + 1] == ["and"]))
+        if rest is not None:
+            value, i = value + rest[0], rest[1]
+    return value, i
+
+
+def _tens_units(words: Sequence[str], i: int) -> tuple[float, int] | None:
+    """"ninety-five", "twelve", "seven" from ``words[i]``, and the index after it."""
+    if i >= len(words):
+        return None
+    if words[i] in TENS:
+        if i + 1 < len(words) and words[i + 1] in UNITS:
+            return TENS[words[i]] + UNITS[words[i + 1]], i + 2
+        return TENS[words[i]], i + 1
+    return (SMALL[words[i]], i + 1) if words[i] in SMALL else None
