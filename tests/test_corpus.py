@@ -7,7 +7,7 @@ import pytest
 
 from newsmine.corpus import CorpusError, load, parse_file
 from newsmine.corpus.check import check, expected_split
-from newsmine.corpus.headlines import load_bank, load_headlines
+from newsmine.corpus.training_text import load_bank, load_headlines
 
 
 def test_bundled_corpus_has_no_problems():

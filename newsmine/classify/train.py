@@ -33,7 +33,7 @@ from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
 from newsmine.classify.heads import Heads
 from newsmine.classify.lexicon import sentiment_features
 from newsmine.corpus import load
-from newsmine.corpus.headlines import LabelledLine, load_bank, load_headlines
+from newsmine.corpus.training_text import LabelledLine, load_bank, load_headlines
 from newsmine.errors import InputError
 from newsmine.taxonomy import NARRATIVES, SENTENCE_SENTIMENTS
 

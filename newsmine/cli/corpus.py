@@ -23,7 +23,7 @@ def check(root: Path | None) -> None:
 
     from newsmine.corpus import CorpusError, load
     from newsmine.corpus.check import check as run_check
-    from newsmine.corpus.headlines import load_bank, load_headlines
+    from newsmine.corpus.training_text import load_bank, load_headlines
 
     console = Console()
     try:

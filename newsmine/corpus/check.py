@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from numbers import Number
 
 from newsmine.corpus import SPLITS, GoldArticle
-from newsmine.corpus.headlines import LabelledLine
+from newsmine.corpus.training_text import LabelledLine
 from newsmine.taxonomy import (
     ARTICLE_SENTIMENTS,
     EXCHANGES,
