@@ -36,6 +36,9 @@ _MEASURE = re.compile(
     re.I,
 )
 _RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )", re.I)
+# A percentage of certainty or of the time measures no price ("she was 100 percent sure it would
+# keep going", "bid it up a hundred percent of the time"), however near a movement verb.
+_CERTAINTY = re.compile(r"\s*(?:sure|certain|confident|convinced|committed|of the time)\b", re.I)
 _ANAPHOR = re.compile(
     r"\b(?:it|its|the (?:coin|token|price|cryptocurrency|pair|largest cryptocurrency|digital (?:currency|asset)|"
     r"second-largest (?:cryptocurrency|digital currency|token)))\b",
@@ -57,7 +60,7 @@ def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> f
             return None
         subject_at = anaphor[-1].end()
     between = left[max(0, subject_at):]
-    if _MEASURE.search(between) or _RIGHT_MEASURE.search(text[a.end:a.end + 30]):
+    if _MEASURE.search(between) or _RIGHT_MEASURE.search(text[a.end:a.end + 30]) or _CERTAINTY.match(text, a.end):
         return None
     if sign is not None:
         return a.value if sign == "+" else -abs(a.value)

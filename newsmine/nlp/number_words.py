@@ -1,15 +1,19 @@
 """Amounts written in words: "ninety-five thousand dollars", "sixty-two grand",
-"two point four billion dollars", "half a billion dollars", "one and a half million euros".
+"two point four billion dollars", "half a billion dollars", "one and a half million euros",
+and percentages: "twelve percent", "three point five per cent", "half a percent".
 
 Broadcast transcripts, podcasts, tabloids and translated editions spell amounts
-out. ``numbers.find_money`` adds what this module finds to the digit shapes, so
-the rules that decide price, figure or neither read both alike.
+out. ``numbers.find_money`` and ``numbers.find_percents`` add what this module
+finds to the digit shapes, so the rules that decide price, figure or neither
+read both alike. The currency words themselves (``MONEY_WORDS``,
+``CURRENCY_PATTERN``, ``money_word``) are shared with the digit shapes, so
+"62 grand" and "sixty-two grand" name the same currency by one table.
 
-Every amount is anchored on its currency word: a run of number words is read
-only when money follows it, so "one of the", "a million reasons" and "ten-year
-Treasury" are never amounts. The run is read backwards from the currency word
-and the longest tail that is one whole cardinal wins ("bitcoin and ten thousand
-dollars" starts at "ten"). A scale word needs a number before it ("a couple of
+Every amount is anchored on its currency (or percent) word: a run of number words
+is read only when money or "percent" follows it, so "one of the", "a million
+reasons" and "ten-year Treasury" are never amounts. The run is read backwards from
+that word and the longest tail that is one whole cardinal wins ("bitcoin and ten
+thousand dollars" starts at "ten"). A scale word needs a number before it ("a couple of
 thousand dollars", "several million dollars", "the first million dollars" and
 "hundreds of millions of dollars" are no amounts: their size is not stated).
 """
@@ -49,17 +53,24 @@ SINGULAR = frozenset({"dollar", "buck", "cent", "euro", "rupee"})
 # ("five thousand Turkish lira"), which change nothing.
 DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
                     "hong kong": "HKD", "singapore": "SGD"}
-_CURRENCY_RE = re.compile(
-    r"(?<![\w.])(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)\s+(?=dollars?\b)|"
+# A currency word of ``MONEY_WORDS`` (group ``word``), with its country (group ``country``) when one
+# is written; case-insensitive but for the codes. ``numbers`` writes it after digits ("45,000 euros").
+CURRENCY_PATTERN = (
+    r"(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)\s+(?=dollars?\b)|"
     r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese)\s+"
     r"(?=lira|naira|rupees?|reais|yen|won|yuan))?"
     r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|"
-    r"(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-])", re.I)
+    r"(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-])")
+_CURRENCY_RE = re.compile(rf"(?<![\w.])(?i:{CURRENCY_PATTERN})")
+# The words after a number that make it a percentage, as ``numbers.PERCENT_RE`` reads them after digits.
+PERCENT_WORDS = r"(?i:percentage points?|percent|per cent|pct)\b"
+_PERCENT_RE = re.compile(rf"(?<![\w.]){PERCENT_WORDS}")
 # GUIDE "Prices" counts levels an asset traded at: "a one dollar coin" or "one-dollar bills"
 # name pieces of cash, so a singular amount before them is no amount ("the one-dollar mark",
 # "XRP hit one dollar on Monday" stay amounts). "Grand" before these nouns is the adjective.
 _CASH_AFTER = re.compile(r"[\s-]+(?:coins?|bills?|notes?|banknotes?)\b", re.I)
-_GRAND_ADJECTIVE = re.compile(r"\s+(?:total|prizes?|jury|juries|slams?|finale|opening|scheme)\b", re.I)
+_GRAND_ADJECTIVE = re.compile(
+    r"\s+(?:total|prizes?|prix|jury|juries|slams?|finale|opening|scheme|canyon|central|theft)\b", re.I)
 # Korean won needs a hundred or more: "which one won" is the verb.
 MIN_WON = 100
 _GAP = re.compile(r"\s+|-|\s*-\s*")  # between number words: "ninety-five", "two point four"
@@ -70,10 +81,10 @@ _AT_ONE_POINT = re.compile(r"\bat\s+$", re.I)
 
 
 class Spelled(NamedTuple):
-    """An amount in words; offsets relative to the text searched."""
+    """An amount or a percentage in words; offsets relative to the text searched."""
 
     value: float
-    currency: str
+    currency: str | None  # None for a percentage
     start: int
     end: int
     scaled: bool  # a scale of a million or more was written, as with "$1.2 million"
@@ -83,32 +94,64 @@ def find_spelled(text: str) -> list[Spelled]:
     """Every amount written in words in ``text``, in order."""
     found = []
     for m in _CURRENCY_RE.finditer(text):
-        word = m.group("word").lower()
-        run = _words_before(text, m.start())
-        for i in range(len(run)):
-            words = [w for w, _ in run[i:]]
-            if words[:2] == ["one", "point"] and _AT_ONE_POINT.search(text, 0, run[i][1]):
-                continue
-            parsed = parse_cardinal(words)
-            if parsed is not None:
-                # a number word left over before it makes the reading ambiguous: "nineteen
-                # ninety-five dollars" is $1,995 or $19.95, never $95
-                if not (i and run[i - 1][0] in NUMERALS) and _accepts(text, m, word, parsed[0]):
-                    currency, factor = MONEY_WORDS[word]
-                    if word in ("dollars", "dollar") and m.group("country"):
-                        currency = DOLLAR_COUNTRIES[" ".join(m.group("country").lower().split())]
-                    found.append(Spelled(parsed[0] * factor, currency, run[i][1], m.end(), parsed[1] >= 1e6))
-                break
+        read = _cardinal_before(text, m.start())
+        money = money_word(m)
+        if read is not None and money is not None and _accepts(text, m, m.group("word").lower(), read[0]):
+            value, largest, start = read
+            found.append(Spelled(in_units(value, money[1]), money[0], start, m.end(), largest >= 1e6))
     return found
 
 
+def find_spelled_percents(text: str) -> list[Spelled]:
+    """Every percentage written in words in ``text`` ("twelve percent", "half a per cent"), in order."""
+    found = []
+    for m in _PERCENT_RE.finditer(text):
+        read = _cardinal_before(text, m.start())
+        if read is not None:
+            found.append(Spelled(read[0], None, read[2], m.end(), False))
+    return found
+
+
+def money_word(m: re.Match[str]) -> tuple[str, float] | None:
+    """(currency, multiplier) of the currency word a ``CURRENCY_PATTERN`` match read, or None
+    when the word is no money where it stands ("grand prizes", "a grand total")."""
+    word = m.group("word").lower()
+    if word == "grand" and _GRAND_ADJECTIVE.match(m.string, m.end()):
+        return None
+    currency, factor = MONEY_WORDS[word]
+    if word in ("dollars", "dollar") and m.group("country"):
+        currency = DOLLAR_COUNTRIES[" ".join(m.group("country").lower().split())]
+    return currency, factor
+
+
+def in_units(value: float, factor: float) -> float:
+    """``value`` times a ``MONEY_WORDS`` multiplier; cents divide, so 57 cents is exactly 0.57."""
+    return value * factor if factor >= 1 else value / round(1 / factor)
+
+
 def _accepts(text: str, m: re.Match[str], word: str, value: float) -> bool:
-    """Whether the currency word makes the number an amount (see ``SINGULAR``, ``_CASH_AFTER``)."""
+    """Whether a number in words is an amount of this currency word (see ``SINGULAR``, ``MIN_WON``).
+    For words alone: digits before these words read as their symbol forms do ("a 48-cent top" as
+    "$0.48", "150 won" as "₩150")."""
     if word in SINGULAR:
         return value == 1 and not _CASH_AFTER.match(text, m.end())
-    if word == "won":
-        return value >= MIN_WON
-    return not (word == "grand" and _GRAND_ADJECTIVE.match(text, m.end()))
+    return value >= MIN_WON if word == "won" else True
+
+
+def _cardinal_before(text: str, end: int) -> tuple[float, float, int] | None:
+    """(value, largest scale written, start) of the cardinal in words that ends just before
+    ``end``: the longest tail of the run of number words there that is one whole number."""
+    run = _words_before(text, end)
+    for i in range(len(run)):
+        words = [w for w, _ in run[i:]]
+        if words[:2] == ["one", "point"] and _AT_ONE_POINT.search(text, 0, run[i][1]):
+            continue
+        parsed = parse_cardinal(words)
+        if parsed is not None:
+            # a number word left over before it makes the reading ambiguous: "nineteen
+            # ninety-five dollars" is $1,995 or $19.95, never $95
+            return None if i and run[i - 1][0] in NUMERALS else (parsed[0], parsed[1], run[i][1])
+    return None
 
 
 def _words_before(text: str, end: int) -> list[tuple[str, int]]:
@@ -134,10 +177,13 @@ def _words_before(text: str, end: int) -> list[tuple[str, int]]:
 def parse_cardinal(words: Sequence[str]) -> tuple[float, float] | None:
     """(value, largest scale written, 1 if none) when all of ``words`` (lowercase) are one
     cardinal: "a hundred and twelve thousand", "two point four billion", "half a billion",
-    "one and a half million", "a million and a half", "twenty-one hundred"; else None.
+    "one and a half million", "a million and a half", "twenty-one hundred", "half a" (as in
+    "half a percent"); else None.
     Scales must fall ("two million three hundred thousand"); a fraction ends the number."""
     total, top, i, n = 0.0, float("inf"), 0, len(words)
     largest = 1.0
+    if list(words) in (["half", "a"], ["half", "an"], ["a", "half"]):
+        return 0.5, largest
     while i < n:
         if words[i:i + 2] in (["half", "a"], ["half", "an"], ["a", "half"]) and words[i + 2:i + 3] and (
                 words[i + 2] in SCALE_WORDS):

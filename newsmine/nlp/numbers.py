@@ -1,4 +1,5 @@
-"""Amounts as journalists write them: "$31,444", "31.4k", "US$4,328.42", "$1.2 billion".
+"""Amounts as journalists write them: "$31,444", "31.4k", "US$4,328.42", "$1.2 billion",
+"62 grand", "5 million reais"; percentages: "12%", "8 per cent", "twelve percent".
 
 Regular expressions run on sentence text rather than tokens because spaCy
 splits "$300m" and "28,154-$33,562" in ways that vary with context. Digit runs
@@ -14,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsmine.nlp.number_words import find_spelled
+from newsmine.nlp.number_words import (CURRENCY_PATTERN, PERCENT_WORDS, find_spelled, find_spelled_percents,
+                                       in_units, money_word)
 
 MAX_VALUE = 1e15  # above any real market figure; bigger numbers are noise
 
@@ -22,14 +24,6 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "JPY", "JPY": "JPY", "₩": "KRW", "KRW": "KRW", "CNY": "CNY", "RMB": "CNY",
     "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "R$": "BRL",
-}
-CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
-    "won": "KRW", "yuan": "CNY", "rupees": "INR", "cents": "USD", "cent": "USD",
-    # codes written after the amount ("30,500 USD", "4.9 million JPY")
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "krw": "KRW", "cny": "CNY", "inr": "INR",
-    # dollar stablecoins quote exchange pairs ("BTC/USDT was last at 111,380 USDT")
-    "usdt": "USDT", "usdc": "USDC",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
@@ -47,9 +41,15 @@ _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 _SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
           r"Billion|Trillion|lakhs?|crores?)(?![A-Za-z]))?")
 _CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
-# a currency word after the amount, also as a compound adjective ("a 48-cent top")
-_WORD_CUR = (r"(?:[\s-](?P<wcur>dollars|dollar|euros|euro|pounds|yen|won|yuan|rupees|cents|cent|"
-             r"(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-]))")
+# A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
+# "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
+# compound adjective ("a 48-cent top").
+_WORD_CUR = rf"[\s-](?i:{CURRENCY_PATTERN})"
+# "paid back in 2022 dollars": a year before a currency word names the money's vintage (constant
+# dollars), not an amount; "in 2020 won" is the verb. Read as written, "fell to 2024 dollars" stays
+# an amount, as "$2,024" would be.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_IN_YEAR = re.compile(r"\bin\s+$", re.I)
 
 # A number ending a hyphenated word is part of a name, not an amount ("top-5 USD venues",
 # "a top-10k wallet"): shapes without a currency sign never start after a letter and a hyphen.
@@ -70,10 +70,8 @@ SATOSHI = 1e-8
 # A quote with no currency sign ("to 43,780", "0.5810"): digit groups or decimals, no sign, not
 # a percentage. ``prices`` reads these only in a ticker table, which states its currency once.
 BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
-                     r"(?![\d%]|\.\d|\s?(?:%|percent\b|per cent\b|pct\b))")
-PERCENT_RE = re.compile(
-    rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|percent\b|per cent\b|percentage points?\b|pct\b)"
-)
+                     rf"(?![\d%]|\.\d|\s?(?:%|{PERCENT_WORDS}))")
+PERCENT_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|{PERCENT_WORDS})")
 
 
 @dataclass(frozen=True)
@@ -127,10 +125,13 @@ def _amount(m: re.Match[str]) -> Amount | None:
     currency, explicit = "USD", False
     if groups.get("cur"):
         currency, explicit = CURRENCY_SYMBOLS[groups["cur"].strip()], True
-    elif groups.get("wcur"):
-        currency, explicit = CURRENCY_WORDS[groups["wcur"].lower()], True
-        if groups["wcur"].lower().startswith("cent"):
-            value /= 100
+    elif groups.get("word"):
+        money = money_word(m)
+        if money is None or scale == 1 and _YEAR.fullmatch(m.group("num")) and _IN_YEAR.search(
+                m.string, max(0, m.start() - 10), m.start()):
+            return None
+        currency, explicit = money[0], True
+        value = in_units(value, money[1])
     if groups.get("sign"):
         value = -value
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
@@ -164,7 +165,8 @@ def find_bare_numbers(text: str) -> tuple[Amount, ...]:
 
 @lru_cache(maxsize=4096)
 def find_percents(text: str) -> tuple[Amount, ...]:
-    """Every percentage in ``text``, signed when written with a sign."""
+    """Every percentage in ``text``, signed when written with a sign, in digits or in words
+    ("fell twelve percent" reads as "fell 12 percent")."""
     found: list[Amount] = []
     for m in PERCENT_RE.finditer(text):
         value = to_number(m.group("num"))
@@ -173,4 +175,6 @@ def find_percents(text: str) -> tuple[Amount, ...]:
         if m.group("sign") in ("-", "−"):
             value = -value
         found.append(Amount(value, None, m.start(), m.end(), False, True))
-    return tuple(found)
+    found += [Amount(w.value, None, w.start, w.end, False, True) for w in find_spelled_percents(text)
+              if w.value <= MAX_VALUE]
+    return tuple(sorted(found, key=lambda a: a.start))
