@@ -252,6 +252,7 @@ def _encode(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Encoded
         id(it): sentiment_features(vectors[id(it)], [s.text for s in it.scored], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim)
         for it in items
     }
+
     def encoded(lines: Sequence[LabelledLine]) -> np.ndarray:  # each set in its own batches: padding never mixes them
         return enc.encode([h.text for h in lines], all_layers=True) if lines else np.zeros((0, flat.shape[1]))
 
