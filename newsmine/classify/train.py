@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from newsmine.classify.data import Labelled, labelled
 from newsmine.classify.encoder import Encoder, encoder_path, get_encoder, weights_sha256
 from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
 from newsmine.classify.heads import Heads
-from newsmine.classify.lexicon import sentiment_features
+from newsmine.classify.rows import LEXICON_SCALE, SENTIMENT_LAYERS, Extra, ExtraText, encode_rows
 from newsmine.corpus import load
 from newsmine.corpus.training_text import LabelledLine, load_bank, load_headlines
 from newsmine.errors import InputError
@@ -42,10 +41,6 @@ FOLDS = 5  # out-of-fold train predictions join dev for calibration
 ADAPTER_FOLDS = 2  # adapters fitted for those predictions (each costs a full adapter fit)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
 ABSENT_BIAS = -8.0  # a label or class the train split never shows is never predicted
-# Sentiment head input, chosen on dev sentence macro-F1 and dev + out-of-fold article accuracy:
-# the last two layers plus the price-direction lexicon carried over better than all six layers.
-SENTIMENT_LAYERS = (4, 5)
-LEXICON_SCALE = 1.0  # lexicon feature size next to the unit-norm embedding blocks
 # Sample weight of each corpora/headlines line in the sentiment head (article sentences weigh 1),
 # chosen on dev sentence macro-F1 and dev article accuracy. The narrative heads never see them.
 HEADLINE_WEIGHT = 1.0
@@ -169,31 +164,6 @@ def calibrate_sentiment(held: Sequence[Labelled], probs: Sequence[np.ndarray]) -
     return best
 
 
-@dataclass
-class Extra:
-    """Training rows beyond the annotated articles, each with its sample weight.
-
-    Sentiment rows come from the headlines and the sentence bank, narrative rows
-    from the bank alone; they join every fit (final and out-of-fold) but are
-    never scored, since they have no article to calibrate on.
-    """
-
-    sentiment_x: np.ndarray
-    sentiment_y: list[str]
-    sentiment_w: np.ndarray
-    narrative_x: np.ndarray
-    narrative_y: np.ndarray
-    narrative_w: np.ndarray
-
-    def sentiment_rows(self, xs: np.ndarray, ys: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
-        """Article sentence features and labels (weight 1) followed by the extra ones with their weights."""
-        return np.concatenate([xs, self.sentiment_x]), ys + self.sentiment_y, np.concatenate([np.ones(len(xs)), self.sentiment_w])
-
-    def narrative_rows(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The same for the narrative heads."""
-        return np.concatenate([x, self.narrative_x]), np.concatenate([y, self.narrative_y]), np.concatenate([np.ones(len(x)), self.narrative_w])
-
-
 def _out_of_fold(
     items: Sequence[Labelled],
     vectors: dict[int, np.ndarray],
@@ -228,47 +198,6 @@ def _fit_adapter(base: Encoder, items: Sequence[Labelled], headlines: Sequence[L
     return adapter.fit(base.model, base.tokenizer, texts, [SENTENCE_SENTIMENTS.index(y) for y in gold], seed, epochs)
 
 
-Encoded = tuple[dict[int, np.ndarray], dict[int, np.ndarray], Extra]
-
-
-@dataclass(frozen=True)
-class ExtraText:
-    """The headlines and the sentence bank with their sample weights (the bank alone trains narratives too)."""
-
-    headlines: Sequence[LabelledLine]
-    bank: Sequence[LabelledLine]
-    headline_weight: float
-    bank_weight: float
-
-
-def _encode(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Encoded:
-    """All-layer vectors and sentiment features per article (by ``id``), and the extra text's training rows."""
-    flat = enc.encode([s.text for it in items for s in it.scored], all_layers=True)
-    vectors, lo = {}, 0
-    for it in items:
-        vectors[id(it)] = flat[lo : lo + len(it.scored)]
-        lo += len(it.scored)
-    svectors = {
-        id(it): sentiment_features(vectors[id(it)], [s.text for s in it.scored], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim)
-        for it in items
-    }
-
-    def encoded(lines: Sequence[LabelledLine]) -> np.ndarray:  # each set in its own batches: padding never mixes them
-        return enc.encode([h.text for h in lines], all_layers=True) if lines else np.zeros((0, flat.shape[1]))
-
-    lines = [*text.headlines, *text.bank]
-    hflat, bflat = encoded(text.headlines), encoded(text.bank)
-    rows = Extra(
-        sentiment_features(np.concatenate([hflat, bflat]), [h.text for h in lines], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim),
-        [h.sentiment for h in lines],
-        np.array([text.headline_weight] * len(text.headlines) + [text.bank_weight] * len(text.bank), dtype=float),
-        bflat,
-        np.array([[label in h.narratives for label in NARRATIVES] for h in text.bank], dtype=np.int8).reshape(-1, len(NARRATIVES)),
-        np.full(len(text.bank), float(text.bank_weight)),
-    )
-    return vectors, svectors, rows
-
-
 def _cross_fitted(
     items: Sequence[Labelled],
     text: ExtraText,
@@ -288,7 +217,7 @@ def _cross_fitted(
     for f in range(ADAPTER_FOLDS):
         seen = [it for i, it in enumerate(items) if i % ADAPTER_FOLDS != f]
         enc = Encoder(base.folder, _fit_adapter(base, seen, text.headlines, seed, epochs))  # used once: not cached
-        vectors, svectors, extra = _encode(enc, items, text)
+        vectors, svectors, extra = encode_rows(enc, items, text)
         predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra)
         for i in range(f, len(items), ADAPTER_FOLDS):
             out[i] = predictions[i]
@@ -321,7 +250,7 @@ def train(
     base = get_encoder(encoder)
     lora = _fit_adapter(base, train_items, text.headlines, seed, adapter_epochs)
     enc = get_encoder(encoder, lora)
-    vectors, svectors, extra = _encode(enc, everything, text)
+    vectors, svectors, extra = encode_rows(enc, everything, text)
     features = {"layers": list(SENTIMENT_LAYERS), "lexicon_scale": LEXICON_SCALE, "dim": enc.dim}
     x_art, y_art, y_sent = _stack(train_items, vectors)
     x, y_narr, wn = extra.narrative_rows(x_art, y_art)
