@@ -94,10 +94,11 @@ def find_spelled(text: str) -> list[Spelled]:
     """Every amount written in words in ``text``, in order."""
     found = []
     for m in _CURRENCY_RE.finditer(text):
-        read = _cardinal_before(text, m.start())
-        money = money_word(m)
-        if read is not None and money is not None and _accepts(text, m, m.group("word").lower(), read[0]):
-            value, largest, start = read
+        read, money = _cardinal_before(text, m.start()), money_word(m)
+        if read is None or money is None:
+            continue
+        value, largest, start = read
+        if _accepts(text, m, m.group("word").lower(), value):
             found.append(Spelled(in_units(value, money[1]), money[0], start, m.end(), largest >= 1e6))
     return found
 
@@ -174,6 +175,9 @@ def _words_before(text: str, end: int) -> list[tuple[str, int]]:
     return words[::-1]
 
 
+_HALF = (["half", "a"], ["half", "an"], ["a", "half"])  # "half a billion", "half a percent"
+
+
 def parse_cardinal(words: Sequence[str]) -> tuple[float, float] | None:
     """(value, largest scale written, 1 if none) when all of ``words`` (lowercase) are one
     cardinal: "a hundred and twelve thousand", "two point four billion", "half a billion",
@@ -182,10 +186,10 @@ def parse_cardinal(words: Sequence[str]) -> tuple[float, float] | None:
     Scales must fall ("two million three hundred thousand"); a fraction ends the number."""
     total, top, i, n = 0.0, float("inf"), 0, len(words)
     largest = 1.0
-    if list(words) in (["half", "a"], ["half", "an"], ["a", "half"]):
+    if list(words) in _HALF:
         return 0.5, largest
     while i < n:
-        if words[i:i + 2] in (["half", "a"], ["half", "an"], ["a", "half"]) and words[i + 2:i + 3] and (
+        if words[i:i + 2] in _HALF and words[i + 2:i + 3] and (
                 words[i + 2] in SCALE_WORDS):
             value, i, fraction = 0.5, i + 2, True
         elif words[i] in ("a", "an") and i + 1 < n and words[i + 1] in SCALE_WORDS:
