@@ -28,13 +28,39 @@ def test_fit_is_reproducible_and_leaves_the_shared_encoder_alone():
     before = base.encode(TEXTS[:2])
     first = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=2)
     second = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=2)
-    assert first.keys() == second.keys() and len(first) == 2 * 6 * len(adapter.TARGETS)
+    adapted_blocks = base.model.config.num_hidden_layers - adapter.FIRST_BLOCK
+    assert first.keys() == second.keys() and len(first) == 2 * adapted_blocks * len(adapter.TARGETS)
     assert all(np.array_equal(first[k], second[k]) for k in first)
     assert any(np.abs(v).max() > 0 for k, v in first.items() if k.endswith(".B"))  # it learned something
     assert np.array_equal(base.encode(TEXTS[:2]), before)  # hooks removed, weights untouched
     adapted = get_encoder(None, first)
     assert adapted is get_encoder(None, second) and adapted is not base  # cached by content
     assert not np.allclose(adapted.encode(TEXTS[:2]), before, atol=1e-4)
+
+
+def test_blocks_below_the_first_adapted_one_are_left_as_they_are():
+    base = get_encoder()
+    lora = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1)
+    assert {int(k.split(".")[2]) for k in lora} == set(range(adapter.FIRST_BLOCK, base.model.config.num_hidden_layers))
+    adapted = Encoder(encoder_path(), lora)
+    batch = base.tokenizer(TEXTS, padding=True, return_tensors="pt")
+    with torch.inference_mode():
+        plain = base.model(**batch, output_hidden_states=True).hidden_states
+        mine = adapted.model(**batch, output_hidden_states=True).hidden_states
+    first = adapter.FIRST_BLOCK
+    assert torch.equal(plain[first], mine[first])  # the input of the first adapted block: unchanged
+    assert not torch.allclose(plain[-1], mine[-1], atol=1e-4)
+
+
+def test_narrative_gold_trains_alongside_sentiment():
+    base = get_encoder()
+    # Two made-up narratives over the six texts; a row of -1 has no narrative gold (like a headline).
+    gold = np.array([[1, 0], [0, 0], [-1, -1], [0, 1], [1, 0], [-1, -1]], dtype=np.int8)
+    sentiment_only = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1)
+    both = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1, narratives=gold)
+    again = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1, narratives=gold)
+    assert all(np.array_equal(both[k], again[k]) for k in both)
+    assert any(not np.allclose(both[k], sentiment_only[k]) for k in both)
 
 
 def test_merged_weights_equal_the_hooked_training_forward():

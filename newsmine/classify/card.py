@@ -32,13 +32,25 @@ def _adapter_line(heads: Heads) -> list[str]:
     a = heads.config.get("adapter")
     if not a:
         return ["- Encoder adapter: none (plain encoder)."]
+    blocks = sorted({int(k.split(".")[2]) for k in heads.adapter})
     return [
-        f"- Encoder adapter: rank-{a['rank']} LoRA on every linear layer of the six blocks "
+        f"- Encoder adapter: rank-{a['rank']} LoRA on every linear layer of blocks {blocks} (0 = first) "
         f"({sum(v.size for v in heads.adapter.values()):,} numbers in the `.npz`, digest `{a['digest']}`), "
-        f"fitted for {a['epochs']} epochs on train sentences + headlines for sentence sentiment, merged into the "
+        f"fitted for {a['epochs']} epochs on train sentences, headlines and the sentence bank for sentence sentiment "
+        "and, where the text has narrative gold (not headlines), narratives; merged into the "
         "weights at load time; every head reads the adapted encoder. Calibration uses train predictions "
         "through adapters fitted on the other half of the train articles (`newsmine/classify/adapter.py`).",
     ]
+
+
+def _signal_line(article: dict[str, Any]) -> str:
+    signals = "NLP signals (figure kinds liquidations/funding/open interest/ETF flow/basis, hack words)"
+    if article["signal_boost"] is None:  # calibration offered the lift and it did not help on held-out articles
+        return f"- {signals} are offered to calibration as a lift of a sentence's narrative score; not kept (no held-out gain)."
+    return (
+        f"- {signals} lift a sentence's narrative score to {article['signal_boost']}; held-out article "
+        f"micro-F1 gain over no lift: {article['signal_gain']:+.3f}."
+    )
 
 
 def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -> Path:
@@ -58,7 +70,7 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         f"- Narratives: {len(heads.narratives)} independent L2 logistic regressions "
         f"(class-balanced, C={t['C_narratives']}) on sentence embeddings; article score = mean of "
         f"the top-{heads.config['article']['top_k']} sentence probabilities "
-        f"(signal boost from NLP facts: {heads.config['article']['signal_boost']}), "
+        f"(signal boost from NLP facts: {heads.config['article']['signal_boost'] or 'none'}), "
         f"kept above a per-label threshold ({heads.config['article']['thresholds']}).",
         f"- Sentence sentiment: multinomial L2 logistic regression (class-balanced, C={t['C_sentiment']}) on "
         f"layers {heads.config['sentiment_features']['layers']} of the embedding (0 = first) plus two "
@@ -77,10 +89,8 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         "the narrative heads see them only through the encoder adapter.",
         f"- Both the narrative and the sentiment heads also train on {t.get('train_bank_sentences', 0)} team-written "
         f"standalone sentences (`corpora/sentences`, many outlets' styles and hard negatives, train only, "
-        f"sample weight {t.get('bank_weight', 0.0)}, chosen on dev); the adapter does not see them.",
-        f"- NLP signals (figure kinds liquidations/funding/open interest/ETF flow/basis, hack words) lift "
-        f"a sentence's narrative score to {heads.config['article']['signal_boost']}; held-out article "
-        f"micro-F1 gain over no lift: {heads.config['article']['signal_gain']:+.3f}.",
+        f"sample weight {t.get('bank_weight', 0.0)}, chosen on dev), and so does the adapter.",
+        _signal_line(heads.config["article"]),
         f"- Trained on {t['date']} with seed {t['seed']}.",
         "",
         "## Metrics (`newsmine eval classify --split SPLIT`)",

@@ -63,6 +63,11 @@ class ExtraText:
     bank_weight: float
 
 
+def narrative_matrix(lines: Sequence[LabelledLine]) -> np.ndarray:
+    """(n, len(NARRATIVES)) 0/1: each line's narratives."""
+    return np.array([[label in h.narratives for label in NARRATIVES] for h in lines], dtype=np.int8).reshape(-1, len(NARRATIVES))
+
+
 def encode_rows(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Encoded:
     """All-layer vectors and sentiment features per article (by ``id``), and the extra text's training rows."""
     flat = enc.encode([s.text for it in items for s in it.scored], all_layers=True)
@@ -85,7 +90,7 @@ def encode_rows(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Enc
         [h.sentiment for h in lines],
         np.array([text.headline_weight] * len(text.headlines) + [text.bank_weight] * len(text.bank), dtype=float),
         bflat,
-        np.array([[label in h.narratives for label in NARRATIVES] for h in text.bank], dtype=np.int8).reshape(-1, len(NARRATIVES)),
+        narrative_matrix(text.bank),
         np.full(len(text.bank), float(text.bank_weight)),
     )
     return vectors, svectors, rows

@@ -1,8 +1,8 @@
 """``newsmine train``: fit the heads on the train split, calibrate on held-out data, write ``models/``.
 
 Linear heads (L2-regularised, class-balanced logistic regression) on
-sentence embeddings from the encoder with its sentiment adapter (a rank-8
-LoRA fitted first, see ``adapter``): few parameters, so they generalise
+sentence embeddings from the encoder with its adapter (a rank-8 LoRA
+fitted first on sentiment and narratives, see ``adapter``): few parameters, so they generalise
 beyond the corpus authors' style. Regularisation is chosen on dev. Thresholds, pooling and sentiment rules
 are calibrated on held-out predictions: dev, plus out-of-fold predictions on
 train (each train article scored by heads, and an adapter, fitted without it), because dev
@@ -30,9 +30,9 @@ from newsmine.classify.data import Labelled, labelled
 from newsmine.classify.encoder import Encoder, encoder_path, get_encoder, weights_sha256
 from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
 from newsmine.classify.heads import Heads
-from newsmine.classify.rows import LEXICON_SCALE, SENTIMENT_LAYERS, Extra, ExtraText, encode_rows
+from newsmine.classify.rows import LEXICON_SCALE, SENTIMENT_LAYERS, Extra, ExtraText, encode_rows, narrative_matrix
 from newsmine.corpus import load
-from newsmine.corpus.training_text import LabelledLine, load_bank, load_headlines
+from newsmine.corpus.training_text import load_bank, load_headlines
 from newsmine.errors import InputError
 from newsmine.taxonomy import NARRATIVES, SENTENCE_SENTIMENTS
 
@@ -189,13 +189,20 @@ def _out_of_fold(
     return out
 
 
-def _fit_adapter(base: Encoder, items: Sequence[Labelled], headlines: Sequence[LabelledLine], seed: int, epochs: int) -> adapter.Adapter:
-    """The sentiment adapter fitted on ``items``' sentences and the headlines ({} when off or nothing to learn from)."""
-    texts = [s.text for it in items for s in it.scored] + [h.text for h in headlines]
-    gold = [y for it in items for y in it.sentiments] + [h.sentiment for h in headlines]
+def _fit_adapter(base: Encoder, items: Sequence[Labelled], text: ExtraText, seed: int, epochs: int) -> adapter.Adapter:
+    """The adapter fitted on ``items``' sentences, the headlines and the bank ({} when off or nothing to learn from).
+
+    It learns sentence sentiment from all three and narratives from the
+    sentences and the bank (headlines carry no narrative gold).
+    """
+    lines = [*text.headlines, *text.bank]
+    texts = [s.text for it in items for s in it.scored] + [h.text for h in lines]
+    gold = [y for it in items for y in it.sentiments] + [h.sentiment for h in lines]
     if epochs <= 0 or len(set(gold)) < 2:
         return {}
-    return adapter.fit(base.model, base.tokenizer, texts, [SENTENCE_SENTIMENTS.index(y) for y in gold], seed, epochs)
+    unknown = np.full((len(text.headlines), len(NARRATIVES)), -1, dtype=np.int8)
+    narratives = np.concatenate([*(it.narratives for it in items), unknown, narrative_matrix(text.bank)])
+    return adapter.fit(base.model, base.tokenizer, texts, [SENTENCE_SENTIMENTS.index(y) for y in gold], seed, epochs, narratives)
 
 
 def _cross_fitted(
@@ -211,12 +218,12 @@ def _cross_fitted(
     The adapter has seen every train sentence, so heads over its features
     score train articles far too confidently for calibration. Here each half
     of the train articles is scored through an adapter fitted on the other
-    half (and the headlines), with heads fitted out of fold as usual.
+    half (and the headlines and bank), with heads fitted out of fold as usual.
     """
     out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros(0))] * len(items)
     for f in range(ADAPTER_FOLDS):
         seen = [it for i, it in enumerate(items) if i % ADAPTER_FOLDS != f]
-        enc = Encoder(base.folder, _fit_adapter(base, seen, text.headlines, seed, epochs))  # used once: not cached
+        enc = Encoder(base.folder, _fit_adapter(base, seen, text, seed, epochs))  # used once: not cached
         vectors, svectors, extra = encode_rows(enc, items, text)
         predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra)
         for i in range(f, len(items), ADAPTER_FOLDS):
@@ -235,9 +242,9 @@ def train(
 ) -> Heads:
     """Fit, calibrate and (when ``out`` is given) save the heads; returns them with their settings and provenance in ``config``.
 
-    First the encoder's sentiment adapter is fitted on the train sentences and
-    the headlines (``adapter_epochs=0``: none); every head then reads the
-    adapted encoder, which is what ``classify`` runs.
+    First the encoder's adapter is fitted on the train sentences, the
+    headlines and the bank (``adapter_epochs=0``: none); every head then reads
+    the adapted encoder, which is what ``classify`` runs.
     """
     train_items = [labelled(a) for a in load(root, "train")]
     dev_items = [labelled(a) for a in load(root, "dev")]
@@ -248,7 +255,7 @@ def train(
         load_headlines(root) if headline_weight > 0 else [], load_bank(root) if bank_weight > 0 else [], headline_weight, bank_weight
     )
     base = get_encoder(encoder)
-    lora = _fit_adapter(base, train_items, text.headlines, seed, adapter_epochs)
+    lora = _fit_adapter(base, train_items, text, seed, adapter_epochs)
     enc = get_encoder(encoder, lora)
     vectors, svectors, extra = encode_rows(enc, everything, text)
     features = {"layers": list(SENTIMENT_LAYERS), "lexicon_scale": LEXICON_SCALE, "dim": enc.dim}
