@@ -71,7 +71,7 @@ def test_headlines_reach_the_narratives_only_through_the_adapter(tmp_path):
     assert not np.allclose(without.sent_w, plain.sent_w, atol=1e-3)
 
 
-def test_bank_sentences_train_both_heads_but_not_the_adapter(tmp_path):
+def test_bank_sentences_train_both_heads_and_the_adapter(tmp_path):
     root = _tiny_corpus(tmp_path)
     plain = train(root, None, seed=7, adapter_epochs=0)
     without = train(root, None, seed=7, bank_weight=0.0, adapter_epochs=0)
@@ -79,6 +79,9 @@ def test_bank_sentences_train_both_heads_but_not_the_adapter(tmp_path):
     assert without.config["training"]["train_bank_sentences"] == 0
     assert not np.allclose(without.narr_w, plain.narr_w, atol=1e-3)
     assert not np.allclose(without.sent_w, plain.sent_w, atol=1e-3)
+    adapted = train(root, None, seed=7, adapter_epochs=1)
+    adapted_without = train(root, None, seed=7, bank_weight=0.0, adapter_epochs=1)
+    assert adapted.config["adapter"]["digest"] != adapted_without.config["adapter"]["digest"]
 
 
 def test_train_command_writes_heads_and_card(tmp_path):
