@@ -104,7 +104,17 @@ FORM_PAIRS = [
     ("XRP ended down by half a percent on the day.", "XRP ended down by 0.5% on the day.", {"percent_change"}),
     ("Dogecoin slid nine percent to $0.21 after the post.", "Dogecoin slid 9% to $0.21 after the post.",
      {"percent_change", "low"}),
+    ("Bitcoin funding on Bybit sat at negative 0.02% per eight hours.",
+     "Bitcoin funding on Bybit sat at -0.02% per eight hours.", {"funding_rate"}),
+    ("On CME, bitcoin futures showed an annualised basis of minus 6%.",
+     "On CME, bitcoin futures showed an annualised basis of -6%.", {"basis"}),
 ]
+
+
+def test_a_sign_in_words_makes_a_percentage_negative():
+    text = "Funding held at negative 0.01%, the basis at minus four percent, and non-negative 3% or Minus 2% elsewhere."
+    assert [(a.value, text[a.start:a.end]) for a in find_percents(text)] == [
+        (-0.01, "0.01%"), (-4.0, "four percent"), (3.0, "3%"), (-2.0, "2%")]
 
 
 @pytest.mark.parametrize("form,reference,kinds", FORM_PAIRS)

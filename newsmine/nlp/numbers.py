@@ -72,6 +72,7 @@ SATOSHI = 1e-8
 BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
                      rf"(?![\d%]|\.\d|\s?(?:%|{PERCENT_WORDS}))")
 PERCENT_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|{PERCENT_WORDS})")
+_SIGN_WORD = re.compile(r"(?<![\w-])(?:minus|negative)\s+$", re.I)  # the sign of a percentage, in words
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,15 @@ def find_percents(text: str) -> tuple[Amount, ...]:
         value = to_number(m.group("num"))
         if value is None:
             continue
-        if m.group("sign") in ("-", "−"):
+        if m.group("sign") in ("-", "−") or (m.group("sign") is None and _signed_by_word(text, m.start())):
             value = -value
         found.append(Amount(value, None, m.start(), m.end(), False, True))
-    found += [Amount(w.value, None, w.start, w.end, False, True) for w in find_spelled_percents(text)
-              if w.value <= MAX_VALUE]
+    found += [Amount(-w.value if _signed_by_word(text, w.start) else w.value, None, w.start, w.end, False, True)
+              for w in find_spelled_percents(text) if w.value <= MAX_VALUE]
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+def _signed_by_word(text: str, start: int) -> bool:
+    """Whether the number at ``start`` has its minus sign in words: "a basis of minus 12%",
+    "funding at negative 0.01%", "minus twelve percent"."""
+    return _SIGN_WORD.search(text, max(0, start - 12), start) is not None
