@@ -10,8 +10,9 @@ stored in the heads' ``.npz`` and merged into the weights at load time, so
 encoding costs exactly what the plain encoder costs.
 
 The lower blocks stay as they are: their output is computed once per batch
-and reused every epoch, so training costs about half of adapting all six,
-and that budget goes to more training text (the sentence bank). Trained on
+and reused every epoch, so training costs 60% less than adapting all six
+(``bench/bench_adapter.py``), and that budget goes to more training text (the
+sentence bank). Trained on
 sentiment alone, the adapter bent the features away from what the
 narrative heads read (dev narratives fell 0.871 -> 0.845 once the bank
 joined); a narrative objective beside the sentiment one keeps both (dev
