@@ -52,6 +52,14 @@ def test_blocks_below_the_first_adapted_one_are_left_as_they_are():
     assert not torch.allclose(plain[-1], mine[-1], atol=1e-4)
 
 
+def test_lower_states_beyond_the_cache_are_recomputed_to_the_same_adapter(monkeypatch):
+    base = get_encoder()
+    kept = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=2)
+    monkeypatch.setattr(adapter, "CACHE_BYTES", 0)  # nothing kept: every epoch runs the lower blocks again
+    recomputed = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=2)
+    assert all(np.array_equal(kept[k], recomputed[k]) for k in kept)
+
+
 def test_narrative_gold_trains_alongside_sentiment():
     base = get_encoder()
     # Two made-up narratives over the six texts; a row of -1 has no narrative gold (like a headline).

@@ -46,6 +46,7 @@ MAX_LENGTH = 64  # tokens; training sentences beyond it are rare and the cut kee
 FIRST_BLOCK = 4
 NARRATIVE_LOSS = 1.0  # weight of the narrative objective next to the sentiment one
 MAX_POSITIVE_WEIGHT = 20.0  # a label with very few positive sentences is not let to dominate the loss
+CACHE_BYTES = 1 << 30  # lower-block states kept between epochs (the corpus needs 0.4 GB); the rest is recomputed
 
 Adapter = dict[str, np.ndarray]  # "<module>.A" (rank, in) and "<module>.B" (out, rank), float32
 
@@ -130,7 +131,7 @@ def fit(
     # Linear warm-up over the first tenth, then linear decay to zero.
     sched = torch.optim.lr_scheduler.LambdaLR(optim, lambda s: min(1.0, (s + 1) / (0.1 * total)) * max(0.0, 1 - s / total))
     was_training = model.training
-    lower = [_lower_states(model, [texts[i] for i in idx], tokenizer, first) for idx in batches]
+    lower = _LowerStates(model, tokenizer, [[texts[i] for i in idx] for idx in batches], first)
     hooks = attach(model, params)
     model.train()
     try:
@@ -187,15 +188,35 @@ def _run_blocks(model, hidden, attention_mask, blocks):
     return hidden
 
 
-def _lower_states(model, texts: Sequence[str], tokenizer, first: int):
-    """(hidden states entering block ``first``, attention mask) for a batch of texts, without dropout or gradients."""
-    import torch
+class _LowerStates:
+    """Each batch's (hidden states entering block ``first``, attention mask), computed without dropout or gradients.
 
-    batch = tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
-    model.eval()
-    with torch.no_grad():
-        hidden = model.embeddings(input_ids=batch["input_ids"], token_type_ids=batch.get("token_type_ids"))
-        return _run_blocks(model, hidden, batch["attention_mask"], model.encoder.layer[:first]), batch["attention_mask"]
+    The frozen blocks give the same states every epoch, so they are kept after
+    their first use, up to ``CACHE_BYTES``; batches beyond it are recomputed,
+    which gives identical values, so a larger corpus costs time, not memory.
+    """
+
+    def __init__(self, model, tokenizer, batches: Sequence[Sequence[str]], first: int):
+        self.model, self.tokenizer, self.batches, self.first = model, tokenizer, batches, first
+        self.kept: dict[int, tuple] = {}
+        self.size = 0
+
+    def __getitem__(self, k: int):
+        if k in self.kept:
+            return self.kept[k]
+        import torch
+
+        batch = self.tokenizer(list(self.batches[k]), padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
+        was_training = self.model.training
+        self.model.eval()
+        with torch.no_grad():
+            hidden = self.model.embeddings(input_ids=batch["input_ids"], token_type_ids=batch.get("token_type_ids"))
+            states = _run_blocks(self.model, hidden, batch["attention_mask"], self.model.encoder.layer[: self.first])
+        self.model.train(was_training)
+        if self.size + states.nbytes <= CACHE_BYTES:
+            self.kept[k] = (states, batch["attention_mask"])
+            self.size += states.nbytes
+        return states, batch["attention_mask"]
 
 
 def attach(model, params: Mapping) -> list:
