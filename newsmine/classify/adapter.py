@@ -12,11 +12,10 @@ encoding costs exactly what the plain encoder costs.
 The lower blocks stay as they are: their output is computed once per batch
 and reused every epoch, so training costs 60% less than adapting all six
 (``bench/bench_adapter.py``), and that budget goes to more training text (the
-sentence bank). Trained on
-sentiment alone, the adapter bent the features away from what the
-narrative heads read (dev narratives fell 0.871 -> 0.845 once the bank
-joined); a narrative objective beside the sentiment one keeps both (dev
-narratives 0.917, article sentiment 0.882, see ``fit``).
+sentence bank). Trained on sentiment alone, the adapter bent the features
+away from what the narrative heads read (dev narratives fell 0.871 -> 0.845
+once the bank joined); a narrative objective beside the sentiment one keeps
+both (dev narratives 0.917, article sentiment 0.882, see ``fit``).
 """
 
 from __future__ import annotations
@@ -105,7 +104,7 @@ def fit(
     Batches hold sentences of similar length (less padding), in an order
     drawn from ``seed``, so the same data and seed give the same adapter.
     Only blocks ``first`` and up are adapted; each batch's hidden states
-    below them are computed once, before the first epoch.
+    below them are computed once, on first use (see ``_LowerStates``).
     """
     import torch
 
