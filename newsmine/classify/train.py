@@ -1,13 +1,13 @@
 """``newsmine train``: fit the heads on the train split, calibrate on held-out data, write ``models/``.
 
 Linear heads (L2-regularised, class-balanced logistic regression) on
-sentence embeddings from the encoder with its adapter (a rank-8 LoRA
-fitted first on sentiment and narratives, see ``adapter``): few parameters, so they generalise
-beyond the corpus authors' style. Regularisation is chosen on dev. Thresholds, pooling and sentiment rules
-are calibrated on held-out predictions: dev, plus out-of-fold predictions on
-train (each train article scored by heads, and an adapter, fitted without it), because dev
-alone is a few dozen articles and a grid over it overfits. Test is never
-used. Grids are searched in a fixed order with ties going to the first
+sentence embeddings from the encoder with its adapter (a rank-8 LoRA fitted
+first on sentiment and narratives, see ``adapter``): few parameters, so they
+generalise beyond the corpus authors' style. Regularisation is chosen on dev.
+Thresholds, pooling and sentiment rules are calibrated on held-out
+predictions: dev, plus out-of-fold predictions on train (each train article
+scored by heads, and an adapter, fitted without it), because dev alone is a
+few dozen articles and a grid over it overfits. Test is never used. Grids are searched in a fixed order with ties going to the first
 (simplest) setting, lbfgs is deterministic and the adapter's batches and
 initialisation come from the seed, so the same corpus and seed give the
 same heads.
