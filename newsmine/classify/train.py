@@ -7,10 +7,10 @@ generalise beyond the corpus authors' style. Regularisation is chosen on dev.
 Thresholds, pooling and sentiment rules are calibrated on held-out
 predictions: dev, plus out-of-fold predictions on train (each train article
 scored by heads, and an adapter, fitted without it), because dev alone is a
-few dozen articles and a grid over it overfits. Test is never used. Grids are searched in a fixed order with ties going to the first
-(simplest) setting, lbfgs is deterministic and the adapter's batches and
-initialisation come from the seed, so the same corpus and seed give the
-same heads.
+few dozen articles and a grid over it overfits. Test is never used. Grids
+are searched in a fixed order with ties going to the first (simplest)
+setting, lbfgs is deterministic and the adapter's batches and initialisation
+come from the seed, so the same corpus and seed give the same heads.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ ADAPTER_FOLDS = 2  # adapters fitted for those predictions (each costs a full ad
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
 ABSENT_BIAS = -8.0  # a label or class the train split never shows is never predicted
 # Sample weight of each corpora/headlines line in the sentiment head (article sentences weigh 1),
-# chosen on dev sentence macro-F1 and dev article accuracy. The narrative heads never see them.
+# chosen on dev sentence macro-F1 and dev article accuracy. The narrative heads never train on them.
 HEADLINE_WEIGHT = 1.0
 # Sample weight of each corpora/sentences line in the narrative and sentiment heads, chosen on
 # dev narratives micro-F1 (bank sentences are standalone, so they never join calibration).

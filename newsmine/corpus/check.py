@@ -165,9 +165,8 @@ def check(articles: list[GoldArticle], headlines: list[LabelledLine] | None = No
     }
     report.problems += training_problems((headlines or []) + (bank or []))
     c["headline_sentiment"].update(h.sentiment for h in headlines or [])
-    for s in bank or []:
-        c["bank_sentiment"][s.sentiment] += 1
-        c["bank_narrative"].update(s.narratives or ["(none)"])
+    c["bank_sentiment"].update(s.sentiment for s in bank or [])
+    c["bank_narrative"].update(n for s in bank or [] for n in s.narratives or ["(none)"])
     seen_ids: set[str] = set()
     for a in articles:
         report.problems += _check_article(a)
