@@ -86,11 +86,20 @@ def test_bank_sentences_train_both_heads_and_the_adapter(tmp_path):
 
 def test_train_command_writes_heads_and_card(tmp_path):
     root = _tiny_corpus(tmp_path)
+    (root / "headlines" / "dev").mkdir()
+    (root / "headlines" / "dev" / "wire.txt").write_text(
+        "bearish | Lender freezes withdrawals\nbullish | Bank lets clients buy bitcoin\nneutral | Exchange names new CFO\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "models"
     result = CliRunner().invoke(cli, ["train", "--corpus", str(root), "--out", str(out)])
     assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())  # rich wraps long lines
+    assert "dev: narratives" in said and "headline sentiment macro-F1" in said
     card = (out / "classify_heads.md").read_text()
     assert "sha256" in card and "train split (3 articles" in card
+    assert "3 held-out dev headlines" in card and "dev headlines (`corpora/headlines/dev`, held out)" in card
+    assert load_heads(out).config["training"]["dev_headlines"] == 3
     assert {p.name for p in out.iterdir()} == {"classify_heads.npz", "classify_heads.json", "classify_heads.md"}
 
 

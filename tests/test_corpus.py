@@ -120,6 +120,20 @@ def test_headline_check_reports_bad_label_and_duplicate(tmp_path: Path):
     ]
 
 
+def test_dev_headlines_are_held_apart_and_may_not_repeat_training_text(tmp_path: Path):
+    (tmp_path / "headlines" / "dev").mkdir(parents=True)
+    (tmp_path / "headlines" / "train.txt").write_text("bullish | Bitcoin jumps\n", encoding="utf-8")
+    (tmp_path / "headlines" / "dev" / "wire.txt").write_text(
+        "neutral | Exchange names a new CFO\nbullish | BITCOIN jumps\n", encoding="utf-8"
+    )
+    train, dev = load_headlines(tmp_path), load_headlines(tmp_path, "dev")
+    assert [h.text for h in train] == ["Bitcoin jumps"]
+    assert [(h.sentiment, h.source) for h in dev] == [("neutral", "dev/wire.txt:1"), ("bullish", "dev/wire.txt:2")]
+    report = check([], train, [], dev)
+    assert report.problems == ["dev/wire.txt:2: duplicate of train.txt:1"]
+    assert report.counts["dev_headline_sentiment"] == Counter({"neutral": 1, "bullish": 1})
+
+
 def test_headline_without_label_is_a_clear_error(tmp_path: Path):
     (tmp_path / "headlines").mkdir()
     (tmp_path / "headlines" / "x.txt").write_text("bullish bearish | Two labels\n", encoding="utf-8")

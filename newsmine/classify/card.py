@@ -19,6 +19,8 @@ def _table(split: str, m: dict[str, Any]) -> list[str]:
         f"- sentence sentiment: accuracy {m['sentence_sentiment']['accuracy']:.3f}, "
         f"macro-F1 {m['sentence_sentiment']['macro_f1']:.3f}",
         f"- asset stance (gold `stances`): accuracy {m['stances']['accuracy']:.3f} over {m['stances']['n']} article-asset pairs",
+        *([f"- {split} headlines (`corpora/headlines/{split}`, held out): sentiment accuracy {m['headlines']['accuracy']:.3f}, "
+           f"macro-F1 {m['headlines']['macro_f1']:.3f} ({m['headlines']['n']} headlines)"] if "headlines" in m else []),
         "",
         "| label | P | R | F1 | support |",
         "|---|---|---|---|---|",
@@ -81,7 +83,8 @@ def write_card(folder: Path, heads: Heads, metrics: dict[str, dict[str, Any]]) -
         "## Data",
         f"- Team-written corpus `corpora/articles` (see corpora/GUIDE.md). Trained on the train split "
         f"({t['train_articles']} articles, {t['train_sentences']} sentences incl. headlines); "
-        f"regularisation C chosen on dev ({t['dev_articles']} articles, {t['dev_sentences']} sentences); "
+        f"regularisation C chosen on dev ({t['dev_articles']} articles, {t['dev_sentences']} sentences; the sentiment "
+        f"head's C on those sentences and {t.get('dev_headlines', 0)} held-out dev headlines, mean macro-F1); "
         "thresholds, pooling and sentiment rules calibrated on dev plus out-of-fold train predictions "
         "(5 folds by article). Test is only measured, never used to choose anything.",
         f"- The sentiment head also trains on {t.get('train_headlines', 0)} team-written headlines "

@@ -2,7 +2,7 @@
 
 Narratives are scored at article level (micro-F1 and per-label P/R/F1) and at
 sentence level (micro-F1); sentiment as article accuracy and sentence
-accuracy/macro-F1. CryptoLin (real human-labelled headlines, evaluation only)
+accuracy/macro-F1, and on dev also over the held-out dev headlines. CryptoLin (real human-labelled headlines, evaluation only)
 gives headline sentiment macro-F1: the check that the heads generalise beyond
 the team-written corpus.
 """
@@ -21,7 +21,8 @@ from newsmine.classify.article import build
 from newsmine.classify.data import labelled
 from newsmine.classify.heads import Heads
 from newsmine.classify.sentences import Scored
-from newsmine.corpus import GoldArticle
+from newsmine.corpus import GoldArticle, load
+from newsmine.corpus.training_text import HEADLINE_FOLDERS, load_headlines
 from newsmine.errors import InputError
 from newsmine.records import Article
 
@@ -113,9 +114,22 @@ def read_cryptolin(path: Path) -> tuple[list[str], list[str]]:
     return [r["news"] for r in rows], [CRYPTOLIN_LABELS[r["final_manual_labelling"]] for r in rows]
 
 
-def evaluate_cryptolin(path: Path, heads: Heads, encoder: str | None = None) -> dict[str, Any]:
-    """Headline sentiment macro-F1: each headline scored alone by the sentence sentiment head."""
-    headlines, gold = read_cryptolin(path)
+def evaluate_headlines(headlines: Sequence[str], gold: Sequence[str], heads: Heads, encoder: str | None = None) -> dict[str, Any]:
+    """Headline sentiment accuracy and macro-F1: each headline scored alone by the sentence sentiment head."""
     groups = [[Scored(h, None, None, is_title=True)] for h in headlines]
     pred = [heads.sentiments[int(sent[0].argmax())] for _, sent in score_sentences(groups, heads, encoder)]
     return accuracy_macro_f1(gold, pred)
+
+
+def evaluate_split(root: Path | None, split: str, heads: Heads, encoder: str | None = None) -> dict[str, Any]:
+    """``evaluate_articles`` on one corpus split, plus ``headlines`` (sentiment of the split's held-out headlines) when it has any."""
+    metrics = evaluate_articles(load(root, split), heads, encoder)
+    lines = load_headlines(root, split) if split in HEADLINE_FOLDERS and split != "train" else []
+    if lines:
+        metrics["headlines"] = evaluate_headlines([h.text for h in lines], [h.sentiment for h in lines], heads, encoder)
+    return metrics
+
+
+def evaluate_cryptolin(path: Path, heads: Heads, encoder: str | None = None) -> dict[str, Any]:
+    """Headline sentiment on CryptoLin: real, human-labelled headlines from many outlets."""
+    return evaluate_headlines(*read_cryptolin(path), heads, encoder)

@@ -68,6 +68,12 @@ def narrative_matrix(lines: Sequence[LabelledLine]) -> np.ndarray:
     return np.array([[label in h.narratives for label in NARRATIVES] for h in lines], dtype=np.int8).reshape(-1, len(NARRATIVES))
 
 
+def line_rows(enc: Encoder, lines: Sequence[LabelledLine]) -> tuple[np.ndarray, np.ndarray]:
+    """All-layer vectors and sentiment features of standalone lines, encoded in their own batches so padding never mixes sets."""
+    flat = enc.encode([h.text for h in lines], all_layers=True)
+    return flat, sentiment_features(flat, [h.text for h in lines], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim)
+
+
 def encode_rows(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Encoded:
     """All-layer vectors and sentiment features per article (by ``id``), and the extra text's training rows."""
     flat = enc.encode([s.text for it in items for s in it.scored], all_layers=True)
@@ -80,13 +86,11 @@ def encode_rows(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Enc
         for it in items
     }
 
-    def encoded(lines: Sequence[LabelledLine]) -> np.ndarray:  # each set in its own batches: padding never mixes them
-        return enc.encode([h.text for h in lines], all_layers=True) if lines else np.zeros((0, flat.shape[1]))
-
     lines = [*text.headlines, *text.bank]
-    hflat, bflat = encoded(text.headlines), encoded(text.bank)
+    hflat, hfeatures = line_rows(enc, text.headlines)
+    bflat, bfeatures = line_rows(enc, text.bank)
     rows = Extra(
-        sentiment_features(np.concatenate([hflat, bflat]), [h.text for h in lines], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim),
+        np.concatenate([hfeatures, bfeatures]),
         [h.sentiment for h in lines],
         np.array([text.headline_weight] * len(text.headlines) + [text.bank_weight] * len(text.bank), dtype=float),
         bflat,

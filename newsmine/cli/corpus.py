@@ -28,9 +28,10 @@ def check(root: Path | None) -> None:
     console = Console()
     try:
         articles, headlines, bank = load(root), load_headlines(root), load_bank(root)
+        dev_headlines = load_headlines(root, "dev")
     except CorpusError as exc:
         raise click.ClickException(str(exc)) from None
-    report = run_check(articles, headlines, bank)
+    report = run_check(articles, headlines, bank, dev_headlines)
     for name, counter in report.counts.items():
         table = Table(title=name, show_header=False)
         for label, n in sorted(counter.items()):
@@ -40,4 +41,5 @@ def check(root: Path | None) -> None:
         console.print(f"[red]problem[/] {escape(problem)}", highlight=False)
     if report.problems:
         raise SystemExit(1)
-    console.print(f"[green]ok[/]: {len(articles)} articles, {len(headlines)} headlines, {len(bank)} bank sentences, no problems")
+    console.print(f"[green]ok[/]: {len(articles)} articles, {len(headlines)} headlines ({len(dev_headlines)} more held out as dev), "
+                  f"{len(bank)} bank sentences, no problems")

@@ -20,9 +20,8 @@ def classify(split: str, cryptolin: str | None, corpus: str | None, models: str 
     from rich.console import Console
     from rich.table import Table
 
-    from newsmine.classify.evaluate import evaluate_articles, evaluate_cryptolin
+    from newsmine.classify.evaluate import evaluate_cryptolin, evaluate_split
     from newsmine.classify.heads import load_heads
-    from newsmine.corpus import load
     from newsmine.errors import NewsmineError
 
     try:
@@ -30,7 +29,7 @@ def classify(split: str, cryptolin: str | None, corpus: str | None, models: str 
         if cryptolin:
             result = {"cryptolin": evaluate_cryptolin(Path(cryptolin), heads, encoder)}
         else:
-            result = {split: evaluate_articles(load(Path(corpus) if corpus else None, split), heads, encoder)}
+            result = {split: evaluate_split(Path(corpus) if corpus else None, split, heads, encoder)}
     except NewsmineError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
@@ -53,6 +52,9 @@ def classify(split: str, cryptolin: str | None, corpus: str | None, models: str 
     console.print(f"article sentiment: accuracy {m['sentiment']['accuracy']:.3f}, macro-F1 {m['sentiment']['macro_f1']:.3f}")
     s = m["sentence_sentiment"]
     console.print(f"sentence sentiment: accuracy {s['accuracy']:.3f}, macro-F1 {s['macro_f1']:.3f}")
+    if "headlines" in m:
+        h = m["headlines"]
+        console.print(f"{split} headlines sentiment: accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.3f} ({h['n']} headlines)")
     st = m["stances"]
     if st["n"]:
         console.print(f"asset stance: accuracy {st['accuracy']:.3f}, macro-F1 {st['macro_f1']:.3f} ({st['n']} article-asset pairs)")

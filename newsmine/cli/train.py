@@ -23,7 +23,7 @@ def train(seed: int, out: str | None, corpus: str | None, encoder: str | None, c
     from rich.console import Console
 
     from newsmine.classify.card import write_card
-    from newsmine.classify.evaluate import evaluate_articles, evaluate_cryptolin
+    from newsmine.classify.evaluate import evaluate_cryptolin, evaluate_split
     from newsmine.classify.heads import models_dir
     from newsmine.classify.train import train as fit
     from newsmine.corpus import load
@@ -34,8 +34,7 @@ def train(seed: int, out: str | None, corpus: str | None, encoder: str | None, c
     folder = Path(out) if out else models_dir()
     try:
         heads = fit(root, folder, seed=seed, encoder=encoder)
-        splits = {split: load(root, split) for split in ("dev", "test")}
-        metrics = {split: evaluate_articles(arts, heads, encoder) for split, arts in splits.items() if arts}
+        metrics = {split: evaluate_split(root, split, heads, encoder) for split in ("dev", "test") if load(root, split)}
         if cryptolin:
             metrics["cryptolin"] = evaluate_cryptolin(Path(cryptolin), heads, encoder)
     except NewsmineError as exc:
@@ -48,5 +47,6 @@ def train(seed: int, out: str | None, corpus: str | None, encoder: str | None, c
             console.print(
                 f"{split}: narratives micro-F1 {m['narratives']['micro']['f1']:.3f}, "
                 f"sentiment accuracy {m['sentiment']['accuracy']:.3f}"
+                + (f", headline sentiment macro-F1 {m['headlines']['macro_f1']:.3f}" if "headlines" in m else "")
             )
     console.print(f"wrote heads and model card to {card.parent}")

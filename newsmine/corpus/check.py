@@ -155,16 +155,26 @@ def training_problems(lines: list[LabelledLine]) -> list[str]:
     return problems
 
 
-def check(articles: list[GoldArticle], headlines: list[LabelledLine] | None = None, bank: list[LabelledLine] | None = None) -> CorpusReport:
-    """Label counts and annotation problems across ``articles`` and the training ``headlines`` and sentence ``bank`` (what ``newsmine corpus check`` prints)."""
+def check(
+    articles: list[GoldArticle],
+    headlines: list[LabelledLine] | None = None,
+    bank: list[LabelledLine] | None = None,
+    dev_headlines: list[LabelledLine] | None = None,
+) -> CorpusReport:
+    """Label counts and annotation problems across ``articles``, the ``headlines`` (train and dev) and the sentence ``bank`` (what ``newsmine corpus check`` prints).
+
+    A dev headline that repeats a training line is a problem too: it would
+    measure memory, not generalisation.
+    """
     report = CorpusReport()
     c = report.counts = {
         name: Counter()
-        for name in ("split", "genre", "article_sentiment", "article_narrative", "asset_stance",
-                     "sentence_sentiment", "sentence_narrative", "headline_sentiment", "bank_sentiment", "bank_narrative", "gold")
+        for name in ("split", "genre", "article_sentiment", "article_narrative", "asset_stance", "sentence_sentiment",
+                     "sentence_narrative", "headline_sentiment", "dev_headline_sentiment", "bank_sentiment", "bank_narrative", "gold")
     }
-    report.problems += training_problems((headlines or []) + (bank or []))
+    report.problems += training_problems((headlines or []) + (bank or []) + (dev_headlines or []))
     c["headline_sentiment"].update(h.sentiment for h in headlines or [])
+    c["dev_headline_sentiment"].update(h.sentiment for h in dev_headlines or [])
     c["bank_sentiment"].update(s.sentiment for s in bank or [])
     c["bank_narrative"].update(n for s in bank or [] for n in s.narratives or ["(none)"])
     seen_ids: set[str] = set()

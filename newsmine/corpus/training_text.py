@@ -6,12 +6,14 @@ handful of writers. Two kinds of extra text, in the articles' line syntax
 
 - ``corpora/headlines/*.txt``: terse feed headlines with one sentence-sentiment
   label, because real feeds are mostly headlines; only the sentiment side trains
-  on them.
+  on them. ``corpora/headlines/dev/*.txt`` are headlines by other voices, held
+  out: they choose the sentiment head's settings and are never trained on.
 - ``corpora/sentences/*.txt``: standalone sentences with a sentiment and their
   narratives, written in many outlets' styles and rich in hard negatives, so
   the narrative heads learn the label rather than one writer's phrasing.
 
-Both are train data only: nothing is calibrated or evaluated on them.
+The bank and the train headlines are train data only: nothing is calibrated or
+evaluated on them.
 """
 
 from __future__ import annotations
@@ -41,13 +43,17 @@ def _labelled_lines(folder: Path) -> Iterator[tuple[str, list[str], str]]:
                 yield f"{path.name}:{lineno}", labels, text
 
 
-def load_headlines(root: Path | None = None) -> list[LabelledLine]:
-    """Every headline under ``root/headlines/*.txt``; ``CorpusError`` if malformed."""
+# Where each split's headlines live, under the corpus root.
+HEADLINE_FOLDERS = {"train": Path("headlines"), "dev": Path("headlines", "dev")}
+
+
+def load_headlines(root: Path | None = None, split: str = "train") -> list[LabelledLine]:
+    """Every headline of ``split`` (``HEADLINE_FOLDERS``); ``CorpusError`` if malformed."""
     out = []
-    for source, labels, text in _labelled_lines((root or default_root()) / "headlines"):
+    for source, labels, text in _labelled_lines((root or default_root()) / HEADLINE_FOLDERS[split]):
         if len(labels) != 1:
             raise CorpusError(f"{source}: expected exactly one sentiment label")
-        out.append(LabelledLine(text, labels[0], source))
+        out.append(LabelledLine(text, labels[0], source if split == "train" else f"{split}/{source}"))
     return out
 
 
