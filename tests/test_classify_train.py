@@ -1,5 +1,6 @@
 """``newsmine train`` is reproducible: same corpus and seed give the same heads."""
 
+import json
 import shutil
 
 import numpy as np
@@ -9,6 +10,7 @@ from newsmine.classify.heads import load_heads
 from newsmine.classify.train import per_label_thresholds, train
 from newsmine.cli import cli
 from newsmine.corpus import load
+from newsmine.corpus.training_text import load_headlines
 
 
 def _tiny_corpus(tmp_path):
@@ -110,3 +112,4 @@ def test_eval_classify_json_and_bad_models_folder(tmp_path):
     ok = runner.invoke(cli, ["eval", "classify", "--split", "dev", "--json"])
     assert ok.exit_code == 0, ok.output
     assert '"narratives"' in ok.output and "NaN" not in ok.output
+    assert json.loads(ok.output)["dev"]["headlines"]["n"] == len(load_headlines(None, "dev")) > 0

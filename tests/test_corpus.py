@@ -101,7 +101,9 @@ def test_bundled_headlines_are_balanced_and_clean():
     headlines = load_headlines()
     counts = Counter(h.sentiment for h in headlines)
     assert set(counts) == {"bullish", "bearish", "neutral"} and min(counts.values()) >= 100
-    assert check(load(), headlines, load_bank()).problems == []
+    dev = load_headlines(None, "dev")
+    assert {h.sentiment for h in dev} == {"bullish", "bearish", "neutral"} and len(dev) >= 300
+    assert check(load(), headlines, load_bank(), dev).problems == []
 
 
 def test_headline_check_reports_bad_label_and_duplicate(tmp_path: Path):
