@@ -119,3 +119,12 @@ def test_a_sale_above_a_level_is_a_level_even_in_a_quote():
 def test_an_appositive_saying_the_market_was_there_outweighs_a_hedge():
     got = found("Traders will watch whether ether can regain $2,000, the level it fell through on Monday.")
     assert got == {("ETH", 2000.0, "USD")}
+
+
+def test_a_pair_quoted_in_money_gives_its_bare_numbers_a_currency():
+    assert found("By Friday evening, BTC/USDT on Binance was quoted at 5,610.") == {("BTC", 5610.0, "USDT")}
+    assert found("ETH-USD changed hands at 2,418.50 on Coinbase, down from 2,530 on Monday.") == {
+        ("ETH", 2418.5, "USD"), ("ETH", 2530.0, "USD")}
+    # the pair makes no target a price, and counts stay counts
+    assert found("BTC/USD could rally to 35,000 if buyers defend 29,800.") == set()
+    assert found("The BTC/USD pair saw 12,500 trades on Kraken.") == set()

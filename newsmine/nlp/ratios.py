@@ -1,4 +1,5 @@
 """Cross rates quoted in another crypto asset: "ETH/BTC slid to 0.01766", "against ether, SOL rose to 0.033".
+Also pairs quoted in money ("BTC/USDT at 30,450"), whose bare numbers are in the quote currency.
 
 Such prices carry no currency sign, so bare decimals count only while a pair
 is in sight: named in the sentence, or in one of the few sentences before
@@ -14,6 +15,9 @@ from newsmine.nlp.numbers import Amount, to_number
 from newsmine.nlp.view import ArticleView
 
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})/(?P<quote>BTC|ETH)\b")
+# A pair quoted in money ("BTC/USDT at 30,450", "ETH-USD changed hands at 2,418"): trading desks
+# drop the currency sign because the pair already names it.
+_MONEY_PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})[/-](?P<quote>USDT|USDC|USD|EUR|GBP|JPY|KRW)\b")
 _NAMED_PAIR = re.compile(r"\b(?:the )?(?P<base>ether|eth)[- ](?P<quote>bitcoin|btc) (?:ratio|pair|cross)\b", re.I)
 # "Against ether, SOL rose to 0.033", "in bitcoin terms": the quote asset is named, the base is the
 # asset the clause is about.
@@ -49,6 +53,12 @@ def ratio_pair(view: ArticleView, index: int) -> tuple[str, str] | None:
         if pair:
             return pair
     return None
+
+
+def money_pair(text: str) -> tuple[str, str] | None:
+    """(base, quote currency) of a pair quoted in money that ``text`` names, if any."""
+    m = _MONEY_PAIR.search(text)
+    return (m.group("base"), m.group("quote")) if m else None
 
 
 def find_ratios(text: str) -> list[Amount]:
