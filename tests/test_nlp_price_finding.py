@@ -128,3 +128,8 @@ def test_a_pair_quoted_in_money_gives_its_bare_numbers_a_currency():
     # the pair makes no target a price, and counts stay counts
     assert found("BTC/USD could rally to 35,000 if buyers defend 29,800.") == set()
     assert found("The BTC/USD pair saw 12,500 trades on Kraken.") == set()
+
+
+def test_a_band_brought_into_view_is_a_target():
+    assert found("A close above $31,500 would bring $33,000–$35,000 into view for bitcoin.") == set()
+    assert found("Bitcoin traded at $30,240 in view of the Fed meeting.") == {("BTC", 30240.0, "USD")}
