@@ -33,6 +33,9 @@ CUE_LEMMAS: dict[str, str] = {
     "bottom": "bottom trough",
     "open": "open start begin",
     "close": "close end finish",
+    # a move brought to a stop, its top or bottom named by the move ("stopped April's rally at $X",
+    # "the sell-off stalled near $X")
+    "halt": "stop stall cap halt stem fizzle falter",
     # a level giving way, when the amount is the subject ("And $48,000 goes too")
     "yield": "go crumble cave yield",
     # the amount as said or thought, not traded: a call written or spoken ("I remember writing

@@ -223,12 +223,14 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         role = c.dep_
         if c.tag_ in ("WDT", "WP") and role == "nsubj" and c.i > 0 and c.doc[c.i - 1].pos_ == "NOUN":
             c = c.doc[c.i - 1]  # "a rally that had carried it to $88,500": the rally is the subject
-        if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold"):
+        if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold", "halt"):
             named = _extreme(c)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
             move = noun_cue(_word(c))
-            if move in ("fall", "rise") and cls in (None, "rise"):
+            if move in ("fall", "rise") and cls == "halt":
+                cls = "bottom" if move == "fall" else "peak"  # "capped the rally at", "the slide stalled near"
+            elif move in ("fall", "rise") and cls in (None, "rise"):
                 cls = move  # "extended losses to", "the sell-off took the price to"
     if "out" in words and cls in ("cross", "peak", "bottom"):
         cls = "bottom" if cls == "bottom" else "peak"  # "topped out at", "bottomed out near"
