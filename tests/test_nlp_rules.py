@@ -223,6 +223,7 @@ def _periods(text: str) -> dict[float, str | None]:
     ("Movers as of 10:00 UTC: • ETH: $296, -9.7% • BTC year-to-date: up about 120%", -9.7, None),
     ("Annualised funding on perpetuals climbed above 90%, and eight-hour rates touched 0.1%.", 90.0, "year"),
     ("The annualized basis on CME bitcoin futures narrowed to about 6%.", 6.0, "year"),
+    ("Bitcoin fell to $19,800. That is a 28% fall in a fortnight.", -28.0, "14d"),
 ])
 def test_figure_periods_nearest_span_wins(text, value, period):
     assert _periods(text)[value] == period
@@ -245,3 +246,11 @@ def test_figure_asset_falls_back_to_the_story_unless_market_wide():
     assets = {f.value: f.asset for f in facts.figures}
     assert assets[0.12] == "BTC" and assets[780e9] == "BTC"
     assert assets[0.01] is None and assets[210e6] is None
+
+
+def test_a_sentence_summing_up_a_price_reports_that_assets_move():
+    moves = {(f.asset, f.value) for f in facts_of(
+        "Ether traded at $3,100 on Thursday. That is down about 11% from $3,480.").figures if f.kind == "percent_change"}
+    assert moves == {("ETH", -11.0)}
+    # what the sentence before measured is no price, and neither is its change
+    assert not facts_of("Bitcoin's dominance rose to 48%. That is a 3% rise on the month.").figures

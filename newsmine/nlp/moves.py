@@ -46,6 +46,19 @@ _ANAPHOR = re.compile(
 )
 
 
+# A sentence that sums up the one before ("Bitcoin fell to $19,800. That is a 28% fall in a fortnight.")
+# is about the asset whose price that sentence reported.
+_SUMMING_UP = re.compile(r"^(?:that|this) (?:is|was|marks|marked|leaves|left|puts|put|means|represents|amounts to)\b", re.I)
+
+
+def _sums_up_a_price(view: ArticleView, index: int) -> bool:
+    """The sentence opens "That is ..." after one that names an asset and no other measure."""
+    if index == 0 or not _SUMMING_UP.match(view.sents[index].text):
+        return False
+    before = view.sents[index - 1]
+    return bool(before.of("ASSET")) and not _MEASURE.search(before.text)
+
+
 def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> float | None:
     """The signed percent change the amount reports, or None when it is no price move."""
     sent = view.sents[index]
@@ -56,9 +69,12 @@ def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> f
     subject_at = (assets[-1].end - sent.start) - (a.start - len(left)) if assets else None
     if subject_at is None:
         anaphor = list(_ANAPHOR.finditer(left))
-        if not anaphor:
+        if anaphor:
+            subject_at = anaphor[-1].end()
+        elif _sums_up_a_price(view, index):
+            subject_at = 0
+        else:
             return None
-        subject_at = anaphor[-1].end()
     between = left[max(0, subject_at):]
     if _MEASURE.search(between) or _RIGHT_MEASURE.search(text[a.end:a.end + 30]) or _CERTAINTY.match(text, a.end):
         return None

@@ -24,6 +24,7 @@ PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("48h", re.compile(rf"\b(?:48|forty-eight) hours\b|\b(?:48|forty-eight)-hour\b|"
                        rf"(?<!between )\b(?:on |over )?{_WEEKDAY} and {_WEEKDAY}\b", _I)),
     ("1h", re.compile(r"\b(?:an|one|a single|the) hour\b|\b1h\b|\b60 minutes\b", _I)),
+    ("14d", re.compile(r"\b(?:a|one|the past|the last) fortnight\b|\btwo weeks\b", _I)),
     ("week", re.compile(r"(?<![\w-])week\b|\bweekly\b|seven days|7 days|\bw/w\b", _I)),
     ("ytd", re.compile(r"this year|year to date|year-to-date|\bytd\b|so far in \d{4}|for the year|"
                        r"since (?:January\b(?! \d{4})|the (?:start|beginning) of (?:the|this) year)", _I)),
