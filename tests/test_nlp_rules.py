@@ -254,3 +254,14 @@ def test_a_sentence_summing_up_a_price_reports_that_assets_move():
     assert moves == {("ETH", -11.0)}
     # what the sentence before measured is no price, and neither is its change
     assert not facts_of("Bitcoin's dominance rose to 48%. That is a 3% rise on the month.").figures
+
+
+def test_a_fund_that_lost_money_saw_outflows_and_added_amounts_share_the_kind():
+    flows = {(f.value, f.side) for f in facts_of(
+        "The Grayscale Ethereum Trust (ETHE) lost $484 million on its first day as an ETF "
+        "and a further $327 million on Wednesday.").figures if f.kind == "etf_flow"}
+    assert flows == {(484e6, "out"), (327e6, "out")}
+    led = facts_of("Spot bitcoin funds took in $483 million on Friday, led by BlackRock's IBIT with $188 million.")
+    assert {(f.kind, f.value) for f in led.figures} == {("etf_flow", 483e6), ("etf_flow", 188e6)}
+    # the holders of a fund are not the fund
+    assert not facts_of("Investors in the fund lost $40 million when the exchange was hacked.").figures

@@ -58,6 +58,15 @@ _VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40
 _SHARE_OF = re.compile(r"\s+of (?:that|those|the total|them)\b")
 _NET_RESULT = re.compile(r"\s*(?:income|loss|losses|profits?|revenues?|earnings|worth|margins?)\b", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
+# A fund that "lost" or "shed" money saw outflows ("the group of spot bitcoin ETFs lost about $157 million",
+# "the Grayscale Ethereum Trust (ETHE) lost"), unless its holders did ("investors in the fund lost $40 million").
+_FUND_LOST = re.compile(r"(?<!investors in the )(?<!holders of the )\b(?:ETFs?|funds?|trusts?|ETPs?|products|GBTC|IBIT|ETHE)"
+                        r"(?: \([A-Z]{3,5}\))? (?:\w+ly )?(?:lost|shed|leaked) "
+                        r"(?:about |roughly |nearly |some |around |a net |another |a further )?(?:US)?$", re.I)
+# An amount added to the figure before it takes its kind ("lost $484 million ... and a further $327 million",
+# "took in $483 million, led by IBIT with $188 million").
+_CONTINUED = re.compile(r"^[^.;$]{0,80}\b(?:(?:and|plus) (?:a further|another|an additional)|led by [^.;$]{1,60} with)\s*"
+                        r"(?:about |roughly |nearly |some |around )?(?:US)?$", re.I)
 _PRICE_LEFT = re.compile(
     r"\b(?:traded|trading|trades|changed hands|changing hands)\s+(?:at|near|around|as (?:high|low) as)\s*"
     r"(?:about |around |roughly )?$", re.I)
@@ -134,6 +143,10 @@ def find_figures(view: ArticleView) -> list[Figure]:
             if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]):
                 continue  # "traded at ¥1.22 million" is a price in yen, not a traded amount
             kind = _nearest(cues or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
+            if _FUND_LOST.search(sent.text[max(0, a.start - 80):a.start]):
+                kind = "etf_flow"
+            elif kind is None and found and found[-1][3] != "percent" and _CONTINUED.match(sent.text[found[-1][0].end:a.start]):
+                kind = found[-1][1]
             if _SHARE_OF.match(sent.text, a.end):
                 whole = next((f[0] for f in reversed(found) if f[3] != "percent" and f[1] == kind), None)
                 if whole is not None:  # "$19.2 billion ... in 24 hours, and $16.7 billion of that was longs"
