@@ -2,9 +2,9 @@
 
 Narratives are scored at article level (micro-F1 and per-label P/R/F1) and at
 sentence level (micro-F1); sentiment as article accuracy and sentence
-accuracy/macro-F1, and on dev also over the held-out dev headlines. CryptoLin (real human-labelled headlines, evaluation only)
-gives headline sentiment macro-F1: the check that the heads generalise beyond
-the team-written corpus.
+accuracy/macro-F1, on dev also over the held-out dev headlines. CryptoLin
+(real human-labelled headlines, evaluation only) gives headline sentiment
+macro-F1: the check that the heads generalise beyond the team-written corpus.
 """
 
 from __future__ import annotations
@@ -124,6 +124,7 @@ def evaluate_headlines(headlines: Sequence[str], gold: Sequence[str], heads: Hea
 def evaluate_split(root: Path | None, split: str, heads: Heads, encoder: str | None = None) -> dict[str, Any]:
     """``evaluate_articles`` on one corpus split, plus ``headlines`` (sentiment of the split's held-out headlines) when it has any."""
     metrics = evaluate_articles(load(root, split), heads, encoder)
+    # train headlines are training text: only a held-out split's headlines are scored
     lines = load_headlines(root, split) if split in HEADLINE_FOLDERS and split != "train" else []
     if lines:
         metrics["headlines"] = evaluate_headlines([h.text for h in lines], [h.sentiment for h in lines], heads, encoder)

@@ -17,7 +17,7 @@ from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
-from newsmine.nlp.ratios import find_ratios, money_pair, ratio_pair
+from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import BULLETS, ArticleView, SentView
 from newsmine.records import Price
@@ -280,12 +280,12 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     pair = ratio_pair(view, index)
     if pair is not None:
         amounts += _unread(amounts, find_ratios(text))
-    quoted_in = money_pair(text)
+    quoted_in = money_quote(text)
     # a table row may quote a pair and a dollar price ("ETH last 2,418 ... ETH/BTC 0.03875"); a pair
     # quoted in money ("BTC/USDT at 30,450") gives its bare numbers the pair's currency
     if table or quoted_in:
         bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
-        amounts += [Amount(b.value, quoted_in[1] if quoted_in else b.currency, b.start, b.end, b.scaled, False)
+        amounts += [Amount(b.value, quoted_in or b.currency, b.start, b.end, b.scaled, False)
                     for b in bare if not _counts_units(view.sents[index], b)]
     amounts.sort(key=lambda x: x.start)
     prev_end, prev_rejected = 0, False

@@ -1,10 +1,10 @@
 """Cross rates quoted in another crypto asset: "ETH/BTC slid to 0.01766", "against ether, SOL rose to 0.033".
-Also pairs quoted in money ("BTC/USDT at 30,450"), whose bare numbers are in the quote currency.
 
 Such prices carry no currency sign, so bare decimals count only while a pair
 is in sight: named in the sentence, or in one of the few sentences before
 ("The ratio has halved ... 0.088"). The asset is the base of the pair and the
-currency its quote asset.
+currency its quote asset. A pair quoted in money ("BTC/USDT at 30,450") names
+the currency of the sentence's bare numbers in the same way.
 """
 
 from __future__ import annotations
@@ -55,10 +55,10 @@ def ratio_pair(view: ArticleView, index: int) -> tuple[str, str] | None:
     return None
 
 
-def money_pair(text: str) -> tuple[str, str] | None:
-    """(base, quote currency) of a pair quoted in money that ``text`` names, if any."""
+def money_quote(text: str) -> str | None:
+    """The quote currency of a pair quoted in money that ``text`` names ("BTC/USDT" -> "USDT"), if any."""
     m = _MONEY_PAIR.search(text)
-    return (m.group("base"), m.group("quote")) if m else None
+    return m.group("quote") if m else None
 
 
 def find_ratios(text: str) -> list[Amount]:
