@@ -265,3 +265,11 @@ def test_a_fund_that_lost_money_saw_outflows_and_added_amounts_share_the_kind():
     assert {(f.kind, f.value) for f in led.figures} == {("etf_flow", 483e6), ("etf_flow", 188e6)}
     # the holders of a fund are not the fund
     assert not facts_of("Investors in the fund lost $40 million when the exchange was hacked.").figures
+
+
+def test_a_move_far_from_its_pronoun_subject_is_still_that_assets():
+    facts = facts_of("Ether rallied on Tuesday. It slipped under $3,400 on Wednesday as traders braced for a second "
+                     "day of Grayscale selling, and was last seen at $3,362, down 2.3% in 24 hours.")
+    assert {(f.asset, f.value) for f in facts.figures if f.kind == "percent_change"} == {("ETH", -2.3)}
+    facts = facts_of("The world's largest cryptocurrency rose as high as $103,853 and was last up 4.2% at $102,440.")
+    assert {(f.asset, f.value) for f in facts.figures if f.kind == "percent_change"} == {("BTC", 4.2)}

@@ -40,8 +40,8 @@ _RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of s
 # keep going", "bid it up a hundred percent of the time"), however near a movement verb.
 _CERTAINTY = re.compile(r"\s*(?:sure|certain|confident|convinced|committed|of the time)\b", re.I)
 _ANAPHOR = re.compile(
-    r"\b(?:it|its|the (?:coin|token|price|cryptocurrency|pair|largest cryptocurrency|digital (?:currency|asset)|"
-    r"second-largest (?:cryptocurrency|digital currency|token)))\b",
+    r"\b(?:it|its|the (?:coin|token|price|cryptocurrency|pair|digital (?:currency|asset)|"
+    r"(?:world's )?(?:second-)?(?:largest|biggest) (?:cryptocurrency|digital (?:currency|asset)|token)))\b",
     re.I,
 )
 
@@ -71,8 +71,8 @@ def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> f
         anaphor = list(_ANAPHOR.finditer(left))
         if anaphor:
             subject_at = anaphor[-1].end()
-        elif _sums_up_a_price(view, index):
-            subject_at = 0
+        elif _ANAPHOR.match(text) or _sums_up_a_price(view, index):
+            subject_at = 0  # the sentence's subject, however far back ("It slipped under $3,400 ..., down 2.3%")
         else:
             return None
     between = left[max(0, subject_at):]
