@@ -276,8 +276,8 @@ def train(
 
     def sent_f1(c):
         w, b = fit_sentiment(xs, ys, c, seed, ws)
-        pred = [[SENTENCE_SENTIMENTS[k] for k in (xv @ w.T + b).argmax(1)] for xv, _ in dev_sets]
-        return float(np.mean([accuracy_macro_f1(gold, p)["macro_f1"] for (_, gold), p in zip(dev_sets, pred)]))
+        return float(np.mean([accuracy_macro_f1(gold, [SENTENCE_SENTIMENTS[k] for k in (xv @ w.T + b).argmax(1)])["macro_f1"]
+                              for xv, gold in dev_sets]))
 
     c_narr = _best(C_GRID, narr_f1) if dev_items else 1.0
     c_sent = _best(C_GRID, sent_f1) if dev_sets else 1.0
