@@ -1,6 +1,7 @@
 """The encoder's LoRA sentiment adapter: training is reproducible, merging equals the trained function."""
 
 import numpy as np
+import pytest
 import torch
 
 from newsmine.classify import adapter
@@ -58,6 +59,20 @@ def test_lower_states_beyond_the_cache_are_recomputed_to_the_same_adapter(monkey
     monkeypatch.setattr(adapter, "CACHE_BYTES", 0)  # nothing kept: every epoch runs the lower blocks again
     recomputed = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=2)
     assert all(np.array_equal(kept[k], recomputed[k]) for k in kept)
+
+
+def test_lower_states_are_shared_between_fits_of_the_same_model():
+    base = get_encoder()
+    alone = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1)
+    lower = adapter.LowerStates(base.model, base.tokenizer)
+    adapter.fit(base.model, base.tokenizer, TEXTS[:4], LABELS[:4], seed=3, epochs=1, lower=lower)
+    assert set(lower.kept) == set(TEXTS[:4])
+    shared = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1, lower=lower)
+    assert set(lower.kept) == set(TEXTS)  # only the two new texts ran through the lower blocks
+    # Kept states were computed in other batches: equal up to float rounding, not bit for bit.
+    assert all(np.allclose(alone[k], shared[k], atol=1e-4) for k in alone)
+    with pytest.raises(ValueError, match="block"):
+        adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1, first=adapter.FIRST_BLOCK - 1, lower=lower)
 
 
 def test_narrative_gold_trains_alongside_sentiment():

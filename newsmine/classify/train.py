@@ -189,7 +189,9 @@ def _out_of_fold(
     return out
 
 
-def _fit_adapter(base: Encoder, items: Sequence[Labelled], text: ExtraText, seed: int, epochs: int) -> adapter.Adapter:
+def _fit_adapter(
+    base: Encoder, items: Sequence[Labelled], text: ExtraText, seed: int, epochs: int, lower: adapter.LowerStates
+) -> adapter.Adapter:
     """The adapter fitted on ``items``' sentences, the headlines and the bank ({} when off or nothing to learn from).
 
     It learns sentence sentiment from all three and narratives from the
@@ -202,7 +204,8 @@ def _fit_adapter(base: Encoder, items: Sequence[Labelled], text: ExtraText, seed
         return {}
     unknown = np.full((len(text.headlines), len(NARRATIVES)), -1, dtype=np.int8)
     narratives = np.concatenate([*(it.narratives for it in items), unknown, narrative_matrix(text.bank)])
-    return adapter.fit(base.model, base.tokenizer, texts, [SENTENCE_SENTIMENTS.index(y) for y in gold], seed, epochs, narratives)
+    labels = [SENTENCE_SENTIMENTS.index(y) for y in gold]
+    return adapter.fit(base.model, base.tokenizer, texts, labels, seed, epochs, narratives, lower=lower)
 
 
 def _cross_fitted(
@@ -212,6 +215,7 @@ def _cross_fitted(
     seed: int,
     epochs: int,
     c: tuple[float, float],
+    lower: adapter.LowerStates,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Out-of-fold train predictions when the encoder itself was fitted on the train sentences.
 
@@ -223,7 +227,7 @@ def _cross_fitted(
     out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros(0))] * len(items)
     for f in range(ADAPTER_FOLDS):
         seen = [it for i, it in enumerate(items) if i % ADAPTER_FOLDS != f]
-        enc = Encoder(base.folder, _fit_adapter(base, seen, text, seed, epochs))  # used once: not cached
+        enc = Encoder(base.folder, _fit_adapter(base, seen, text, seed, epochs, lower))  # used once: not cached
         vectors, svectors, extra = encode_rows(enc, items, text)
         predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra)
         for i in range(f, len(items), ADAPTER_FOLDS):
@@ -255,7 +259,8 @@ def train(
         load_headlines(root) if headline_weight > 0 else [], load_bank(root) if bank_weight > 0 else [], headline_weight, bank_weight
     )
     base = get_encoder(encoder)
-    lora = _fit_adapter(base, train_items, text, seed, adapter_epochs)
+    lower = adapter.LowerStates(base.model, base.tokenizer)  # the frozen blocks' output, shared by the three adapter fits
+    lora = _fit_adapter(base, train_items, text, seed, adapter_epochs, lower)
     enc = get_encoder(encoder, lora)
     vectors, svectors, extra = encode_rows(enc, everything, text)
     features = {"layers": list(SENTIMENT_LAYERS), "lexicon_scale": LEXICON_SCALE, "dim": enc.dim}
@@ -288,7 +293,7 @@ def train(
     held_narr = [heads.narrative_probs(vectors[id(it)]) for it in dev_items]
     held_sent = [heads.sentiment_probs(svectors[id(it)]) for it in dev_items]
     if lora:
-        oof = _cross_fitted(train_items, text, base, seed, adapter_epochs, (c_narr, c_sent))
+        oof = _cross_fitted(train_items, text, base, seed, adapter_epochs, (c_narr, c_sent), lower)
     else:
         oof = _out_of_fold(train_items, vectors, svectors, c_narr, c_sent, seed, extra)
     held_narr += [n for n, _ in oof]
