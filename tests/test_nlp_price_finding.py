@@ -133,3 +133,13 @@ def test_a_pair_quoted_in_money_gives_its_bare_numbers_a_currency():
 def test_a_band_brought_into_view_is_a_target():
     assert found("A close above $31,500 would bring $33,000–$35,000 into view for bitcoin.") == set()
     assert found("Bitcoin traded at $30,240 in view of the Fed meeting.") == {("BTC", 30240.0, "USD")}
+
+
+def test_a_lettered_dollar_may_stand_apart_and_scaled_values_are_decimal():
+    assert found("BTC/BRL: R$ 341,200 on Mercado Bitcoin.") == {("BTC", 341200.0, "BRL")}
+    [price] = facts_of("Bitcoin climbed to $71.3k on Thursday.").prices
+    assert price.value == 71300.0  # not 71299.99999999999
+
+
+def test_what_a_coin_is_built_on_is_not_the_coin_that_moved():
+    assert found("DAI, a token that depends heavily on USDC for its reserves, slid to 96 cents.") == {("DAI", 0.96, "USD")}

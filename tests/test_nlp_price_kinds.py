@@ -60,6 +60,15 @@ def kinds_of(text: str, value: float) -> set[str]:
     ("BTC/USD was at $31,850 at 1400 GMT, its lowest in almost two weeks.", 31850.0, "low"),
     ("Ether was at $2,410 on Monday, up 3% on the day.", 2410.0, "spot"),
     ("Bitcoin traded above $45,000 earlier on Friday.", 45000.0, "level"),
+    # trading-desk and live-market phrasings
+    ("ETH dumped from 1.9k to a wick at 1.62k on Binance within minutes.", 1620.0, "low"),
+    ("Solana broke $120 on Tuesday before pulling back to $114.", 114.0, "low"),
+    ("The meme names ran hard, with PEPE tagging $0.000012 and FLOKI up 25% on the day.", 0.000012, "high"),
+    ("Litecoin rallied through the week. It touched $104 on Sunday, per Kraken data.", 104.0, "high"),
+    ("BNB pushed up to about $720 in Asian trading, which is a record high.", 720.0, "ath"),
+    ("Dogecoin sagged to 5.9 cents late on Monday, which was a record low for the year.", 0.059, "atl"),
+    ("XRP surged 60% on the ruling, reaching a high of $0.82, up from about $0.51 the day before.", 0.82, "high"),
+    ("XRP surged 60% on the ruling, reaching a high of $0.82, up from about $0.51 the day before.", 0.51, "spot"),
 ])
 def test_kind_from_the_words_governing_the_amount(text, value, kind):
     assert kind in kinds_of(text, value)
@@ -91,6 +100,10 @@ def test_the_month_may_is_no_hedge(text, value, kind):
     ("Bitcoin may reach $100,000 by December.", 100000.0),
     ("Bitcoin ended the day flat, after a round trip of more than $6,000.", 6000.0),
     ("One wallet built a short of 900,000 SOL with an entry near $125 before it was closed out.", 125.0),
+    ("Tether briefly slipped off its $1 peg on Kraken.", 1.0),
+    ("Each USDC token is meant to be redeemable for one dollar at Circle.", 1.0),
+    ("Levels: 3.1k is the line in the sand for ETH, and 3.4k is where shorts will cover.", 3100.0),
+    ("Levels: 3.1k is the line in the sand for ETH, and 3.4k is where shorts will cover.", 3400.0),
 ])
 def test_hedges_round_trips_and_entries_are_not_prices(text, value):
     assert not kinds_of(text, value)

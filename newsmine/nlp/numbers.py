@@ -40,7 +40,8 @@ _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too.
 _SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
           r"Billion|Trillion|lakhs?|crores?)(?![A-Za-z]))?")
-_CUR = r"(?P<cur>US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
+# A lettered dollar may stand apart from its number, as Brazilian and Hong Kong copy writes it ("R$ 268,400").
+_CUR = r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
 # compound adjective ("a 48-cent top").
@@ -137,7 +138,13 @@ def _amount(m: re.Match[str]) -> Amount | None:
         value = -value
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
         return None
-    return Amount(value, currency, m.start(), m.end(), scale >= 1e6, explicit)
+    return Amount(decimal_round(value), currency, m.start(), m.end(), scale >= 1e6, explicit)
+
+
+def decimal_round(value: float) -> float:
+    """The value as written in decimal: "$64.9k" is 64900, not the 64900.00000000001 that
+    64.9 * 1000 gives in binary floating point (15 significant digits hold any written amount)."""
+    return float(f"{value:.15g}")
 
 
 def find_coin_prices(text: str) -> tuple[Amount, ...]:

@@ -18,7 +18,8 @@ from collections.abc import Callable
 CUE_LEMMAS: dict[str, str] = {
     # a move down or up: "to $X" names where it ended, the bottom or top of the move
     "fall": "fall drop slide slip sink tumble plunge dip ease decline crash slump retreat sag skid plummet "
-            "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve",
+            "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve "
+            "nuke dump bleed puke",  # the trading desk's words for a fall
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
             "run extend firm lift shoot double triple quadruple",
     # a return towards an earlier level: a plain level (GUIDE rule 5)
@@ -56,6 +57,8 @@ NOUN_LEMMAS: dict[str, str] = {
     "close": "close closing settlement",
     # words standing for the amount itself ("the $50,000 mark"): read through them
     "mark": "mark level threshold handle line figure price area region territory barrier milestone round number",
+    # a candle's spike beyond the body ("nuked to a wick at 24.8k"): an extreme, its side told by the move
+    "wick": "wick",
     # a move named as a noun ("the slide to $X", "a rally to a record")
     "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses "
             "drawdown selling pullback washout",
@@ -83,7 +86,7 @@ _IRREGULAR = {
     "leap": "leapt", "begin": "began begun", "run": "ran", "shoot": "shot", "slide": "slid", "give": "gave given",
     "see": "saw seen", "be": "is are was were been being 's", "blow": "blew blown", "retake": "retook retaken",
     "overtake": "overtook overtaken", "undercut": "undercutting", "dive": "dove",
-    "end": "ended", "go": "goes went gone", "trough": "troughed", "sell": "sold", "write": "wrote written",
+    "end": "ended", "go": "goes went gone", "bleed": "bled", "trough": "troughed", "sell": "sold", "write": "wrote written",
     "think": "thought",
 }
 _DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")  # drop -> dropped, slip -> slipping

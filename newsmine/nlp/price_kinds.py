@@ -30,6 +30,7 @@ RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move
 SPOT = ("spot", RANK["spot"])
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
+_PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})
 _NOW = frozenset({"now", "currently"})
 _LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
@@ -76,7 +77,7 @@ def _before(first: Token) -> tuple[Token | None, Token | None]:
             j -= 1
         if j >= floor and doc[j].lower_ in PREPS - SOFT_PREPS:
             return doc[j], None  # "to near $X", "from about $X"
-        if j >= floor and noun_cue(doc[j].lower_) in ("high", "low", "record", "open", "close"):
+        if j >= floor and noun_cue(doc[j].lower_) in ("high", "low", "record", "open", "close", "wick"):
             return doc[i], doc[j]
         return doc[i], None
     if doc[i].lower_ in PREPS and doc[i].pos_ in ("ADP", "PART", "SCONJ", "ADV"):
@@ -88,6 +89,8 @@ def _extreme(noun: Token) -> tuple[str, int] | None:
     """A noun or adjective naming an extreme or a record, with its modifiers read
     ("all-time high", "lifetime high", "a fresh high", "the June low")."""
     cls = noun_cue(noun.lower_)
+    if cls == "wick" and noun.pos_ == "NOUN":
+        return _direction(noun) or "low", RANK["named"]  # "nuked to a wick at 24.8k": the bottom of the fall
     if cls not in ("high", "low", "record", "open", "close"):
         return None
     phrase = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ in _NOMINAL else noun
@@ -238,6 +241,8 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         cls = "peak"  # "topped at $X" names the top
     if "back" in words and cls in ("rise", "recover", "settle"):
         cls = "recover"  # "climbed back to", "settled back near": a return, not a top
+    elif "back" in words and verb.lower_ in _PULLS:
+        cls = "fall"  # "pulling back to US$2.70": a pullback, down to its low
     if link in ("to", "into") and cls in (None, "hold", "reach", "yield"):
         # "ticks up to $X": the particle may be parsed as the amount's modifier
         heads = words | {c.lower_ for c in first.doc[verb.i:first.i] if c.dep_ in ("advmod", "prt", "quantmod")}
@@ -304,7 +309,8 @@ def _direction(verb: Token, extremes: bool = False) -> str | None:
     within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t, extremes))]
     if within:
         return within[0]
-    later = [w for t in sent if t.i > verb.i and (w := _way(t, extremes))]
+    # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move
+    later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and (w := _way(t, extremes))]
     return {"low": "high", "high": "low"}[later[0]] if later else None
 
 
@@ -318,7 +324,7 @@ def _previous_way(sent: Span) -> str | None:
     lead = len(sent.text) - len(sent.text.lstrip())
     if prev is sent or "\n\n" in sent.doc.text[prev.start_char:sent.start_char + lead]:
         return None  # a new paragraph starts a new story
-    return _direction(prev.root, extremes=True)
+    return _way(prev.root, extremes=True) or _direction(prev.root, extremes=True)  # "Ether climbed above ..."
 
 
 def _by_the_close(verb: Token, first: Token) -> bool:

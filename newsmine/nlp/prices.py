@@ -40,7 +40,7 @@ _NOT_REACHED = re.compile(
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
-    r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their))|"
+    r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|peak|top|bottom))|"
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds)\b",
     re.I,
@@ -49,11 +49,13 @@ _NOT_REACHED = re.compile(
 # asset or a pair ("SOL/BTC sits at 0.00261").
 _SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
-_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp)\b", re.I)
+_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp|line in the sand)\b",
+                      re.I)
 # A sentence about where support or resistance lies ("Resistance is $32,400, and above that there is
 # mostly air up to $35,000"; "Analyst: Support sits at ..."): every level in it is one to watch.
 _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
-                    r"(?:is|sits|lies|comes|stands|remains)\b", re.I)
+                    r"(?:is|sits|lies|comes|stands|remains)\b|"
+                    r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:", re.I)  # a desk note's "Levels: 25.2k is ..."
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
@@ -121,7 +123,16 @@ _NEGATED_RIGHT = re.compile(
     r"(?!\s+(?:been\s+)?(?:seen|traded|hit) since)", re.I)
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
-_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance)\b", re.I)
+_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance|line in the sand)\b", re.I)
+# A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
+# "redeemable for one dollar"); what it traded at off the peg still counts.
+_PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
+_PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
+                       r"(?:about |roughly |exactly )?$|\bpeg of\s*$", re.I)
+# A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
+# all-time high"): the record (GUIDE rule 1), not just the top of the move.
+_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*which (?:is|was|marks|marked|set|became) (?:a|an|its|the|their) "
+                           r"(?:new |fresh )?(?:all-time|record|lifetime) (?P<side>high|low)?", re.I)
 _NON_CRYPTO = re.compile(
     r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
     r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
@@ -186,6 +197,8 @@ def _is_price(view: ArticleView, index: int, a: Amount) -> bool:
             re.split(r"[,;]", right[:40])[0]):
         return False
     if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
+        return False
+    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near):
         return False
     if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _PURCHASE.search(left):
         return False
@@ -305,6 +318,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = "high" if move.group("sign") == "+" else "low"
             elif kind == "spot":
                 kind = _move_end(text, amounts, j) or kind
+            record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
+            if record and not find_money(record.group()):
+                kind = "atl" if (record.group("side") or "").lower() == "low" else "ath"
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok

@@ -28,7 +28,9 @@ _ANAPHORIC_SUBJECT = re.compile(
 # bitcoin" names the unit).
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
-    r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to))\s+$",
+    r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
+    # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
+    r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+$",
     re.I,
 )
 
