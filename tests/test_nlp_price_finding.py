@@ -143,3 +143,10 @@ def test_a_lettered_dollar_may_stand_apart_and_scaled_values_are_decimal():
 
 def test_what_a_coin_is_built_on_is_not_the_coin_that_moved():
     assert found("DAI, a token that depends heavily on USDC for its reserves, slid to 96 cents.") == {("DAI", 0.96, "USD")}
+
+
+def test_a_price_restated_in_another_currency_is_spot():
+    prices = {(p.currency, p.value): p.kind for p in facts_of("Bitcoin fell to ¥4.2 million (about $29,000) in Tokyo.").prices}
+    assert prices == {("JPY", 4200000.0): "low", ("USD", 29000.0): "spot"}
+    prices = {(p.currency, p.value): p.kind for p in facts_of("Ether jumped to €3,050, or roughly $3,300, in Frankfurt.").prices}
+    assert prices == {("EUR", 3050.0): "high", ("USD", 3300.0): "spot"}

@@ -150,6 +150,7 @@ _CHANGE_VERB = re.compile(
     r"almost |roughly |around |more than |over |by |another |an additional )?$",
     re.I,
 )
+_RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
@@ -318,6 +319,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = "high" if move.group("sign") == "+" else "low"
             elif kind == "spot":
                 kind = _move_end(text, amounts, j) or kind
+            if _restated(text, amounts, j):
+                kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
             if record and not find_money(record.group()):
                 kind = "atl" if (record.group("side") or "").lower() == "low" else "ath"
@@ -373,6 +376,13 @@ def _beyond_record(text: str, found: list[tuple[Amount, str, str, str]]) -> list
             record[asset] = max(a.value, record.get(asset, 0.0))
         out.append((a, asset, currency, kind))
     return out
+
+
+def _restated(text: str, amounts: list[Amount], j: int) -> bool:
+    """Amount ``j`` gives the one before it in another currency ("touched 101.3 million won, or about $77,100")."""
+    if j == 0 or amounts[j - 1].currency in (None, amounts[j].currency):
+        return False
+    return _RESTATED.match(text[amounts[j - 1].end:amounts[j].start]) is not None
 
 
 def _move_end(text: str, amounts: list[Amount], j: int) -> str | None:
