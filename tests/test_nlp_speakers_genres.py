@@ -206,3 +206,18 @@ def test_an_ner_organisation_with_a_persons_apposition_is_a_person():
     assert _is_person("Marta Oyelaran-Voss", ", a research analyst at Pellucid Labs, wrote")
     assert not _is_person("Grayscale Investments", ", the asset manager, said")
     assert not _is_person("Kraken", ", a derivatives analyst favourite, said")
+
+
+def test_an_office_written_before_the_name_is_the_title():
+    assert quotes_of('Fed Chair Jerome Powell said a hike was "unlikely" this year.') == {
+        ("unlikely", "Jerome Powell", "Chair", None)}
+    assert quotes_of('Treasury Secretary Janet Yellen said the proposal was "a sensible start".') == {
+        ("a sensible start", "Janet Yellen", "Secretary", None)}
+
+
+def test_an_organisation_speaks_through_a_statement():
+    text = ('Orbit Markets said on Tuesday it had paused deposits. The company said it detected the '
+            '"unusual outflows" from a hot wallet.\n\nThe Monetary Authority of Singapore (MAS) said in a statement '
+            'that the rules would "protect retail users from undue harm."')
+    assert {(q.speaker, q.organization) for q in facts_of(text).quotes} == {
+        ("Orbit Markets", "Orbit Markets"), ("Monetary Authority of Singapore", "Monetary Authority of Singapore")}

@@ -37,18 +37,19 @@ SAY = (
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 _HANDLE = r"(?:u/|@)[\w-]{2,30}"
 _WHO = (
-    rf"(?P<who>he|she|they|(?:the|this|that) [\w-]+(?: [\w-]+)?|\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
+    rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*)?|\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
     rf"[\w\s,-]{{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+{_WHO}(?=[\s,.;:]|$)")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
 _RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?P<who>{NAME}),")
+_ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"
 _RIGHT_WHO_FIRST = re.compile(
-    rf"^[\s,—–-]*(?:as\s+)?{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
+    rf"^[\s,—–-]*(?:as\s+)?{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
 )
 # '..., who called the move "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
 _LEFT_SAY = re.compile(
-    rf"{_WHO}(?P<appo>,[^,\"“”]{{3,140}},)?(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
+    rf"{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
     rf"likes to\s+)?(?:{SAY}|called|described)\b[^.!?\"“”]{{0,160}}?[:,]?\s*$"
 )
 # an unnamed source introduced by a colon: 'One SG-based options trader: "X"', 'from a day trader: "X"',
@@ -166,6 +167,10 @@ class _Attributor:
         if name is None:
             return None
         at = abs_start + raw.find(name)
+        # the name's regular expression stops at "of": "Singapore" is the tail of "the Monetary Authority of Singapore"
+        whole = next((clean_name(self.view.text[s:e]) for s, e in self.ner_orgs if s < at and at + len(name) == e), None)
+        if whole and whole.endswith(name) and len(whole) > len(name):
+            name, at = whole, at + len(name) - len(whole)
         if self.is_org(name, at):
             self.registry.note_org(name)
             return Person(name, None, name)

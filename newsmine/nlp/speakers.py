@@ -55,9 +55,19 @@ class Person:
     organization: str | None = None
 
 
+# An office written before the name, capitalised as wires do ("Fed Chair Jerome Powell", "SEC Chair Gary
+# Gensler", "Treasury Secretary Janet Yellen", "Sen. Cynthia Lummis"): the title, not part of the name.
+_CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:Vice |Deputy |Prime |Finance |Acting )?"
+              r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
+              r"Secretary|Judge|Minister|Chancellor|Mayor))")
+_LEADING_TITLE = re.compile(rf"^{_CAP_TITLE}\s+(?=[A-Z])")
+_TITLE_BEFORE = re.compile(rf"\b{_CAP_TITLE}\s+$")
+
+
 def clean_name(raw: str) -> str | None:
     """A person or organisation name from a capitalised run, or None for "The", "Analysts"..."""
     raw = re.sub(r"['’]s$", "", raw.strip(" ,.;:"))
+    raw = _LEADING_TITLE.sub("", raw)
     words = raw.split()
     while words and words[0] in NOT_NAMES:
         words = words[1:]
@@ -96,6 +106,9 @@ _HANDLE_INTRO = re.compile(
 
 def pre_title(before: str) -> tuple[str | None, str | None]:
     """(title, organization) written just before a name."""
+    m = _TITLE_BEFORE.search(before[-60:])
+    if m:
+        return m.group("cap"), None
     m = _HANDLE_INTRO.search(before[-80:])
     if m and _TITLE_WORDS.search(m.group("title")):
         return m.group("title"), None
