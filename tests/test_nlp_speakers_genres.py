@@ -31,6 +31,35 @@ def test_desk_shorthand_periods():
                                 ("basis", 11.4, "year")}
 
 
+def test_basis_points_annualised_rates_and_a_later_clauses_move():
+    assert figures_of("Funding on OKX's ether perpetual ran at 4 bps per eight hours all week.") == {
+        ("funding_rate", 0.04, "8h")}
+    assert figures_of("The Fed lifted rates by 25 basis points on Wednesday.") == set()  # no rate cue but "basis"
+    found = figures_of("Funding on Bybit hit 0.02% per eight hours on Sunday, an annualised cost of nearly 22%.")
+    assert {(kind, value) for kind, value, _ in found} == {("funding_rate", 0.02), ("funding_rate", 22.0)}
+    found = figures_of("The last time funding was this rich, in early April, ether dropped 11% in two days.")
+    assert {(kind, value) for kind, value, _ in found} == {("percent_change", -11.0)}
+
+
+def test_the_other_end_of_a_change_and_the_entries_of_a_breakdown():
+    found = figures_of("Open interest in ether futures has shrunk to about $6 billion, per Coinglass, "
+                       "from a peak of roughly $9.5 billion in May.")
+    assert {(kind, value) for kind, value, _ in found} == {("open_interest", 6e9), ("open_interest", 9.5e9)}
+    text = ("About $480 million of positions were liquidated in 24 hours. Shorts were barely touched. "
+            "OKX accounted for roughly $150m of the total, Bybit for about $120m and Binance for close to $90m.")
+    assert {(kind, value) for kind, value, _ in figures_of(text)} == {
+        ("liquidations", 480e6), ("liquidations", 150e6), ("liquidations", 120e6), ("liquidations", 90e6)}
+
+
+def test_desk_words_for_liquidations_flows_and_moves():
+    assert {(k, v) for k, v, _ in figures_of("A late-night flush took out about $320 million of longs on Bybit.")} == {
+        ("liquidations", 320e6)}
+    assert {(k, v) for k, v, _ in figures_of("The Fidelity fund (FBTC) drew $212mn of new money on Monday.")} == {
+        ("etf_flow", 212e6)}
+    assert {(k, v) for k, v, _ in figures_of("Solana tacked on another 9.4% over the weekend.")} == {
+        ("percent_change", 9.4)}
+
+
 def test_desk_shorthand_cues_and_weekday():
     text = ("Liqs $418M/24h, mostly longs.\n\nUS spot BTC ETFs -$96M net Tue; GBTC -$120M, IBIT +$31M.\n\n"
             "Spot ETH vol $2.3bn Tue.\n\nETH perp OI $14.2bn, -$0.6bn d/d.")

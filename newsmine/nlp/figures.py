@@ -14,7 +14,7 @@ import re
 
 from newsmine.nlp.moves import signed_move
 from newsmine.nlp.periods import figure_period
-from newsmine.nlp.numbers import Amount, find_money, find_percents
+from newsmine.nlp.numbers import Amount, find_basis_points, find_money, find_percents
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
 from newsmine.records import Figure
@@ -23,7 +23,7 @@ from newsmine.records import Figure
 CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "liquidations": ("liquidation", "liquidations", "liquidated", "liquidating", "liquidate", "wiped out",
                      "wipeout", "rekt", "forced selling", "forced liquidations", "forced closures", "force-closed",
-                     "forcibly closed", "liqs"),
+                     "forcibly closed", "liqs", "flush", "flushed", "of longs", "of shorts"),
     "open_interest": ("open interest", "OI"),
     "funding_rate": ("funding", "funding rate", "funding rates", "eight-hour rate", "eight-hour rates",
                      "8-hour rate", "8-hour rates"),
@@ -32,7 +32,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
                  "withdrawals", "net flows", "etf flows", "fund flows", "took in", "taking in", "take in",
                  "takes in", "taken in", "net", "creations", "pulled", "drew", "drawing", "draws", "attracted",
                  "attracting", "pulling", "bleed",
-                 "bled", "bleeding", "haul", "poured", "absorbed", "hoovered", "lured", "gathered", "amassed"),
+                 "bled", "bleeding", "haul", "poured", "absorbed", "hoovered", "lured", "gathered", "amassed", "new money"),
     "basis": ("basis",),
     "market_cap": ("market cap", "market capitalization", "market capitalisation", "market value", "market-cap",
                    "mcap", "total value", "valued"),
@@ -49,7 +49,7 @@ _SHORT = re.compile(r"\bshorts?\b|short positions|bears|short squeeze", re.I)
 _FLOW_OUT = re.compile(r"outflow|redemption|pulled(?! in\b)|withdrew|withdrawn|withdrawals?|bled|bleed|exodus|\bleft\b|leaving|\bshed\b|"
                        r"\bout of\b|"
                        r"\blost\b", re.I)
-_FLOW_IN = re.compile(r"inflow|creations|\b(?:took|taking|takes?|taken|pulled|pulling) in\b|\bdrew\b|attract|poured|absorbed|gathered|"
+_FLOW_IN = re.compile(r"inflow|creations|new money|\b(?:took|taking|takes?|taken|pulled|pulling) in\b|\bdrew\b|attract|poured|absorbed|gathered|"
                       r"amassed|\bhaul", re.I)
 # "an exchange that had been valued at $32 billion": a company's valuation, not a market cap
 _VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40}\bvalued\b|\bvaluation\b|funding round",
@@ -65,8 +65,15 @@ _FUND_LOST = re.compile(r"(?<!investors in the )(?<!holders of the )\b(?:ETFs?|f
                         r"(?:about |roughly |nearly |some |around |a net |another |a further )?(?:US)?$", re.I)
 # An amount added to the figure before it takes its kind ("lost $484 million ... and a further $327 million",
 # "took in $483 million, led by IBIT with $188 million").
-_CONTINUED = re.compile(r"^[^.;$]{0,80}\b(?:(?:and|plus) (?:a further|another|an additional)|led by [^.;$]{1,60} with)\s*"
-                        r"(?:about |roughly |nearly |some |around )?(?:US)?$", re.I)
+# So does the other end of a change ("has fallen to roughly $130 billion ... from a peak of about $187 billion") and
+# the next entry of a breakdown ("Binance accounted for about $210m of the total, Bybit for roughly $180m").
+_CONTINUED = re.compile(r"(?:^[^.;$]{0,80}\b(?:(?:and|plus) (?:a further|another|an additional)|led by [^.;$]{1,60} with|"
+                        r"from (?:an? |its |the )?(?:[\w-]+ )?(?:peak|high|low|record|level)? ?(?:of )?)|"
+                        r"^[^.;$]{0,20}?(?:,|\band)\s+(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)? for)\s*"
+                        r"(?:about |roughly |nearly |some |around |close to )?(?:US)?$", re.I)
+# "0.03% per eight hours ..., an annualised cost of nearly 33%": the same rate, per year
+_ANNUALISED = re.compile(r"\bannuali[sz]ed(?: [a-z]+)?(?: of| at| near| around)?\s*(?:about |roughly |nearly |north of |some )?$",
+                         re.I)
 _PRICE_LEFT = re.compile(
     r"\b(?:traded|trading|trades|changed hands|changing hands)\s+(?:at|near|around|as (?:high|low) as)\s*"
     r"(?:about |around |roughly )?$", re.I)
@@ -95,6 +102,17 @@ def _nearest(cues: list[tuple[str, int, int, int]], a: Amount, kinds: tuple[str,
         if dist <= reach and dist < best_dist:
             best, best_dist = kind, dist
     return best
+
+
+def _new_clause_moves(view: ArticleView, index: int, cues, a: Amount) -> bool:
+    """A later clause with its own asset and move verb owns the percentage, not the rate cue before it
+    (a comma ends the cue's clause: "funding on Binance's bitcoin perpetual fell to 0.003%" keeps it)."""
+    sent = view.sents[index]
+    cue_end = max((e for _, s, e, _ in cues if e <= a.start), default=None)
+    if cue_end is None or not any(
+            cue_end < m.start - sent.start < a.start and "," in sent.text[cue_end:m.start - sent.start] for m in sent.of("ASSET")):
+        return False
+    return signed_move(view, index, a, None) is not None  # a verb must say it moved: a sign alone is the rate's
 
 
 def _written_sign(text: str, a: Amount) -> str | None:
@@ -131,12 +149,20 @@ def find_figures(view: ArticleView) -> list[Figure]:
         for a in find_percents(sent.text):
             kind = _nearest(cues, a, PERCENT_KINDS)
             value = a.value
+            if kind is None and found and found[-1][1] in PERCENT_KINDS and _ANNUALISED.search(sent.text, 0, a.start):
+                kind = found[-1][1]
+            if kind is not None and _new_clause_moves(view, index, cues, a):
+                kind = None  # "The last time funding ran this hot, on March 5, bitcoin dropped 14% in a day."
             if kind is None:
                 move = signed_move(view, index, a, _written_sign(sent.text, a))
                 if move is None:
                     continue
                 kind, value = "percent_change", move
             found.append((a, kind, value, "percent"))
+        for a in find_basis_points(sent.text):  # bps quote only a rate that a cue names ("basis points" is none)
+            kind = _nearest([c for c in cues if c[2] <= a.start or c[1] >= a.end], a, PERCENT_KINDS)
+            if kind is not None:
+                found.append((a, kind, a.value, "percent"))
         for a in find_money(sent.text):
             if not (a.scaled or abs(a.value) >= 1e6):
                 continue
@@ -147,11 +173,13 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 kind = "etf_flow"
             elif kind is None and found and found[-1][3] != "percent" and _CONTINUED.match(sent.text[found[-1][0].end:a.start]):
                 kind = found[-1][1]
+                if found[-1][0].start in shares:
+                    shares[a.start] = shares[found[-1][0].start]
             if _SHARE_OF.match(sent.text, a.end):
                 whole = next((f[0] for f in reversed(found) if f[3] != "percent" and f[1] == kind), None)
                 if whole is not None:  # "$19.2 billion ... in 24 hours, and $16.7 billion of that was longs"
                     shares[a.start] = whole
-                elif kind is None and figures and index and figures[-1].start >= view.sents[index - 1].start:
+                elif kind is None and figures and index and figures[-1].start >= view.sents[max(0, index - 2)].start:
                     kind, shares[a.start] = figures[-1].kind, figures[-1]
             if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):
                 continue  # GUIDE: valuations are no figures

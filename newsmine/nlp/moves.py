@@ -16,13 +16,15 @@ from newsmine.nlp.view import ArticleView
 _UP = (
     r"rose|risen|rising|rise|gained|gaining|gains?|jumped|jumping|jump|climbed|climbing|surged|surging|surge|"
     r"soared|soaring|rallied|rallying|rally|added|adding|advanced|advancing|up|higher|increased|spiked|popped|"
-    r"rebounded|recovered|doubled|appreciated|leaping|leapt|leaped|lifted|lifting|ballooned|extending"
+    r"rebounded|recovered|doubled|appreciated|leaping|leapt|leaped|lifted|lifting|ballooned|extending|"
+    r"rises|climbs|jumps|surges|soars|rallies|adds|advances|tack(?:ed|s|ing)? on|notched|piled on"
 )
 _DOWN = (
     r"fell|fallen|falling|fall|dropped|dropping|drop|declined|declining|decline|slid|sliding|slide|slipped|"
     r"slipping|tumbled|tumbling|plunged|plunging|plunge|sank|sinking|lost|losing|loss|losses|down|lower|shed|"
     r"shedding|crashed|crash|slumped|slump|retreated|dipped|dip|below|off|drawdown|eased|sell-off|selloff|"
-    r"correction|collapsed|collapsing|giving back|gave back|given back|plummeted|tanked|erased|wiped|sagged"
+    r"correction|collapsed|collapsing|giving back|gave back|given back|plummeted|tanked|erased|wiped|sagged|"
+    r"falls|drops|declines|slides|slips|tumbles|plunges|sinks|loses|sheds|dips|crashes|slumps|retreats|eases"
 )
 _MOVE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 # What is measured is not an asset's price (or the movers are unnamed: "mid caps printed -70% wicks").

@@ -73,6 +73,8 @@ SATOSHI = 1e-8
 BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
                      rf"(?![\d%]|\.\d|\s?(?:%|{PERCENT_WORDS}))")
 PERCENT_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|{PERCENT_WORDS})")
+# Basis points: a hundredth of a percent ("funding ran at 10 bps per eight hours")
+BPS_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?:bps|bp|basis points?)\b")
 _SIGN_WORD = re.compile(r"(?<![\w-])(?:minus|negative)\s+$", re.I)  # the sign of a percentage, in words
 
 
@@ -186,6 +188,17 @@ def find_percents(text: str) -> tuple[Amount, ...]:
     found += [Amount(-w.value if _signed_by_word(text, w.start) else w.value, None, w.start, w.end, False, True)
               for w in find_spelled_percents(text) if w.value <= MAX_VALUE]
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+def find_basis_points(text: str) -> tuple[Amount, ...]:
+    """Every amount in basis points in ``text``, as a percentage ("10 bps" is 0.1)."""
+    found = []
+    for m in BPS_RE.finditer(text):
+        value = to_number(m.group("num"))
+        if value is not None:
+            value = -value if m.group("sign") in ("-", "−") or _signed_by_word(text, m.start()) else value
+            found.append(Amount(decimal_round(value / 100), None, m.start(), m.end(), False, True))
+    return tuple(found)
 
 
 def _signed_by_word(text: str, start: int) -> bool:
