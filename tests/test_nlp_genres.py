@@ -104,3 +104,8 @@ def test_etf_flow_side_from_the_nearest_flow_word_and_list_rows():
     assert {(f.kind, f.value, f.side) for f in facts.figures} == {
         ("etf_flow", 61200000.0, "in"), ("etf_flow", 40500000.0, "out"),
         ("etf_flow", 12300000.0, "out"), ("etf_flow", 73500000.0, "in")}
+
+
+def test_newer_tokens_are_assets_under_their_tickers():
+    facts = extract_facts([Article(source="t", text="Book of Meme (BOME) and Ethena's USDe led the board, while stETH lagged.")])[0]
+    assert {a.symbol for a in facts.assets} >= {"BOME", "USDE", "stETH"}
