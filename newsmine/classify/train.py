@@ -275,20 +275,22 @@ def train(
     if dev_lines:
         dev_sets.append((line_rows(enc, dev_lines)[1], [h.sentiment for h in dev_lines]))
 
+    fitted: dict[tuple[str, float], tuple[np.ndarray, np.ndarray]] = {}  # the grid's heads, the chosen ones kept
+
     def narr_f1(c):
-        w, b = fit_narratives(x, y_narr, c, seed, wn)
+        w, b = fitted["narratives", c] = fit_narratives(x, y_narr, c, seed, wn)
         return multilabel(yd_narr, (xd @ w.T + b) >= 0, NARRATIVES)["micro"]["f1"]
 
     def sent_f1(c):
-        w, b = fit_sentiment(xs, ys, c, seed, ws)
+        w, b = fitted["sentiment", c] = fit_sentiment(xs, ys, c, seed, ws)
         return float(np.mean([accuracy_macro_f1(gold, [SENTENCE_SENTIMENTS[k] for k in (xv @ w.T + b).argmax(1)])["macro_f1"]
                               for xv, gold in dev_sets]))
 
     c_narr = _best(C_GRID, narr_f1) if dev_items else 1.0
     c_sent = _best(C_GRID, sent_f1) if dev_sets else 1.0
-    heads = Heads(
-        NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed, wn), *fit_sentiment(xs, ys, c_sent, seed, ws), adapter=lora
-    )
+    narrative_head = fitted.get(("narratives", c_narr)) or fit_narratives(x, y_narr, c_narr, seed, wn)
+    sentiment_head = fitted.get(("sentiment", c_sent)) or fit_sentiment(xs, ys, c_sent, seed, ws)
+    heads = Heads(NARRATIVES, SENTENCE_SENTIMENTS, *narrative_head, *sentiment_head, adapter=lora)
     held = dev_items + train_items
     held_narr = [heads.narrative_probs(vectors[id(it)]) for it in dev_items]
     held_sent = [heads.sentiment_probs(svectors[id(it)]) for it in dev_items]
