@@ -66,6 +66,7 @@ def kinds_of(text: str, value: float) -> set[str]:
     ("The meme names ran hard, with PEPE tagging $0.000012 and FLOKI up 25% on the day.", 0.000012, "high"),
     ("Litecoin rallied through the week. It touched $104 on Sunday, per Kraken data.", 104.0, "high"),
     ("BNB pushed up to about $720 in Asian trading, which is a record high.", 720.0, "ath"),
+    ("Cardano climbed to $3.05 on Thursday, which was a record.", 3.05, "ath"),
     ("Dogecoin sagged to 5.9 cents late on Monday, which was a record low for the year.", 0.059, "atl"),
     ("XRP surged 60% on the ruling, reaching a high of $0.82, up from about $0.51 the day before.", 0.82, "high"),
     ("XRP surged 60% on the ruling, reaching a high of $0.82, up from about $0.51 the day before.", 0.51, "spot"),

@@ -132,7 +132,7 @@ _PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-o
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
 _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*which (?:is|was|marks|marked|set|became) (?:a|an|its|the|their) "
-                           r"(?:new |fresh )?(?:all-time|record|lifetime) (?P<side>high|low)?", re.I)
+                           r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
 _NON_CRYPTO = re.compile(
     r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
     r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
