@@ -250,3 +250,10 @@ def test_an_organisation_speaks_through_a_statement():
             'that the rules would "protect retail users from undue harm."')
     assert {(q.speaker, q.organization) for q in facts_of(text).quotes} == {
         ("Orbit Markets", "Orbit Markets"), ("Monetary Authority of Singapore", "Monetary Authority of Singapore")}
+
+
+def test_titles_that_open_a_sentence_and_roles_beyond_finance():
+    text = ('Chief executive Mathieu Belanger-Roy said the company would "look at rivals" soon.\n\n'
+            '"Nine validators sounds thin," said Oksana Lytvyn, a smart-contract auditor at Kyiv-based Bastion Labs.')
+    assert quotes_of(text) == {("look at rivals", "Mathieu Belanger-Roy", "chief executive", None),
+                               ("Nine validators soun", "Oksana Lytvyn", "smart-contract auditor", "Bastion Labs")}

@@ -45,7 +45,8 @@ _APPOSITION = re.compile(
     r"(?=\s*[,.;)]|\s+(?:in|who|on|and|told|said|says|wrote|to)\b|\s*$)"
 )
 _TITLE_WORDS = re.compile(rf"\b(?:{ROLE_NOUNS}|officer|vice|adviser|advisor|member|portfolio|operator|lead|principal|"
-                          rf"senior|trader|economist|associate|fellow|editor|secretary|governor|planner|engineer|maker)\b", re.I)
+                          rf"senior|trader|economist|associate|fellow|editor|secretary|governor|planner|engineer|maker|"
+                          rf"auditor|consultant|counsel|host|accountant|banker|broker|teacher|nurse|reader|student)\b", re.I)
 
 
 @dataclass
@@ -88,8 +89,10 @@ def apposition(after: str) -> tuple[str | None, str | None]:
 
 # Title before the name: "co-founder Darren Kwok", "Lumen Capital's head of research Mara Quinn"
 _PRE_TITLE = re.compile(
-    r"(?:(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})['’]s\s+)?(?P<title>(?:[a-z][\w-]*\s+){1,4})$"
+    r"(?:(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})['’]s\s+)?(?P<title>(?:\b[a-z][\w-]*\s+){1,4})$"
 )
+# A lower-case title that opens its sentence, so its first word is capitalised
+_OPENING_TITLE = re.compile(r"(?:^|[.!?]\s+|\n)(?P<title>[A-Z][a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+$")
 _ORG_WORDS = re.compile(
     r"\b(?:Labs?|Capital|Partners|Inc|Corp|Group|Foundation|Commission|Bank|Exchange|Markets|Research|Securities|"
     r"Digital|Ventures|Advisory|Fund|Trust|Protocol|Network|Ltd|LLC|LLP|Holdings|Investments|Management|"
@@ -109,6 +112,9 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
     m = _TITLE_BEFORE.search(before[-60:])
     if m:
         return m.group("cap"), None
+    m = _OPENING_TITLE.search(before[-60:])
+    if m and _TITLE_WORDS.search(m.group("title")):
+        return m.group("title")[0].lower() + m.group("title")[1:], None  # "Chief executive Mathieu Belanger-Roy said"
     m = _HANDLE_INTRO.search(before[-80:])
     if m and _TITLE_WORDS.search(m.group("title")):
         return m.group("title"), None
