@@ -257,3 +257,8 @@ def test_titles_that_open_a_sentence_and_roles_beyond_finance():
             '"Nine validators sounds thin," said Oksana Lytvyn, a smart-contract auditor at Kyiv-based Bastion Labs.')
     assert quotes_of(text) == {("look at rivals", "Mathieu Belanger-Roy", "chief executive", None),
                                ("Nine validators soun", "Oksana Lytvyn", "smart-contract auditor", "Bastion Labs")}
+
+
+def test_livelier_speech_verbs_attribute_too():
+    assert quotes_of('"Nobody saw this coming," mused Petra Lindahl, founder of research letter Quayside Notes.') == {
+        ("Nobody saw this comi", "Petra Lindahl", "founder", "Quayside Notes")}

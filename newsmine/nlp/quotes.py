@@ -32,7 +32,8 @@ SAY = (
     r"said|says|say|told|tells|added|adds|wrote|writes|noted|notes|explained|explains|argued|argues|warned|"
     r"warns|cautioned|stated|states|commented|remarked|continued|insisted|observed|posted|tweeted|suggested|"
     r"predicted|concluded|acknowledged|admitted|asked|replied|recalled|quipped|emphasi[sz]ed|stressed|"
-    r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up"
+    r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up|"
+    r"gushed|joked|mused|sighed|laughed|declared|reiterated|recounted|elaborated|pointed out|texted|messaged|emailed"
 )
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 _HANDLE = r"(?:u/|@)[\w-]{2,30}"
