@@ -262,3 +262,8 @@ def test_titles_that_open_a_sentence_and_roles_beyond_finance():
 def test_livelier_speech_verbs_attribute_too():
     assert quotes_of('"Nobody saw this coming," mused Petra Lindahl, founder of research letter Quayside Notes.') == {
         ("Nobody saw this comi", "Petra Lindahl", "founder", "Quayside Notes")}
+
+
+def test_a_hyphenated_word_starting_like_a_preposition_stays_in_the_title():
+    assert quotes_of('"Supply on exchanges keeps falling," said Ines Varga, lead on-chain analyst at Sable Metrics.') == {
+        ("Supply on exchanges ", "Ines Varga", "lead on-chain analyst", "Sable Metrics")}

@@ -42,7 +42,7 @@ _APPOSITION = re.compile(
     + _DESCRIPTOR + _ORG + r")?"
     # wire style names the employer after a second comma: "Jane Doe, head of trading, Lumen Capital."
     r"(?:,\s+" + _ORG.replace("?P<org>", "?P<org2>") + r"(?=\s*[.;)]|\s*$))?"
-    r"(?=\s*[,.;)]|\s+(?:in|who|on|and|told|said|says|wrote|to)\b|\s*$)"
+    r"(?=\s*[,.;)]|\s+(?:in|who|on|and|told|said|says|wrote|to)(?![\w-])|\s*$)"  # "on-chain" is no "on"
 )
 _TITLE_WORDS = re.compile(rf"\b(?:{ROLE_NOUNS}|officer|vice|adviser|advisor|member|portfolio|operator|lead|principal|"
                           rf"senior|trader|economist|associate|fellow|editor|secretary|governor|planner|engineer|maker|"
