@@ -267,3 +267,8 @@ def test_livelier_speech_verbs_attribute_too():
 def test_a_hyphenated_word_starting_like_a_preposition_stays_in_the_title():
     assert quotes_of('"Supply on exchanges keeps falling," said Ines Varga, lead on-chain analyst at Sable Metrics.') == {
         ("Supply on exchanges ", "Ines Varga", "lead on-chain analyst", "Sable Metrics")}
+
+
+def test_the_employer_after_a_short_who_clause():
+    assert quotes_of('"Carry is the tell," said Lior Banet, a portfolio manager who runs a futures book at Kestrel Partners.') == {
+        ("Carry is the tell,", "Lior Banet", "portfolio manager", "Kestrel Partners")}

@@ -38,7 +38,10 @@ _ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_W
 _PLACE = rf"(?:[A-Z][\w.]*\s+){{1,2}}(?=(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_NOUNS})\b)"
 _APPOSITION = re.compile(
     r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+|our\s+)?(?!(?:who|which|whose|where|when)\b)(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
-    r"(?:\s+now)?(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+|" + _PLACE + r")?"
+    r"(?:\s+now)?"
+    # "a portfolio manager who runs a basis-trading book at Penrose Capital": the employer after a short clause
+    r"(?:\s+who\s+(?:runs|works|leads|heads|manages|oversees|trades|covers)\b[^,.;\"“”]{0,50}?(?=\s+(?:at|with|for)\s))?"
+    r"(?:\s+(?:at|of|with|for|from)\s+(?:the\s+)?(?:(?:[A-Z][\w.]*\s+)*[\w.]+-based\s+|" + _PLACE + r")?"
     + _DESCRIPTOR + _ORG + r")?"
     # wire style names the employer after a second comma: "Jane Doe, head of trading, Lumen Capital."
     r"(?:,\s+" + _ORG.replace("?P<org>", "?P<org2>") + r"(?=\s*[.;)]|\s*$))?"
