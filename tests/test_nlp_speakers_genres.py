@@ -242,6 +242,10 @@ def test_an_office_written_before_the_name_is_the_title():
         ("unlikely", "Jerome Powell", "Chair", None)}
     assert quotes_of('Treasury Secretary Janet Yellen said the proposal was "a sensible start".') == {
         ("a sensible start", "Janet Yellen", "Secretary", None)}
+    assert quotes_of('CEO Brian Armstrong said the exchange was "working on it" late on Friday.') == {
+        ("working on it", "Brian Armstrong", "CEO", None)}
+    assert quotes_of('Co-anchor Kelsey Ng said the session was "not normal" on air.') == {
+        ("not normal", "Kelsey Ng", "Co-anchor", None)}
 
 
 def test_an_organisation_speaks_through_a_statement():

@@ -63,7 +63,8 @@ class Person:
 # Gensler", "Treasury Secretary Janet Yellen", "Sen. Cynthia Lummis"): the title, not part of the name.
 _CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:Vice |Deputy |Prime |Finance |Acting )?"
               r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
-              r"Secretary|Judge|Minister|Chancellor|Mayor))")
+              r"Secretary|Judge|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
+              r"Host|Co-host|Analyst|Strategist|Economist|Professor|Prof\.))")
 _LEADING_TITLE = re.compile(rf"^{_CAP_TITLE}\s+(?=[A-Z])")
 _TITLE_BEFORE = re.compile(rf"\b{_CAP_TITLE}\s+$")
 
