@@ -276,3 +276,8 @@ def test_a_hyphenated_word_starting_like_a_preposition_stays_in_the_title():
 def test_the_employer_after_a_short_who_clause():
     assert quotes_of('"Carry is the tell," said Lior Banet, a portfolio manager who runs a futures book at Kestrel Partners.') == {
         ("Carry is the tell,", "Lior Banet", "portfolio manager", "Kestrel Partners")}
+
+
+def test_a_possessive_before_the_role_is_not_the_title():
+    assert quotes_of('The SEC sued Binance and its founder Changpeng Zhao, who said the case was "unjustified".') == {
+        ("unjustified", "Changpeng Zhao", "founder", None)}

@@ -129,10 +129,13 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
     for cut in ("from", "by", "with", "to", "and", "said", "says", "told", "as", "that", "wrote", "according"):
         if cut in words:
             words = words[len(words) - words[::-1].index(cut):]
+    whole = len(words) == len(m.group("title").split())
+    while words and words[0] in ("its", "their", "his", "her", "the", "a", "an", "our"):
+        words = words[1:]  # "Binance and its founder Changpeng Zhao": the role, not the possessive
     title = " ".join(words)
     if not title or not _TITLE_WORDS.search(title):
         return None, None
-    return title, m.group("org") if m.group("org") and len(words) == len(m.group("title").split()) else None
+    return title, m.group("org") if m.group("org") and whole else None
 
 
 # "a self-described day trader": the hedge is the writer's, not part of the role
