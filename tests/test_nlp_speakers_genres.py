@@ -281,3 +281,11 @@ def test_the_employer_after_a_short_who_clause():
 def test_a_possessive_before_the_role_is_not_the_title():
     assert quotes_of('The SEC sued Binance and its founder Changpeng Zhao, who said the case was "unjustified".') == {
         ("unjustified", "Changpeng Zhao", "founder", None)}
+
+
+def test_the_role_may_come_before_the_name_after_the_quote():
+    text = ('"We will not sell at these prices," Norrland\'s chief financial officer, Elin Sjöberg, told analysts.\n\n'
+            '"Watch the funding," my former colleague Tomas Brandt, now a trader at Vesper Markets, texted on Sunday.')
+    quotes = {q.speaker: (q.title, q.organization) for q in facts_of(text).quotes}
+    assert set(quotes) == {"Elin Sjöberg", "Tomas Brandt"}
+    assert quotes["Tomas Brandt"] == ("trader", "Vesper Markets")

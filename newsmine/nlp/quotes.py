@@ -45,8 +45,13 @@ _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+{_W
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
 _RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?P<who>{NAME}),")
 _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"
+# a role may come first: '"X," Ridgeback's chief financial officer, Harriet Lindqvist-Moore, told analysts',
+# '"X," my old desk boss Marguerite Haldane, now a portfolio manager at Y, texted me'
+_ROLE_FIRST = (r"(?:(?:my|our|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])|"
+               r"(?:[A-Z][\w&.'’-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z]))?")
 _RIGHT_WHO_FIRST = re.compile(
-    rf"^[\s,—–-]*(?:as\s+)?{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
+    rf"^[\s,—–-]*(?:as\s+)?{_ROLE_FIRST}{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+"
+    rf"(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
 )
 # '..., who called the move "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
 _LEFT_SAY = re.compile(
