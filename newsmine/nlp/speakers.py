@@ -59,8 +59,9 @@ class Person:
     organization: str | None = None
 
 
-# An office written before the name, capitalised as wires do ("Fed Chair Jerome Powell", "SEC Chair Gary
-# Gensler", "Treasury Secretary Janet Yellen", "Sen. Cynthia Lummis"): the title, not part of the name.
+# An office or role written before the name, capitalised as wires and broadcasts do ("Fed Chair Jerome
+# Powell", "Treasury Secretary Janet Yellen", "Sen. Cynthia Lummis", "CEO Brian Armstrong", "Co-anchor
+# Kelsey Ng"): the title, not part of the name.
 _CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:Vice |Deputy |Prime |Finance |Acting )?"
               r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
               r"Secretary|Judge|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
