@@ -5,6 +5,8 @@ is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsmine.nlp import extract_facts
 from newsmine.records import Article
 
@@ -263,24 +265,22 @@ def test_titles_that_open_a_sentence_and_roles_beyond_finance():
                                ("Nine validators soun", "Oksana Lytvyn", "smart-contract auditor", "Bastion Labs")}
 
 
-def test_livelier_speech_verbs_attribute_too():
-    assert quotes_of('"Nobody saw this coming," mused Petra Lindahl, founder of research letter Quayside Notes.') == {
-        ("Nobody saw this comi", "Petra Lindahl", "founder", "Quayside Notes")}
-
-
-def test_a_hyphenated_word_starting_like_a_preposition_stays_in_the_title():
-    assert quotes_of('"Supply on exchanges keeps falling," said Ines Varga, lead on-chain analyst at Sable Metrics.') == {
-        ("Supply on exchanges ", "Ines Varga", "lead on-chain analyst", "Sable Metrics")}
-
-
-def test_the_employer_after_a_short_who_clause():
-    assert quotes_of('"Carry is the tell," said Lior Banet, a portfolio manager who runs a futures book at Kestrel Partners.') == {
-        ("Carry is the tell,", "Lior Banet", "portfolio manager", "Kestrel Partners")}
-
-
-def test_a_possessive_before_the_role_is_not_the_title():
-    assert quotes_of('The SEC sued Binance and its founder Changpeng Zhao, who said the case was "unjustified".') == {
-        ("unjustified", "Changpeng Zhao", "founder", None)}
+@pytest.mark.parametrize("text,quote", [
+    # livelier speech verbs attribute too
+    ('"Nobody saw this coming," mused Petra Lindahl, founder of research letter Quayside Notes.',
+     ("Nobody saw this comi", "Petra Lindahl", "founder", "Quayside Notes")),
+    # a hyphenated word starting like a preposition ("on-chain") stays in the title
+    ('"Supply on exchanges keeps falling," said Ines Varga, lead on-chain analyst at Sable Metrics.',
+     ("Supply on exchanges ", "Ines Varga", "lead on-chain analyst", "Sable Metrics")),
+    # the employer after a short who-clause
+    ('"Carry is the tell," said Lior Banet, a portfolio manager who runs a futures book at Kestrel Partners.',
+     ("Carry is the tell,", "Lior Banet", "portfolio manager", "Kestrel Partners")),
+    # a possessive before the role is not part of the title
+    ('The SEC sued Binance and its founder Changpeng Zhao, who said the case was "unjustified".',
+     ("unjustified", "Changpeng Zhao", "founder", None)),
+])
+def test_one_quote_speaker_title_and_employer(text, quote):
+    assert quotes_of(text) == {quote}
 
 
 def test_the_role_may_come_before_the_name_after_the_quote():

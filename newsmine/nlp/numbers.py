@@ -182,9 +182,7 @@ def find_percents(text: str) -> tuple[Amount, ...]:
         value = to_number(m.group("num"))
         if value is None:
             continue
-        if m.group("sign") in ("-", "−") or (m.group("sign") is None and _signed_by_word(text, m.start())):
-            value = -value
-        found.append(Amount(value, None, m.start(), m.end(), False, True))
+        found.append(Amount(-value if _negative(text, m) else value, None, m.start(), m.end(), False, True))
     found += [Amount(-w.value if _signed_by_word(text, w.start) else w.value, None, w.start, w.end, False, True)
               for w in find_spelled_percents(text) if w.value <= MAX_VALUE]
     return tuple(sorted(found, key=lambda a: a.start))
@@ -196,9 +194,14 @@ def find_basis_points(text: str) -> tuple[Amount, ...]:
     for m in BPS_RE.finditer(text):
         value = to_number(m.group("num"))
         if value is not None:
-            value = -value if m.group("sign") in ("-", "−") or _signed_by_word(text, m.start()) else value
-            found.append(Amount(decimal_round(value / 100), None, m.start(), m.end(), False, True))
+            found.append(Amount(decimal_round((-value if _negative(text, m) else value) / 100), None, m.start(), m.end(),
+                                False, True))
     return tuple(found)
+
+
+def _negative(text: str, m: re.Match[str]) -> bool:
+    """A percentage or basis-point match written negative: "-3.1%", "minus 12%", "negative 0.5 bps"."""
+    return m.group("sign") in ("-", "−") or (m.group("sign") is None and _signed_by_word(text, m.start()))
 
 
 def _signed_by_word(text: str, start: int) -> bool:
