@@ -1,0 +1,212 @@
+"""Which currency amounts are prices (GUIDE "Prices", "Does not count").
+
+A sentence's amounts are sizes (market caps, volumes, liquidations, flows),
+changes ("shed $2,000"), targets and predictions, unreached support or
+resistance, strikes, purchase prices, pegs, costs and stock or commodity
+prices as often as they are prices. These filters read the words around one
+amount and say which it is; ``prices`` then gives the survivors their kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
+from newsmine.nlp.numbers import Amount
+from newsmine.nlp.view import ArticleView
+
+_SIZE = re.compile(
+    r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
+    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
+    r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
+    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
+    # money put into the market or held there, not a level: not "spent the week above $X", not "puts
+    # bitcoin at $X" ("had about €60,000 on the exchange")
+    r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
+    re.I,
+)
+NOT_REACHED = re.compile(
+    r"\b(?:targets?|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
+    r"calls? for|calling for|whether|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
+    r"(?:a|another|fresh|second|third) (?:run|shot|crack|stab|tilt) at|"
+    r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
+    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
+    r"(?:base|bull|bear|best|worst)[- ]case|"
+    r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
+    r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|peak|top|bottom))|"
+    r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
+    r"(?:has|have|had) to|must|as long as|so long as|while the price holds)\b",
+    re.I,
+)
+# What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
+# asset or a pair ("SOL/BTC sits at 0.00261").
+_SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
+# with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
+_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp|line in the sand)\b",
+                      re.I)
+# A sentence about where support or resistance lies ("Resistance is $32,400, and above that there is
+# mostly air up to $35,000"; "Analyst: Support sits at ..."): every level in it is one to watch.
+_WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
+                    r"(?:is|sits|lies|comes|stands|remains)\b|"
+                    r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:", re.I)  # a desk note's "Levels: 25.2k is ..."
+_REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
+_RIGHT_NOT_REACHED = re.compile(
+    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
+    r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
+    r"(?:is|are|was|were|looks|seems|remains) [\"“]?(?:\w+ly )?(?:possible|likely|plausible|in play|on the cards|"
+    r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
+    r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
+    r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
+    r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
+    r"area|zone|region|level is|is key|is a key|"
+    # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
+    # she labelled a stretch target"); an average ("$97,000 a coin on average")
+    r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where)\b|"
+    r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
+    r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
+    r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|where|[A-Z]\w*['’]s)\b)", re.I
+)
+# A named past extreme was reached even when the sentence around it is conditional
+# ("a close below $1,250 would expose the June low near $880", "expects it to retest its March record of $X").
+_CITED_EXTREME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|"
+    r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?|records?),?"
+    r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
+)
+# What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
+# buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
+_PURCHASE = re.compile(
+    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near)\s*(?:about |around |roughly )?$|"
+    r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
+    r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
+    r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|"
+    # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
+    r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
+    r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
+    r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$", re.I)
+# A holder who sold (or trimmed) above a level reports that the market traded there, even
+# in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
+SOLD_ABOVE = re.compile(
+    r"\b(?:sold|trimmed|cut|reduced|offloaded|took profits?|cashed out|exited)\b[^$.;\"“”]{0,40}\b(?:above|over)\s*$", re.I)
+# An appositive saying the market was there outweighs a hedge before the amount ("whether
+# bitcoin can reclaim $6,000, the level it broke down through on Thursday").
+_RIGHT_REACHED = re.compile(
+    r"^,\s*(?:the|a) (?:[\w-]+ )?(?:level|mark|price|line|threshold) (?:that )?\w+ (?:had |has )?"
+    r"(?:broke|fell|dropped|slipped|sank|lost|hit|touched|reached|crossed|traded|gave up)\b", re.I)
+# Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
+# the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
+_CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
+# A horizon ("above $100,000 by the end of the year"), unless the clause tells the past ("slid to
+# about $8 by the end of December"); the end of a session is no horizon.
+_BY_END = re.compile(r"^[\s,]*by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))", re.I)
+# A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
+_YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
+# A correction repeats what the story wrongly said ("An earlier version of this story said ether
+# fell to $2,520", "... misstated the price"): nothing in it is a fact.
+CORRECTION = re.compile(r"\b(?:earlier|previous|prior) version of this (?:story|article|report|post)\b|"
+                         r"\b(?:misstated|misreported|incorrectly (?:said|stated|reported|gave))\b", re.I)
+# A level the sentence says was never reached ("the $10,000 level was never tested",
+# "fell short of $50,000") is no price anywhere in that sentence.
+_NEGATED_LEFT = re.compile(
+    r"\b(?:never|not|yet to|failed to|(?:fell|falls|falling|stopped|stops) short of)\s+(?:been\s+|even\s+|quite\s+)?"
+    r"(?:(?:re)?tested|test|reached|reach|hit|touched|touch|seen|crossed|cross|broken|break|topped|top|reclaimed|reclaim)?"
+    r"\s*(?:(?:above|below|through|past|over|under)\s+)?(?:the\s+)?$", re.I)
+_NEGATED_RIGHT = re.compile(
+    r"^\s*(?:level|mark|line|area|handle|threshold)?\s*(?:was|were|has|had|is|have)\s+(?:never|not|yet to)\b"
+    r"(?!\s+(?:been\s+)?(?:seen|traded|hit) since)", re.I)
+_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance|line in the sand)\b", re.I)
+# A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
+# "redeemable for one dollar"); what it traded at off the peg still counts.
+_PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
+_PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
+                       r"(?:about |roughly |exactly )?$|\bpeg of\s*$", re.I)
+_NON_CRYPTO = re.compile(
+    r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
+    r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
+)
+# a unit of a commodity, a share or a fund's unit, or of miners' hash power ("hashprice at $0.06 per terahash per day")
+_RIGHT_NON_CRYPTO = re.compile(
+    r"^\s*(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh)\b", re.I)
+# What it costs to make a coin, or what holders paid on average on-chain, is no traded price
+# ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
+_COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
+                           r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
+_CHANGE_VERB = re.compile(
+    r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|fell|fallen|dropped|"
+    r"jumped|climbed|surged|slid|tumbled|plunged|sank|swung|moves?|moved)\s+(?:about |some |nearly |"
+    r"almost |roughly |around |more than |over |by |another |an additional )?$",
+    re.I,
+)
+_RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
+# Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira")
+_SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN")
+# between the two ends of a range or band ("$28,154-$33,562", "$5,500 to $6,000")
+RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+
+
+def left_clause(text: str, pos: int) -> str:
+    """The text before ``pos`` back to the previous clause break or amount (bounded);
+    a ranking ("the largest cryptocurrency by market value") is blanked: it names no size."""
+    left = _RANKING.sub(lambda m: " " * len(m.group()), text[max(0, pos - 90):pos])
+    cut = max(left.rfind(";"), left.rfind(" while "), left.rfind(" but "), left.rfind(" and "))
+    return left[cut + 1:] if cut >= 0 else left
+
+
+def is_price(view: ArticleView, index: int, a: Amount) -> bool:
+    text = view.sents[index].text
+    if a.scaled and (a.currency not in _SMALL_UNITS or a.value >= 1e9):
+        return False
+    left = left_clause(text, a.start)
+    near = left[-45:]
+    right = text[a.end:a.end + 60]
+    if SOLD_ABOVE.search(left):
+        return True
+    # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
+    # past a comma ("$2,030 in mid-August, as funds positioned")
+    if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
+            re.split(r"[,;]", right[:40])[0]):
+        return False
+    if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
+        return False
+    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near):
+        return False
+    if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _PURCHASE.search(left):
+        return False
+    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right):
+        return True
+    if NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
+        return False
+    if _BY_END.match(right) and not told_past(view.sents[index], a.start, a.end):
+        return False
+    sent = view.sents[index]
+    sits = _SITS.search(text, 0, a.start)
+    if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
+        return False
+    if unreal(sent, a.start, a.end) or answers_hypothetical(view, index):
+        return False
+    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
+        return False
+    if _RIGHT_NON_CRYPTO.match(right) or (
+        not any(m.end - sent.start <= a.start for m in sent.of("ASSET")) and _NON_CRYPTO.search(text[:a.start])
+    ):
+        return False  # a stock, a currency or a commodity, not a crypto asset
+    return True
+
+
+def _future_year(view: ArticleView, right: str) -> bool:
+    m = _YEAR_AFTER.match(right)
+    return bool(m and view.published and int(m.group(1)) > view.published.year)
+
+
+def negated(text: str, a: Amount) -> bool:
+    """The sentence says the level was not reached; its other mentions of the value are
+    then approaches to it ("buyers showed up just above $10,000"), not prices either."""
+    return bool(_NEGATED_LEFT.search(text[max(0, a.start - 40):a.start]) or _NEGATED_RIGHT.match(text[a.end:a.end + 40]))
+
+
+def band_not_reached(text: str, amounts: list[Amount], j: int) -> bool:
+    """The first end of a band the sentence names as a target ("the $5,500 to $6,000 zone in play")."""
+    if j + 1 >= len(amounts):
+        return False
+    a, b = amounts[j], amounts[j + 1]
+    return bool(RANGE_JOIN.match(text[a.end:b.start]) and _RIGHT_NOT_REACHED.search(text[b.end:b.end + 60]))
