@@ -150,3 +150,30 @@ def test_a_price_restated_in_another_currency_is_spot():
     assert prices == {("JPY", 4200000.0): "low", ("USD", 29000.0): "spot"}
     prices = {(p.currency, p.value): p.kind for p in facts_of("Ether jumped to €3,050, or roughly $3,300, in Frankfurt.").prices}
     assert prices == {("EUR", 3050.0): "high", ("USD", 3300.0): "spot"}
+
+
+def test_what_one_coin_is_worth_or_cost_is_its_price():
+    assert found("By Friday evening one ether was worth about $1,730.") == {("ETH", 1730.0, "USD")}
+    assert found("Litecoin was valued at $71.40 late on Monday.") == {("LTC", 71.4, "USD")}
+    assert found("Back in 2011 a single bitcoin cost roughly $0.90.") == {("BTC", 0.9, "USD")}
+    # a holding or a company is still a size
+    assert found("The exchange's bitcoin reserve is worth about $640 million.") == set()
+
+
+def test_a_stock_or_fund_share_named_after_the_coin_is_not_the_coin():
+    assert found("Grayscale's ether trust shares slipped 4% to $17.80 while ether fell to $2,260.") == {
+        ("ETH", 2260.0, "USD")}
+
+
+def test_a_unit_after_an_amount_does_not_run_into_the_next_clause():
+    assert found("Silver traded at $24 an ounce while bitcoin sank to $57,300.") == {("BTC", 57300.0, "USD")}
+
+
+def test_to_reach_ends_a_told_move_but_not_a_goal():
+    assert {p.kind for p in facts_of("Avalanche surged 14% overnight to reach $41.20.").prices} == {"high"}
+    assert found("Avalanche would have to climb 14% to reach $41.20.") == set()
+
+
+def test_model_values_and_betting_odds_are_not_prices():
+    assert found("On the stock-to-flow model, bitcoin's fair value is $52,000.") == set()
+    assert found("Bettors put 35% odds on ether touching $5,000 before June.") == set()

@@ -13,6 +13,7 @@ import re
 
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.numbers import Amount
+from newsmine.nlp.price_cues import verb_cue
 from newsmine.nlp.view import ArticleView
 
 _SIZE = re.compile(
@@ -35,7 +36,8 @@ NOT_REACHED = re.compile(
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|peak|top|bottom))|"
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
-    r"(?:has|have|had) to|must|as long as|so long as|while the price holds)\b",
+    r"(?:has|have|had) to|must|as long as|so long as|while the price holds|"
+    r"fair (?:value|price)|intrinsic value|odds|chances?|probabilit(?:y|ies))\b",
     re.I,
 )
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
@@ -144,6 +146,22 @@ _SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
 
+# What one coin is worth is its price ("Bitcoin was valued at $27,140", "one bitcoin is worth about
+# $64,300", "a single bitcoin cost roughly $13"), though "worth", "valued" and "cost" name sizes elsewhere.
+_COIN_WORTH = re.compile(r"(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$.-]+(?: \([A-Z]{2,6}\))?)\s+"
+                         r"(?:(?:is|was|were|are)\s+(?:now |currently |then |still |only )?(?:valued at|worth)|"
+                         r"costs?|was trading for|fetch(?:ed|es)?)\s*(?:about |around |roughly |nearly |some |just |"
+                         r"over |under |more than |less than |almost )?$", re.I)
+# A stock, a fund's shares or a commodity named after the coin is what the amount belongs to ("BlackRock's
+# bitcoin ETF shares rose 3% to $28.50"; "bitcoin miner stocks")
+_NON_CRYPTO_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shares?|stocks?|equit\w+|ETFs?|ETPs?)\b", re.I)
+
+
+# "to reach" after a move the clause tells as done is where the move ended ("jumped 11% in 24 hours to
+# reach $92"), not a goal ("needs to reach", "a push to reach").
+_TO_REACH = re.compile(r"\bto reach\s*(?:about |around |roughly |nearly |almost )?$", re.I)
+
+
 def left_clause(text: str, pos: int) -> str:
     """The text before ``pos`` back to the previous clause break or amount (bounded);
     a ranking ("the largest cryptocurrency by market value") is blanked: it names no size."""
@@ -161,6 +179,11 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     right = text[a.end:a.end + 60]
     if SOLD_ABOVE.search(left):
         return True
+    sent = view.sents[index]
+    worth = _COIN_WORTH.search(near)
+    if worth and not a.scaled and any(m.end - sent.start == a.start - len(near) + worth.end("coin")
+                                      for m in sent.of("ASSET")):
+        return True
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
     if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
@@ -174,11 +197,13 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right):
         return True
+    reach = _TO_REACH.search(near)
+    if reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()])):
+        near = near[:reach.start()]
     if NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
     if _BY_END.match(right) and not told_past(view.sents[index], a.start, a.end):
         return False
-    sent = view.sents[index]
     sits = _SITS.search(text, 0, a.start)
     if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
         return False
@@ -186,8 +211,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
         return False
+    last_asset = max((m.end - sent.start for m in sent.of("ASSET") if m.end - sent.start <= a.start), default=None)
     if _RIGHT_NON_CRYPTO.match(right) or (
-        not any(m.end - sent.start <= a.start for m in sent.of("ASSET")) and _NON_CRYPTO.search(text[:a.start])
+        _NON_CRYPTO.search(text[:a.start]) if last_asset is None else _NON_CRYPTO_AFTER.match(text, last_asset, a.start)
     ):
         return False  # a stock, a currency or a commodity, not a crypto asset
     return True

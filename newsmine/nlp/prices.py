@@ -38,7 +38,9 @@ _MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$",
 # Between two listed amounts, each possibly followed by its asset or unit ("$50,000 for bitcoin and $3,000 for
 # ether"), or the start and end of a change ("rose to 7.4 cents per kilowatt-hour from 5.1 cents").
 _LISTED = re.compile(
-    r"^\s*(?:(?:for|in|per|an?) [^,$;.]{1,25}?)?\s*(?:,\s*)?(?:,|and|or|to|from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
+    # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
+    r"^\s*(?:(?:for|in|per|an?) (?:(?!\b(?:while|whereas|but|as|after|before|when|since)\b)[^,$;.]){1,25}?)?"
+    r"\s*(?:,\s*)?(?:,|and|or|to|from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
 _ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
 # A terminal brief quotes a ticker with its last price and change, anywhere in a line ("ETH last 2,418,
 # +3.9% d/d", "ALTS: SOL 145.10 (+5.2%)"): the paragraph is a ticker table.
