@@ -24,6 +24,13 @@ def test_indian_digit_groups_and_lakh_amounts():
     assert prices_of("On CoinSwitch, ether changed hands at ₹2,84,600.") == {("ETH", 284600.0, "INR", "spot")}
 
 
+def test_rupees_written_rs_and_naira_written_with_their_sign():
+    assert [(a.value, a.currency) for a in find_money("Rs 52 lakh, Rs. 61,20,000 and ₦1,540")] == [
+        (5200000.0, "INR"), (6120000.0, "INR"), (1540.0, "NGN")]
+    assert prices_of("On ZebPay, bitcoin slipped to Rs 48.7 lakh.") == {("BTC", 4870000.0, "INR", "low")}
+    assert find_money("Mrs 5 and RS 9") == ()  # a word ending in "rs" or capitals are no rupee sign
+
+
 def test_an_amount_never_stops_before_its_decimals():
     assert [a.value for a in find_money("a $2.3trn market")] == [2.3e12]
     assert [a.value for a in find_money("PEPE at $0.000012345 and $0.00000081")] == [0.000012345, 0.00000081]

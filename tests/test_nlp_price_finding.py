@@ -177,3 +177,10 @@ def test_to_reach_ends_a_told_move_but_not_a_goal():
 def test_model_values_and_betting_odds_are_not_prices():
     assert found("On the stock-to-flow model, bitcoin's fair value is $52,000.") == set()
     assert found("Bettors put 35% odds on ether touching $5,000 before June.") == set()
+
+
+def test_the_level_a_move_of_a_given_size_ended_at_is_a_price():
+    assert {(p.value, p.kind) for p in facts_of("Bitcoin gave up $2,400 to $61,150 in the first hour of trade.").prices} == {
+        (61150.0, "low")}
+    assert {(p.value, p.kind) for p in facts_of("Solana added $9 to $186 on Wednesday afternoon.").prices} == {
+        (186.0, "high")}

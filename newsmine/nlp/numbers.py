@@ -23,7 +23,8 @@ MAX_VALUE = 1e15  # above any real market figure; bigger numbers are noise
 CURRENCY_SYMBOLS = {
     "US$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "JPY", "JPY": "JPY", "₩": "KRW", "KRW": "KRW", "CNY": "CNY", "RMB": "CNY",
-    "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "R$": "BRL",
+    "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR",
+    "R$": "BRL", "₦": "NGN", "NGN": "NGN",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
@@ -41,7 +42,8 @@ _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 _SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
           r"Billion|Trillion|lakhs?|crores?)(?![A-Za-z]))?")
 # A lettered dollar may stand apart from its number, as Brazilian and Hong Kong copy writes it ("R$ 268,400").
-_CUR = r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR)\s?)"
+# Indian copy writes the rupee "Rs" or "Rs." ("Rs 52 lakh"), Nigerian copy the naira "₦".
+_CUR = r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|(?-i:Rs)\.?\s?|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN)\s?)"
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
 # compound adjective ("a 48-cent top").

@@ -193,7 +193,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near):
         return False
-    if _CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _PURCHASE.search(left):
+    if is_change(text, a) or _PURCHASE.search(left):
         return False
     if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right):
         return True
@@ -217,6 +217,12 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     ):
         return False  # a stock, a currency or a commodity, not a crypto asset
     return True
+
+
+def is_change(text: str, a: Amount) -> bool:
+    """The amount is the size of a move ("shed $2,000", "fell by $3,000"), not a level."""
+    left = left_clause(text, a.start)
+    return bool(_CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left))
 
 
 def _future_year(view: ArticleView, right: str) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
 from newsmine.nlp.price_filters import (
-    CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_price, left_clause, negated,
+    CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_change, is_price, left_clause, negated,
 )
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
@@ -128,7 +128,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     unreached = {round(a.value, 8) for a in amounts if negated(text, a)}
     for j, a in enumerate(amounts):
         # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate
-        listed = prev_end and _LISTED.match(text[prev_end:a.start])
+        # ... but the level a move of a given size ended at is no listed amount ("fell $3,000 to $59,000")
+        listed = prev_end and _LISTED.match(text[prev_end:a.start]) and not (
+            is_change(text, amounts[j - 1]) and _MOVE_TO.match(text[prev_end:a.start]))
         kind = _range_kinds(text, amounts, j)
         if (listed and prev_rejected) or round(a.value, 8) in unreached or band_not_reached(text, amounts, j) or (
                 kind is not None and NOT_REACHED.search(left_clause(text, a.start)[-60:])):
