@@ -230,3 +230,22 @@ def test_a_number_ending_a_hyphenated_word_is_no_amount():
 def test_the_renamed_terra_token_is_its_own_asset():
     assert prices_of("Luna Classic, the token of the old chain, traded near $0.000091 on Friday.") == {
         ("LUNC", 0.000091, "USD", "spot")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("N17.5 million and N775", [(17500000.0, "NGN"), (775.0, "NGN")]),
+    ("R2-million, R47,600, the R2 pivot and N95 masks", [(2000000.0, "ZAR"), (47600.0, "ZAR")]),
+    ("ARS 44.6 million, 1,048 pesos and 48,000 Philippine pesos", [(44600000.0, "ARS"), (1048.0, "ARS"), (48000.0, "PHP")]),
+    ("Dh153,900, ₱471,000, ₺3.1 million and 23,350 dong", [(153900.0, "AED"), (471000.0, "PHP"), (3100000.0, "TRY"),
+                                                        (23350.0, "VND")]),
+    ("2,410 tether", [(2410.0, "USDT")]),
+    ("US$1-trillion and C$560-million", [(1e12, "USD"), (560000000.0, "CAD")]),
+])
+def test_regional_currency_signs_words_and_hyphenated_scales(text, expected):
+    assert [(a.value, a.currency) for a in find_money(text)] == expected
+
+
+def test_regional_prices_and_a_wire_exchange_rate_footer():
+    assert prices_of("Bitcoin slid to R1.36-million on VALR on Thursday.") == {("BTC", 1360000.0, "ZAR", "low")}
+    assert prices_of("On peer-to-peer boards bitcoin changed hands at N61.2 million.") == {("BTC", 61200000.0, "NGN", "spot")}
+    assert prices_of("Bitcoin fell 3% to ¥9.1 million on bitFlyer. ($1 = ¥147.8)") == {("BTC", 9100000.0, "JPY", "low")}

@@ -61,6 +61,9 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "BUSD": ("Binance USD", ("binance usd",), ("BUSD",)),
     "stETH": ("Lido Staked Ether", ("staked ether", "lido staked ether"), ("stETH",)),  # the ticker as Lido writes it
     "USDE": ("Ethena USDe", (), ("USDe",)),
+    "WBETH": ("Wrapped Beacon ETH", ("wrapped beacon eth",), ("wBETH", "WBETH")),
+    "BNSOL": ("Binance Staked SOL", ("binance staked sol",), ("BNSOL",)),
+    "MONA": ("Monacoin", ("monacoin",), ("MONA",)),
     "WBTC": ("Wrapped Bitcoin", ("wrapped bitcoin",), ("WBTC",)),
     "TON": ("Toncoin", ("toncoin",), ("TON",)),
     "ARB": ("Arbitrum", ("arbitrum",), ("ARB",)),

@@ -43,7 +43,12 @@ MONEY_WORDS = {
     "reais": ("BRL", 1.0), "lira": ("TRY", 1.0), "naira": ("NGN", 1.0),
     "usd": ("USD", 1.0), "eur": ("EUR", 1.0), "gbp": ("GBP", 1.0), "jpy": ("JPY", 1.0), "krw": ("KRW", 1.0),
     "cny": ("CNY", 1.0), "inr": ("INR", 1.0), "usdt": ("USDT", 1.0), "usdc": ("USDC", 1.0),
+    "pesos": ("ARS", 1.0), "rand": ("ZAR", 1.0), "dong": ("VND", 1.0), "dirhams": ("AED", 1.0),
+    "tether": ("USDT", 1.0), "ars": ("ARS", 1.0), "zar": ("ZAR", 1.0), "aed": ("AED", 1.0), "php": ("PHP", 1.0),
+    "vnd": ("VND", 1.0), "ngn": ("NGN", 1.0), "brl": ("BRL", 1.0), "try": ("TRY", 1.0),
 }
+# Pesos are Argentine unless the text names another country's ("48,000 Philippine pesos").
+PESO_COUNTRIES = {"argentine": "ARS", "philippine": "PHP", "mexican": "MXN", "colombian": "COP", "chilean": "CLP"}
 # Singular forms are amounts only after "one" ("XRP crossed one dollar"). Any other number
 # before one is a compound adjective that names a thing, not money: "a million-dollar
 # question", "a ten-dollar bill", "a billion-dollar company", and "a hundred-thousand-dollar
@@ -57,10 +62,11 @@ DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "
 # is written; case-insensitive but for the codes. ``numbers`` writes it after digits ("45,000 euros").
 CURRENCY_PATTERN = (
     r"(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)\s+(?=dollars?\b)|"
-    r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese)\s+"
-    r"(?=lira|naira|rupees?|reais|yen|won|yuan))?"
-    r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|"
-    r"(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR))(?![\w-])")
+    r"(?P<peso_country>Argentine|Philippine|Mexican|Colombian|Chilean)\s+(?=pesos\b)|"
+    r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE)\s+"
+    r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams))?"
+    r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|pesos|rand|dong|"
+    r"dirhams|tether|(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR|ARS|ZAR|AED|PHP|VND|NGN|BRL|TRY))(?![\w-])")
 _CURRENCY_RE = re.compile(rf"(?<![\w.])(?i:{CURRENCY_PATTERN})")
 # The words after a number that make it a percentage, as ``numbers.PERCENT_RE`` reads them after digits.
 PERCENT_WORDS = r"(?i:percentage points?|percent|per cent|pct)\b"
@@ -122,6 +128,8 @@ def money_word(m: re.Match[str]) -> tuple[str, float] | None:
     currency, factor = MONEY_WORDS[word]
     if word in ("dollars", "dollar") and m.group("country"):
         currency = DOLLAR_COUNTRIES[" ".join(m.group("country").lower().split())]
+    elif word == "pesos" and m.group("peso_country"):
+        currency = PESO_COUNTRIES[m.group("peso_country").lower()]
     return currency, factor
 
 

@@ -24,7 +24,8 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "JPY", "JPY": "JPY", "₩": "KRW", "KRW": "KRW", "CNY": "CNY", "RMB": "CNY",
     "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR",
-    "R$": "BRL", "₦": "NGN", "NGN": "NGN",
+    "R$": "BRL", "₦": "NGN", "NGN": "NGN", "N": "NGN", "R": "ZAR", "ZAR": "ZAR", "Dh": "AED", "AED": "AED",
+    "ARS": "ARS", "₱": "PHP", "PHP": "PHP", "₺": "TRY", "TRY": "TRY",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
@@ -38,12 +39,17 @@ SCALES = {
 _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|"
         r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d)")
 _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
-# Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too.
-_SCALE = (r"(?:\s?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
+# Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too. Canadian and
+# South African copy hyphenates them ("C$560-million").
+_SCALE = (r"(?:[\s-]?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
           r"Billion|Trillion|lakhs?|crores?)(?![A-Za-z]))?")
 # A lettered dollar may stand apart from its number, as Brazilian and Hong Kong copy writes it ("R$ 268,400").
-# Indian copy writes the rupee "Rs" or "Rs." ("Rs 52 lakh"), Nigerian copy the naira "₦".
-_CUR = r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|(?-i:Rs)\.?\s?|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN)\s?)"
+# Indian copy writes the rupee "Rs" or "Rs." ("Rs 52 lakh"), Gulf copy the dirham "Dh". Nigerian and South
+# African copy write the naira "N" and the rand "R" ("N17.5 million", "R47,600"): read only before a
+# number no letter-and-digit name has (grouped, scaled or of three digits or more; not "N95", "R2").
+_LETTER_CUR = r"(?-i:N|R)(?=\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[\s-]?(?:million|billion|m\b|bn\b)|\d{3,})"
+_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|₱|₺|(?-i:Rs)\.?\s?|(?-i:Dh)|" + _LETTER_CUR + "|"
+        r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY)\s?)")
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
 # compound adjective ("a 48-cent top").

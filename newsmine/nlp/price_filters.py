@@ -75,6 +75,9 @@ _CITED_EXTREME = re.compile(
     r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?|records?),?"
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
 )
+# A wire's exchange-rate footer ("($1 = ¥112.2)") converts currencies; it prices no coin.
+_EXCHANGE_RATE = re.compile(r"=\s*$")
+_EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S")
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
@@ -141,7 +144,7 @@ _CHANGE_VERB = re.compile(
 )
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira")
-_SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN")
+_SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP")
 # between the two ends of a range or band ("$28,154-$33,562", "$5,500 to $6,000")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
@@ -191,7 +194,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
-    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near):
+    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right):
         return False
     if is_change(text, a) or _PURCHASE.search(left):
         return False
