@@ -184,3 +184,41 @@ def test_the_level_a_move_of_a_given_size_ended_at_is_a_price():
         (61150.0, "low")}
     assert {(p.value, p.kind) for p in facts_of("Solana added $9 to $186 on Wednesday afternoon.").prices} == {
         (186.0, "high")}
+
+
+def test_exchange_rates_banknotes_and_fees_are_not_coin_prices():
+    assert found("Tether changed hands at 1,460 naira on the boards as the official rate went from 770 to 1,390 naira per dollar.") == {
+        ("USDT", 1460.0, "NGN")}
+    assert found("Bitcoin held at N38 million while the new N500 and N1,000 notes stayed scarce.") == {
+        ("BTC", 38000000.0, "NGN")}
+
+
+def test_gains_predictions_pencilled_levels_and_contracts_are_not_prices():
+    assert found("She sold at $41,000 for a gain of $9,500 on bitcoin.") == set()
+    assert found("Our forecast: $3.10 by March for XRP, with $2.40 the line to hold.") == set()
+    assert found("Several desks have pencilled in $140 for solana.") == set()
+    assert found("A Kalshi contract on ether closing June above $4,000 traded at 31 cents.") == set()
+    assert found("Our average entry on the ether we added in May was $2,870.") == set()
+    assert found("He bought his first bitcoin in 2012 for $11.20 apiece.") == set()
+
+
+def test_a_move_given_by_its_size_in_the_progressive_is_no_level():
+    assert found("Ether sank below $2,000, tumbling more than $300 in an afternoon.") == {("ETH", 2000.0, "USD")}
+
+
+def test_a_band_of_sizes_is_no_range_of_prices():
+    assert found("Between $40 million and $55 million of bitcoin left exchanges on Friday.") == set()
+
+
+def test_a_row_names_its_record_high_and_low_and_an_opening_price_is_the_open():
+    row = "Ether (ETH): opened at $3,335, closed at $2,970; record $4,950 on Aug. 24, high $4,410 in May, low $1,385 in April."
+    assert {(p.value, p.kind) for p in facts_of(row).prices} == {
+        (3335.0, "open"), (2970.0, "close"), (4950.0, "ath"), (4410.0, "high"), (1385.0, "low")}
+    text = "Bitcoin closed the month at $64,600, up 4% from its opening price of $62,100."
+    assert {(p.value, p.kind) for p in facts_of(text).prices} == {(64600.0, "close"), (62100.0, "open")}
+
+
+def test_a_security_or_a_flow_as_subject_is_not_the_coin_but_a_futures_contract_is():
+    assert found("Units of the fund's ether class closed Tuesday at C$7.15 in Toronto.") == set()
+    assert found("Monthly bitcoin sales at the desk stayed under $20,000.") == set()
+    assert found("Bitcoin's December contract settled at $41,300 on Friday.") == {("BTC", 41300.0, "USD")}

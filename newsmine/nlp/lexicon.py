@@ -67,6 +67,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "WBTC": ("Wrapped Bitcoin", ("wrapped bitcoin",), ("WBTC",)),
     "TON": ("Toncoin", ("toncoin",), ("TON",)),
     "ARB": ("Arbitrum", ("arbitrum",), ("ARB",)),
+    "OP": ("Optimism", (), ("OP",)),  # the ticker only: "optimism" is a mood far more often
     "APT": ("Aptos", ("aptos",), ("APT",)),
     "SUI": ("Sui", (), ("SUI",)),
     "INJ": ("Injective", (), ("INJ",)),

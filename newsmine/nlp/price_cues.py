@@ -21,7 +21,7 @@ CUE_LEMMAS: dict[str, str] = {
             "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve "
             "nuke dump bleed puke",  # the trading desk's words for a fall
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
-            "run extend firm lift shoot double triple quadruple",
+            "run extend firm lift shoot double triple quadruple race",
     # a return towards an earlier level: a plain level (GUIDE rule 5)
     "recover": "recover rebound bounce return recoup pare trim claw retrace",
     # a round level crossed (GUIDE rule 3) when the amount is the object

@@ -14,11 +14,12 @@ import re
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_cues import verb_cue
-from newsmine.nlp.view import ArticleView
+from newsmine.nlp.price_kinds import amount_tokens
+from newsmine.nlp.view import ArticleView, SentView
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
-    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bloss(?:es)?\b(?!\s+to\b)|"
+    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bgains? of\b|\bloss(?:es)?\b(?!\s+to\b)|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
@@ -37,7 +38,8 @@ NOT_REACHED = re.compile(
     r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|peak|top|bottom))|"
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|"
-    r"fair (?:value|price)|intrinsic value|odds|chances?|probabilit(?:y|ies))\b",
+    r"fair (?:value|price)|intrinsic value|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
+    r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40})\b",
     re.I,
 )
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
@@ -50,7 +52,9 @@ _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zon
 # mostly air up to $35,000"; "Analyst: Support sits at ..."): every level in it is one to watch.
 _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
                     r"(?:is|sits|lies|comes|stands|remains)\b|"
-                    r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:", re.I)  # a desk note's "Levels: 25.2k is ..."
+                    r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:|"  # a desk note's "Levels: 25.2k is ..."
+                    # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
+                    r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
@@ -78,13 +82,16 @@ _CITED_EXTREME = re.compile(
 # A wire's exchange-rate footer ("($1 = ¥112.2)") converts currencies; it prices no coin.
 _EXCHANGE_RATE = re.compile(r"=\s*$")
 _EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S")
+# Subjects whose price is not a coin's: securities, contracts, money moved or charged
+_NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
+                       "remittance transfer payment deposit withdrawal salary wage rent".split())
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
-    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near)\s*(?:about |around |roughly )?$|"
+    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for)\s*(?:about |around |roughly )?$|"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
-    r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|"
+    r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|"
     # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
     r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
     r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
@@ -130,15 +137,20 @@ _NON_CRYPTO = re.compile(
     r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
 )
 # a unit of a commodity, a share or a fund's unit, or of miners' hash power ("hashprice at $0.06 per terahash per day")
+# and a currency's exchange rate ("from 366.5 to 800 pesos per dollar"), banknotes ("the new N1,000 notes")
+# and what a service charges ("₱200 per transfer")
 _RIGHT_NON_CRYPTO = re.compile(
-    r"^\s*(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh)\b", re.I)
+    r"^\s*(?:(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh|"
+    r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?)|to the (?:US )?dollar|"
+    r"(?:bank)?notes|bills)\b", re.I)
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
 _CHANGE_VERB = re.compile(
-    r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|fell|fallen|dropped|"
-    r"jumped|climbed|surged|slid|tumbled|plunged|sank|swung|moves?|moved)\s+(?:about |some |nearly |"
+    r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
+    r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
+    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving)\s+(?:about |some |nearly |"
     r"almost |roughly |around |more than |over |by |another |an additional )?$",
     re.I,
 )
@@ -173,9 +185,14 @@ def left_clause(text: str, pos: int) -> str:
     return left[cut + 1:] if cut >= 0 else left
 
 
+def is_size(a: Amount) -> bool:
+    """A scaled amount ("$1.2 billion") is a size, unless a coin's price runs to millions in its currency."""
+    return a.scaled and (a.currency not in _SMALL_UNITS or a.value >= 1e9)
+
+
 def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     text = view.sents[index].text
-    if a.scaled and (a.currency not in _SMALL_UNITS or a.value >= 1e9):
+    if is_size(a):
         return False
     left = left_clause(text, a.start)
     near = left[-45:]
@@ -210,7 +227,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     sits = _SITS.search(text, 0, a.start)
     if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
         return False
-    if unreal(sent, a.start, a.end) or answers_hypothetical(view, index):
+    if unreal(sent, a.start, a.end) or answers_hypothetical(view, index) or _subject_not_a_coin(sent, a):
         return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
         return False
@@ -226,6 +243,27 @@ def is_change(text: str, a: Amount) -> bool:
     """The amount is the size of a move ("shed $2,000", "fell by $3,000"), not a level."""
     left = left_clause(text, a.start)
     return bool(_CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left))
+
+
+def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
+    """The clause's subject is a share, a contract, a fee or a flow, not a coin ("'Yes' shares ...
+    changed hands at 58 cents", "Units of the fund closed at C$5.62", "sales stayed under $10,000")."""
+    found = amount_tokens(sent, a.start, a.end)
+    if found is None:
+        return False
+    node = found[1]
+    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
+        return False
+    word = subject.lower_ if subject.lower_ in _NOT_COINS else subject.lower_[:-1]  # no lemmatizer: strip a plural "s"
+    if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not
+        after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+        return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting")
+    return word in _NOT_COINS
 
 
 def _future_year(view: ArticleView, right: str) -> bool:

@@ -82,7 +82,9 @@ def _before(first: Token) -> tuple[Token | None, Token | None]:
         return doc[i], None
     if doc[i].lower_ in PREPS and doc[i].pos_ in ("ADP", "PART", "SCONJ", "ADV"):
         return doc[i], None
-    return None, doc[i] if doc[i].pos_ in ("NOUN", "ADJ", "PROPN") else None
+    # a row's "record $126,200" or "high $3.65" names the amount whatever tag the parser gives the word
+    named = doc[i].pos_ in ("NOUN", "ADJ", "PROPN") or noun_cue(doc[i].lower_) in ("record", "high", "low")
+    return None, doc[i] if named else None
 
 
 def _extreme(noun: Token) -> tuple[str, int] | None:
@@ -145,12 +147,21 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
                 return _better(best, ("level", RANK["level"]))  # "$48,000 goes too", "the $30,000 mark fell"
             return _better(best, _verb_kind(parent, link, first))
         elif parent.pos_ in _NOMINAL and parent.i not in inside:
-            best = best or _extreme(parent)
+            own = _extreme(parent) or _named_price(parent)
+            if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
+                return _better(best, own)
             cls = noun_cue(parent.lower_)
             if cls in ("fall", "rise") and link in ("to", "into"):
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent
     return best
+
+
+def _named_price(noun: Token) -> tuple[str, int] | None:
+    """A price noun named by its modifier ("its opening price of $93,425", "the closing level")."""
+    if noun_cue(noun.lower_) != "mark":
+        return None
+    return next(filter(None, (_extreme(c) for c in noun.children if c.dep_ in ("amod", "compound"))), None)
 
 
 def _enumerated(first: Token) -> bool:

@@ -13,7 +13,8 @@ import re
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
 from newsmine.nlp.price_filters import (
-    CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_change, is_price, left_clause, negated,
+    CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_change, is_price, is_size, left_clause,
+    negated,
 )
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
@@ -133,7 +134,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
             is_change(text, amounts[j - 1]) and _MOVE_TO.match(text[prev_end:a.start]))
         kind = _range_kinds(text, amounts, j)
         if (listed and prev_rejected) or round(a.value, 8) in unreached or band_not_reached(text, amounts, j) or (
-                kind is not None and NOT_REACHED.search(left_clause(text, a.start)[-60:])):
+                kind is not None and (NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a))):
             ok = False
         elif kind is None:
             ok = is_price(view, index, a)
