@@ -154,6 +154,18 @@ def test_moves_of_unnamed_mid_caps_are_not_the_named_asset_s():
     assert figures_of(text) == {("percent_change", -12.0, None)}
 
 
+def test_a_rate_in_basis_points_and_a_manner_are_no_basis():
+    assert figures_of("The Fed raised rates by 50 basis points to a range of 5.25% to 5.5% on Wednesday.") == set()
+    assert figures_of("Solana's thirty-day volatility has fallen below 45% on an annualized basis.") == set()
+
+
+def test_a_share_of_a_total_two_sentences_back_is_never_a_share_of_a_percentage():
+    text = ("Forced closures reached $2.1 billion on Friday. Bitcoin fell 9% in the rout. "
+            "Long positions made up about $1.8 billion of the total.")
+    assert {(k, v) for k, v, _ in figures_of(text)} == {
+        ("liquidations", 2.1e9), ("percent_change", -9.0), ("liquidations", 1.8e9)}
+
+
 # --- quote speakers ------------------------------------------------------------------------
 
 def test_forum_handles_speak():
@@ -289,3 +301,12 @@ def test_the_role_may_come_before_the_name_after_the_quote():
     quotes = {q.speaker: (q.title, q.organization) for q in facts_of(text).quotes}
     assert set(quotes) == {"Elin Sjöberg", "Tomas Brandt"}
     assert quotes["Tomas Brandt"] == ("trader", "Vesper Markets")
+
+
+def test_names_with_particles_and_accents_and_a_capitalised_chief_executive():
+    text = '"Buyers are tired," said Pieter du Plessis, head of research at Karoo Digital.'
+    assert quotes_of(text) == {("Buyers are tired,", "Pieter du Plessis", "head of research", "Karoo Digital")}
+    text = '"We send it in minutes," said Nguyễn Thị Thu Hà, who runs a desk in Da Nang.'
+    assert {q[1] for q in quotes_of(text)} == {"Nguyễn Thị Thu Hà"}
+    text = '"Our fleet is profitable at these prices," Chief Executive Colm Ferreira-Nakamura told analysts.'
+    assert {q[1:3] for q in quotes_of(text)} == {("Colm Ferreira-Nakamura", "Chief Executive")}

@@ -54,6 +54,8 @@ _FLOW_IN = re.compile(r"inflow|creations|new money|\b(?:took|taking|takes?|taken
 # "an exchange that had been valued at $32 billion": a company's valuation, not a market cap
 _VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40}\bvalued\b|\bvaluation\b|funding round",
                         re.I)
+_NOT_BASIS_AFTER = re.compile(r"\s*points?\b", re.I)
+_NOT_BASIS_BEFORE = re.compile(r"\b(?:on|at)\s+(?:an?|the|a\s+\w+)\s+(?:[\w-]+\s+)?$", re.I)
 # "Longs accounted for $860 million of that": a share of the figure the sentence before gave
 _SHARE_OF = re.compile(r"\s+of (?:that|those|the total|them)\b")
 _NET_RESULT = re.compile(r"\s*(?:income|loss|losses|profits?|revenues?|earnings|worth|margins?)\b", re.I)
@@ -87,6 +89,8 @@ def _cues(sent: SentView) -> list[tuple[str, int, int, int]]:
     for m in sent.of("CUE"):
         s, e = m.start - sent.start, m.end - sent.start
         weak = e - s == 3 and sent.text[s:e].lower() == "net"
+        if m.key == "basis" and (_NOT_BASIS_AFTER.match(sent.text, e) or _NOT_BASIS_BEFORE.search(sent.text, 0, s)):
+            continue  # "75 basis points" of a rate hike, "on an annualized basis": no spread over spot
         if not (weak and _NET_RESULT.match(sent.text, e)):
             cues.append((m.key, s, e, 12 if weak else 90))
     return cues
@@ -179,8 +183,10 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 whole = next((f[0] for f in reversed(found) if f[3] != "percent" and f[1] == kind), None)
                 if whole is not None:  # "$19.2 billion ... in 24 hours, and $16.7 billion of that was longs"
                     shares[a.start] = whole
-                elif kind is None and figures and index and figures[-1].start >= view.sents[max(0, index - 2)].start:
-                    kind, shares[a.start] = figures[-1].kind, figures[-1]
+                else:  # a share of an amount (never of a percentage) given up to two sentences back
+                    total = next((f for f in reversed(figures) if f.unit != "percent"), None)
+                    if kind is None and total is not None and index and total.start >= view.sents[max(0, index - 2)].start:
+                        kind, shares[a.start] = total.kind, total
             if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):
                 continue  # GUIDE: valuations are no figures
             if kind == "etf_flow" and not _ETF.search(" ".join(s.text for s in view.sents[max(0, index - 2):index + 1])):

@@ -34,7 +34,7 @@ _MEASURE = re.compile(
     r"majority|ratio|hash ?rate|volume|open interest|supply|issuance|approval|polls?|survey|gdp|staff|"
     r"workforce|bonds?|treasur\w+|equities|stocks?|shares|nasdaq|s&p|dow|nikkei|index|gold|dollar|dxy|"
     r"weighting|allocation|revenue|profits?|earnings|microstrategy|miners?|funds?|etfs?|hashrate|"
-    r"difficulty|turnover|basis|funding|(?:mid|small|large)[- ]caps|altcoins|alts)\b",
+    r"difficulty|turnover|basis|funding|volatility|vol|(?:mid|small|large)[- ]caps|altcoins|alts)\b",
     re.I,
 )
 _RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )", re.I)

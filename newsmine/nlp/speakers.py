@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z]\.|[A-Z]{2,6}\b)"
-NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|di|bin|al|la|le)){{0,3}}"
+# Capitals and lower-case letters of the Latin alphabets, accented ones too ("Łukasz", "Nguyễn Thị Thu Hà"):
+# a lower-case letter is any letter that is not an ASCII capital.
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER = r"[^\W\dA-Z_]"
+_NAME_WORD = rf"(?:[{_UPPER}][\w'’.-]*{_LOWER}[\w'’.-]*|[A-Z]\.|[A-Z]{{2,6}}\b)"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|du|dos|das|del|della|van|von|der|den|ten|da|di|bin|al|la|le)){{0,3}}"
 _NAME_RE = re.compile(NAME)
 # Words that start a capitalised run but never name a speaker.
 NOT_NAMES = frozenset(
@@ -65,7 +69,9 @@ class Person:
 _CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:Vice |Deputy |Prime |Finance |Acting )?"
               r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
               r"Secretary|Judge|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
-              r"Host|Co-host|Analyst|Strategist|Economist|Professor|Prof\.))")
+              r"Host|Co-host|Analyst|Strategist|Economist|Professor|Prof\.|Managing Director|Executive Director|"
+              r"Chief (?:Executive|Financial|Operating|Investment|Technology|Market|Commercial|Risk|Legal|Compliance)"
+              r"(?: Officer| Strategist| Economist)?|Chief Economist|Chief Strategist))")
 _LEADING_TITLE = re.compile(rf"^{_CAP_TITLE}\s+(?=[A-Z])")
 _TITLE_BEFORE = re.compile(rf"\b{_CAP_TITLE}\s+$")
 
