@@ -222,3 +222,18 @@ def test_a_security_or_a_flow_as_subject_is_not_the_coin_but_a_futures_contract_
     assert found("Units of the fund's ether class closed Tuesday at C$7.15 in Toronto.") == set()
     assert found("Monthly bitcoin sales at the desk stayed under $20,000.") == set()
     assert found("Bitcoin's December contract settled at $41,300 on Friday.") == {("BTC", 41300.0, "USD")}
+
+
+def test_chart_words_a_distance_and_money_moved_or_charged():
+    text = "The March 2 rejection at $3,720 still caps ether, and candles sit in a band barely $150 wide."
+    assert {(p.value, p.kind) for p in facts_of(text).prices} == {(3720.0, "high")}
+    assert found("With bitcoin this far above $60,000, few expect a retest soon.") == set()
+    assert found("Agents were charging as much as N2,000 to hand out N10,000 of bitcoin proceeds.") == set()
+    assert found("A 1% levy applies to bitcoin transfers above Rs 10,000.") == set()
+
+
+def test_a_record_named_after_two_adjuncts_and_a_fraction_of_a_peak():
+    text = "Avalanche rose as high as $146 on Binance on Tuesday, another record, after a 60% month."
+    assert {(p.value, p.kind) for p in facts_of(text).prices} == {(146.0, "ath")}
+    text = "By Friday ether had slipped back to $1,210, barely half its May peak."
+    assert {(p.value, p.kind) for p in facts_of(text).prices} == {(1210.0, "low")}

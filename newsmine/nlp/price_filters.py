@@ -19,7 +19,11 @@ from newsmine.nlp.view import ArticleView, SentView
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
-    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bgains? of\b|\bloss(?:es)?\b(?!\s+to\b)|"
+    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bgains? of\b|"
+    r"\bloss(?:es)?\b(?!\s+to\b)|"
+    # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
+    r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
+    r"\bhand(?:s|ed|ing)? out\b|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
@@ -38,7 +42,7 @@ NOT_REACHED = re.compile(
     r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|peak|top|bottom))|"
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|"
-    r"fair (?:value|price)|intrinsic value|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
+    r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
     r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40})\b",
     re.I,
 )
@@ -140,7 +144,7 @@ _NON_CRYPTO = re.compile(
 # and a currency's exchange rate ("from 366.5 to 800 pesos per dollar"), banknotes ("the new N1,000 notes")
 # and what a service charges ("₱200 per transfer")
 _RIGHT_NON_CRYPTO = re.compile(
-    r"^\s*(?:(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh|"
+    r"^\s*(?:wide\b|(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh|"
     r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?)|to the (?:US )?dollar|"
     r"(?:bank)?notes|bills)\b", re.I)
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price

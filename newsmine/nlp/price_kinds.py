@@ -35,6 +35,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})
 _NOW = frozenset({"now", "currently"})
 _LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
 _ENUMERATOR = re.compile(r"\d{1,2}[.)]")
+_FRACTIONS = frozenset({"half", "third", "quarter", "fraction", "twice", "double", "%", "percent"})
 
 
 def amount_tokens(sent: SentView, start: int, end: int) -> tuple[list[Token], Token] | None:
@@ -348,16 +349,19 @@ def _apposition(last: Token) -> tuple[str, int] | None:
     """"$3,950, a record", "$0.21 on Monday, its lowest since May", "at $X at the
     low": an extreme named just after (a short time adjunct may come between)."""
     doc, i, end = last.doc, last.i + 1, last.sent.end
-    if i < end and doc[i].pos_ == "ADP":
-        j = i + 1
-        while j < min(i + 5, end) and doc[j].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ") and not doc[j].is_currency:
+    j = i
+    for _ in range(2):  # up to two short adjuncts: "on Monday, its lowest", "on Binance on Sunday, another record"
+        if j >= end or doc[j].pos_ != "ADP":
+            break
+        j += 1
+        while j < min(i + 9, end) and doc[j].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ") and not doc[j].is_currency:
             j += 1
-        i = j if j < end and doc[j].text == "," else i  # "on Monday, its lowest"
+    i = j if i < j < end and doc[j].text == "," else i
     if i >= end or doc[i].text != "," and doc[i].lower_ != "at":  # "changed hands at $X at the low"
         return None
     for t in doc[i + 1:min(i + 6, end)]:
-        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP"):
-            return None
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP") or t.lower_ in _FRACTIONS:
+            return None  # a fraction of an extreme is a comparison ("barely half its weekend peak")
         named = _extreme(t) if noun_cue(t.lower_) in ("high", "low", "record") else None
         if named and t.i + 1 < end and (doc[t.i + 1].text[:1].isdigit() or doc[t.i + 1].is_currency):
             return None  # "broke below 80k, low 76.6k": the extreme heads the next amount
