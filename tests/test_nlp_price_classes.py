@@ -249,3 +249,16 @@ def test_regional_prices_and_a_wire_exchange_rate_footer():
     assert prices_of("Bitcoin slid to R1.36-million on VALR on Thursday.") == {("BTC", 1360000.0, "ZAR", "low")}
     assert prices_of("On peer-to-peer boards bitcoin changed hands at N61.2 million.") == {("BTC", 61200000.0, "NGN", "spot")}
     assert prices_of("Bitcoin fell 3% to ¥9.1 million on bitFlyer. ($1 = ¥147.8)") == {("BTC", 9100000.0, "JPY", "low")}
+
+
+def test_an_article_with_decimal_commas_is_read_in_that_convention_and_quoted_as_written():
+    text = ("Bitcoin fell below 30.000 euros on Monday. It dropped as low as 28.450 euros "
+            "before recovering to 29.100 euros. Ether lost 7,4 percent to 1.620,50 euros.")
+    facts = extract_facts([Article(source="t", text=text, published="2022-06-13T08:00:00+00:00")])[0]
+    assert {(p.asset, p.value, p.kind) for p in facts.prices} == {
+        ("BTC", 30000.0, "level"), ("BTC", 28450.0, "low"), ("BTC", 29100.0, "spot"), ("ETH", 1620.5, "low")}
+    assert {(f.kind, f.value) for f in facts.figures} == {("percent_change", -7.4)}
+    assert {text[p.start:p.end] for p in facts.prices} == {"30.000 euros", "28.450 euros", "29.100 euros", "1.620,50 euros"}
+    assert all(p.sentence in text for p in facts.prices)
+    # an article with a decimal point keeps the English reading, whatever commas it has
+    assert prices_of("Ether traded at $1,620.50, or 0,88 of its old peak.") == {("ETH", 1620.5, "USD", "spot")}

@@ -216,3 +216,24 @@ def _signed_by_word(text: str, start: int) -> bool:
     """Whether the number at ``start`` has its minus sign in words: "a basis of minus 12%",
     "funding at negative 0.01%", "minus twelve percent"."""
     return _SIGN_WORD.search(text, max(0, start - 12), start) is not None
+
+
+# Outlets in continental Europe and Latin America write "0,39 euros" and "4.000 euros" for 0.39 and 4,000.
+# An article with a decimal comma and no decimal point ("32,6 percent") is read in that convention.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?!\d|[.,]\d)")
+_DECIMAL_POINT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
+_SEPARATED = re.compile(r"\d[\d.,]*\d")
+
+
+def decimal_comma(text: str) -> bool:
+    """Whether ``text`` writes its decimals with a comma and its thousands with a point."""
+    return _DECIMAL_COMMA.search(text) is not None and _DECIMAL_POINT.search(text) is None
+
+
+def swap_separators(text: str) -> str:
+    """``text`` with points and commas inside numbers swapped ("4.000,5" <-> "4,000.5"); its own inverse,
+    and the same length, so every offset into one is an offset into the other."""
+    return _SEPARATED.sub(lambda m: m.group().translate(_SWAP), text)
+
+
+_SWAP = str.maketrans(".,", ",.")

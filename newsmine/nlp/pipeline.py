@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
 from newsmine.nlp.lexicon import ruler_patterns
+from newsmine.nlp.numbers import decimal_comma, swap_separators
 from newsmine.nlp.view import ArticleView, Mention, SentView
 from newsmine.records import Article, Facts, Sentence
 
@@ -80,8 +82,10 @@ def build_views(articles: Sequence[Article]) -> list[ArticleView]:
     """Parse every article (all chunks in one ``nlp.pipe`` stream) into views."""
     nlp = load_nlp()
     texts = [clean_text(a.text or "") for a in articles]
+    local = [decimal_comma(t) for t in texts]
+    texts = [swap_separators(t) if comma else t for t, comma in zip(texts, local)]
     jobs = [(i, s, e) for i, t in enumerate(texts) for s, e in chunk_bounds(t)]
-    views = [ArticleView(t, _published(a), []) for t, a in zip(texts, articles)]
+    views = [ArticleView(t, _published(a), [], comma) for t, a, comma in zip(texts, articles, local)]
     docs = nlp.pipe((texts[i][s:e] for i, s, e in jobs), batch_size=BATCH_SIZE)
     for (i, offset, _), doc in zip(jobs, docs):
         mentions = [
@@ -114,14 +118,23 @@ def extract_facts(articles: Sequence[Article]) -> list[Facts]:
 
     facts: list[Facts] = []
     for view in build_views(articles):
-        facts.append(
-            Facts(
-                sentences=[Sentence(s.text, s.start, s.end, _unique(m.key for m in s.of("ASSET"))) for s in view.sents],
-                prices=find_prices(view),
-                figures=find_figures(view),
-                exchanges=count_exchanges(view),
-                assets=count_assets(view),
-                quotes=find_quotes(view),
-            )
+        found = Facts(
+            sentences=[Sentence(s.text, s.start, s.end, _unique(m.key for m in s.of("ASSET"))) for s in view.sents],
+            prices=find_prices(view),
+            figures=find_figures(view),
+            exchanges=count_exchanges(view),
+            assets=count_assets(view),
+            quotes=find_quotes(view),
         )
+        facts.append(_as_written(found) if view.decimal_comma else found)
     return facts
+
+
+def _as_written(facts: Facts) -> Facts:
+    """The records of an article read with its number separators swapped, with the text they quote
+    swapped back to what the outlet wrote (values and offsets stay as read)."""
+    def back(record):
+        fields = {f: swap_separators(getattr(record, f)) for f in ("text", "sentence") if hasattr(record, f)}
+        return replace(record, **fields)
+    return Facts([back(s) for s in facts.sentences], [back(p) for p in facts.prices], [back(f) for f in facts.figures],
+                 facts.exchanges, facts.assets, [back(q) for q in facts.quotes])

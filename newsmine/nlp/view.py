@@ -113,6 +113,7 @@ class ArticleView:
     text: str
     published: date | None
     sents: list[SentView]
+    decimal_comma: bool = False  # the outlet writes "0,39"; ``text`` has its separators swapped to read it
 
     def all_mentions(self, label: str) -> list[Mention]:
         return [m for s in self.sents for m in s.of(label)]
