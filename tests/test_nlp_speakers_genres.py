@@ -310,3 +310,17 @@ def test_names_with_particles_and_accents_and_a_capitalised_chief_executive():
     assert {q[1] for q in quotes_of(text)} == {"Nguyễn Thị Thu Hà"}
     text = '"Our fleet is profitable at these prices," Chief Executive Colm Ferreira-Nakamura told analysts.'
     assert {q[1:3] for q in quotes_of(text)} == {("Colm Ferreira-Nakamura", "Chief Executive")}
+
+
+def test_a_role_before_a_name_the_parser_calls_an_organisation_makes_a_person():
+    text = ("When the branch closed, market trader Rosalind Abernathy-Quist began taking tether instead.\n\n"
+            '"It clears before the stall opens," Abernathy-Quist said.')
+    assert {q[1:3] for q in quotes_of(text)} == {("Rosalind Abernathy-Quist", "market trader")}
+
+
+def test_an_acronym_speaker_or_employer_is_the_organisation_named_in_full():
+    text = ("The Bangko Sentral ng Pilipinas has warned savers about unlicensed platforms.\n\n"
+            'The BSP said users should "stay on registered exchanges only."')
+    assert {q[1] for q in quotes_of(text)} == {"Bangko Sentral ng Pilipinas"}
+    text = ('"The floor is not in yet," said Hannelore Brandt, crypto analyst at Frankfurt brokerage Mainkai Trading.')
+    assert {q[1:] for q in quotes_of(text)} == {("Hannelore Brandt", "crypto analyst", "Mainkai Trading")}

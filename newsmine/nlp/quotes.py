@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsmine.nlp.speakers import (NAME, Person, SpeakerRegistry, anonymous_person, apposition, clean_name,
-                                   looks_like_org)
+                                   looks_like_org, pre_title)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -178,6 +178,7 @@ class _Attributor:
         if whole and whole.endswith(name) and len(whole) > len(name):
             name, at = whole, at + len(name) - len(whole)
         if self.is_org(name, at):
+            name = self.registry.full_org(name)
             self.registry.note_org(name)
             return Person(name, None, name)
         name, at = self.full_name(name, at)
@@ -219,9 +220,18 @@ class _Attributor:
         return False, None
 
 
-def _is_person(name: str, after: str) -> bool:
-    """A two- or three-word name that is no organisation's, with a person's apposition after it."""
-    return 2 <= len(name.split()) <= 3 and not looks_like_org(name) and apposition(after)[0] is not None
+_PERSON_ROLES = frozenset("helper worker merchant driver vendor seller dealer shopkeeper retiree pensioner freelancer "
+                          "entrepreneur programmer designer tester user trader analyst strategist economist "
+                          "founder co-founder researcher investor lawyer attorney professor teacher nurse student".split())
+
+
+def _is_person(name: str, after: str, before: str = "") -> bool:
+    """A two- or three-word name that is no organisation's, with a person's role in apposition or before it."""
+    if not 2 <= len(name.split()) <= 3 or looks_like_org(name):
+        return False
+    title = pre_title(before)[0]
+    # a role before the name makes it a person only when no organisation has that role ("market maker X")
+    return apposition(after)[0] is not None or title is not None and title.split()[-1].lower() in _PERSON_ROLES
 
 
 def find_quotes(view: ArticleView) -> list[Quote]:
@@ -247,9 +257,10 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                 name = clean_name(m.key)
                 if name and not attributor.is_org(name, m.start) and not _IN_APPOSITION.search(text[max(0, m.start - 30):m.start]):
                     attributor.registry.introduce(name, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
-            elif m.label == "ORG" and _is_person(m.key, text[m.end:m.end + 200]):
-                # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven"
-                attributor.registry.introduce(m.key, text[m.end:m.end + 250])
+            elif m.label == "ORG" and _is_person(m.key, text[m.end:m.end + 200], text[max(0, m.start - 80):m.start]):
+                # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven",
+                # "domestic helper Marites Calderon"
+                attributor.registry.introduce(m.key, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
             else:
                 attributor.registry.note_org(m.key)
         start, end = _strip(text, span.start, span.end)

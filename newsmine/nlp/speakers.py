@@ -32,7 +32,8 @@ ROLE_NOUNS = (
     "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|"
     "economist|president|lawyer|attorney|professor|commissioner|regulator|developer"
 )
-ORG_NOUNS = r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|commission|issuer"
+ORG_NOUNS = (r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|"
+             r"commission|issuer|brokerage|lender|custodian|consultancy")
 _ROLE_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ROLE_NOUNS})$", re.I)
 _ORG_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ORG_NOUNS})$", re.I)
 _DESCRIPTOR = r"(?:(?:an?\s+)?(?:(?!(?:at|of|with|for|from|in|and)\s)[a-z][\w-]*\s+){0,4})"  # "research firm", "the liquidity provider"
@@ -53,7 +54,9 @@ _APPOSITION = re.compile(
 )
 _TITLE_WORDS = re.compile(rf"\b(?:{ROLE_NOUNS}|officer|vice|adviser|advisor|member|portfolio|operator|lead|principal|"
                           rf"senior|trader|economist|associate|fellow|editor|secretary|governor|planner|engineer|maker|"
-                          rf"auditor|consultant|counsel|host|accountant|banker|broker|teacher|nurse|reader|student)\b", re.I)
+                          rf"auditor|consultant|counsel|host|accountant|banker|broker|teacher|nurse|reader|student|"
+                          rf"helper|worker|merchant|driver|owner|vendor|seller|dealer|shopkeeper|retiree|pensioner|"
+                          rf"freelancer|entrepreneur|programmer|designer|tester|holder|user)\b", re.I)
 
 
 @dataclass
@@ -181,6 +184,11 @@ def looks_like_org(name: str) -> bool:
     return bool(_ORG_WORDS.search(name)) or name.isupper()
 
 
+def _initials(name: str) -> str:
+    """The capitals that start the words of a name ("Bangko Sentral ng Pilipinas" -> "BSP")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 class SpeakerRegistry:
     """People and organisations named so far, in reading order."""
 
@@ -215,13 +223,16 @@ class SpeakerRegistry:
 
     def note_org(self, name: str) -> None:
         self.last_org = name
-        self.orgs.append(name)
+        self.orgs.append(name.removeprefix("The "))  # the parser may take in the article: "The Bangko Sentral ..."
 
     def full_org(self, org: str | None) -> str | None:
-        """The full name of an organisation first named in full ("Cinderblock" -> "Cinderblock Analytics")."""
+        """The full name of an organisation first named in full ("Cinderblock" -> "Cinderblock Analytics",
+        "FSA" -> "Financial Services Agency", "BSP" -> "Bangko Sentral ng Pilipinas")."""
         if org is None or " " in org:
             return org
-        return next((full for full in reversed(self.orgs) if full.startswith(org + " ")), org)
+        acronym = org.isupper() and 2 <= len(org) <= 6
+        return next((full for full in reversed(self.orgs)
+                     if full.startswith(org + " ") or acronym and _initials(full) == org), org)
 
     def resolve(self, who: str) -> Person | None:
         """A speaker reference ("he", "the analyst", "the exchange", a name) -> Person or None."""
