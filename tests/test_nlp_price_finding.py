@@ -237,3 +237,13 @@ def test_a_record_named_after_two_adjuncts_and_a_fraction_of_a_peak():
     assert {(p.value, p.kind) for p in facts_of(text).prices} == {(146.0, "ath")}
     text = "By Friday ether had slipped back to $1,210, barely half its May peak."
     assert {(p.value, p.kind) for p in facts_of(text).prices} == {(1210.0, "low")}
+
+
+def test_a_coin_inside_an_apposition_only_describes_the_coin_before_it():
+    text = "Polygon's POL, the token of Ethereum's busiest sidechain, slid 8% to $0.41."
+    assert {(p.asset, p.value) for p in facts_of(text).prices} == {("MATIC", 0.41)}
+
+
+def test_the_mark_of_a_value_crossed_is_a_level():
+    text = "Ether fell below the closely watched mark of $1,000 on Saturday."
+    assert {(p.value, p.kind) for p in facts_of(text).prices} == {(1000.0, "level")}

@@ -152,6 +152,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
             if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
                 return _better(best, own)
             cls = noun_cue(parent.lower_)
+            if cls == "mark" and link == "of":
+                link = None  # "below the mark of 4,000 euros" reads as "below the 4,000-euro mark"
             if cls in ("fall", "rise") and link in ("to", "into"):
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent

@@ -38,6 +38,9 @@ _OBJECT_BEFORE = re.compile(
 # An aside between commas, dashes or brackets ("Ether, which has lagged bitcoin all year,
 # traded near $3,050"): an asset named there is not what the clause after it is about.
 _ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose)\b[^,()—–;]*[,)—–]")
+# An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
+# named inside it only describes the one before.
+_APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an)\s[^,()—–;$]{1,60},")
 
 
 BULLETS = ("•", "▪", "◦", "●", "‣", "∙")  # list rows start with one; the parser keeps each row whole
@@ -154,7 +157,9 @@ class ArticleView:
                          if not self._object(m)
                          and not (m.key in _UNITS and _UNIT_BEFORE.search(self.text[max(0, m.start - 20):m.start]))),
                         key=lambda m: m.start)
-        asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)]
+        asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)] + [
+            (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
+            if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))]
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]
         if before:
             return before[-1].key
