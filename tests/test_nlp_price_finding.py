@@ -247,3 +247,12 @@ def test_a_coin_inside_an_apposition_only_describes_the_coin_before_it():
 def test_the_mark_of_a_value_crossed_is_a_level():
     text = "Ether fell below the closely watched mark of $1,000 on Saturday."
     assert {(p.value, p.kind) for p in facts_of(text).prices} == {(1000.0, "level")}
+
+
+def test_a_told_extreme_before_a_new_clause_and_a_floor_found():
+    text = "After reaching $4,090 in March, ether slid to $2,870 by early May."
+    assert {(p.value, p.kind) for p in facts_of(text).prices} == {(4090.0, "high"), (2870.0, "low")}
+    text = "Solana is trading around $142 after bouncing off the $131 support overnight."
+    assert {(p.value, p.kind) for p in facts_of(text).prices} == {(142.0, "spot"), (131.0, "low")}
+    assert {(p.value, p.kind) for p in facts_of("XRP found support near $0.47 on Tuesday.").prices} == {(0.47, "low")}
+    assert found("Ether could be reaching $5,000 within weeks.") == set()

@@ -166,6 +166,9 @@ def test_a_share_of_a_total_two_sentences_back_is_never_a_share_of_a_percentage(
         ("liquidations", 2.1e9), ("percent_change", -9.0), ("liquidations", 1.8e9)}
 
 
+def test_open_interest_written_oi_moves_no_price():
+    assert {(k, v) for k, v, _ in figures_of("SOL futures OI on OKX rose 9% to $2.3 billion.")} == {("open_interest", 2.3e9)}
+
 # --- quote speakers ------------------------------------------------------------------------
 
 def test_forum_handles_speak():

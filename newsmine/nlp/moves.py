@@ -31,7 +31,7 @@ _MOVE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 _MEASURE = re.compile(
     r"\b(?:dominance|share|premium|discount|yields?|probability|chance|odds|stake|apy|apr|rates?|inflation|"
     r"cpi|consumer prices?|price index|core prices|unemployment|margins?|fees?|tax|tariffs?|ownership|"
-    r"majority|ratio|hash ?rate|volume|open interest|supply|issuance|approval|polls?|survey|gdp|staff|"
+    r"majority|ratio|hash ?rate|volume|open interest|(?-i:OI)|supply|issuance|approval|polls?|survey|gdp|staff|"
     r"workforce|bonds?|treasur\w+|equities|stocks?|shares|nasdaq|s&p|dow|nikkei|index|gold|dollar|dxy|"
     r"weighting|allocation|revenue|profits?|earnings|microstrategy|miners?|funds?|etfs?|hashrate|"
     r"difficulty|turnover|basis|funding|volatility|vol|(?:mid|small|large)[- ]caps|altcoins|alts)\b",

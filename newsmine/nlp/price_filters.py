@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
-from newsmine.nlp.numbers import Amount
+from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
 from newsmine.nlp.view import ArticleView, SentView
@@ -39,7 +39,8 @@ NOT_REACHED = re.compile(
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
-    r"reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|peak|top|bottom))|"
+    r"(?<!after )(?<!since )(?<!upon )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
+    r"peak|top|bottom))|"
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
@@ -59,7 +60,8 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
                     r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:|"  # a desk note's "Levels: 25.2k is ..."
                     # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
                     r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:", re.I)
-_REACHED = re.compile(r"\b(?:tested|testing|bounced|hit|touched|broke|breaking|reclaimed|held|found)\b", re.I)
+_REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
+                      r"reclaiming|held|holding|found|finding)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
@@ -200,6 +202,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     left = left_clause(text, a.start)
     near = left[-45:]
+    near = near[_new_clause(view.sents[index], a, near):]
     right = text[a.end:a.end + 60]
     if SOLD_ABOVE.search(left):
         return True
@@ -268,6 +271,17 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
         return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting")
     return word in _NOT_COINS
+
+
+def _new_clause(sent: SentView, a: Amount, near: str) -> int:
+    """Where in ``near`` (the words before amount ``a``) a clause about a coin starts after an earlier amount
+    ("After reaching $73,800 in March, bitcoin slid to"): the words before it are the earlier amount's."""
+    before = find_money(near)
+    comma = near.find(", ", before[-1].end) if before else -1
+    if comma < 0:
+        return 0
+    at = a.start - len(near) + comma  # sentence-relative
+    return comma if any(at < m.start - sent.start < a.start for m in sent.of("ASSET")) else 0
 
 
 def _future_year(view: ArticleView, right: str) -> bool:

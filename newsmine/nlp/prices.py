@@ -42,6 +42,9 @@ _LISTED = re.compile(
     # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
     r"^\s*(?:(?:for|in|per|an?) (?:(?!\b(?:while|whereas|but|as|after|before|when|since)\b)[^,$;.]){1,25}?)?"
     r"\s*(?:,\s*)?(?:,|and|or|to|from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
+_FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |its )?(?:lows? (?:of|near|at) )?$|"
+                          r"\b(?:found|finds|finding) (?:support|a floor|a bottom|buyers) (?:near|at|around|above)\s*"
+                          r"(?:about |around |roughly )?$", re.I)
 _ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
 # A terminal brief quotes a ticker with its last price and change, anywhere in a line ("ETH last 2,418,
 # +3.9% d/d", "ALTS: SOL 145.10 (+5.2%)"): the paragraph is a ticker table.
@@ -144,6 +147,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = "high" if move.group("sign") == "+" else "low"
             elif kind == "spot":
                 kind = _move_end(text, amounts, j) or kind
+            if kind == "spot" and _FLOOR_FOUND.search(left_clause(text, a.start)):
+                kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
