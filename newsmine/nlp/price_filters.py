@@ -276,12 +276,13 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
 def _new_clause(sent: SentView, a: Amount, near: str) -> int:
     """Where in ``near`` (the words before amount ``a``) a clause about a coin starts after an earlier amount
     ("After reaching $73,800 in March, bitcoin slid to"): the words before it are the earlier amount's."""
-    before = find_money(near)
-    comma = near.find(", ", before[-1].end) if before else -1
-    if comma < 0:
+    offset = a.start - len(near)  # sentence-relative start of ``near``
+    comma = near.rfind(", ")
+    # cheap tests first: a comma, then a coin named after it, then an amount before it
+    if comma < 0 or not any(offset + comma < m.start - sent.start < a.start for m in sent.of("ASSET")):
         return 0
-    at = a.start - len(near) + comma  # sentence-relative
-    return comma if any(at < m.start - sent.start < a.start for m in sent.of("ASSET")) else 0
+    before = find_money(near[:comma])
+    return comma if before else 0
 
 
 def _future_year(view: ArticleView, right: str) -> bool:
