@@ -113,23 +113,3 @@ def test_eval_classify_json_and_bad_models_folder(tmp_path):
     assert ok.exit_code == 0, ok.output
     assert '"narratives"' in ok.output and "NaN" not in ok.output
     assert json.loads(ok.output)["dev"]["headlines"]["n"] == len(load_headlines(None, "dev")) > 0
-
-
-def test_out_of_fold_scores_only_its_targets_each_by_heads_fitted_without_it(monkeypatch):
-    import newsmine.classify.train as training
-    from newsmine.classify.data import labelled
-    from newsmine.classify.rows import Extra
-    from newsmine.taxonomy import NARRATIVES
-
-    items = [labelled(a) for a in load(None, "train")[:6]]
-    rng = np.random.default_rng(0)
-    vectors = {id(it): rng.normal(size=(len(it.scored), 8)) for it in items}
-    extra = Extra(np.zeros((0, 8)), [], np.zeros(0), np.zeros((0, 8)), np.zeros((0, len(NARRATIVES)), np.int8), np.zeros(0))
-    trained_on: list[int] = []  # rows of article features each narrative fit saw
-    fit = training.fit_narratives
-    monkeypatch.setattr(training, "fit_narratives", lambda x, *a, **k: trained_on.append(len(x)) or fit(x, *a, **k))
-    out = training._out_of_fold(items, vectors, vectors, 1.0, 1.0, 13, extra, targets=[1, 3, 5], folds=2)
-    assert [len(n) > 0 for n, _ in out] == [False, True, False, True, False, True]
-    assert len(trained_on) == 2  # one fit per fold of the targets, none for the other articles
-    rows = [len(it.scored) for it in items]
-    assert sorted(trained_on) == sorted([sum(rows) - rows[1] - rows[5], sum(rows) - rows[3]])

@@ -39,7 +39,6 @@ from newsmine.taxonomy import NARRATIVES, SENTENCE_SENTIMENTS
 C_GRID = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 FOLDS = 5  # out-of-fold train predictions join dev for calibration
 ADAPTER_FOLDS = 2  # adapters fitted for those predictions (each costs a full adapter fit)
-HEAD_FOLDS = 2  # head folds within the half an adapter did not see (heads then train on 3/4 of the articles)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.81, 0.05))
 ABSENT_BIAS = -8.0  # a label or class the train split never shows is never predicted
 # Sample weight of each corpora/headlines line in the sentiment head (article sentences weigh 1),
@@ -173,25 +172,19 @@ def _out_of_fold(
     c_sent: float,
     seed: int,
     extra: Extra,
-    targets: Sequence[int] | None = None,
-    folds: int = FOLDS,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Sentence probabilities of the train articles ``targets`` (default: all) from heads fitted without them:
-    the targets are split into ``folds`` folds, and each fold is scored by heads fitted on every other
-    article, ``extra`` joining every fit. Articles that are no target get empty predictions."""
+    """Each train article's sentence probabilities from heads fitted on the other folds (by article), ``extra`` joining every fold."""
     out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros(0))] * len(items)
-    targets = list(range(len(items))) if targets is None else list(targets)
-    folds = min(folds, len(targets))
+    folds = min(FOLDS, len(items))
     for k in range(folds):
-        held = set(targets[k::folds])
-        rest = [it for i, it in enumerate(items) if i not in held]
+        rest = [it for i, it in enumerate(items) if i % folds != k]
         if not rest:  # a single train article: no held-out heads possible, score it in-sample
             rest = list(items)
         x_art, y_art, y_sent = _stack(rest, vectors)
         x, y_narr, wn = extra.narrative_rows(x_art, y_art)
         xs, ys, ws = extra.sentiment_rows(_stack(rest, svectors)[0], y_sent)
         fold = Heads(NARRATIVES, SENTENCE_SENTIMENTS, *fit_narratives(x, y_narr, c_narr, seed, wn), *fit_sentiment(xs, ys, c_sent, seed, ws))
-        for i in sorted(held):
+        for i in range(k, len(items), folds):
             out[i] = (fold.narrative_probs(vectors[id(items[i])]), fold.sentiment_probs(svectors[id(items[i])]))
     return out
 
@@ -229,18 +222,15 @@ def _cross_fitted(
     The adapter has seen every train sentence, so heads over its features
     score train articles far too confidently for calibration. Here each half
     of the train articles is scored through an adapter fitted on the other
-    half (and the headlines and bank), with heads fitted out of fold: the half is split in
-    ``HEAD_FOLDS`` folds, each scored by heads fitted on all other train articles. Only the
-    folds of the scored half are fitted, so each adapter costs two head fits, not five.
+    half (and the headlines and bank), with heads fitted out of fold as usual.
     """
     out: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0), np.zeros(0))] * len(items)
     for f in range(ADAPTER_FOLDS):
         seen = [it for i, it in enumerate(items) if i % ADAPTER_FOLDS != f]
         enc = Encoder(base.folder, _fit_adapter(base, seen, text, seed, epochs, lower))  # used once: not cached
         vectors, svectors, extra = encode_rows(enc, items, text)
-        unseen = range(f, len(items), ADAPTER_FOLDS)
-        predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra, unseen, HEAD_FOLDS)
-        for i in unseen:
+        predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra)
+        for i in range(f, len(items), ADAPTER_FOLDS):
             out[i] = predictions[i]
     return out
 
