@@ -197,16 +197,19 @@ def is_size(a: Amount) -> bool:
 
 
 def is_price(view: ArticleView, index: int, a: Amount) -> bool:
-    text = view.sents[index].text
+    """Whether amount ``a`` of sentence ``index`` is a price: the filters run from the words
+    that settle it either way (a sale above a level, one coin's worth) to the sizes, targets,
+    unreached levels and other assets' prices that rule it out."""
+    sent = view.sents[index]
+    text = sent.text
     if is_size(a):
         return False
     left = left_clause(text, a.start)
     near = left[-45:]
-    near = near[_new_clause(view.sents[index], a, near):]
+    near = near[_new_clause(sent, a, near):]
     right = text[a.end:a.end + 60]
     if SOLD_ABOVE.search(left):
         return True
-    sent = view.sents[index]
     worth = _COIN_WORTH.search(near)
     if worth and not a.scaled and any(m.end - sent.start == a.start - len(near) + worth.end("coin")
                                       for m in sent.of("ASSET")):
@@ -218,18 +221,21 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
-    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right):
+    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near):
+        return False
+    if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right):
         return False
     if is_change(text, a) or _PURCHASE.search(left):
         return False
     if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right):
         return True
     reach = _TO_REACH.search(near)
-    if reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()])):
+    told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
+    if told:
         near = near[:reach.start()]
     if NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
-    if _BY_END.match(right) and not told_past(view.sents[index], a.start, a.end):
+    if _BY_END.match(right) and not told_past(sent, a.start, a.end):
         return False
     sits = _SITS.search(text, 0, a.start)
     if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
