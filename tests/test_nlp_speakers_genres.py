@@ -327,3 +327,10 @@ def test_an_acronym_speaker_or_employer_is_the_organisation_named_in_full():
     assert {q[1] for q in quotes_of(text)} == {"Bangko Sentral ng Pilipinas"}
     text = ('"The floor is not in yet," said Hannelore Brandt, crypto analyst at Frankfurt brokerage Mainkai Trading.')
     assert {q[1:] for q in quotes_of(text)} == {("Hannelore Brandt", "crypto analyst", "Mainkai Trading")}
+
+
+def test_an_unnamed_speaker_introduced_by_a_handle_is_the_handle():
+    text = '"Nobody is paid to be a bear at these odds," said a Kalshi trader who posts as greywick_7.'
+    assert {q[1:3] for q in quotes_of(text)} == {("greywick_7", "trader")}
+    text = '"I sold the airdrop in the first hour," a holder who goes by lumen.eth told the paper.'
+    assert {q[1:3] for q in quotes_of(text)} == {("lumen.eth", "holder")}

@@ -39,7 +39,7 @@ SAY = (
 _HANDLE = r"(?:u/|@)[\w-]{2,30}"
 _WHO = (
     rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*)?|\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
-    rf"[\w\s,-]{{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"
+    rf"(?:[\w\s,-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"  # a dot only inside a word: "lumen.eth"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+{_WHO}(?=[\s,.;:]|$)")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
@@ -71,6 +71,9 @@ _PARTIAL_QUOTE = re.compile(
     r"known as|so-called|term|termed)\b)[^.!?])*$",
     re.I,
 )
+# An unnamed speaker introduced by the handle they post under, lower case or not ("a user who posts as arbmaxi_42")
+_HANDLE_AFTER = re.compile(r"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"“”]{0,60}?)\s+(?:who\s+)?(?:posts|tweets|writes|goes|"
+                           r"trades|is known|known)(?:\s+online)?\s+(?:as|by|under)\s+(?P<handle>@?[\w.-]*\w)")
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 _OPENING_NAME = re.compile(rf"\s*(?:{_HANDLE}|{NAME})")
 _INNER_REF = re.compile(rf"\b(?:the|this|that) [\w-]+(?: [\w-]+)?$|\b{NAME}$")
@@ -157,6 +160,13 @@ class _Attributor:
     def who(self, raw: str, abs_start: int) -> Person | None:
         """Resolve a ``who`` phrase found at ``abs_start`` in the text."""
         if _ANONYMOUS.match(raw):
+            handle = _HANDLE_AFTER.match(self.view.text, abs_start)
+            if handle:  # "a Polymarket trader who posts as icarusflats": the handle speaks, in the role given
+                role = anonymous_person(handle.group("phrase")) or Person("")
+                person = self.registry.people.setdefault(handle.group("handle"), Person(handle.group("handle"), role.title,
+                                                                                         role.organization))
+                self.registry.last_person = person
+                return person
             person = anonymous_person(raw)
             # no role: the phrase may end in the real subject ("a blog post the company", "a forecast
             # Castellano" named before), not in a place ("a New" York-based manager)

@@ -223,7 +223,7 @@ class SpeakerRegistry:
 
     def note_org(self, name: str) -> None:
         self.last_org = name
-        self.orgs.append(name.removeprefix("The "))  # the parser may take in the article: "The Bangko Sentral ..."
+        self.orgs.append(re.sub(r"^[Tt]he ", "", name))  # the parser may take in the article: "the Bangko Sentral ..."
 
     def full_org(self, org: str | None) -> str | None:
         """The full name of an organisation first named in full ("Cinderblock" -> "Cinderblock Analytics",
