@@ -18,8 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from newsmine.nlp.speakers import (NAME, Person, SpeakerRegistry, anonymous_person, apposition, clean_name,
-                                   looks_like_org, pre_title)
+from newsmine.nlp.speakers import (HANDLE_VERB, NAME, Person, SpeakerRegistry, anonymous_person, apposition,
+                                   clean_name, looks_like_org, pre_title)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -72,8 +72,7 @@ _PARTIAL_QUOTE = re.compile(
     re.I,
 )
 # An unnamed speaker introduced by the handle they post under, lower case or not ("a user who posts as arbmaxi_42")
-_HANDLE_AFTER = re.compile(r"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"“”]{0,60}?)\s+(?:who\s+)?(?:posts|tweets|writes|goes|"
-                           r"trades|is known|known)(?:\s+online)?\s+(?:as|by|under)\s+(?P<handle>@?[\w.-]*\w)")
+_HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"“”]{{0,60}}?)\s+{HANDLE_VERB}\s+(?P<handle>@?[\w.-]*\w)")
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 _OPENING_NAME = re.compile(rf"\s*(?:{_HANDLE}|{NAME})")
 _INNER_REF = re.compile(rf"\b(?:the|this|that) [\w-]+(?: [\w-]+)?$|\b{NAME}$")

@@ -116,9 +116,9 @@ _ORG_WORDS = re.compile(
 
 
 # A pseudonymous author: "a trader who posts as Tidepool", "an analyst known online as"
-_HANDLE_INTRO = re.compile(
-    r"\b(?:an?|one|the)\s+(?P<title>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:who\s+)?(?:posts|tweets|writes|goes|"
-    r"trades|is known|known)(?:\s+online)?\s+(?:as|by|under)\s+$")
+# the words that introduce the handle itself ("who posts as", "known online as", "goes by")
+HANDLE_VERB = r"(?:who\s+)?(?:posts|tweets|writes|goes|trades|is known|known)(?:\s+online)?\s+(?:as|by|under)"
+_HANDLE_INTRO = re.compile(rf"\b(?:an?|one|the)\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)\s+{HANDLE_VERB}\s+$")
 
 
 def pre_title(before: str) -> tuple[str | None, str | None]:
