@@ -273,3 +273,14 @@ def test_a_move_far_from_its_pronoun_subject_is_still_that_assets():
     assert {(f.asset, f.value) for f in facts.figures if f.kind == "percent_change"} == {("ETH", -2.3)}
     facts = facts_of("The world's largest cryptocurrency rose as high as $103,853 and was last up 4.2% at $102,440.")
     assert {(f.asset, f.value) for f in facts.figures if f.kind == "percent_change"} == {("BTC", 4.2)}
+
+
+def test_token_at_reads_only_the_characters_of_a_token():
+    from newsmine.nlp.pipeline import build_views
+
+    [view] = build_views([Article(source="t", text="Bitcoin rose to $64,300.  Ether slipped.")])
+    first, second = view.sents
+    assert first.token_at(0).text == "Bitcoin" and first.token_at(17).text == "64,300"
+    assert first.token_at(7) is None  # the space after "Bitcoin"
+    assert first.token_at(len(first.text)) is None  # past the sentence: never the next one's token
+    assert second.token_at(0).text == "Ether"

@@ -43,10 +43,11 @@ def amount_tokens(sent: SentView, start: int, end: int) -> tuple[list[Token], To
     ("$", "80", "K" is headed by "K"); None without a parse."""
     if sent.parse is None:
         return None
-    lo, hi = sent.doc_start + start, sent.doc_start + end
-    tokens = [t for t in sent.parse if t.idx < hi and t.idx + len(t) > lo]
-    if not tokens:
+    # every token the amount overlaps: an amount starts and ends on a character of a token
+    span = sent.parse.doc.char_span(sent.doc_start + start, sent.doc_start + end, alignment_mode="expand")
+    if not span:
         return None
+    tokens = list(span)
     inside = {t.i for t in tokens}
     return tokens, next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
 

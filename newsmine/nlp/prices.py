@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents
+from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
 from newsmine.nlp.price_filters import (
     CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_change, is_price, is_size, left_clause,
     negated,
@@ -117,6 +117,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     text = view.sents[index].text
     found = []
     amounts = [*find_money(text), *find_coin_prices(text)]
+    if not amounts and not has_digit(text):
+        return []  # no ratio and no bare quote either: both are digits
     pair = ratio_pair(view, index)
     if pair is not None:
         amounts += _unread(amounts, find_ratios(text))

@@ -30,10 +30,10 @@ LOOKBACK = 4
 
 
 def _pair_in(text: str) -> tuple[str, str] | None:
-    m = _PAIR.search(text)
+    m = _PAIR.search(text) if "/" in text else None
     if m and m.group("base") != m.group("quote"):
         return m.group("base"), m.group("quote")
-    m = _NAMED_PAIR.search(text)
+    m = _NAMED_PAIR.search(text) if _RATIO_WORDS.search(text) else None
     return ("ETH", "BTC") if m else None
 
 
@@ -57,7 +57,7 @@ def ratio_pair(view: ArticleView, index: int) -> tuple[str, str] | None:
 
 def money_quote(text: str) -> str | None:
     """The quote currency of a pair quoted in money that ``text`` names ("BTC/USDT" -> "USDT"), if any."""
-    m = _MONEY_PAIR.search(text)
+    m = _MONEY_PAIR.search(text) if "/" in text or "-" in text else None
     return m.group("quote") if m else None
 
 

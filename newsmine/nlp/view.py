@@ -9,12 +9,14 @@ view hides that, and gives the rules the few questions they keep asking
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported lazily: the CLI must stay light
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Subjects that refer back to the asset of the previous sentence.
 _ANAPHORIC_SUBJECT = re.compile(
@@ -82,8 +84,25 @@ class SentView:
     parse: Span | None = None
     doc_start: int = 0
 
-    def of(self, label: str) -> list[Mention]:
-        return [m for m in self.mentions if m.label == label]
+    def of(self, label: str) -> Sequence[Mention]:
+        return self._by_label.get(label, ())
+
+    @cached_property
+    def _by_label(self) -> dict[str, tuple[Mention, ...]]:
+        # the rules ask for a sentence's assets or venues tens of times per amount: group them once
+        groups: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            groups.setdefault(m.label, []).append(m)
+        return {label: tuple(found) for label, found in groups.items()}
+
+    def token_at(self, pos: int) -> Token | None:
+        """The token holding the character at sentence-relative ``pos``; None in the space between tokens,
+        past the sentence or without a parse."""
+        if self.parse is None or not 0 <= pos < len(self.text):
+            return None
+        span = self.parse.doc.char_span(self.doc_start + pos, self.doc_start + pos + 1, alignment_mode="expand")
+        token = span[0] if span else None
+        return token if token is not None and token.idx <= self.doc_start + pos < token.idx + len(token) else None
 
 
 def _inherited_subject(sent: SentView, pos: int) -> str | None:
@@ -92,8 +111,7 @@ def _inherited_subject(sent: SentView, pos: int) -> str | None:
     climbing 50% in October to about $32.50"): the nearest asset before it is then an object."""
     if sent.parse is None:
         return None
-    at = sent.doc_start + pos
-    node = next((t for t in sent.parse if t.idx <= at < t.idx + len(t)), None)
+    node = sent.token_at(pos)
     for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
         if node is None or node.pos_ == "VERB" or node.head.i == node.i:
             break
