@@ -113,3 +113,26 @@ def test_eval_classify_json_and_bad_models_folder(tmp_path):
     assert ok.exit_code == 0, ok.output
     assert '"narratives"' in ok.output and "NaN" not in ok.output
     assert json.loads(ok.output)["dev"]["headlines"]["n"] == len(load_headlines(None, "dev")) > 0
+
+
+def test_cross_fitting_in_forked_processes_gives_what_it_gives_in_turn(tmp_path, monkeypatch):
+    from newsmine.classify import adapter, train as training
+    from newsmine.classify.data import labelled
+    from newsmine.classify.encoder import get_encoder
+    from newsmine.classify.rows import ExtraText
+    from newsmine.corpus.training_text import load_bank
+
+    root = _tiny_corpus(tmp_path)
+    items = [labelled(a) for a in load(root, "train")]
+    text = ExtraText(load_headlines(root), load_bank(root), 1.0, 1.0)
+    base = get_encoder()
+
+    def run():
+        lower = adapter.LowerStates(base.model, base.tokenizer)
+        return training._cross_fitted(items, text, base, 7, 1, (1.0, 1.0), lower)
+
+    forked = run()
+    monkeypatch.setattr(training.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: in turn
+    in_turn = run()
+    assert len(forked) == len(in_turn) == 3 and all(n.size and s.size for n, s in forked)
+    assert all(np.array_equal(a, b) for pair, other in zip(forked, in_turn) for a, b in zip(pair, other))

@@ -58,8 +58,9 @@ class Encoder:
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # no progress bars on the user's terminal
-        # Two cores here; more threads than cores only adds contention.
-        torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+        # Two cores here; more threads than cores only adds contention. A caller that asked for fewer
+        # (``train`` runs its cross-fitting passes on one thread each) keeps its setting.
+        torch.set_num_threads(max(1, min(2, os.cpu_count() or 1, torch.get_num_threads())))
         self.folder = folder
         self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
         self.model = AutoModel.from_pretrained(folder, local_files_only=True).eval()
