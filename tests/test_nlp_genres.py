@@ -109,3 +109,59 @@ def test_etf_flow_side_from_the_nearest_flow_word_and_list_rows():
 def test_newer_tokens_are_assets_under_their_tickers():
     facts = extract_facts([Article(source="t", text="Book of Meme (BOME) and Ethena's USDe led the board, while stETH lagged.")])[0]
     assert {a.symbol for a in facts.assets} >= {"BOME", "USDE", "stETH"}
+
+
+def test_a_coin_the_article_introduces_is_an_asset():
+    text = ("Seabird Coin (SBRD) debuted on Upbit in March and jumped to ₩1,140 within an hour. "
+            "Bitcoin traded near ₩41 million at the time.\n\n"
+            "The lending protocol's governance token, KLPX, fell 38% to $0.82 after the breach.")
+    facts = extract_facts([Article(source="t", text=text, published="2023-12-11T06:00:00+00:00")])[0]
+    assert {(p.asset, p.value) for p in facts.prices} == {("SBRD", 1140.0), ("BTC", 41e6), ("KLPX", 0.82)}
+    assert {"SBRD", "KLPX", "BTC"} <= {a.symbol for a in facts.assets}
+
+
+def test_an_acronym_in_brackets_is_no_coin():
+    text = "The Securities and Exchange Commission (SEC) sued the issuer, and bitcoin fell to $26,100."
+    assert prices_of(text) == {("BTC", 26100.0, "USD", "low")}
+
+
+def test_a_desk_note_range_shares_its_scale_and_its_levels_heading_lists_no_prices():
+    text = ("PX\nBTC 58.4k, +0.8% d/d; 24h rng 57.2-59.6k.\nETH/BTC .0497, lowest since March.\n\n"
+            "LEVELS\nS 56.5k / 55.0k; R 60.0k / 61.8k.")
+    got = prices_of(text)
+    assert {("BTC", 57200.0, "USD", "low"), ("BTC", 59600.0, "USD", "high"), ("ETH", 0.0497, "BTC", "low")} <= got
+    assert not {v for _, v, _, _ in got} & {56500.0, 55000.0, 60000.0, 61800.0}
+
+
+def test_rows_of_a_forecast_list_are_targets():
+    text = ("Bitcoin traded at $58,900 on Friday. The year-end forecasts we collected: "
+            "• Harbourline Securities: $90,000 • Tallis Digital: $70,000")
+    assert prices_of(text) == {("BTC", 58900.0, "USD", "spot")}
+
+
+def test_money_spent_on_a_coin_and_near_misses_are_no_prices():
+    text = ("Say you put $2,000 of ether into a wallet in May. "
+            "Bitcoin came within a whisker of $73,000 on Thursday before sellers stepped in, and swung by more than "
+            "$2,500 in a day.")
+    assert prices_of(text) == set()
+
+
+def test_an_extreme_told_by_what_came_before_or_after():
+    text = ("Bitcoin traded at $64,200 on Monday after touching $66,050 over the weekend. "
+            "It sits about 12% below the record of $73,800 it set in March, and below the $69,400 it reached in "
+            "early June. It rallied after a fund manager filed for a spot bitcoin ETF, ending the month at $62,700.")
+    assert {("BTC", 66050.0, "USD", "high"), ("BTC", 69400.0, "USD", "high"), ("BTC", 62700.0, "USD", "close")} <= prices_of(text)
+
+
+def test_kenyan_shillings():
+    text = "Bitcoin reached a record of roughly KSh 12.9 million, and by noon traded at Sh12.6 million."
+    assert prices_of(text) == {("BTC", 12.9e6, "KES", "ath"), ("BTC", 12.6e6, "KES", "spot")}
+
+
+def test_a_pipe_table_of_closes_and_compensation_values():
+    text = ("Weekly closes, Sunday 00:00 UTC Coin | Close | Change BTC | $41,900 | +3.2% SOL | $71.40 | -2.0%\n\n"
+            "Under the estate's schedule, each bitcoin counts for $19,400 and each solana token for $14.20. "
+            "A year ago a single bitcoin cost about KSh 3.1 million, and its smaller sibling, the Tallow Ether Trust, "
+            "closed at $7.15.")
+    assert prices_of(text) == {("BTC", 41900.0, "USD", "close"), ("SOL", 71.4, "USD", "close"),
+                               ("BTC", 3.1e6, "KES", "spot")}

@@ -25,7 +25,8 @@ CURRENCY_SYMBOLS = {
     "¥": "JPY", "JPY": "JPY", "₩": "KRW", "KRW": "KRW", "CNY": "CNY", "RMB": "CNY",
     "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR",
     "R$": "BRL", "₦": "NGN", "NGN": "NGN", "N": "NGN", "R": "ZAR", "ZAR": "ZAR", "Dh": "AED", "AED": "AED",
-    "ARS": "ARS", "₱": "PHP", "PHP": "PHP", "₺": "TRY", "TRY": "TRY",
+    "ARS": "ARS", "₱": "PHP", "PHP": "PHP", "₺": "TRY", "TRY": "TRY", "KSh": "KES", "Sh": "KES", "KES": "KES",
+    "Rp": "IDR", "IDR": "IDR",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
@@ -41,15 +42,17 @@ _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}
 _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too. Canadian and
 # South African copy hyphenates them ("C$560-million").
-_SCALE = (r"(?:[\s-]?(?P<scale>k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
-          r"Billion|Trillion|lakhs?|crores?)(?![A-Za-z]))?")
+_SCALE_WORDS = (r"k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
+                r"Billion|Trillion|lakhs?|crores?")
+_SCALE = rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))?"
 # A lettered dollar may stand apart from its number, as Brazilian and Hong Kong copy writes it ("R$ 268,400").
 # Indian copy writes the rupee "Rs" or "Rs." ("Rs 52 lakh"), Gulf copy the dirham "Dh". Nigerian and South
 # African copy write the naira "N" and the rand "R" ("N17.5 million", "R47,600"): read only before a
-# number no letter-and-digit name has (grouped, scaled or of three digits or more; not "N95", "R2").
+# number no letter-and-digit name has (grouped, scaled or of three digits or more; not "N95", "R2"). Kenyan
+# copy writes the shilling "KSh" or "Sh" ("Sh13.2 million"), Indonesian the rupiah "Rp".
 _LETTER_CUR = r"(?-i:N|R)(?=\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[\s-]?(?:million|billion|m\b|bn\b)|\d{3,})"
-_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|₱|₺|(?-i:Rs)\.?\s?|(?-i:Dh)|" + _LETTER_CUR + "|"
-        r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY)\s?)")
+_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|₱|₺|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR + "|"
+        r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY|KES|IDR)\s?)")
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
 # compound adjective ("a 48-cent top").
@@ -63,8 +66,15 @@ _IN_YEAR = re.compile(r"\bin\s+$", re.I)
 # A number ending a hyphenated word is part of a name, not an amount ("top-5 USD venues",
 # "a top-10k wallet"): shapes without a currency sign never start after a letter and a hyphen.
 _NOT_IN_WORD = r"(?<![A-Za-z]-)"
-# Three shapes, tried in this order; a later shape never overlaps an earlier one.
+# The first end of a range takes the scale written once after the second ("66.1-69.9k", "$1.2-1.5 billion"):
+# any scale after a currency sign, only a "k" for bare numbers (as bare "30K" alone is read).
+_SIGNS = r"(?:(?:US|HK|A|C|S|R)\$|\$|€|£|¥|₩|₹)"
+_SHARED_SCALE = rf"(?=\s?[-–]\s?{_SIGNS}?\d{{1,3}}(?:,\d{{3}})*(?:\.\d{{1,12}})?[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))"
+_SHARED_K = r"(?=\s?[-–]\s?\d{1,3}(?:\.\d{1,12})?(?P<scale>[kK])(?![\w]))"
+# Five shapes, tried in this order; a later shape never overlaps an earlier one.
 MONEY_RES = (
+    re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SHARED_SCALE}"),
+    re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SHARED_K}"),
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SCALE}(?![\w])"),
     re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SCALE}{_WORD_CUR}"),
     re.compile(rf"{_NOT_IN_WORD}{_NUM}(?P<scale>[kK])(?![\w])"),

@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache
 
 from newsmine.nlp.lexicon import ruler_patterns
+from newsmine.nlp.newcoins import coin_mentions, introduced
 from newsmine.nlp.numbers import decimal_comma, swap_separators
 from newsmine.nlp.view import ArticleView, Mention, SentView
 from newsmine.records import Article, Facts, Sentence
@@ -86,12 +87,16 @@ def build_views(articles: Sequence[Article]) -> list[ArticleView]:
     texts = [swap_separators(t) if comma else t for t, comma in zip(texts, local)]
     jobs = [(i, s, e) for i, t in enumerate(texts) for s, e in chunk_bounds(t)]
     views = [ArticleView(t, _published(a), [], comma) for t, a, comma in zip(texts, articles, local)]
+    coins = [introduced(t) for t in texts]
     docs = nlp.pipe((texts[i][s:e] for i, s, e in jobs), batch_size=BATCH_SIZE)
     for (i, offset, _), doc in zip(jobs, docs):
         mentions = [
             Mention(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.ent_id_ or ent.text)
             for ent in doc.ents
         ] + [Mention(offset + c.start_char, offset + c.end_char, "CUE", c.label_) for c in doc.spans["cues"]]
+        new_coins = coin_mentions(doc.text, offset, coins[i], mentions)  # tickers the article itself introduces
+        if new_coins:
+            mentions = sorted(mentions + new_coins, key=lambda m: m.start)
         for sent in doc.sents:
             text = sent.text
             stripped = text.strip()

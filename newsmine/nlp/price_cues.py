@@ -70,7 +70,7 @@ FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)
 PERIOD_WORDS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
                           r"(?:day|week|month|year|session)s?\b|\b(?:weekly|monthly|yearly|daily|intraday|session|"
                           r"week|month|year|\d{4})\b", re.I)
-LEVEL_PREPS = frozenset("above below under beneath over past through beyond north south".split())
+LEVEL_PREPS = frozenset("above below under beneath over past through thru beyond north south".split())
 DOWN_WORDS = frozenset("down lower downward".split())
 UP_WORDS = frozenset("up higher upward".split())
 APPROXIMATORS = frozenset("roughly nearly almost some approximately just only circa well".split())

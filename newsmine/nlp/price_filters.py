@@ -23,7 +23,7 @@ _SIZE = re.compile(
     r"\bloss(?:es)?\b(?!\s+to\b)|"
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
-    r"\bhand(?:s|ed|ing)? out\b|"
+    r"\bhand(?:s|ed|ing)? (?:out|over)\b|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
@@ -44,7 +44,9 @@ NOT_REACHED = re.compile(
     r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
-    r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40})\b",
+    r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40}|"
+    # a near miss ("came within a whisker of $90,000", "within striking distance of")
+    r"within (?:a whisker|a hair(?:['’]s breadth)?|inches|a few (?:dollars|points|ticks)|(?:touching|striking|spitting) distance) of)\b",
     re.I,
 )
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
@@ -58,6 +60,7 @@ _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zon
 _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
                     r"(?:is|sits|lies|comes|stands|remains)\b|"
                     r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:|"  # a desk note's "Levels: 25.2k is ..."
+                    r"^(?-i:(?:KEY )?LEVELS)\b|"  # its capitalised heading, run into the line below it
                     # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
                     r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
@@ -111,6 +114,10 @@ SOLD_ABOVE = re.compile(
 _RIGHT_REACHED = re.compile(
     r"^,\s*(?:the|a) (?:[\w-]+ )?(?:level|mark|price|line|threshold) (?:that )?\w+ (?:had |has )?"
     r"(?:broke|fell|dropped|slipped|sank|lost|hit|touched|reached|crossed|traded|gave up)\b", re.I)
+# A bankruptcy estate's or a court's conversion table values every coin in its sentence ("Under the estate's
+# schedule, each bitcoin counts for $16,871, each ether for $1,258"): compensation prices, not trades.
+_COMPENSATION = re.compile(r"\b(?:under|in|by|per) (?:the |its |their )?(?:estate|bankruptcy|court|claims?|compensation|"
+                           r"repayment|distribution)(?:['’]s)? (?:schedule|plan|valuation|conversion table)\b", re.I)
 # Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
 # the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
 _CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
@@ -156,13 +163,13 @@ _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
     r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
-    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving)\s+(?:about |some |nearly |"
-    r"almost |roughly |around |more than |over |by |another |an additional )?$",
+    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving)\s+(?:(?:about|some|nearly|almost|roughly|around|"
+    r"more than|over|by|another|an additional) ){0,2}$",
     re.I,
 )
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira")
-_SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP")
+_SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "IDR")
 # between the two ends of a range or band ("$28,154-$33,562", "$5,500 to $6,000")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
@@ -173,6 +180,13 @@ _COIN_WORTH = re.compile(r"(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$.-]
                          r"(?:(?:is|was|were|are)\s+(?:now |currently |then |still |only )?(?:valued at|worth)|"
                          r"costs?|was trading for|fetch(?:ed|es)?)\s*(?:about |around |roughly |nearly |some |just |"
                          r"over |under |more than |less than |almost )?$", re.I)
+# Money spent on or held in a coin is a sum, not its price ("buy $500 of bitcoin", "$2 million worth of ether",
+# "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
+_OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in)\s+(?:the\s+)?")
+# The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and
+# the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.
+_FORECAST_HEADER = re.compile(r"\b(?:forecasts?|predictions?|targets?|projections?|estimates?|calls)\b", re.I)
+_LEVELS_HEADING = re.compile(r"^(?:(?:key|the) )?levels(?: to watch)?:?$", re.I)
 # A stock, a fund's shares or a commodity named after the coin is what the amount belongs to ("BlackRock's
 # bitcoin ETF shares rose 3% to $28.50"; "bitcoin miner stocks")
 _NON_CRYPTO_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shares?|stocks?|equit\w+|ETFs?|ETPs?)\b", re.I)
@@ -211,13 +225,20 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     if SOLD_ABOVE.search(left):
         return True
     worth = _COIN_WORTH.search(near)
-    if worth and not a.scaled and any(m.end - sent.start == a.start - len(near) + worth.end("coin")
+    if worth and any(m.end - sent.start == a.start - len(near) + worth.end("coin")
                                       for m in sent.of("ASSET")):
         return True
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
     if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
             re.split(r"[,;]", right[:40])[0]):
+        return False
+    of_coin = _OF_COIN.match(right)
+    if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):
+        return False
+    if _listed_to_watch(view, index):
+        return False
+    if _COMPENSATION.search(text):
         return False
     if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
@@ -245,11 +266,27 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
         return False
     last_asset = max((m.end - sent.start for m in sent.of("ASSET") if m.end - sent.start <= a.start), default=None)
+    # a fund named after the coin owns the amount only in its own clause ("rallied after BlackRock filed for a
+    # spot bitcoin ETF, ending June at $30,470" is bitcoin's close)
+    fund = None if last_asset is None else _NON_CRYPTO_AFTER.match(text, last_asset, a.start)
     if _RIGHT_NON_CRYPTO.match(right) or (
-        _NON_CRYPTO.search(text[:a.start]) if last_asset is None else _NON_CRYPTO_AFTER.match(text, last_asset, a.start)
+        _NON_CRYPTO.search(text[:a.start]) if last_asset is None else fund and "," not in text[fund.end():a.start]
     ):
         return False  # a stock, a currency or a commodity, not a crypto asset
     return True
+
+
+def _listed_to_watch(view: ArticleView, index: int) -> bool:
+    """Sentence ``index`` is a row of a forecast list or a line under a "Levels" heading in its paragraph."""
+    header = view.list_header(index)
+    if header is not None:
+        return bool(_FORECAST_HEADER.search(header.text))
+    for k in range(index - 1, -1, -1):
+        if _LEVELS_HEADING.match(view.sents[k].text):
+            return True
+        if view.new_paragraph(k):
+            return False
+    return False
 
 
 def is_change(text: str, a: Amount) -> bool:
@@ -272,6 +309,10 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
+    # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
+    words = [subject.lower_, *(c.lower_ for c in subject.children if c.dep_ == "appos")]
+    if any(w in _NOT_COINS or w[:-1] in _NOT_COINS for w in words[1:]):
+        return True
     word = subject.lower_ if subject.lower_ in _NOT_COINS else subject.lower_[:-1]  # no lemmatizer: strip a plural "s"
     if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not
         after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None

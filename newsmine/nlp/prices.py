@@ -30,7 +30,7 @@ _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*which (?:is|was|marks|marked|set|became) (?:a|an|its|the|their) "
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
-_RANGE_LEFT = re.compile(r"\b(?:range|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
+_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
 _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving)\s+from\s+"
@@ -52,6 +52,20 @@ _TICKER_QUOTE = re.compile(r"\s+(?:last\s+\d|\d[\d,.]*[kK]?\s*(?:,\s*|\(\s*)[-�
 # A coin named with its signed change, leading to the amount, is a move ("$SOL -11.2% to $117");
 # a labelled table row ("ETH: +4.2% w/w to 2,218") quotes where the coin stands (GUIDE: a list is spot).
 _SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+[\w/]+){0,3}\s+to\s*(?:about\s+)?$")
+# An extreme named after the amount ("• 0.0694: the ETH/BTC ratio, its lowest since July", "ETH/BTC .0519,
+# lowest since the May 20 ETF gap") or by what the market did there ("below the US$71,900 it reached in June":
+# a top the price now stands under; "above the $15,500 it fell to": a bottom).
+_EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest) "
+                            r"(?:since|in|level|close|print)\b", re.I)
+_REACHED_AFTER = re.compile(r"\s*(?:that |which )?\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
+                            r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
+_BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
+# "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
+# gives, its top or bottom told by which side of that price it lies
+_AFTER_REACHING = re.compile(r"\bafter (?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$", re.I)
+# A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
+# Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.
+_CLOSE_TABLE = re.compile(r"\|\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices\b", re.I)
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
 
@@ -153,6 +167,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
+            kind = _extreme_told_around(text, a, kind, found)
+            if kind == "spot" and "|" in text and _CLOSE_TABLE.search(_paragraph_so_far(view, index, a)):
+                kind = "close"
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
             if record and not find_money(record.group()):
                 kind = "atl" if (record.group("side") or "").lower() == "low" else "ath"
@@ -168,6 +185,29 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
     return _beyond_record(text, found)
+
+
+def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
+    """``kind`` refined by an extreme the words after the amount name, or by a level reached before the
+    sentence's own price ("after touching $X")."""
+    after = _EXTREME_AFTER.match(text, a.end)
+    if kind == "spot" and after:
+        return "low" if after.group("side").lower() == "lowest" else "high"
+    side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
+    if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):
+        return "high" if side.group("side").lower() in ("below", "under", "beneath") else "low"
+    before = next((f[0] for f in reversed(found) if f[3] == "spot" and f[0].currency == a.currency), None)
+    if kind in ("spot", "low", "high") and before is not None and _AFTER_REACHING.search(text, max(0, a.start - 30), a.start):
+        return "high" if a.value > before.value else "low"
+    return kind
+
+
+def _paragraph_so_far(view: ArticleView, index: int, a: Amount) -> str:
+    """The text of sentence ``index``'s paragraph up to amount ``a`` (a table's header may be a sentence back)."""
+    first = index
+    while first > 0 and not view.new_paragraph(first):
+        first -= 1
+    return view.text[view.sents[first].start:view.sents[index].start + a.start]
 
 
 def _counts_units(sent: SentView, a: Amount) -> bool:

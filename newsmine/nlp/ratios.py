@@ -25,7 +25,7 @@ _AGAINST = re.compile(r"\b(?:against|versus|vs\.?|relative to|(?:priced|quoted|d
                       r"\bin (?P<terms>ether|eth|bitcoin|btc) terms\b", re.I)
 _QUOTE_ASSET = {"ether": "ETH", "eth": "ETH", "bitcoin": "BTC", "btc": "BTC"}
 _RATIO_WORDS = re.compile(r"\b(?:ratio|pair|cross)\b", re.I)
-_DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0\.\d{2,6})(?![\d%]|\.\d|\w)")
+_DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0?\.\d{2,6})(?![\d%]|\.\d|\w)")  # desk notes drop the zero: ".0519"
 LOOKBACK = 4
 
 

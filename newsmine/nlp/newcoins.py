@@ -1,0 +1,51 @@
+"""Coins the lexicon does not know, introduced by the article itself.
+
+New tokens appear faster than any table can follow, and stories about them
+say what they are the first time: "Nuri Coin (NURI) was listed on Bithumb",
+"Euler's governance token, EUL, traded near $6.20". Such an introduction
+makes the ticker (and the name written before it) an asset mention for the
+whole article, so its prices and moves are told apart from bitcoin's. Only a
+token word next to the ticker introduces it: "the Securities and Exchange
+Commission (SEC)" introduces nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.lexicon import ASSETS
+from newsmine.nlp.view import Mention
+
+_TICKER = r"(?P<ticker>[A-Z][A-Z0-9]{1,5})"
+_INTRODUCTIONS = (
+    # "Nuri Coin (NURI)", "the Pepe token (PEPE)"
+    re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken))\s+\({_TICKER}\)"),
+    # "its governance token, EUL,", "a memecoin (PNUT)", "the stablecoin, USDX,"
+    re.compile(rf"\b(?:token|coin|memecoin|stablecoin|altcoin|cryptocurrency)\s*(?:,\s*|\(){_TICKER}\s*[,)]"),
+)
+_KNOWN = frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS)
+
+
+def introduced(text: str) -> dict[str, set[str]]:
+    """Tickers the lexicon lacks that ``text`` introduces as coins, each with the names written before it."""
+    found: dict[str, set[str]] = {}
+    for pattern in _INTRODUCTIONS:
+        for m in pattern.finditer(text):
+            ticker = m.group("ticker")
+            if ticker not in _KNOWN:
+                names = found.setdefault(ticker, set())
+                if "name" in pattern.groupindex:
+                    names.add(" ".join(m.group("name").split()))
+    return found
+
+
+def coin_mentions(text: str, offset: int, coins: dict[str, set[str]], taken: list[Mention]) -> list[Mention]:
+    """An ASSET mention (offsets plus ``offset``) for every occurrence in ``text`` of a ticker or name of
+    ``coins`` (see ``introduced``) that no asset or venue mention in ``taken`` already covers."""
+    if not coins:
+        return []
+    covered = [(m.start, m.end) for m in taken if m.label in ("ASSET", "EXCHANGE")]
+    words = {word: ticker for ticker, names in coins.items() for word in (ticker, *names)}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+    found = (Mention(offset + m.start(), offset + m.end(), "ASSET", words[m.group()]) for m in pattern.finditer(text))
+    return [m for m in found if not any(s < m.end and m.start < e for s, e in covered)]
