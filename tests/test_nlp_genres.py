@@ -165,3 +165,17 @@ def test_a_pipe_table_of_closes_and_compensation_values():
             "closed at $7.15.")
     assert prices_of(text) == {("BTC", 41900.0, "USD", "close"), ("SOL", 71.4, "USD", "close"),
                                ("BTC", 3.1e6, "KES", "spot")}
+
+
+def figures_of(text: str) -> set[tuple[str, float, str | None]]:
+    facts = extract_facts([Article(source="t", text=text, published="2023-12-11T06:00:00+00:00")])[0]
+    return {(f.kind, f.value, f.asset) for f in facts.figures}
+
+
+def test_figures_of_tickers_shares_expiries_and_worked_examples():
+    assert ("percent_change", -4.2, "BTC") in figures_of("On screen: BTC $58,400 ▼ 4.2% on the day.")
+    got = figures_of("Futures liquidations reached about $820 million in 24 hours, and roughly $610 million of that "
+                     "came from long positions. About $2.4 billion of ether options expire on Deribit on Friday.")
+    assert {("liquidations", 610e6, None), ("open_interest", 2.4e9, "ETH")} <= got
+    assert figures_of("Imagine you buy $500 of bitcoin and the price drops 30% next month.") == set()
+    assert figures_of("Counting every token, the project is valued at $9.4 billion on a fully diluted basis.") == set()

@@ -24,7 +24,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "liquidations": ("liquidation", "liquidations", "liquidated", "liquidating", "liquidate", "wiped out",
                      "wipeout", "rekt", "forced selling", "forced liquidations", "forced closures", "force-closed",
                      "forcibly closed", "liqs", "flush", "flushed", "of longs", "of shorts"),
-    "open_interest": ("open interest", "OI"),
+    "open_interest": ("open interest", "OI", "expire", "expires", "expiring"),  # options notional expiring (GUIDE)
     "funding_rate": ("funding", "funding rate", "funding rates", "eight-hour rate", "eight-hour rates",
                      "8-hour rate", "8-hour rates"),
     "volume": ("volume", "volumes", "turnover", "turned over", "traded", "vol"),
@@ -52,7 +52,8 @@ _FLOW_OUT = re.compile(r"outflow|redemption|pulled(?! in\b)|withdrew|withdrawn|w
 _FLOW_IN = re.compile(r"inflow|creations|new money|\b(?:took|taking|takes?|taken|pulled|pulling) in\b|\bdrew\b|attract|poured|absorbed|gathered|"
                       r"amassed|\bhaul", re.I)
 # "an exchange that had been valued at $32 billion": a company's valuation, not a market cap
-_VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40}\bvalued\b|\bvaluation\b|funding round",
+_VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40}\bvalued\b|\bvaluation\b|funding round|"
+                        r"fully[- ]diluted",
                         re.I)
 _NOT_BASIS_AFTER = re.compile(r"\s*points?\b", re.I)
 _NOT_BASIS_BEFORE = re.compile(r"\b(?:on|at)\s+(?:an?|the|a\s+\w+)\s+(?:[\w-]+\s+)?$", re.I)
@@ -121,10 +122,10 @@ def _new_clause_moves(view: ArticleView, index: int, cues, a: Amount) -> bool:
 
 def _written_sign(text: str, a: Amount) -> str | None:
     """"+" or "-" when the percentage is written with its sign ("+14.6%", "-3.1%")."""
-    before = text[max(0, a.start - 1):a.start + 1]
-    if "+" in before:
+    before = text[max(0, a.start - 2):a.start + 1]  # a ticker's arrows stand apart: "▼ 5.8%"
+    if "+" in before[1:] or "▲" in before:
         return "+"
-    return "-" if a.value < 0 else None
+    return "-" if a.value < 0 or "▼" in before else None
 
 
 def _flow_side(text: str, a: Amount) -> str:
@@ -180,9 +181,9 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 if found[-1][0].start in shares:
                     shares[a.start] = shares[found[-1][0].start]
             if _SHARE_OF.match(sent.text, a.end):
-                whole = next((f[0] for f in reversed(found) if f[3] != "percent" and f[1] == kind), None)
+                whole = next((f for f in reversed(found) if f[3] != "percent" and (f[1] == kind or kind is None)), None)
                 if whole is not None:  # "$19.2 billion ... in 24 hours, and $16.7 billion of that was longs"
-                    shares[a.start] = whole
+                    kind, shares[a.start] = whole[1], whole[0]
                 else:  # a share of an amount (never of a percentage) given up to two sentences back
                     total = next((f for f in reversed(figures) if f.unit != "percent"), None)
                     if kind is None and total is not None and index and total.start >= view.sents[max(0, index - 2)].start:

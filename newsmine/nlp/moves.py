@@ -38,6 +38,8 @@ _MEASURE = re.compile(
     re.I,
 )
 _RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )", re.I)
+# A worked example moves nothing ("Imagine you buy $500 of bitcoin and the price drops 30% next month").
+_SUPPOSE = re.compile(r"(?:imagine|suppose|say|let['’]s say|picture this)\b", re.I)
 # A percentage of certainty or of the time measures no price ("she was 100 percent sure it would
 # keep going", "bid it up a hundred percent of the time"), however near a movement verb.
 _CERTAINTY = re.compile(r"\s*(?:sure|certain|confident|convinced|committed|of the time)\b", re.I)
@@ -78,6 +80,8 @@ def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> f
         else:
             return None
     between = left[max(0, subject_at):]
+    if _SUPPOSE.match(text):
+        return None
     if _MEASURE.search(between) or _RIGHT_MEASURE.search(text[a.end:a.end + 30]) or _CERTAINTY.match(text, a.end):
         return None
     if sign is not None:
