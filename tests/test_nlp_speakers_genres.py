@@ -334,3 +334,28 @@ def test_an_unnamed_speaker_introduced_by_a_handle_is_the_handle():
     assert {q[1:3] for q in quotes_of(text)} == {("greywick_7", "trader")}
     text = '"I sold the airdrop in the first hour," a holder who goes by lumen.eth told the paper.'
     assert {q[1:3] for q in quotes_of(text)} == {("lumen.eth", "holder")}
+
+
+def test_a_lowercase_role_before_the_name_and_the_nearest_clause_attribute_the_quote():
+    text = ('"Margins held up better than we planned for this quarter," chief financial officer Odile Brannock said '
+            'on the call. The exchange paused listings the SEC had called securities, and chief executive Tomasz '
+            'Verhulst said clients had "stepped back to wait for clear rules."')
+    speakers = {q.speaker for q in facts_of(text).quotes}
+    assert speakers == {"Odile Brannock", "Tomasz Verhulst"}
+
+
+def test_an_anonymous_official_stays_anonymous_and_a_judge_is_a_title():
+    text = ('"The rules exist for cases exactly like this one and we will use them," an official at the Financial '
+            'Services Commission told reporters. "The accused sold a promise he knew was empty," Presiding Judge Han '
+            'Ji-woo said.')
+    got = {q.text[:12]: (q.speaker, q.title) for q in facts_of(text).quotes}
+    assert got["The rules ex"][0] is None
+    assert got["The accused "] == ("Han Ji-woo", "Presiding Judge")
+
+
+def test_a_surname_the_parser_calls_an_organisation_is_the_person_named_before():
+    text = ("In a client note on Tuesday, Harrowgate's head of digital assets strategy, Ines Laurent-Ng, estimated "
+            "that pension funds could add another $40 billion to $80 billion by the end of next year if advisers "
+            'begin recommending them. "We had been far too timid," Laurent-Ng wrote.')
+    [quote] = facts_of(text).quotes
+    assert quote.speaker == "Ines Laurent-Ng"

@@ -48,7 +48,10 @@ _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC)
 # a role may come first: '"X," Ridgeback's chief financial officer, Harriet Lindqvist-Moore, told analysts',
 # '"X," my old desk boss Marguerite Haldane, now a portfolio manager at Y, texted me'
 _ROLE_FIRST = (r"(?:(?:my|our|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])|"
-               r"(?:[A-Z][\w&.'’-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z]))?")
+               r"(?:[A-Z][\w&.'’-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z])|"
+               # '"X," chief financial officer Priya Deshmane said' (not "an official at the Commission")
+               r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or)\s)[a-z][\w-]*\s+){1,4}"
+               r"(?=[A-Z][a-z]))?")
 _RIGHT_WHO_FIRST = re.compile(
     rf"^[\s,—–-]*(?:as\s+)?{_ROLE_FIRST}{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+"
     rf"(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
@@ -133,12 +136,27 @@ def _left_context(text: str, span: _Span, prev_end: int | None) -> str:
     return left[ends[-1].end():] if ends else left
 
 
+# Where a clause begins inside a sentence: an attribution in the last one is the quote's ("Tessera delisted tokens
+# the SEC had called securities, and chief executive Marcus Feld said clients had "paused ..."").
+_CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _nearest_clause_match(pattern: re.Pattern[str], left: str) -> re.Match[str] | None:
+    """``pattern``'s match in the last clause of ``left`` that has one, else in all of it."""
+    for cut in reversed([m.end() for m in _CLAUSE_START.finditer(left)]):
+        m = pattern.search(left, cut)
+        if m:
+            return m
+    return pattern.search(left)
+
+
 class _Attributor:
     def __init__(self, view: ArticleView) -> None:
         self.view = view
         self.registry = SpeakerRegistry()
         self.orgs = {(m.start, m.end) for label in ("EXCHANGE", "NOTEXCH") for m in view.all_mentions(label)}
         self.ner_orgs = {(m.start, m.end) for m in view.all_mentions("ORG")}
+        self.people = {m.key for m in view.all_mentions("PERSON")}
 
     def is_org(self, name: str, at: int) -> bool:
         """Venues always; NER organisations only when the name reads like one."""
@@ -186,7 +204,12 @@ class _Attributor:
         whole = next((clean_name(self.view.text[s:e]) for s, e in self.ner_orgs if s < at and at + len(name) == e), None)
         if whole and whole.endswith(name) and len(whole) > len(name):
             name, at = whole, at + len(name) - len(whole)
-        if self.is_org(name, at):
+        full = self.full_name(name, at)
+        # the surname of a person named before ("Duchamp-Ng wrote"), though the parser may have called them an organisation
+        venue = any(s <= at < e for s, e in self.orgs)
+        if full[0] != name and not venue and (full[0] in self.people or not looks_like_org(full[0])):
+            name, at = full
+        elif self.is_org(name, at):
             name = self.registry.full_org(name)
             self.registry.note_org(name)
             return Person(name, None, name)
@@ -216,7 +239,7 @@ class _Attributor:
             if m:
                 return True, self.who(m.group("who").strip(), right_at + m.start("who"))
         for pattern in (_LEFT_SAY, _LEFT_ACCORDING):
-            m = pattern.search(left)
+            m = _nearest_clause_match(pattern, left)
             if m:
                 return True, self.who(m.group("who").strip(), left_at + m.start("who"))
         m = _RIGHT_WHO_FIRST.match(right) if closed else None

@@ -69,9 +69,9 @@ class Person:
 # An office or role written before the name, capitalised as wires and broadcasts do ("Fed Chair Jerome
 # Powell", "Treasury Secretary Janet Yellen", "Sen. Cynthia Lummis", "CEO Brian Armstrong", "Co-anchor
 # Kelsey Ng"): the title, not part of the name.
-_CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:Vice |Deputy |Prime |Finance |Acting )?"
+_CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:Vice |Deputy |Prime |Finance |Acting |Presiding |Chief |Associate )?"
               r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
-              r"Secretary|Judge|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
+              r"Secretary|Judge|Justice|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
               r"Host|Co-host|Analyst|Strategist|Economist|Professor|Prof\.|Managing Director|Executive Director|"
               r"Chief (?:Executive|Financial|Operating|Investment|Technology|Market|Commercial|Risk|Legal|Compliance)"
               r"(?: Officer| Strategist| Economist)?|Chief Economist|Chief Strategist))")
