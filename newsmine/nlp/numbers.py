@@ -71,7 +71,7 @@ _NOT_IN_WORD = r"(?<![A-Za-z]-)"
 _SIGNS = r"(?:(?:US|HK|A|C|S|R)\$|\$|€|£|¥|₩|₹)"
 _SHARED_SCALE = rf"(?=\s?[-–]\s?{_SIGNS}?\d{{1,3}}(?:,\d{{3}})*(?:\.\d{{1,12}})?[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))"
 _SHARED_K = r"(?=\s?[-–]\s?\d{1,3}(?:\.\d{1,12})?(?P<scale>[kK])(?![\w]))"
-# Five shapes, tried in this order; a later shape never overlaps an earlier one.
+# Five shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
 MONEY_RES = (
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SHARED_SCALE}"),
     re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SHARED_K}"),
@@ -125,7 +125,9 @@ def find_money(text: str) -> tuple[Amount, ...]:
     """Every currency amount (and bare "30K"-style amount, and amount in words) in ``text``, in order."""
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for pattern in MONEY_RES if has_digit(text) else ():
+    # the two range shapes need a dash, which most sentences lack
+    patterns = () if not has_digit(text) else MONEY_RES if "-" in text or "–" in text else MONEY_RES[2:]
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
