@@ -134,9 +134,10 @@ def test_a_desk_note_range_shares_its_scale_and_its_levels_heading_lists_no_pric
 
 
 def test_rows_of_a_forecast_list_are_targets():
-    text = ("Bitcoin traded at $58,900 on Friday. The year-end forecasts we collected: "
-            "• Harbourline Securities: $90,000 • Tallis Digital: $70,000")
-    assert prices_of(text) == {("BTC", 58900.0, "USD", "spot")}
+    for gap in (" ", "\n"):  # rows run on, as the corpus joins them, or one to a line, as a plain-text file may have them
+        text = (f"Bitcoin traded at $58,900 on Friday. The year-end forecasts we collected:{gap}"
+                f"• Harbourline Securities: $90,000{gap}• Tallis Digital: $70,000")
+        assert prices_of(text) == {("BTC", 58900.0, "USD", "spot")}
 
 
 def test_money_spent_on_a_coin_and_near_misses_are_no_prices():

@@ -212,8 +212,8 @@ class ArticleView:
             return None
         for k in range(index - 1, -1, -1):
             prev, nxt = self.sents[k], self.sents[k + 1]
-            if "\n" in self.text[prev.end:nxt.start]:
-                return None  # a list ends with its paragraph
+            if "\n\n" in self.text[prev.end:nxt.start]:
+                return None  # a list ends with its paragraph (a plain-text list may put each row on a line of its own)
             if not prev.text.startswith(BULLETS):
                 return prev if prev.text.endswith(":") else None
         return None
