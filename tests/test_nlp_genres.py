@@ -180,3 +180,9 @@ def test_figures_of_tickers_shares_expiries_and_worked_examples():
     assert {("liquidations", 610e6, None), ("open_interest", 2.4e9, "ETH")} <= got
     assert figures_of("Imagine you buy $500 of bitcoin and the price drops 30% next month.") == set()
     assert figures_of("Counting every token, the project is valued at $9.4 billion on a fully diluted basis.") == set()
+
+
+def test_a_record_told_before_its_level_and_a_desk_flow_line():
+    text = ("Bitcoin climbed to a record early on Tuesday, touching $73,650 before easing. "
+            "Client flow: real-money buyer of 74/75k topside, funds sellers of vol.")
+    assert prices_of(text) == {("BTC", 73650.0, "USD", "ath")}

@@ -62,6 +62,9 @@ _REACHED_AFTER = re.compile(r"\s*(?:that |which )?\w+ (?:had |has )?(?:reached|h
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
 # "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
 # gives, its top or bottom told by which side of that price it lies
+# A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
+_RECORD_THEN = re.compile(r"\b(?:at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
+                          r"\s*(?:touching|hitting|reaching|tagging|printing)\s+(?:about |around |roughly )?$", re.I)
 _AFTER_REACHING = re.compile(r"\bafter (?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$", re.I)
 # A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
 # Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.
@@ -190,6 +193,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
 def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` refined by an extreme the words after the amount name, or by a level reached before the
     sentence's own price ("after touching $X")."""
+    if kind in ("spot", "high", "level") and _RECORD_THEN.search(text, max(0, a.start - 90), a.start):
+        return "ath"
     after = _EXTREME_AFTER.match(text, a.end)
     if kind == "spot" and after:
         return "low" if after.group("side").lower() == "lowest" else "high"
