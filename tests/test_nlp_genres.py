@@ -7,8 +7,12 @@ from newsmine.nlp import extract_facts
 from newsmine.records import Article
 
 
+def facts_of(text: str):
+    return extract_facts([Article(source="t", text=text, published="2023-12-11T06:00:00+00:00")])[0]
+
+
 def prices_of(text: str) -> set[tuple[str, float, str, str]]:
-    facts = extract_facts([Article(source="t", text=text, published="2023-12-11T06:00:00+00:00")])[0]
+    facts = facts_of(text)
     return {(p.asset, round(p.value, 8), p.currency, p.kind) for p in facts.prices}
 
 
@@ -115,7 +119,7 @@ def test_a_coin_the_article_introduces_is_an_asset():
     text = ("Seabird Coin (SBRD) debuted on Upbit in March and jumped to ₩1,140 within an hour. "
             "Bitcoin traded near ₩41 million at the time.\n\n"
             "The lending protocol's governance token, KLPX, fell 38% to $0.82 after the breach.")
-    facts = extract_facts([Article(source="t", text=text, published="2023-12-11T06:00:00+00:00")])[0]
+    facts = facts_of(text)
     assert {(p.asset, p.value) for p in facts.prices} == {("SBRD", 1140.0), ("BTC", 41e6), ("KLPX", 0.82)}
     assert {"SBRD", "KLPX", "BTC"} <= {a.symbol for a in facts.assets}
 
@@ -169,8 +173,7 @@ def test_a_pipe_table_of_closes_and_compensation_values():
 
 
 def figures_of(text: str) -> set[tuple[str, float, str | None]]:
-    facts = extract_facts([Article(source="t", text=text, published="2023-12-11T06:00:00+00:00")])[0]
-    return {(f.kind, f.value, f.asset) for f in facts.figures}
+    return {(f.kind, f.value, f.asset) for f in facts_of(text).figures}
 
 
 def test_figures_of_tickers_shares_expiries_and_worked_examples():

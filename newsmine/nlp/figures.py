@@ -122,10 +122,11 @@ def _new_clause_moves(view: ArticleView, index: int, cues, a: Amount) -> bool:
 
 def _written_sign(text: str, a: Amount) -> str | None:
     """"+" or "-" when the percentage is written with its sign ("+14.6%", "-3.1%")."""
-    before = text[max(0, a.start - 2):a.start + 1]  # a ticker's arrows stand apart: "▼ 5.8%"
-    if "+" in before[1:] or "▲" in before:
+    sign = text[max(0, a.start - 1):a.start + 1]
+    arrow = text[max(0, a.start - 2):a.start]  # a ticker's arrows may stand apart: "▼ 5.8%"
+    if "+" in sign or "▲" in arrow:
         return "+"
-    return "-" if a.value < 0 or "▼" in before else None
+    return "-" if a.value < 0 or "▼" in arrow else None
 
 
 def _flow_side(text: str, a: Amount) -> str:

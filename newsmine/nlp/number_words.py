@@ -58,6 +58,9 @@ SINGULAR = frozenset({"dollar", "buck", "cent", "euro", "rupee"})
 # ("five thousand Turkish lira"), which change nothing.
 DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
                     "hong kong": "HKD", "singapore": "SGD"}
+# The currency codes read after an amount, in capitals only (longest first: "USDT" before "USD").
+_CODES = ("USDT", "USDC", "USD", "EUR", "GBP", "JPY", "KRW", "CNY", "INR", "ARS", "ZAR", "AED", "PHP", "VND", "NGN", "BRL",
+          "TRY")
 # A currency word of ``MONEY_WORDS`` (group ``word``), with its country (group ``country``) when one
 # is written; case-insensitive but for the codes. ``numbers`` writes it after digits ("45,000 euros").
 CURRENCY_PATTERN = (
@@ -66,13 +69,11 @@ CURRENCY_PATTERN = (
     r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE)\s+"
     r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams))?"
     r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|pesos|rand|dong|"
-    r"dirhams|tether|(?-i:USDT|USDC|USD|EUR|GBP|JPY|KRW|CNY|INR|ARS|ZAR|AED|PHP|VND|NGN|BRL|TRY))(?![\w-])")
+    rf"dirhams|tether|(?-i:{'|'.join(_CODES)}))(?![\w-])")
 _CURRENCY_RE = re.compile(rf"(?<![\w.])(?i:{CURRENCY_PATTERN})")
-# Substrings every currency word holds (the words in any case, the codes in capitals): most sentences
-# have none, and a few substring tests cost a tenth of the pattern's search.
-_MONEY_STEMS = ("dollar", "buck", "grand", "cent", "euro", "pound", "yen", "won", "yuan", "rupee", "reais", "lira",
-                "naira", "peso", "rand", "dong", "dirham", "tether")
-_MONEY_CODES = ("USD", "EUR", "GBP", "JPY", "KRW", "CNY", "INR", "ARS", "ZAR", "AED", "PHP", "VND", "NGN", "BRL", "TRY")
+# Every currency word the pattern reads is one of these (the words in any case, the codes in capitals): most
+# sentences hold none, and substring tests cost a fraction of the pattern's search.
+_MONEY_WORDS_ONLY = tuple(w for w in MONEY_WORDS if w.upper() not in _CODES)
 # The words after a number that make it a percentage, as ``numbers.PERCENT_RE`` reads them after digits.
 PERCENT_WORDS = r"(?i:percentage points?|percent|per cent|pct)\b"
 _PERCENT_RE = re.compile(rf"(?<![\w.]){PERCENT_WORDS}")
@@ -105,7 +106,7 @@ def find_spelled(text: str) -> list[Spelled]:
     """Every amount written in words in ``text``, in order."""
     found: list[Spelled] = []
     lowered = text.lower()
-    if not any(stem in lowered for stem in _MONEY_STEMS) and not any(code in text for code in _MONEY_CODES):
+    if not any(word in lowered for word in _MONEY_WORDS_ONLY) and not any(code in text for code in _CODES):
         return found
     for m in _CURRENCY_RE.finditer(text):
         read, money = _cardinal_before(text, m.start()), money_word(m)

@@ -282,12 +282,9 @@ def _listed_to_watch(view: ArticleView, index: int) -> bool:
     header = view.list_header(index)
     if header is not None:
         return bool(_FORECAST_HEADER.search(header.text))
-    for k in range(index - 1, -1, -1):
-        if _LEVELS_HEADING.match(view.sents[k].text):
-            return True
-        if view.new_paragraph(k):
-            return False
-    return False
+    # the heading may close the paragraph before ("LEVELS" on a line of its own), so the search starts there
+    first = view.paragraph_start(index - 1) if index else 0
+    return any(_LEVELS_HEADING.match(view.sents[k].text) for k in range(first, index))
 
 
 def is_change(text: str, a: Amount) -> bool:
@@ -311,8 +308,7 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
     # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
-    words = [subject.lower_, *(c.lower_ for c in subject.children if c.dep_ == "appos")]
-    if any(w in _NOT_COINS or w[:-1] in _NOT_COINS for w in words[1:]):
+    if any(c.dep_ == "appos" and (c.lower_ in _NOT_COINS or c.lower_[:-1] in _NOT_COINS) for c in subject.children):
         return True
     word = subject.lower_ if subject.lower_ in _NOT_COINS else subject.lower_[:-1]  # no lemmatizer: strip a plural "s"
     if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not

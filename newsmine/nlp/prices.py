@@ -209,10 +209,7 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
 
 def _paragraph_so_far(view: ArticleView, index: int, a: Amount) -> str:
     """The text of sentence ``index``'s paragraph up to amount ``a`` (a table's header may be a sentence back)."""
-    first = index
-    while first > 0 and not view.new_paragraph(first):
-        first -= 1
-    return view.text[view.sents[first].start:view.sents[index].start + a.start]
+    return view.text[view.sents[view.paragraph_start(index)].start:view.sents[index].start + a.start]
 
 
 def _counts_units(sent: SentView, a: Amount) -> bool:

@@ -158,9 +158,12 @@ class _Attributor:
         self.ner_orgs = {(m.start, m.end) for m in view.all_mentions("ORG")}
         self.people = {m.key for m in view.all_mentions("PERSON")}
 
+    def at_venue(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self.orgs)
+
     def is_org(self, name: str, at: int) -> bool:
         """Venues always; NER organisations only when the name reads like one."""
-        if any(s <= at < e for s, e in self.orgs):
+        if self.at_venue(at):
             return True
         in_ner_org = any(s <= at < e for s, e in self.ner_orgs)
         return looks_like_org(name) or (in_ner_org and len(name.split()) == 1 and self.registry.lookup(name) is None)
@@ -204,16 +207,14 @@ class _Attributor:
         whole = next((clean_name(self.view.text[s:e]) for s, e in self.ner_orgs if s < at and at + len(name) == e), None)
         if whole and whole.endswith(name) and len(whole) > len(name):
             name, at = whole, at + len(name) - len(whole)
-        full = self.full_name(name, at)
+        full, full_at = self.full_name(name, at)
         # the surname of a person named before ("Duchamp-Ng wrote"), though the parser may have called them an organisation
-        venue = any(s <= at < e for s, e in self.orgs)
-        if full[0] != name and not venue and (full[0] in self.people or not looks_like_org(full[0])):
-            name, at = full
-        elif self.is_org(name, at):
+        surname = full != name and not self.at_venue(at) and (full in self.people or not looks_like_org(full))
+        if not surname and self.is_org(name, at):
             name = self.registry.full_org(name)
             self.registry.note_org(name)
             return Person(name, None, name)
-        name, at = self.full_name(name, at)
+        name, at = full, full_at
         text = self.view.text
         return self.registry.introduce(name, text[at + len(name):at + len(name) + 250], text[max(0, at - 80):at])
 

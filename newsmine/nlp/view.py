@@ -143,6 +143,12 @@ class ArticleView:
         """Sentence ``index`` opens a paragraph (a blank line before it; the first sentence does not count)."""
         return index > 0 and "\n\n" in self.text[self.sents[index - 1].end : self.sents[index].start]
 
+    def paragraph_start(self, index: int) -> int:
+        """The index of the sentence that opens sentence ``index``'s paragraph."""
+        while index > 0 and not self.new_paragraph(index):
+            index -= 1
+        return index
+
     def main_asset(self) -> str | None:
         """The most mentioned asset, first mention breaking ties; a pair ("ETH/BTC") names two
         assets and is about neither alone, so it is not counted."""
