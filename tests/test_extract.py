@@ -130,6 +130,12 @@ def test_plain_text_and_markdown():
     assert extract(Page(source="a.txt", url=None, html=txt, is_text=True)).text == txt
 
 
+def test_a_list_stays_one_block_with_the_line_that_introduces_it():
+    body = BODY + "<p>Biggest movers as of 08:00 UTC:</p><ul><li>SOL: $141.20, down 6.1%</li><li>XRP: $0.52, down 4.4%</li></ul>"
+    text = extract_html(page(body=body), url="https://news.example/movers").text
+    assert "\n\nBiggest movers as of 08:00 UTC:\n- SOL: $141.20, down 6.1%\n- XRP: $0.52, down 4.4%" in text
+
+
 @pytest.mark.parametrize("raw", ["", "   \n ", "\x00" * 500, "<html><body><nav>Home</nav></body></html>"])
 def test_no_usable_text_is_a_one_line_error(raw):
     with pytest.raises(ExtractError) as info:

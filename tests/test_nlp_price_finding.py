@@ -65,6 +65,13 @@ def test_list_rows_take_the_span_of_their_header():
     assert {(f.asset, f.value, f.period) for f in facts.figures} == {("SOL", -4.4, "24h"), ("ADA", 2.5, "24h")}
 
 
+def test_hyphen_rows_of_a_plain_or_extracted_list_are_rows_too():
+    # As trafilatura writes an <li>, and as a saved text file often does: one "- " row per line.
+    facts = facts_of("Movers over 24 hours:\n- SOL: $141.20, down 6.1%\n- ZORK: $0.12, down 5.0%")
+    assert {(p.asset, p.value) for p in facts.prices} == {("SOL", 141.2), ("ZORK", 0.12)}
+    assert {(f.asset, f.value, f.period) for f in facts.figures} == {("SOL", -6.1, "24h")}
+
+
 def test_asset_named_by_rank():
     got = found("Ether rose on Monday. The largest cryptocurrency by market value fell as low as $37,600 later.")
     assert got == {("BTC", 37600.0, "USD")}

@@ -10,6 +10,8 @@ page without usable text raises ``ExtractError`` with a one-line reason.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -26,6 +28,7 @@ MAX_HTML_CHARS = 8_000_000  # larger pages are cut: article text sits well befor
 
 
 _UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
+_LIST_ROW = re.compile(r"[-*•] ")
 
 
 def extract(page: Page) -> Article:
@@ -68,11 +71,20 @@ def _paragraphs(text: str, title: str | None) -> str:
 
     Extractors keep the ``<h1>`` as the first line; the title is already its
     own field, and leaving it in the body would make it the first "sentence".
+    List rows (trafilatura writes an ``<li>`` as "- item") stay in one block,
+    one per line, with the line that introduces them ("Movers as of 08:00
+    UTC:"), so the NLP stage can read the header's period and date into them.
     """
     lines = [line for line in text.split("\n") if line]
     if lines and title and " ".join(lines[0].split()).casefold() == title.casefold():
         lines = lines[1:]
-    return "\n\n".join(lines)
+    blocks: list[str] = []
+    for line in lines:
+        if blocks and _LIST_ROW.match(line) and (_LIST_ROW.match(blocks[-1].rsplit("\n", 1)[-1]) or blocks[-1].endswith(":")):
+            blocks[-1] += "\n" + line  # a list stays one block with the line that introduces it
+        else:
+            blocks.append(line)
+    return "\n\n".join(blocks)
 
 
 def _parse(html: str) -> lxml_html.HtmlElement | None:

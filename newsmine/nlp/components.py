@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from newsmine.nlp.figures import CUE_PHRASES
-from newsmine.nlp.view import BULLETS
+from newsmine.nlp.view import BULLETS, LINE_MARKS
 
 
 @Language.component("newsmine_breaks")
@@ -30,9 +30,10 @@ def mark_breaks(doc: Doc) -> Doc:
         token, prev = doc[i], doc[i - 1]
         if token.is_space:
             continue
-        if token.text in BULLETS:
+        line_start = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+        if token.text in BULLETS or (line_start and token.text in LINE_MARKS and token.whitespace_):
             token.is_sent_start, in_row = True, True
-        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        elif line_start:
             token.is_sent_start, in_row = True, False
         elif in_row:
             token.is_sent_start = False

@@ -20,7 +20,7 @@ from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
-from newsmine.nlp.view import BULLETS, ArticleView, SentView
+from newsmine.nlp.view import ArticleView, SentView
 from newsmine.records import Price
 
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)

@@ -46,9 +46,17 @@ _APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an)\s[^,()—–;$]{1,60},")
 
 
 BULLETS = ("•", "▪", "◦", "●", "‣", "∙")  # list rows start with one; the parser keeps each row whole
+# Plain text and extracted pages mark a row with a hyphen or an asterisk at the start of a line
+# ("- SOL: $141.20, down 6.1%", as trafilatura writes an <li>).
+LINE_MARKS = ("-", "*")
 # A list row labelled by a ticker ("• ENA: $1.08, down 4.7%"): the row is about that coin even
 # when the lexicon does not know it, never about the coin of the row before.
-_TICKER_ROW = re.compile(rf"^[{''.join(BULLETS)}]\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s")
+_TICKER_ROW = re.compile(rf"^(?:[{''.join(BULLETS)}]|[-*] )\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s")
+
+
+def is_row(text: str) -> bool:
+    """Whether a sentence is a list row: it starts with a bullet, or with a line mark and a space."""
+    return text.startswith(BULLETS) or text[:1] in LINE_MARKS and text[1:2] == " "
 
 
 # Journalists name bitcoin and ether by rank ("the world's largest cryptocurrency rose to
@@ -214,13 +222,13 @@ class ArticleView:
         """The line introducing the bulleted list that sentence ``index`` is a row of
         ("24-hour moves as of 08:00 UTC:"): rows are sentences of their own, but
         share the header's span, date and figure cue ("Net flows by fund:")."""
-        if not self.sents[index].text.startswith(BULLETS):
+        if not is_row(self.sents[index].text):
             return None
         for k in range(index - 1, -1, -1):
             prev, nxt = self.sents[k], self.sents[k + 1]
             if "\n\n" in self.text[prev.end:nxt.start]:
                 return None  # a list ends with its paragraph (a plain-text list may put each row on a line of its own)
-            if not prev.text.startswith(BULLETS):
+            if not is_row(prev.text):
                 return prev if prev.text.endswith(":") else None
         return None
 
