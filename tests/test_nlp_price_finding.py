@@ -72,6 +72,21 @@ def test_hyphen_rows_of_a_plain_or_extracted_list_are_rows_too():
     assert {(f.asset, f.value, f.period) for f in facts.figures} == {("SOL", -6.1, "24h")}
 
 
+def test_a_day_of_the_month_before_a_coin_counts_no_coins():
+    assert found("On March 12 bitcoin sank as low as $4,900 and ether traded under $110.") == {
+        ("BTC", 4900.0, "USD"), ("ETH", 110.0, "USD")}
+
+
+def test_it_as_the_subject_is_the_coin_of_the_sentences_before():
+    # the pronoun, not the coin named after the number, owns it
+    text = "Bitcoin fell on Thursday. Measured in euros it touched €26,300, while ether dropped to €1,480."
+    assert found(text) == {("BTC", 26300.0, "EUR"), ("ETH", 1480.0, "EUR")}
+    # a sentence whose subject is itself "the coin" passes the reference on to the coin before it
+    text = ("Dogecoin jumped on the news. The coin changed hands at 31 cents on Kraken, roughly 2,900 naira at the "
+            "street rate for tether. It has ranged between 28 and 33 cents this week.")
+    assert {a for a, _, _ in found(text)} == {"DOGE"}
+
+
 def test_asset_named_by_rank():
     got = found("Ether rose on Monday. The largest cryptocurrency by market value fell as low as $37,600 later.")
     assert got == {("BTC", 37600.0, "USD")}

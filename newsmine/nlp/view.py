@@ -69,6 +69,7 @@ _BY_RANK = re.compile(
 # "0.059 BTC", "12,000 ETH": a coin after a bare number is a unit, not the subject (after
 # "$0.53" it starts the next table row: "DOGE -21.4% at $0.53 BTC -3.1% at 56.9k").
 _UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
+_DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s?$")  # "June 18 bitcoin" counts none
 _UNITS = ("BTC", "ETH")
 
 
@@ -137,6 +138,25 @@ def _inherited_subject(sent: SentView, pos: int) -> str | None:
     return inside[0] if inside else None
 
 
+def _pronoun_subject(sent: SentView, pos: int) -> bool:
+    """Whether "it" is the subject of the verb that governs the number at ``pos`` ("In dollar
+    terms it hit $22,600, while ether sank 17%"): the pronoun, not a coin named after the
+    number, is what the number is about."""
+    node = sent.token_at(pos)
+    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
+        if node is None or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in node.children)
+
+
+def _refers_back(sent: SentView) -> bool:
+    """A sentence whose subject stands for a coin named before it ("The coin traded at ...,
+    or ... for tether"): the first coin it names is not its subject."""
+    start = _ANAPHORIC_SUBJECT.match(sent.text)
+    return start is not None and not any(m.start - sent.start <= start.end() + 12 for m in sent.of("ASSET"))
+
+
 @dataclass
 class ArticleView:
     text: str
@@ -187,7 +207,7 @@ class ArticleView:
                   for m in _BY_RANK.finditer(sent.text)]
         assets = sorted((m for m in (*sent.of("ASSET"), *ranked)
                          if not self._object(m)
-                         and not (m.key in _UNITS and _UNIT_BEFORE.search(self.text[max(0, m.start - 20):m.start]))),
+                         and not (m.key in _UNITS and self._counted(m))),
                         key=lambda m: m.start)
         asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)] + [
             (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
@@ -195,17 +215,24 @@ class ArticleView:
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]
         if before:
             return before[-1].key
-        if assets and not _ANAPHORIC_SUBJECT.match(sent.text):
+        anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or _pronoun_subject(sent, pos)
+        if assets and not anaphoric:
             return assets[0].key
-        anaphoric = _ANAPHORIC_SUBJECT.match(sent.text)
         for k in range(index - 1, max(-1, index - 4), -1):
             if not anaphoric and self.new_paragraph(k + 1):
                 break  # a new paragraph that names no asset is about the article's own
+            if anaphoric and _refers_back(self.sents[k]):
+                continue  # "The coin traded at ..., or ... for tether. It has swung ...": both are about one coin named earlier
             # an asset compared with ("ahead of DOGE") is not what the story goes on about
             prev_assets = [m for m in self.sents[k].of("ASSET") if not self._object(m)]
             if prev_assets:
                 return prev_assets[0].key if anaphoric else prev_assets[-1].key
         return self.main_asset()
+
+    def _counted(self, m: Mention) -> bool:
+        """A coin after a number is its unit ("18 bitcoin"), unless the number is a day ("June 18 bitcoin")."""
+        before = self.text[max(0, m.start - 20):m.start]
+        return bool(_UNIT_BEFORE.search(before)) and not _DAY_BEFORE.search(before)
 
     def _object(self, m: Mention) -> bool:
         return bool(_OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start]))
