@@ -262,3 +262,25 @@ def test_an_article_with_decimal_commas_is_read_in_that_convention_and_quoted_as
     assert all(p.sentence in text for p in facts.prices)
     # an article with a decimal point keeps the English reading, whatever commas it has
     assert prices_of("Ether traded at $1,620.50, or 0,88 of its old peak.") == {("ETH", 1620.5, "USD", "spot")}
+
+
+def test_what_is_not_a_coin_in_coverage_outside_crypto_media():
+    # a commodity, a stake and an allowance as the subject of their own clause
+    assert prices_of("Bitcoin slipped to $64,200 while gold stood at $2,410.") == {("BTC", 64200.0, "USD", "low")}
+    assert prices_of("She put $500 into solana and saw her stake shrink to about $350.") == set()
+    assert prices_of("Bitcoin rose on Monday, and the annual tax-free allowance drops to €500 next year.") == set()
+    # what a stake grew to, pay over a period, a rate after a unit, a price target
+    assert prices_of("One member turned a paper $5,000 into about $19,000 by riding dogecoin.") == set()
+    assert prices_of("A play-to-earn player who once made ₱12,000 a month now takes home less than ₱3,000 from AXS.") == set()
+    assert prices_of("The miner pays 5.2 cents per kilowatt-hour, up from 3.8 cents, to run its bitcoin rigs.") == set()
+    assert prices_of('"Ether looks cheap," said an analyst who has a $4,000 price target.') == set()
+    # a second verb shares its subject with the first
+    assert prices_of("Bitcoin-treasury shares fell 9% to $31.10 and are down 40% from their March high of $52.") == set()
+    # another country's dollar quoted in US cents is an exchange rate
+    assert prices_of("With the loonie near 73 US cents, bitcoin traded above C$95,000.") == {("BTC", 95000.0, "CAD", "level")}
+
+
+def test_us_cents_and_a_record_told_in_apposition():
+    assert prices_of("AXS sank to ₱310, or about 5.4 US cents, its lowest since March.") >= {("AXS", 0.054, "USD", "spot")}
+    assert prices_of("Bitcoin peaked at $73,750 on Bitstamp, also an all-time high, before slipping.") == {
+        ("BTC", 73750.0, "USD", "ath")}

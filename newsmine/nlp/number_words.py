@@ -64,7 +64,7 @@ _CODES = ("USDT", "USDC", "USD", "EUR", "GBP", "JPY", "KRW", "CNY", "INR", "ARS"
 # A currency word of ``MONEY_WORDS`` (group ``word``), with its country (group ``country``) when one
 # is written; case-insensitive but for the codes. ``numbers`` writes it after digits ("45,000 euros").
 CURRENCY_PATTERN = (
-    r"(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)\s+(?=dollars?\b)|"
+    r"(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)\s+(?=dollars?\b|cents?\b)|"
     r"(?P<peso_country>Argentine|Philippine|Mexican|Colombian|Chilean)\s+(?=pesos\b)|"
     r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE)\s+"
     r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams))?"
@@ -138,7 +138,7 @@ def money_word(m: re.Match[str]) -> tuple[str, float] | None:
     if word == "grand" and _GRAND_ADJECTIVE.match(m.string, m.end()):
         return None
     currency, factor = MONEY_WORDS[word]
-    if word in ("dollars", "dollar") and m.group("country"):
+    if word in ("dollars", "dollar", "cents", "cent") and m.group("country"):
         currency = DOLLAR_COUNTRIES[" ".join(m.group("country").lower().split())]
     elif word == "pesos" and m.group("peso_country"):
         currency = PESO_COUNTRIES[m.group("peso_country").lower()]

@@ -23,7 +23,7 @@ _SIZE = re.compile(
     r"\bloss(?:es)?\b(?!\s+to\b)|"
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
-    r"\bhand(?:s|ed|ing)? (?:out|over)\b|"
+    r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
@@ -66,7 +66,7 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
                       r"reclaiming|held|holding|found|finding)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
-    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate)s?\b|"
+    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|seems|remains) [\"“]?(?:\w+ly )?(?:possible|likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
@@ -91,9 +91,16 @@ _CITED_EXTREME = re.compile(
 # A wire's exchange-rate footer ("($1 = ¥112.2)") converts currencies; it prices no coin.
 _EXCHANGE_RATE = re.compile(r"=\s*$")
 _EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S")
+# a dollar of another country quoted in US money ("with the loonie near 72 US cents")
+_FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new zealand|hong kong|singapore) dollar)\b[^$,;]{0,25}$", re.I)
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
                        "remittance transfer payment deposit withdrawal salary wage rent".split())
+# A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
+# slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
+# from the words, since the parser often takes such a second subject for an object of the first clause.
+_NOT_COIN_BEFORE = re.compile(r"\b(?:gold|silver|bullion|oil|crude|brent|copper|stake|portfolio|savings|allowance)\b"
+                              r"(?:\s+[a-z-]+){1,3}\s+$", re.I)
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
@@ -105,7 +112,10 @@ _PURCHASE = re.compile(
     # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
     r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
     r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
-    r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$", re.I)
+    r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$|"
+    # what a stake grew to ("turned a pretend $10,000 into about $31,000")
+    r"\bturn(?:ed|s|ing)?\s+(?:(?:a|an|his|her|their|its|my|our|your)\s+(?:[\w-]+\s+)?|[^.;]{0,30}?\s+into\s+"
+    r"(?:about |roughly |nearly |some |over |more than |almost )?)$", re.I)
 # A holder who sold (or trimmed) above a level reports that the market traded there, even
 # in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
 SOLD_ABOVE = re.compile(
@@ -155,7 +165,8 @@ _NON_CRYPTO = re.compile(
 # and what a service charges ("₱200 per transfer")
 _RIGHT_NON_CRYPTO = re.compile(
     r"^\s*(?:wide\b|(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh|"
-    r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?)|to the (?:US )?dollar|"
+    r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?|"
+    r"(?:hour|day|week|fortnight|month|year|shift)\b(?! (?:after|before|later|earlier|ago|on)\b))|to the (?:US )?dollar|"
     r"(?:bank)?notes|bills)\b", re.I)
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
@@ -245,9 +256,11 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near):
         return False
-    if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right):
+    if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or _FIAT_QUOTED.search(near):
         return False
     if is_change(text, a) or _PURCHASE.search(left):
+        return False
+    if _subject_not_a_coin(sent, a) or _not_coin_before(sent, a, near):
         return False
     if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right):
         return True
@@ -262,7 +275,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     sits = _SITS.search(text, 0, a.start)
     if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
         return False
-    if unreal(sent, a.start, a.end) or answers_hypothetical(view, index) or _subject_not_a_coin(sent, a):
+    if unreal(sent, a.start, a.end) or answers_hypothetical(view, index):
         return False
     if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
         return False
@@ -305,6 +318,8 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
             break
         node = node.head
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT":  # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
+        subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
     # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
@@ -315,6 +330,13 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
         return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting")
     return word in _NOT_COINS
+
+
+def _not_coin_before(sent: SentView, a: Amount, near: str) -> bool:
+    """``_NOT_COIN_BEFORE`` ends ``near``, with no coin named between its word and the amount."""
+    found = _NOT_COIN_BEFORE.search(near)
+    lo = sent.start + a.start - len(near) + found.start() if found else 0
+    return found is not None and not any(lo <= m.start < sent.start + a.start for m in sent.of("ASSET"))
 
 
 def _new_clause(sent: SentView, a: Amount, near: str) -> int:

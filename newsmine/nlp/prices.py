@@ -27,7 +27,7 @@ _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:abou
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
-_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*which (?:is|was|marks|marked|set|became) (?:a|an|its|the|their) "
+_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:which (?:is|was|marks|marked|set|became)|also|itself) (?:a|an|its|the|their) "
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
@@ -41,7 +41,7 @@ _MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$",
 _LISTED = re.compile(
     # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
     r"^\s*(?:(?:for|in|per|an?) (?:(?!\b(?:while|whereas|but|as|after|before|when|since)\b)[^,$;.]){1,25}?)?"
-    r"\s*(?:,\s*)?(?:,|and|or|to|from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
+    r"\s*(?:,\s*)?(?:,|and|or|to|(?:up |down )?from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
 _FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |its )?(?:lows? (?:of|near|at) )?$|"
                           r"\b(?:found|finds|finding) (?:support|a floor|a bottom|buyers) (?:near|at|around|above)\s*"
                           r"(?:about |around |roughly )?$", re.I)
@@ -168,9 +168,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = _move_end(text, amounts, j) or kind
             if kind == "spot" and _FLOOR_FOUND.search(left_clause(text, a.start)):
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
+            kind = _extreme_told_around(text, a, kind, found)
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
-            kind = _extreme_told_around(text, a, kind, found)
             if kind == "spot" and "|" in text and _CLOSE_TABLE.search(_paragraph_so_far(view, index, a)):
                 kind = "close"
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
