@@ -189,3 +189,22 @@ def test_a_record_told_before_its_level_and_a_desk_flow_line():
     text = ("Bitcoin climbed to a record early on Tuesday, touching $73,650 before easing. "
             "Client flow: real-money buyer of 74/75k topside, funds sellers of vol.")
     assert prices_of(text) == {("BTC", 73650.0, "USD", "ath")}
+
+
+def test_figures_told_for_general_readers():
+    # liquidations in plain words, and a share of "Tuesday's total" after a paragraph of background
+    got = figures_of("The drop wiped out positions across the board, wiping out more than $900 million of bullish bets. "
+                     "Shorts were forced out of about $150 million of positions on Kraken alone.")
+    assert {("liquidations", 900e6, None), ("liquidations", 150e6, None)} <= got
+    text = ("Liquidations reached $2.2 billion in 24 hours. Here is how that works. A loan backs each bet. "
+            "When the price moves, the exchange sells. Roughly $1.6 billion of Tuesday's total hit long positions.")
+    assert ("liquidations", 1.6e9, None) in figures_of(text)
+    # money's worth that changed hands is turnover; a coin that changed hands at a level was priced there
+    assert ("volume", 2.3e9, "BTC") in figures_of("About $2.3 billion of bitcoin ETF shares changed hands on Tuesday.")
+    assert figures_of("Bitcoin was quoted at ₹58 lakh, while ether changed hands at ₹2.9 lakh.") == set()
+
+
+def test_dong_prices_run_to_billions_and_a_dealer_quote_is_no_price():
+    assert prices_of("In Hanoi bitcoin traded near 2.5 billion dong per coin on Friday.") == {
+        ("BTC", 2.5e9, "VND", "spot")}
+    assert prices_of("One desk quoted tether at ₦1,580 to buy and ₦1,640 to sell.") == set()

@@ -21,7 +21,8 @@ from newsmine.records import Figure
 
 # figure kind -> cue phrases (matched case-insensitively by a PhraseMatcher)
 CUE_PHRASES: dict[str, tuple[str, ...]] = {
-    "liquidations": ("liquidation", "liquidations", "liquidated", "liquidating", "liquidate", "wiped out",
+    "liquidations": ("liquidation", "liquidations", "liquidated", "liquidating", "liquidate", "wiped out", "wiping out",
+                     "wipe out", "wipes out", "forced out", "forced the closure", "forced closure",
                      "wipeout", "rekt", "forced selling", "forced liquidations", "forced closures", "force-closed",
                      "forcibly closed", "liqs", "flush", "flushed", "of longs", "of shorts"),
     "open_interest": ("open interest", "OI", "expire", "expires", "expiring"),  # options notional expiring (GUIDE)
@@ -58,7 +59,7 @@ _VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40
 _NOT_BASIS_AFTER = re.compile(r"\s*points?\b", re.I)
 _NOT_BASIS_BEFORE = re.compile(r"\b(?:on|at)\s+(?:an?|the|a\s+\w+)\s+(?:[\w-]+\s+)?$", re.I)
 # "Longs accounted for $860 million of that": a share of the figure the sentence before gave
-_SHARE_OF = re.compile(r"\s+of (?:that|those|the total|them)\b")
+_SHARE_OF = re.compile(r"\s+of (?:that|those|them|(?P<total>(?:the|this|that|its|[\w-]+['’]s) (?:[\w-]+ )?total))\b")
 _NET_RESULT = re.compile(r"\s*(?:income|loss|losses|profits?|revenues?|earnings|worth|margins?)\b", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
 # A fund that "lost" or "shed" money saw outflows ("the group of spot bitcoin ETFs lost about $157 million",
@@ -74,6 +75,9 @@ _CONTINUED = re.compile(r"(?:^[^.;$]{0,80}\b(?:(?:and|plus) (?:a further|another
                         r"from (?:an? |its |the )?(?:[\w-]+ )?(?:peak|high|low|record|level)? ?(?:of )?)|"
                         r"^[^.;$]{0,20}?(?:,|\band)\s+(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)? for)\s*"
                         r"(?:about |roughly |nearly |some |around |close to )?(?:US)?$", re.I)
+# Money's worth of something that changed hands is turnover ("About $1.1 billion of ETF shares changed hands");
+# a coin that "changed hands at" an amount was priced there.
+_CHANGED_HANDS = re.compile(r"\s+(?:worth\s+)?of\s+[^,.;$]{0,40}?\bchang(?:ed|es|e|ing) hands\b", re.I)
 # "0.03% per eight hours ..., an annualised cost of nearly 33%": the same rate, per year
 _ANNUALISED = re.compile(r"\bannuali[sz]ed(?: [a-z]+)?(?: of| at| near| around)?\s*(?:about |roughly |nearly |north of |some )?$",
                          re.I)
@@ -177,6 +181,8 @@ def find_figures(view: ArticleView) -> list[Figure]:
             kind = _nearest(cues or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
             if _FUND_LOST.search(sent.text[max(0, a.start - 80):a.start]):
                 kind = "etf_flow"
+            elif kind is None and _CHANGED_HANDS.match(sent.text, a.end):
+                kind = "volume"
             elif kind is None and found and found[-1][3] != "percent" and _CONTINUED.match(sent.text[found[-1][0].end:a.start]):
                 kind = found[-1][1]
                 if found[-1][0].start in shares:
@@ -185,9 +191,11 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 whole = next((f for f in reversed(found) if f[3] != "percent" and (f[1] == kind or kind is None)), None)
                 if whole is not None:  # "$19.2 billion ... in 24 hours, and $16.7 billion of that was longs"
                     kind, shares[a.start] = whole[1], whole[0]
-                else:  # a share of an amount (never of a percentage) given up to two sentences back
+                else:  # a share of an amount (never of a percentage) given up to two sentences back, or five when
+                    # the sentence says "the total" (an explainer may put a paragraph of background in between)
                     total = next((f for f in reversed(figures) if f.unit != "percent"), None)
-                    if kind is None and total is not None and index and total.start >= view.sents[max(0, index - 2)].start:
+                    back = 5 if _SHARE_OF.match(sent.text, a.end).group("total") else 2
+                    if kind is None and total is not None and index and total.start >= view.sents[max(0, index - back)].start:
                         kind, shares[a.start] = total.kind, total
             if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):
                 continue  # GUIDE: valuations are no figures

@@ -70,7 +70,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|seems|remains) [\"“]?(?:\w+ly )?(?:possible|likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
-    r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
+    r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|to (?:buy|sell)\b|"  # a dealer's two-sided quote  # "would bring $33,000-$35,000 into view"
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
     r"area|zone|region|level is|is key|is a key|"
@@ -180,8 +180,10 @@ _CHANGE_VERB = re.compile(
     re.I,
 )
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
-# Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira")
-_SMALL_UNITS = ("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "IDR")
+# Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
+# dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
+_SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES"), 1e9),
+                "VND": 1e10, "IDR": 1e10}
 # between the two ends of a range or band ("$28,154-$33,562", "$5,500 to $6,000")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
@@ -219,7 +221,7 @@ def left_clause(text: str, pos: int) -> str:
 
 def is_size(a: Amount) -> bool:
     """A scaled amount ("$1.2 billion") is a size, unless a coin's price runs to millions in its currency."""
-    return a.scaled and (a.currency not in _SMALL_UNITS or a.value >= 1e9)
+    return a.scaled and a.value >= _SMALL_UNITS.get(a.currency, 0.0)
 
 
 def is_price(view: ArticleView, index: int, a: Amount) -> bool:
