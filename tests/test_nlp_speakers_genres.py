@@ -359,3 +359,30 @@ def test_a_surname_the_parser_calls_an_organisation_is_the_person_named_before()
             'begin recommending them. "We had been far too timid," Laurent-Ng wrote.')
     [quote] = facts_of(text).quotes
     assert quote.speaker == "Ines Laurent-Ng"
+
+
+def test_regional_desk_speakers():
+    # where a speaker is based is no part of the title; a firm named like "X Brokers" is no person
+    text = ('"Demand never left, it just moved to other apps," said Chidinma Eze-Hart, a Lagos-based analyst at '
+            'Savannah Research. "It is harder to see now."\n\n'
+            'Liam Oduya-Grant, managing director of Southbank Crypto Brokers, said clients had been calm. '
+            '"Nobody is panicking yet," he said.')
+    got = quotes_of(text)
+    assert ("Demand never left, i", "Chidinma Eze-Hart", "analyst", "Savannah Research") in got
+    assert ("It is harder to see ", "Chidinma Eze-Hart", "analyst", "Savannah Research") in got
+    assert ("Nobody is panicking ", "Liam Oduya-Grant", "managing director", "Southbank Crypto Brokers") in got
+
+
+def test_a_speaker_who_reports_more_introduces_the_next_quote():
+    text = ('"Volumes halved in a week," said Tomasz Rybak, head of trading at Vistula Markets. "Spreads doubled." '
+            'A P2P merchant near the central market, who asked not to be named, said he had closed his account: '
+            '"I cannot risk a frozen card."')
+    got = quotes_of(text)
+    assert ("Spreads doubled.", "Tomasz Rybak", "head of trading", "Vistula Markets") in got
+    assert ("I cannot risk a froz", None, "P2P merchant", None) in got
+
+
+def test_an_amount_in_words_is_nobody():
+    text = ('Maya Osei-Brandt, a planner at Hillcrest Advisory, was calm. Asked whether bitcoin could reach one '
+            'hundred thousand dollars this year, she called it "possible, but not the point."')
+    assert ("possible, but not th", "Maya Osei-Brandt", "planner", "Hillcrest Advisory") in quotes_of(text)

@@ -38,7 +38,9 @@ SAY = (
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 _HANDLE = r"(?:u/|@)[\w-]{2,30}"
 _WHO = (
-    rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*)?|\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
+    # "one hundred thousand dollars" and "one day" are no one
+    rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*)?|"
+    rf"\b(?:[Oo]ne(?! (?:hundred|thousand|million|billion|day|week|month|year)\b)|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
     rf"(?:[\w\s,-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"  # a dot only inside a word: "lumen.eth"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+{_WHO}(?=[\s,.;:]|$)")
@@ -61,6 +63,9 @@ _LEFT_SAY = re.compile(
     rf"{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
     rf"likes to\s+)?(?:{SAY}|called|described)\b[^.!?\"“”]{{0,160}}?[:,]?\s*$"
 )
+# After a quote that ends its sentence, 'A merchant ... said he had stopped ...' reports what that speaker
+# said next: an attribution to the quote before it would be followed by the time or place, not by a clause.
+_REPORTED = re.compile(r"\s+(?:that|he|she|they|it|we|its|his|her|their)\b")
 # an unnamed source introduced by a colon: 'One SG-based options trader: "X"', 'from a day trader: "X"',
 # also as a numbered post of a thread ('12/ A market maker I trust sent me this: "X"')
 _LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^:\"“”]{3,80}):\s*$")
@@ -244,7 +249,7 @@ class _Attributor:
             if m:
                 return True, self.who(m.group("who").strip(), left_at + m.start("who"))
         m = _RIGHT_WHO_FIRST.match(right) if closed else None
-        if m:
+        if m and not _REPORTED.match(right, m.end()):
             return True, self.who(m.group("who").strip(), right_at + m.start("who"))
         m = _LEFT_COLON.search(left)
         if m:

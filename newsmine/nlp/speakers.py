@@ -30,7 +30,7 @@ PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
 ROLE_NOUNS = (
     "analyst|strategist|trader|economist|executive|founder|co-founder|ceo|researcher|investor|manager|official|"
     "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|"
-    "economist|president|lawyer|attorney|professor|commissioner|regulator|developer"
+    "economist|president|lawyer|attorney|professor|commissioner|regulator|developer|merchant|dealer|broker"
 )
 ORG_NOUNS = (r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|"
              r"commission|issuer|brokerage|lender|custodian|consultancy")
@@ -94,7 +94,7 @@ def apposition(after: str) -> tuple[str | None, str | None]:
     m = _APPOSITION.match(after[:200])
     if not m or not _TITLE_WORDS.search(m.group("title")):
         return None, None
-    title = m.group("title").strip()
+    title = _BASED.sub("", m.group("title").strip())
     org = m.group("org") or m.group("org2")
     if org:
         org = re.sub(r"\s+(?:of|and|for|de|du)$", "", org.strip()).rstrip(".")
@@ -111,8 +111,11 @@ _ORG_WORDS = re.compile(
     r"\b(?:Labs?|Capital|Partners|Inc|Corp|Group|Foundation|Commission|Bank|Exchange|Markets|Research|Securities|"
     r"Digital|Ventures|Advisory|Fund|Trust|Protocol|Network|Ltd|LLC|LLP|Holdings|Investments|Management|"
     r"Analytics|Trading|Asset|Assets|Financial|Global|Institute|Association|Council|Department|Ministry|"
-    r"Agency|Authority|Court|Reserve|Office|Treasury|Board|Service)\b"
+    r"Agency|Authority|Court|Reserve|Office|Treasury|Board|Service|Brokers?|Brokerage|Advisors|Advisers|Associates|"
+    r"Solutions|Technologies|Strategies|Wealth|Insights)\b"
 )
+# Where a speaker is based is no part of the role (GUIDE: "one Singapore-based trader" -> trader)
+_BASED = re.compile(r"^(?:[A-Z][\w.'’]*\s+)*[\w.'’]*-based\s+")
 
 
 # A pseudonymous author: "a trader who posts as Tidepool", "an analyst known online as"
@@ -142,7 +145,7 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
     whole = len(words) == len(m.group("title").split())
     while words and words[0] in ("its", "their", "his", "her", "the", "a", "an", "our"):
         words = words[1:]  # "Binance and its founder Changpeng Zhao": the role, not the possessive
-    title = " ".join(words)
+    title = _BASED.sub("", " ".join(words))
     if not title or not _TITLE_WORDS.search(title):
         return None, None
     return title, m.group("org") if m.group("org") and whole else None
@@ -150,6 +153,7 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
 
 # "a self-described day trader": the hedge is the writer's, not part of the role
 _HEDGES = frozenset({"self-described", "self-styled", "self-proclaimed", "so-called"})
+_TRADE_TERMS = frozenset({"P2P", "OTC", "DeFi", "NFT", "ETF"})
 _ANONYMOUS_ORG = re.compile(r"^(?:at|for|with|from) (?:the )?" + _ORG.replace("?P<org>", "?:"))
 
 
@@ -161,13 +165,15 @@ def anonymous_person(phrase: str) -> Person | None:
     org: list[str] = []  # the capitalised run just before the role
     rest = phrase.split(None, 1)[1] if " " in phrase else ""
     for word in rest.split():
-        if word in ("in", "at", "with", "from", "who", "for", "of", "I", "we", "that") or not word[:1].isalpha():
+        if word in ("in", "on", "near", "at", "with", "from", "who", "for", "of", "I", "we", "that") or not word[:1].isalpha():
             break
         rest = rest.split(None, 1)[1] if " " in rest else ""
         if word.lower() in ("a", "an", "one", "another"):
             words, org = [], []  # "a move one trader described as": the role starts again
         elif word.endswith("-based"):
             org = []
+        elif word in _TRADE_TERMS:
+            words.append(word)  # "a P2P merchant", "an OTC trader": the kind of trade is part of the role
         elif word[:1].isupper():
             org.append(word)
         elif word not in _HEDGES:
