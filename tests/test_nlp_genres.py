@@ -208,3 +208,12 @@ def test_dong_prices_run_to_billions_and_a_dealer_quote_is_no_price():
     assert prices_of("In Hanoi bitcoin traded near 2.5 billion dong per coin on Friday.") == {
         ("BTC", 2.5e9, "VND", "spot")}
     assert prices_of("One desk quoted tether at ₦1,580 to buy and ₦1,640 to sell.") == set()
+
+
+def test_figures_beside_other_markets_and_a_rate_swing():
+    text = "Bitcoin has gained 60% this year, against a rise of roughly 12% for gold, and $14tn worth of gold is held."
+    assert figures_of(text) == {("percent_change", 60.0, "BTC")}
+    assert figures_of("The nine funds hold about $6 billion of ether, roughly 2% of its market value.") == set()
+    assert figures_of("At $40 a share, the company's market value is about $2.2 billion.") == set()
+    got = figures_of("Funding on bitcoin perpetuals swung from about 0.01% every eight hours to as low as -0.04% on Sunday.")
+    assert {("funding_rate", 0.01, "BTC"), ("funding_rate", -0.04, "BTC")} <= got

@@ -54,6 +54,7 @@ _FLOW_IN = re.compile(r"inflow|creations|new money|\b(?:took|taking|takes?|taken
                       r"amassed|\bhaul", re.I)
 # "an exchange that had been valued at $32 billion": a company's valuation, not a market cap
 _VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40}\bvalued\b|\bvaluation\b|funding round|"
+                        r"\b(?:company|firm|miner|group|stock)['’]s market (?:value|cap\w*)|"
                         r"fully[- ]diluted",
                         re.I)
 _NOT_BASIS_AFTER = re.compile(r"\s*points?\b", re.I)
@@ -78,6 +79,10 @@ _CONTINUED = re.compile(r"(?:^[^.;$]{0,80}\b(?:(?:and|plus) (?:a further|another
 # Money's worth of something that changed hands is turnover ("About $1.1 billion of ETF shares changed hands");
 # a coin that "changed hands at" an amount was priced there.
 _CHANGED_HANDS = re.compile(r"\s+(?:worth\s+)?of\s+[^,.;$]{0,40}?\bchang(?:ed|es|e|ing) hands\b", re.I)
+# A figure of a commodity or of stocks told beside the coin's ("a rise of roughly 5% for bullion", "$15tn worth of gold")
+_NOT_CRYPTO_AFTER = re.compile(r"\s+(?:worth\s+)?(?:of|for|in)\s+(?:gold|silver|bullion|oil|stocks|equities)\b", re.I)
+# The other end of a rate's swing takes the rate's kind ("from about 0.01% every eight hours ... to as low as -0.03%")
+_SWING_TO = re.compile(r"^[^.;%]{0,60}\bto (?:as (?:low|high) as |about |roughly |nearly |around )?[-+−]?$")
 # "0.03% per eight hours ..., an annualised cost of nearly 33%": the same rate, per year
 _ANNUALISED = re.compile(r"\bannuali[sz]ed(?: [a-z]+)?(?: of| at| near| around)?\s*(?:about |roughly |nearly |north of |some )?$",
                          re.I)
@@ -159,8 +164,11 @@ def find_figures(view: ArticleView) -> list[Figure]:
         for a in find_percents(sent.text):
             kind = _nearest(cues, a, PERCENT_KINDS)
             value = a.value
-            if kind is None and found and found[-1][1] in PERCENT_KINDS and _ANNUALISED.search(sent.text, 0, a.start):
+            if kind is None and found and found[-1][1] in PERCENT_KINDS and (
+                    _ANNUALISED.search(sent.text, 0, a.start) or _SWING_TO.match(sent.text[found[-1][0].end:a.start])):
                 kind = found[-1][1]
+            if _NOT_CRYPTO_AFTER.match(sent.text, a.end):
+                continue
             if kind is not None and _new_clause_moves(view, index, cues, a):
                 kind = None  # "The last time funding ran this hot, on March 5, bitcoin dropped 14% in a day."
             if kind is None:
@@ -178,7 +186,11 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 continue
             if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]):
                 continue  # "traded at ¥1.22 million" is a price in yen, not a traded amount
-            kind = _nearest(cues or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
+            # a cue after a percentage of the amount is the percentage's ("$7 billion of the coin, 2.3% of its market value")
+            near = [c for c in cues if c[1] < a.end or "%" not in sent.text[a.end:c[1]]]
+            kind = _nearest(near or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
+            if _NOT_CRYPTO_AFTER.match(sent.text, a.end):
+                continue
             if _FUND_LOST.search(sent.text[max(0, a.start - 80):a.start]):
                 kind = "etf_flow"
             elif kind is None and _CHANGED_HANDS.match(sent.text, a.end):
