@@ -386,3 +386,14 @@ def test_an_amount_in_words_is_nobody():
     text = ('Maya Osei-Brandt, a planner at Hillcrest Advisory, was calm. Asked whether bitcoin could reach one '
             'hundred thousand dollars this year, she called it "possible, but not the point."')
     assert ("possible, but not th", "Maya Osei-Brandt", "planner", "Hillcrest Advisory") in quotes_of(text)
+
+
+def test_employers_before_the_role_in_an_apposition():
+    text = ('"We sized the site for the halving," said Renata Solberg-Park, Basin Hash\'s site manager. '
+            '"Power is the whole game," said Omar Feld, a Chelan County commissioner. '
+            '"Sellers are tired," said Ines Marroquin, a Barclays strategist. '
+            '"Nobody wants to sell here," she said.')
+    got = quotes_of(text)
+    assert ("We sized the site fo", "Renata Solberg-Park", "site manager", "Basin Hash") in got
+    assert ("Power is the whole g", "Omar Feld", "commissioner", "Chelan County") in got
+    assert ("Nobody wants to sell", "Ines Marroquin", "strategist", "Barclays") in got

@@ -70,7 +70,7 @@ _REPORTED = re.compile(r"\s+(?:that|he|she|they|it|we|its|his|her|their)\b")
 # also as a numbered post of a thread ('12/ A market maker I trust sent me this: "X"')
 _LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^:\"“”]{3,80}):\s*$")
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
-_IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|based|maker|firm|fund|provider)\s+$")
+_IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|in|based|maker|firm|fund|provider)\s+$")  # "at X in Düsseldorf"
 # A short marked phrase is speech when a speech verb introduces it ('said it was
 # "reviewing the decision"', 'citing "extreme market conditions"'), and a term
 # when it is named ('traders call "selling the news"').

@@ -42,7 +42,9 @@ _ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_W
 # "a partner at the Washington law firm Rooke & Vantongeren": a place names the kind of firm that follows
 _PLACE = rf"(?:[A-Z][\w.]*\s+){{1,2}}(?=(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_NOUNS})\b)"
 _APPOSITION = re.compile(
-    r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+|our\s+)?(?!(?:who|which|whose|where|when)\b)(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
+    r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+|our\s+)?(?!(?:who|which|whose|where|when)\b)"
+    r"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+)?"  # "Coulee Hash's general manager"
+    r"(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
     r"(?:\s+now)?"
     # "a portfolio manager who runs a basis-trading book at Penrose Capital": the employer after a short clause
     r"(?:\s+who\s+(?:runs|works|leads|heads|manages|oversees|trades|covers)\b[^,.;\"“”]{0,50}?(?=\s+(?:at|with|for)\s))?"
@@ -95,9 +97,14 @@ def apposition(after: str) -> tuple[str | None, str | None]:
     if not m or not _TITLE_WORDS.search(m.group("title")):
         return None, None
     title = _BASED.sub("", m.group("title").strip())
-    org = m.group("org") or m.group("org2")
+    org = m.group("org") or m.group("org2") or m.group("owner")
     if org:
         org = re.sub(r"\s+(?:of|and|for|de|du)$", "", org.strip()).rstrip(".")
+    else:  # the employer before the role: "a JPMorgan analyst", "a Grant County commissioner" (GUIDE: "a Coinbase spokesperson")
+        words = title.split()
+        caps = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+        if 0 < caps < len(words) and not any(_TITLE_WORDS.search(w.lower()) for w in words[:caps]):
+            org, title = " ".join(words[:caps]), " ".join(words[caps:])
     return title, org or None
 
 
