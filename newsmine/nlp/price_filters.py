@@ -15,7 +15,7 @@ from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
-from newsmine.nlp.view import ArticleView, SentView
+from newsmine.nlp.view import ArticleView, SentView, clause_head
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
@@ -314,11 +314,7 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     found = amount_tokens(sent, a.start, a.end)
     if found is None:
         return False
-    node = found[1]
-    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        node = node.head
+    node = clause_head(found[1])
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT":  # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -114,17 +114,23 @@ class SentView:
         return token if token is not None and token.idx <= self.doc_start + pos < token.idx + len(token) else None
 
 
+def clause_head(node: Token | None, pos: tuple[str, ...] = ("VERB", "AUX")) -> Token | None:
+    """The word of part of speech ``pos`` that ``node``'s clause hangs from (or the root): the
+    verb whose subject the clause is about."""
+    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
+        if node is None or node.pos_ in pos or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
 def _inherited_subject(sent: SentView, pos: int) -> str | None:
     """The asset named by the subject of the main clause when the number at ``pos`` sits in a
     participle with no subject or object of its own ("Solana has outrun bitcoin,
     climbing 50% in October to about $32.50"): the nearest asset before it is then an object."""
     if sent.parse is None:
         return None
-    node = sent.token_at(pos)
-    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
-        if node is None or node.pos_ == "VERB" or node.head.i == node.i:
-            break
-        node = node.head
+    node = clause_head(sent.token_at(pos), ("VERB",))
     # a participle only: the parser drops the subject of a finite conjunct ("and litecoin gained 18% to $83")
     if node is None or node.tag_ != "VBG" or node.dep_ not in ("advcl", "conj", "xcomp") or any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in node.children):
@@ -142,11 +148,7 @@ def _pronoun_subject(sent: SentView, pos: int) -> bool:
     """Whether "it" is the subject of the verb that governs the number at ``pos`` ("In dollar
     terms it hit $22,600, while ether sank 17%"): the pronoun, not a coin named after the
     number, is what the number is about."""
-    node = sent.token_at(pos)
-    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
-        if node is None or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        node = node.head
+    node = clause_head(sent.token_at(pos))
     return node is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in node.children)
 
 
