@@ -108,3 +108,38 @@ def test_the_month_may_is_no_hedge(text, value, kind):
 ])
 def test_hedges_round_trips_and_entries_are_not_prices(text, value):
     assert not kinds_of(text, value)
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # a dated high is that period's high; a dated peak the market passes is the record then
+    ("Ether ended the year at $2,282, with its 2023 high of $2,445 in the last week.", 2445.0, "high"),
+    ("Solana is still 40% below its March 18 peak of $209.", 209.0, "high"),
+    ("Bitcoin set a record of $19,860, clearing its December 2017 peak of $19,780.", 19780.0, "ath"),
+    # a band the price traded in, named after its ends
+    ("Bitcoin spent Monday pinned in a tight $61,000-$61,800 band.", 61000.0, "low"),
+    # where the market was turned back, a round number lost, an extreme named just before
+    ("Bitcoin rallied in May. On May 21 sellers turned the price away at $71,950.", 71950.0, "high"),
+    ("Bitcoin slid on Monday. It lost the $55,000 handle within minutes of the open.", 55000.0, "level"),
+    ("Bitcoin slipped. The week's lowest print, about $43,300, came on Tuesday.", 43300.0, "low"),
+    ("Ether followed suit, touching $1,551 before recovering to $1,680.", 1551.0, "low"),
+])
+def test_kinds_across_time(text, value, kind):
+    assert kinds_of(text, value) == {kind}
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Bitcoin bounced. Support: the $25,150-$25,300 zone, then $24,600 and the round $24,000.", 24000.0),
+    ("Bitcoin rose. The author treats $59 as the line the bulls must hold.", 59.0),
+    ("Solana rose. He marks $80 as resistance and $100 as the measured-move objective of the base.", 100.0),
+    ("Bitcoin's CME futures opened lower, leaving an empty stretch of nearly $3,800 on the chart.", 3800.0),
+])
+def test_levels_watched_and_gaps_are_no_prices(text, value):
+    assert kinds_of(text, value) == set()
+
+
+def test_the_coin_as_object_and_a_drawdown_under_its_record():
+    facts = extract_facts([Article(source="t", text="Bitcoin wobbled in March. The bank run knocked the coin down to "
+                                                    "about $19,600 and cost the USDC stablecoin its peg.")])[0]
+    assert {(p.asset, p.value) for p in facts.prices} == {("BTC", 19600.0)}
+    facts = extract_facts([Article(source="t", text="Dogecoin, at 6.8 cents, sits about 91% under its May 2021 record.")])[0]
+    assert {(f.kind, f.value, f.asset) for f in facts.figures} == {("percent_change", -91.0, "DOGE")}

@@ -24,7 +24,8 @@ _DOWN = (
     r"slipping|tumbled|tumbling|plunged|plunging|plunge|sank|sinking|lost|losing|loss|losses|down|lower|shed|"
     r"shedding|crashed|crash|slumped|slump|retreated|dipped|dip|below|off|drawdown|eased|sell-off|selloff|"
     r"correction|collapsed|collapsing|giving back|gave back|given back|plummeted|tanked|erased|wiped|sagged|"
-    r"falls|drops|declines|slides|slips|tumbles|plunges|sinks|loses|sheds|dips|crashes|slumps|retreats|eases"
+    r"falls|drops|declines|slides|slips|tumbles|plunges|sinks|loses|sheds|dips|crashes|slumps|retreats|eases|"
+    r"under|beneath|short of"
 )
 _MOVE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 # What is measured is not an asset's price (or the movers are unnamed: "mid caps printed -70% wicks").

@@ -79,6 +79,10 @@ SOFT_PREPS = frozenset("near around about of as at".split())
 PREPS = LEVEL_PREPS | SOFT_PREPS | {"to", "into", "from", "toward", "towards"}
 # auxiliaries of a clause that does not report what happened ("a drop under $80,000 would tell me")
 MODALS = frozenset("would could might may will should shall 'd 'll wo".split())
+# Verbs of passing a level: a dated peak passed is the record then ("clearing its December 2017 peak")
+PASSING_VERBS = frozenset(f"{stem}{end}" for stem in ("clear", "pass", "surpass", "exceed", "eclips")
+                          for end in ("", "e", "ed", "es", "ing", "s")) | {"broke", "breaking", "topped", "topping", "beat",
+                                                                          "beating", "overtook", "overtaking"}
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 _IRREGULAR = {
     "fall": "fell fallen", "sink": "sank sunk", "rise": "rose risen", "lose": "lost", "shed": "shed",

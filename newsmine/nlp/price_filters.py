@@ -25,7 +25,7 @@ _SIZE = re.compile(
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
-    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
+    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bstretch of\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
     r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
@@ -58,7 +58,7 @@ _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zon
 # A sentence about where support or resistance lies ("Resistance is $32,400, and above that there is
 # mostly air up to $35,000"; "Analyst: Support sits at ..."): every level in it is one to watch.
 _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
-                    r"(?:is|sits|lies|comes|stands|remains)\b|"
+                    r"(?:is|sits|lies|comes|stands|remains)\b|^(?:support|resistance)s?\s*:|"
                     r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:|"  # a desk note's "Levels: 25.2k is ..."
                     r"^(?-i:(?:KEY )?LEVELS)\b|"  # its capitalised heading, run into the line below it
                     # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
@@ -76,7 +76,8 @@ _RIGHT_NOT_REACHED = re.compile(
     r"area|zone|region|level is|is key|is a key|"
     # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
     # she labelled a stretch target"); an average ("$97,000 a coin on average")
-    r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where)\b|"
+    r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears)\b|"
+    r"as (?:the|a|an) (?:[\w-]+ )?(?:objective|target)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|where|[A-Z]\w*['’]s)\b)", re.I

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, FRESH_WORDS, LEVEL_PREPS, MONTHS, PERIOD_WORDS,
-                                     PREPS, RECORD_WORDS, SOFT_PREPS, UP_WORDS, noun_cue, verb_cue)
+from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, FRESH_WORDS, LEVEL_PREPS, MONTHS, PASSING_VERBS,
+                                     PERIOD_WORDS, PREPS, RECORD_WORDS, SOFT_PREPS, UP_WORDS, noun_cue, verb_cue)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -110,11 +110,15 @@ def _extreme(noun: Token) -> tuple[str, int] | None:
 
 
 def _dated(noun: Token) -> bool:
-    """"its previous high", "the 2021 high", "the November peak": a record cited by date."""
+    """"its previous high", or a dated peak the market passed ("clearing its December 2017 peak"):
+    a record cited as such. A dated high alone ("its 2023 high", "its March 12 peak") is that
+    period's high (GUIDE: a previous record is `ath` when the text calls it a record or says the
+    market has now passed it)."""
     lefts = list(noun.lefts)
-    if any(t.lower_ in ("previous", "prior", "old") or t.like_num and len(t) == 4 for t in lefts):
+    if any(t.lower_ in ("previous", "prior", "old") for t in lefts):
         return True
-    return noun.lower_.startswith("peak") and any(t.lower_ in MONTHS for t in lefts)
+    dated = any(t.like_num and len(t) == 4 or t.lower_ in MONTHS for t in lefts)
+    return dated and noun.dep_ == "dobj" and noun.head.lower_ in PASSING_VERBS
 
 
 def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int] | None:

@@ -31,6 +31,7 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:which (?:is|was|marks|marked|se
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
+_RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
 _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving)\s+from\s+"
@@ -65,6 +66,19 @@ _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s
 # A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
 _RECORD_THEN = re.compile(r"\b(?:at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
                           r"\s*(?:touching|hitting|reaching|tagging|printing)\s+(?:about |around |roughly )?$", re.I)
+# Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
+# a round number lost or taken back is a level crossed ("lost the $55,000 handle", GUIDE rule 3).
+_TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price |it |the coin |bitcoin |ether )?(?:away|back)|"
+                          r"(?:was |were |got )?rejected) (?:at|near|around)\s*(?:about |around |roughly )?$", re.I)
+_LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
+                        r"retook|recaptured) the\s*$", re.I)
+_MARK_AFTER = re.compile(r"\s+(?:handle|mark|level|line|threshold)\b", re.I)
+# "the month's lowest print, about $43,300": an extreme named just before the amount
+_EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
+                             r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
+_TOUCHING = re.compile(r"\b(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$", re.I)
+_TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
+                           r"retreat|slip|fall|falling|drop|pull|sink|easing|giving)", re.I)
 _AFTER_REACHING = re.compile(r"\bafter (?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$", re.I)
 # A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
 # Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.
@@ -195,15 +209,22 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
     sentence's own price ("after touching $X")."""
     if kind in ("spot", "high", "level") and _RECORD_THEN.search(text, max(0, a.start - 90), a.start):
         return "ath"
-    after = _EXTREME_AFTER.match(text, a.end)
+    after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)
     if kind == "spot" and after:
         return "low" if after.group("side").lower() == "lowest" else "high"
+    if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
+        return "high"
+    if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and _MARK_AFTER.match(text, a.end):
+        return "level"
     side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
     if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):
         return "high" if side.group("side").lower() in ("below", "under", "beneath") else "low"
     before = next((f[0] for f in reversed(found) if f[3] == "spot" and f[0].currency == a.currency), None)
     if kind in ("spot", "low", "high") and before is not None and _AFTER_REACHING.search(text, max(0, a.start - 30), a.start):
         return "high" if a.value > before.value else "low"
+    turn = _TURNED_AFTER.match(text, a.end)
+    if kind in ("spot", "low", "high") and turn and _TOUCHING.search(text, max(0, a.start - 30), a.start):
+        return "low" if turn.group("up") else "high"  # "touching $1,551 before recovering": the bottom of the dip
     return kind
 
 
@@ -256,14 +277,19 @@ def _move_end(text: str, amounts: list[Amount], j: int) -> str | None:
 
 
 def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:
-    """"low"/"high" when amount ``j`` is one end of a range ("$28,154-$33,562")."""
+    """"low"/"high" when amount ``j`` is one end of a range ("$28,154-$33,562"), named before it
+    ("a 24-hour range of") or after it ("pinned in a $29,000-$29,500 band")."""
     a = amounts[j]
     if j + 1 < len(amounts):
         b = amounts[j + 1]
-        if RANGE_JOIN.match(text[a.end:b.start]) and _RANGE_LEFT.search(text[max(0, a.start - 40):a.start]):
+        if RANGE_JOIN.match(text[a.end:b.start]) and _is_range(text, a, b):
             return "low" if a.value <= b.value else "high"
     if j > 0:
         b = amounts[j - 1]
-        if RANGE_JOIN.match(text[b.end:a.start]) and _RANGE_LEFT.search(text[max(0, b.start - 40):b.start]):
+        if RANGE_JOIN.match(text[b.end:a.start]) and _is_range(text, b, a):
             return "high" if a.value >= b.value else "low"
     return None
+
+
+def _is_range(text: str, first: Amount, second: Amount) -> bool:
+    return bool(_RANGE_LEFT.search(text[max(0, first.start - 40):first.start]) or _RANGE_RIGHT.match(text, second.end))

@@ -144,12 +144,18 @@ def _inherited_subject(sent: SentView, pos: int) -> str | None:
     return inside[0] if inside else None
 
 
+_STANDS_FOR_COIN = frozenset({"coin", "token", "cryptocurrency"})
+
+
 def _pronoun_subject(sent: SentView, pos: int) -> bool:
     """Whether "it" is the subject of the verb that governs the number at ``pos`` ("In dollar
-    terms it hit $22,600, while ether sank 17%"): the pronoun, not a coin named after the
-    number, is what the number is about."""
+    terms it hit $22,600, while ether sank 17%"), or "the coin" its subject or object ("the
+    bank's failure knocked the coin down to $19,600 and cost USDC its peg"): that, not a coin
+    named after the number, is what the number is about."""
     node = clause_head(sent.token_at(pos))
-    return node is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in node.children)
+    return node is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" or c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and c.lower_ in _STANDS_FOR_COIN and any(d.lower_ == "the" for d in c.children) for c in node.children)
 
 
 def _refers_back(sent: SentView) -> bool:
