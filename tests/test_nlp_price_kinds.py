@@ -143,3 +143,21 @@ def test_the_coin_as_object_and_a_drawdown_under_its_record():
     assert {(p.asset, p.value) for p in facts.prices} == {("BTC", 19600.0)}
     facts = extract_facts([Article(source="t", text="Dogecoin, at 6.8 cents, sits about 91% under its May 2021 record.")])[0]
     assert {(f.kind, f.value, f.asset) for f in facts.figures} == {("percent_change", -91.0, "DOGE")}
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # an extreme cited by its date or period was reached, however conditional the sentence around it
+    ("Bitcoin dipped. Losing the zone would open a run toward the June 15 low at $24,800.", 24800.0, "low"),
+    ("Bitcoin dipped. A drop back to this year's low near $38,500 would not break the pattern.", 38500.0, "low"),
+    # "it" owns the amount even after a clause about stocks
+    ("Bitcoin crashed. As stock markets suffered their worst day since 1987, it slid to $4,800.", 4800.0, "low"),
+])
+def test_cited_extremes_and_the_coin_after_a_clause_about_stocks(text, value, kind):
+    assert kinds_of(text, value) == {kind}
+
+
+def test_a_candle_span_is_no_price_and_a_share_of_it_keeps_the_kind():
+    assert kinds_of("Bitcoin opened the month near $43,800, so the candle spans more than $17,000.", 17000.0) == set()
+    facts = extract_facts([Article(source="t", text="About $1.2 billion of positions were liquidated over 24 hours, "
+                                                    "with longs accounting for about $900 million of it.")])[0]
+    assert ("liquidations", 900e6) in {(f.kind, f.value) for f in facts.figures}

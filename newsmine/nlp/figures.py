@@ -60,7 +60,7 @@ _VALUATION = re.compile(r"\b(?:exchange|company|firm|startup|lender)\b[^.;]{0,40
 _NOT_BASIS_AFTER = re.compile(r"\s*points?\b", re.I)
 _NOT_BASIS_BEFORE = re.compile(r"\b(?:on|at)\s+(?:an?|the|a\s+\w+)\s+(?:[\w-]+\s+)?$", re.I)
 # "Longs accounted for $860 million of that": a share of the figure the sentence before gave
-_SHARE_OF = re.compile(r"\s+of (?:that|those|them|(?P<total>(?:the|this|that|its|[\w-]+['’]s) (?:[\w-]+ )?total))\b")
+_SHARE_OF = re.compile(r"\s+of (?:that|those|them|it\b|(?P<total>(?:the|this|that|its|[\w-]+['’]s) (?:[\w-]+ )?total))\b")
 _NET_RESULT = re.compile(r"\s*(?:income|loss|losses|profits?|revenues?|earnings|worth|margins?)\b", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
 # A fund that "lost" or "shed" money saw outflows ("the group of spot bitcoin ETFs lost about $157 million",

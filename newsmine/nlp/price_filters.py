@@ -15,7 +15,7 @@ from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
-from newsmine.nlp.view import ArticleView, SentView, clause_head
+from newsmine.nlp.view import ArticleView, SentView, anaphor_owns, clause_head
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
@@ -25,7 +25,7 @@ _SIZE = re.compile(
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
-    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bstretch of\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
+    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
     r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
@@ -85,8 +85,9 @@ _RIGHT_NOT_REACHED = re.compile(
 # A named past extreme was reached even when the sentence around it is conditional
 # ("a close below $1,250 would expose the June low near $880", "expects it to retest its March record of $X").
 _CITED_EXTREME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|"
-    r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)) (?:lows?|highs?|peaks?|bottoms?|records?),?"
+    r"\b(?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?|\d{4}|"
+    r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)|(?:this|last) (?:year|month|week)['’]s) "
+    r"(?:lows?|highs?|peaks?|bottoms?|records?)|\w+day['’]s (?:close|settlement|settle)),?"
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
 )
 # A wire's exchange-rate footer ("($1 = ¥112.2)") converts currencies; it prices no coin.
@@ -287,7 +288,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     # spot bitcoin ETF, ending June at $30,470" is bitcoin's close)
     fund = None if last_asset is None else _NON_CRYPTO_AFTER.match(text, last_asset, a.start)
     if _RIGHT_NON_CRYPTO.match(right) or (
-        _NON_CRYPTO.search(text[:a.start]) if last_asset is None else fund and "," not in text[fund.end():a.start]
+        _NON_CRYPTO.search(text[:a.start]) and not anaphor_owns(sent, a.start) if last_asset is None
+        else fund and "," not in text[fund.end():a.start]
     ):
         return False  # a stock, a currency or a commodity, not a crypto asset
     return True

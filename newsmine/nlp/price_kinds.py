@@ -237,6 +237,10 @@ def _better(a: tuple[str, int] | None, b: tuple[str, int]) -> tuple[str, int]:
     return b if a is None or b[1] < a[1] else a
 
 
+# what a market opens ("opened the year at $X", "opens the Asian session near")
+_SESSIONS = frozenset("day week month year quarter session trading".split())
+
+
 def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
     """What the amount's verb and its preposition say."""
     cls = verb_cue(verb.lower_)
@@ -254,6 +258,9 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
                 cls = "bottom" if move == "fall" else "peak"  # "capped the rally at", "the slide stalled near"
             elif move in ("fall", "rise") and cls in (None, "rise"):
                 cls = move  # "extended losses to", "the sell-off took the price to"
+    opened = next((c for c in verb.children if c.dep_ == "dobj"), None) if cls == "open" else None
+    if opened is not None and opened.lower_ not in _SESSIONS and opened.ent_type_ not in ("DATE", "TIME"):
+        cls = None  # "would open a run toward the June low": figurative, no session opened
     if "out" in words and cls in ("cross", "peak", "bottom"):
         cls = "bottom" if cls == "bottom" else "peak"  # "topped out at", "bottomed out near"
     if cls == "cross" and verb.lower_.startswith("top") and link in ("at", "near", "around"):

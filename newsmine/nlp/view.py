@@ -147,7 +147,7 @@ def _inherited_subject(sent: SentView, pos: int) -> str | None:
 _STANDS_FOR_COIN = frozenset({"coin", "token", "cryptocurrency"})
 
 
-def _pronoun_subject(sent: SentView, pos: int) -> bool:
+def anaphor_owns(sent: SentView, pos: int) -> bool:
     """Whether "it" is the subject of the verb that governs the number at ``pos`` ("In dollar
     terms it hit $22,600, while ether sank 17%"), or "the coin" its subject or object ("the
     bank's failure knocked the coin down to $19,600 and cost USDC its peg"): that, not a coin
@@ -158,7 +158,7 @@ def _pronoun_subject(sent: SentView, pos: int) -> bool:
         and c.lower_ in _STANDS_FOR_COIN and any(d.lower_ == "the" for d in c.children) for c in node.children)
 
 
-def _refers_back(sent: SentView) -> bool:
+def _subject_refers_back(sent: SentView) -> bool:
     """A sentence whose subject stands for a coin named before it ("The coin traded at ...,
     or ... for tether"): the first coin it names is not its subject."""
     start = _ANAPHORIC_SUBJECT.match(sent.text)
@@ -223,13 +223,13 @@ class ArticleView:
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]
         if before:
             return before[-1].key
-        anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or _pronoun_subject(sent, pos)
+        anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or anaphor_owns(sent, pos)
         if assets and not anaphoric:
             return assets[0].key
         for k in range(index - 1, max(-1, index - 4), -1):
             if not anaphoric and self.new_paragraph(k + 1):
                 break  # a new paragraph that names no asset is about the article's own
-            if anaphoric and _refers_back(self.sents[k]):
+            if anaphoric and _subject_refers_back(self.sents[k]):
                 continue  # "The coin traded at ..., or ... for tether. It has swung ...": both are about one coin named earlier
             # an asset compared with ("ahead of DOGE") is not what the story goes on about
             prev_assets = [m for m in self.sents[k].of("ASSET") if not self._object(m)]
