@@ -346,11 +346,20 @@ def _previous_way(sent: Span) -> str | None:
     "touched $28,470 before easing. In euro terms it hit €26,500")."""
     prev = sent
     while prev.start > 0 and (prev is sent or len(prev) < 3):  # past a post number ("6/")
-        prev = sent.doc[prev.start - 1].sent
+        prev = _sentence_before(prev)
     lead = len(sent.text) - len(sent.text.lstrip())
-    if prev is sent or "\n\n" in sent.doc.text[prev.start_char:sent.start_char + lead]:
+    # the text from the sentence before up to this one's first word (``Doc.text`` would join the whole document)
+    if prev is sent or "\n\n" in sent.doc[prev.start:sent.start].text_with_ws + sent.text[:lead]:
         return None  # a new paragraph starts a new story
     return _way(prev.root, extremes=True) or _direction(prev.root, extremes=True)  # "Ether climbed above ..."
+
+
+def _sentence_before(sent: Span) -> Span:
+    """The sentence that ends where ``sent`` starts (``Token.sent`` would scan the whole document)."""
+    doc, i = sent.doc, sent.start - 1
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return doc[i:sent.start]
 
 
 def _by_the_close(verb: Token, first: Token) -> bool:
