@@ -70,7 +70,8 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|seems|remains) [\"“]?(?:\w+ly )?(?:possible|likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
-    r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|to (?:buy|sell)\b|"  # a dealer's two-sided quote  # "would bring $33,000-$35,000 into view"
+    r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
+    r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
     r"area|zone|region|level is|is key|is a key|"
@@ -319,7 +320,8 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         return False
     node = clause_head(found[1])
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT":  # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
+    # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
+    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT":
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False

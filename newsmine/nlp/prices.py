@@ -76,10 +76,11 @@ _MARK_AFTER = re.compile(r"\s+(?:handle|mark|level|line|threshold)\b", re.I)
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
-_TOUCHING = re.compile(r"\b(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$", re.I)
+_TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
+_TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
 _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
                            r"retreat|slip|fall|falling|drop|pull|sink|easing|giving)", re.I)
-_AFTER_REACHING = re.compile(r"\bafter (?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$", re.I)
+_AFTER_REACHING = re.compile(rf"\bafter {_TOUCHED}", re.I)
 # A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
 # Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.
 _CLOSE_TABLE = re.compile(r"\|\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices\b", re.I)
