@@ -161,3 +161,9 @@ def test_a_candle_span_is_no_price_and_a_share_of_it_keeps_the_kind():
     facts = extract_facts([Article(source="t", text="About $1.2 billion of positions were liquidated over 24 hours, "
                                                     "with longs accounting for about $900 million of it.")])[0]
     assert ("liquidations", 900e6) in {(f.kind, f.value) for f in facts.figures}
+
+
+def test_a_session_opened_near_a_level_is_the_open():
+    # GUIDE rule 1 comes before rule 3: the open, though "under" names a level
+    assert kinds_of("Solana opened the year just under $10 and closed it near $100.", 10.0) == {"open"}
+    assert kinds_of("The rally would open a path toward $12.", 12.0) == set()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, FRESH_WORDS, LEVEL_PREPS, MONTHS, PASSING_VERBS,
                                      PERIOD_WORDS, PREPS, RECORD_WORDS, SOFT_PREPS, UP_WORDS, noun_cue, verb_cue)
+from newsmine.nlp.view import clause_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -141,6 +142,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     node = prep = surface or head
     for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
         if link in LEVEL_PREPS:
+            if _opened_session(clause_head(head)):
+                return "open", RANK["open"]  # GUIDE rule 1 before rule 3: "opening the year just under $10"
             return _better(best, _reference(head, link) if _measured(prep) else ("level", RANK["level"]))
         parent = node.head
         if parent.i == node.i:
@@ -163,6 +166,14 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent
     return best
+
+
+def _opened_session(verb: Token | None) -> bool:
+    """The amount's verb opens a session ("opened the year just under $10")."""
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb_cue(verb.lower_) != "open":
+        return False
+    opened = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return opened is not None and (opened.lower_ in _SESSIONS or opened.ent_type_ in ("DATE", "TIME"))
 
 
 def _named_price(noun: Token) -> tuple[str, int] | None:
