@@ -162,13 +162,13 @@ def find_figures(view: ArticleView) -> list[Figure]:
         # a list row reads its header as its own first clause ("Net flows by fund: • FBTC: -$344.7m")
         row_cues = [(kind, 0, 0, 90) for kind, _, _, _ in _cues(header)] if header else []
         for a in find_percents(sent.text):
+            if _NOT_CRYPTO_AFTER.match(sent.text, a.end):
+                continue
             kind = _nearest(cues, a, PERCENT_KINDS)
             value = a.value
             if kind is None and found and found[-1][1] in PERCENT_KINDS and (
                     _ANNUALISED.search(sent.text, 0, a.start) or _SWING_TO.match(sent.text[found[-1][0].end:a.start])):
                 kind = found[-1][1]
-            if _NOT_CRYPTO_AFTER.match(sent.text, a.end):
-                continue
             if kind is not None and _new_clause_moves(view, index, cues, a):
                 kind = None  # "The last time funding ran this hot, on March 5, bitcoin dropped 14% in a day."
             if kind is None:
@@ -184,13 +184,11 @@ def find_figures(view: ArticleView) -> list[Figure]:
         for a in find_money(sent.text):
             if not (a.scaled or abs(a.value) >= 1e6):
                 continue
-            if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]):
+            if _PRICE_LEFT.search(sent.text[max(0, a.start - 30):a.start]) or _NOT_CRYPTO_AFTER.match(sent.text, a.end):
                 continue  # "traded at ¥1.22 million" is a price in yen, not a traded amount
             # a cue after a percentage of the amount is the percentage's ("$7 billion of the coin, 2.3% of its market value")
             near = [c for c in cues if c[1] < a.end or "%" not in sent.text[a.end:c[1]]]
             kind = _nearest(near or row_cues, a, tuple(k for k in CUE_PHRASES if k not in PERCENT_KINDS))
-            if _NOT_CRYPTO_AFTER.match(sent.text, a.end):
-                continue
             if _FUND_LOST.search(sent.text[max(0, a.start - 80):a.start]):
                 kind = "etf_flow"
             elif kind is None and _CHANGED_HANDS.match(sent.text, a.end):

@@ -172,8 +172,17 @@ def _opened_session(verb: Token | None) -> bool:
     """The amount's verb opens a session ("opened the year just under $10")."""
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb_cue(verb.lower_) != "open":
         return False
-    opened = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return opened is not None and (opened.lower_ in _SESSIONS or opened.ent_type_ in ("DATE", "TIME"))
+    opened = _opened(verb)
+    return opened is not None and _is_session(opened)
+
+
+def _opened(verb: Token) -> Token | None:
+    """What an "open" verb opens: "the year" in "opened the year at $X", "a run" in "would open a run toward"."""
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _is_session(noun: Token) -> bool:
+    return noun.lower_ in _SESSIONS or noun.ent_type_ in ("DATE", "TIME")
 
 
 def _named_price(noun: Token) -> tuple[str, int] | None:
@@ -269,8 +278,8 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
                 cls = "bottom" if move == "fall" else "peak"  # "capped the rally at", "the slide stalled near"
             elif move in ("fall", "rise") and cls in (None, "rise"):
                 cls = move  # "extended losses to", "the sell-off took the price to"
-    opened = next((c for c in verb.children if c.dep_ == "dobj"), None) if cls == "open" else None
-    if opened is not None and opened.lower_ not in _SESSIONS and opened.ent_type_ not in ("DATE", "TIME"):
+    opened = _opened(verb) if cls == "open" else None
+    if opened is not None and not _is_session(opened):
         cls = None  # "would open a run toward the June low": figurative, no session opened
     if "out" in words and cls in ("cross", "peak", "bottom"):
         cls = "bottom" if cls == "bottom" else "peak"  # "topped out at", "bottomed out near"

@@ -61,8 +61,6 @@ _EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their
 _REACHED_AFTER = re.compile(r"\s*(?:that |which )?\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
-# "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
-# gives, its top or bottom told by which side of that price it lies
 # A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
 _RECORD_THEN = re.compile(r"\b(?:at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
                           r"\s*(?:touching|hitting|reaching|tagging|printing)\s+(?:about |around |roughly )?$", re.I)
@@ -80,6 +78,8 @@ _TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |r
 _TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
 _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
                            r"retreat|slip|fall|falling|drop|pull|sink|easing|giving)", re.I)
+# "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
+# gives, its top or bottom told by which side of that price it lies
 _AFTER_REACHING = re.compile(rf"\bafter {_TOUCHED}", re.I)
 # A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
 # Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.

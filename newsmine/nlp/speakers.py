@@ -41,9 +41,11 @@ _ORG_WORD = r"[A-Z0-9&][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "Cryp
 _ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_WORD}|[\s,.;)]|$))*)"
 # "a partner at the Washington law firm Rooke & Vantongeren": a place names the kind of firm that follows
 _PLACE = rf"(?:[A-Z][\w.]*\s+){{1,2}}(?=(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_NOUNS})\b)"
+# An employer written in the possessive before a role ("Lumen Capital's head of research")
+_OWNER = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
 _APPOSITION = re.compile(
     r"^,\s+(?:who is\s+|now\s+)?(?:an?\s+|the\s+|our\s+)?(?!(?:who|which|whose|where|when)\b)"
-    r"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+)?"  # "Coulee Hash's general manager"
+    rf"(?:(?P<owner>{_OWNER})['’]s\s+)?"  # "Coulee Hash's general manager"
     r"(?P<title>(?:[A-Za-z][\w&/-]*\s+){0,6}?[A-Za-z][\w&/-]*)"
     r"(?:\s+now)?"
     # "a portfolio manager who runs a basis-trading book at Penrose Capital": the employer after a short clause
@@ -109,9 +111,7 @@ def apposition(after: str) -> tuple[str | None, str | None]:
 
 
 # Title before the name: "co-founder Darren Kwok", "Lumen Capital's head of research Mara Quinn"
-_PRE_TITLE = re.compile(
-    r"(?:(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})['’]s\s+)?(?P<title>(?:\b[a-z][\w-]*\s+){1,4})$"
-)
+_PRE_TITLE = re.compile(rf"(?:(?P<org>{_OWNER})['’]s\s+)?(?P<title>(?:\b[a-z][\w-]*\s+){{1,4}})$")
 # A lower-case title that opens its sentence, so its first word is capitalised
 _OPENING_TITLE = re.compile(r"(?:^|[.!?]\s+|\n)(?P<title>[A-Z][a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+$")
 _ORG_WORDS = re.compile(

@@ -49,14 +49,16 @@ BULLETS = ("•", "▪", "◦", "●", "‣", "∙")  # list rows start with one
 # Plain text and extracted pages mark a row with a hyphen or an asterisk at the start of a line
 # ("- SOL: $141.20, down 6.1%", as trafilatura writes an <li>).
 LINE_MARKS = ("-", "*")
+_ROW_START = rf"(?:[{''.join(BULLETS)}]|[{re.escape(''.join(LINE_MARKS))}] )"
+_ROW = re.compile(_ROW_START)
 # A list row labelled by a ticker ("• ENA: $1.08, down 4.7%"): the row is about that coin even
 # when the lexicon does not know it, never about the coin of the row before.
-_TICKER_ROW = re.compile(rf"^(?:[{''.join(BULLETS)}]|[-*] )\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s")
+_TICKER_ROW = re.compile(rf"^{_ROW_START}\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s")
 
 
 def is_row(text: str) -> bool:
     """Whether a sentence is a list row: it starts with a bullet, or with a line mark and a space."""
-    return text.startswith(BULLETS) or text[:1] in LINE_MARKS and text[1:2] == " "
+    return _ROW.match(text) is not None
 
 
 # Journalists name bitcoin and ether by rank ("the world's largest cryptocurrency rose to
@@ -153,9 +155,15 @@ def anaphor_owns(sent: SentView, pos: int) -> bool:
     bank's failure knocked the coin down to $19,600 and cost USDC its peg"): that, not a coin
     named after the number, is what the number is about."""
     node = clause_head(sent.token_at(pos))
-    return node is not None and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" or c.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and c.lower_ in _STANDS_FOR_COIN and any(d.lower_ == "the" for d in c.children) for c in node.children)
+    if node is None:
+        return False
+    for c in node.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it":
+            return True
+        named = c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _STANDS_FOR_COIN
+        if named and any(d.lower_ == "the" for d in c.children):
+            return True
+    return False
 
 
 def _subject_refers_back(sent: SentView) -> bool:
