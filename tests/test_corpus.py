@@ -16,17 +16,20 @@ def test_bundled_corpus_has_no_problems():
     assert report.problems == []
 
 
+def write_train_article(folder: Path, article_id: str, gold: str, body: str) -> Path:
+    """A train-split wire article with bearish sentiment, the ``gold`` front-matter lines and ``body``."""
+    (folder / "articles").mkdir()
+    path = folder / "articles" / f"{article_id}.md"
+    path.write_text(f"---\nid: {article_id}\nsplit: train\ngenre: wire\nsentiment: bearish\nnarratives: []\n{gold}---\n{body}",
+                    encoding="utf-8")
+    return path
+
+
 def test_text_is_built_from_sentences_and_paragraphs(tmp_path: Path):
-    (tmp_path / "articles").mkdir()
-    path = tmp_path / "articles" / "z003.md"
-    path.write_text(
-        "---\nid: z003\nsplit: train\ngenre: wire\nsentiment: bearish\nnarratives: []\n"
-        "prices:\n  - {asset: BTC, value: 9120, currency: USD, kind: open, span: '$9,120'}\n---\n"
-        "# bearish | Bitcoin opens lower\n"
-        "bearish | Bitcoin opened at $9,120.\nneutral | Trading was thin.\n\n"
-        "neutral | A second paragraph.\n",
-        encoding="utf-8",
-    )
+    path = write_train_article(
+        tmp_path, "z003", "prices:\n  - {asset: BTC, value: 9120, currency: USD, kind: open, span: '$9,120'}\n",
+        "# bearish | Bitcoin opens lower\nbearish | Bitcoin opened at $9,120.\nneutral | Trading was thin.\n\n"
+        "neutral | A second paragraph.\n")
     article = parse_file(path)
     assert article.text == "Bitcoin opened at $9,120. Trading was thin.\n\nA second paragraph."
     assert [article.text[s.start:s.end] for s in article.sentences] == [
@@ -95,6 +98,13 @@ def test_check_reports_stances_outside_assets_or_labels(tmp_path: Path):
         "{BTC: bearish, ETH: moon, SOL: bullish}", "[BTC, ETH]"), encoding="utf-8")
     assert check([parse_file(path)]).problems == [
         "z008.md: stances ['BTC', 'ETH'] is not a mapping of ticker to stance"]
+
+
+def test_check_reports_a_ticker_spelled_unlike_the_lexicon(tmp_path: Path):
+    path = write_train_article(
+        tmp_path, "z013", "prices:\n  - {asset: USDe, value: 0.97, currency: USD, kind: low, span: '$0.97'}\nassets: [USDe]\n",
+        "# bearish | A synthetic dollar slips\nbearish | Ethena's USDe slipped to $0.97.\n")
+    assert check([parse_file(path)]).problems == ["z013.md: asset 'USDe' is written 'USDE'"]
 
 
 def test_bundled_headlines_are_balanced_and_clean():

@@ -217,3 +217,19 @@ def test_figures_beside_other_markets_and_a_rate_swing():
     assert figures_of("At $40 a share, the company's market value is about $2.2 billion.") == set()
     got = figures_of("Funding on bitcoin perpetuals swung from about 0.01% every eight hours to as low as -0.04% on Sunday.")
     assert {("funding_rate", 0.01, "BTC"), ("funding_rate", -0.04, "BTC")} <= got
+
+
+def test_a_venue_that_accounted_for_part_of_a_total_and_a_combined_value():
+    text = ("Liquidations reached $3.1 billion in 24 hours. "
+            "Binance accounted for more than $1.2 billion, followed by OKX with about $700 million.")
+    assert {("liquidations", 1.2e9, None), ("liquidations", 7e8, None)} <= figures_of(text)
+    assert figures_of("Bitcoin's market value hit $1.3 trillion. Bridges accounted for $1 billion of stolen funds.") == {
+        ("market_cap", 1.3e12, "BTC")}
+    assert figures_of("The combined value of all cryptocurrencies fell to $1.9 trillion.") == {("market_cap", 1.9e12, None)}
+
+
+def test_a_pronoun_for_a_stock_index_and_a_levy_move_no_coin():
+    text = "Bitcoin rose 2%. The Nasdaq 100 erased an early slide to close lower, leaving it down 12% this year."
+    assert figures_of(text) == {("percent_change", 2.0, "BTC")}
+    assert figures_of("Bitcoin fell 9% after the White House said it would impose a 50% levy on imports.") == {
+        ("percent_change", -9.0, "BTC")}

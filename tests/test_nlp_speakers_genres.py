@@ -397,3 +397,10 @@ def test_employers_before_the_role_in_an_apposition():
     assert ("We sized the site fo", "Renata Solberg-Park", "site manager", "Basin Hash") in got
     assert ("Power is the whole g", "Omar Feld", "commissioner", "Chelan County") in got
     assert ("Nobody wants to sell", "Ines Marroquin", "strategist", "Barclays") in got
+
+
+def test_how_well_known_a_speaker_is_is_no_part_of_the_title():
+    text = ('"Funding this hot rarely ends quietly," said popular analyst Dana Kirby.\n\n'
+            '"Stops sit under the range," said well-known trader Mark Olsen.')
+    assert quotes_of(text) == {("Funding this hot rar", "Dana Kirby", "analyst", None),
+                               ("Stops sit under the ", "Mark Olsen", "trader", None)}

@@ -13,6 +13,7 @@ from numbers import Number
 
 from newsmine.corpus import SPLITS, GoldArticle
 from newsmine.corpus.training_text import LabelledLine
+from newsmine.nlp.lexicon import ASSETS
 from newsmine.taxonomy import (
     ARTICLE_SENTIMENTS,
     EXCHANGES,
@@ -130,6 +131,10 @@ def _check_article(a: GoldArticle) -> list[str]:
             bad(f"figure span {f.get('span')!r} not in text")
         for problem in figure_problems(f):
             bad(f"figure {f.get('span')!r}: {problem}")
+    keys = [p.get("asset") for p in a.gold("prices")] + [f.get("asset") for f in a.gold("figures")] + list(a.gold("assets"))
+    for key in dict.fromkeys(k for k in keys if isinstance(k, str)):
+        if key not in ASSETS and key.upper() in ASSETS:  # "USDe" for Ethena's dollar: one spelling per coin
+            bad(f"asset {key!r} is written {key.upper()!r}")
     for name in a.gold("exchanges"):
         if name not in EXCHANGES:
             bad(f"exchange {name!r} is not a canonical name")

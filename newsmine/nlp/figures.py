@@ -36,7 +36,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
                  "bled", "bleeding", "haul", "poured", "absorbed", "hoovered", "lured", "gathered", "amassed", "new money"),
     "basis": ("basis",),
     "market_cap": ("market cap", "market capitalization", "market capitalisation", "market value", "market-cap",
-                   "mcap", "total value", "valued"),
+                   "mcap", "total value", "combined value", "valued"),
 }
 PERCENT_KINDS = ("funding_rate", "basis")
 STOCK_KINDS = ("open_interest", "market_cap")  # levels, not amounts over a period
@@ -61,6 +61,9 @@ _NOT_BASIS_AFTER = re.compile(r"\s*points?\b", re.I)
 _NOT_BASIS_BEFORE = re.compile(r"\b(?:on|at)\s+(?:an?|the|a\s+\w+)\s+(?:[\w-]+\s+)?$", re.I)
 # "Longs accounted for $860 million of that": a share of the figure the sentence before gave
 _SHARE_OF = re.compile(r"\s+of (?:that|those|them|it\b|(?P<total>(?:the|this|that|its|[\w-]+['’]s) (?:[\w-]+ )?total))\b")
+# "Hyperliquid accounted for more than $10 billion": a part of the figure a sentence before gave
+_ACCOUNTED_FOR = re.compile(r"\baccount(?:ed|s|ing)? for\s+(?:more than |about |roughly |nearly |some |around |close to |over )?"
+                            r"(?:US)?$", re.I)
 _NET_RESULT = re.compile(r"\s*(?:income|loss|losses|profits?|revenues?|earnings|worth|margins?)\b", re.I)
 _ETF = re.compile(r"\bETFs?\b|exchange-traded|\bfunds?\b|\btrusts?\b|\bproducts\b|iShares|\bIBIT\b|\bGBTC\b|\bETPs?\b", re.I)
 # A fund that "lost" or "shed" money saw outflows ("the group of spot bitcoin ETFs lost about $157 million",
@@ -72,7 +75,7 @@ _FUND_LOST = re.compile(r"(?<!investors in the )(?<!holders of the )\b(?:ETFs?|f
 # "took in $483 million, led by IBIT with $188 million").
 # So does the other end of a change ("has fallen to roughly $130 billion ... from a peak of about $187 billion") and
 # the next entry of a breakdown ("Binance accounted for about $210m of the total, Bybit for roughly $180m").
-_CONTINUED = re.compile(r"(?:^[^.;$]{0,80}\b(?:(?:and|plus) (?:a further|another|an additional)|led by [^.;$]{1,60} with|"
+_CONTINUED = re.compile(r"(?:^[^.;$]{0,80}\b(?:(?:and|plus) (?:a further|another|an additional)|(?:led|followed) by [^.;$]{1,60} with|"
                         r"from (?:an? |its |the )?(?:[\w-]+ )?(?:peak|high|low|record|level)? ?(?:of )?)|"
                         r"^[^.;$]{0,20}?(?:,|\band)\s+(?-i:[A-Z])[\w.]*(?: (?-i:[A-Z])[\w.]*)? for)\s*"
                         r"(?:about |roughly |nearly |some |around |close to )?(?:US)?$", re.I)
@@ -197,14 +200,18 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 kind = found[-1][1]
                 if found[-1][0].start in shares:
                     shares[a.start] = shares[found[-1][0].start]
-            if _SHARE_OF.match(sent.text, a.end):
+            # ... unless what it accounted for is named ("accounted for $1 billion of stolen funds")
+            share = _SHARE_OF.match(sent.text, a.end)
+            if share is None and kind is None and not re.match(r"\s+(?:worth )?of\b", sent.text[a.end:]):
+                share = _ACCOUNTED_FOR.search(sent.text, 0, a.start)
+            if share:
                 whole = next((f for f in reversed(found) if f[3] != "percent" and (f[1] == kind or kind is None)), None)
                 if whole is not None:  # "$19.2 billion ... in 24 hours, and $16.7 billion of that was longs"
                     kind, shares[a.start] = whole[1], whole[0]
                 else:  # a share of an amount (never of a percentage) given up to two sentences back, or five when
                     # the sentence says "the total" (an explainer may put a paragraph of background in between)
                     total = next((f for f in reversed(figures) if f.unit != "percent"), None)
-                    back = 5 if _SHARE_OF.match(sent.text, a.end).group("total") else 2
+                    back = 5 if "total" in share.groupdict() and share.group("total") else 2
                     if kind is None and total is not None and index and total.start >= view.sents[max(0, index - back)].start:
                         kind, shares[a.start] = total.kind, total
             if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):

@@ -66,6 +66,8 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "MONA": ("Monacoin", ("monacoin",), ("MONA",)),
     "WBTC": ("Wrapped Bitcoin", ("wrapped bitcoin",), ("WBTC",)),
     "TON": ("Toncoin", ("toncoin",), ("TON",)),
+    "NOT": ("Notcoin", ("notcoin",), ()),  # its ticker is an English word in capitals: matched by name only
+    "DOGS": ("DOGS", (), ("DOGS",)),
     "ARB": ("Arbitrum", ("arbitrum",), ("ARB",)),
     "OP": ("Optimism", (), ("OP",)),  # the ticker only: "optimism" is a mood far more often
     "APT": ("Aptos", ("aptos",), ("APT",)),

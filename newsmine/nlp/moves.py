@@ -34,11 +34,15 @@ _MEASURE = re.compile(
     r"cpi|consumer prices?|price index|core prices|unemployment|margins?|fees?|tax|tariffs?|ownership|"
     r"majority|ratio|hash ?rate|volume|open interest|(?-i:OI)|supply|issuance|approval|polls?|survey|gdp|staff|"
     r"workforce|bonds?|treasur\w+|equities|stocks?|shares|nasdaq|s&p|dow|nikkei|index|gold|dollar|dxy|"
-    r"weighting|allocation|revenue|profits?|earnings|microstrategy|miners?|funds?|etfs?|hashrate|"
+    r"weighting|allocation|revenue|profits?|earnings|microstrategy|miners?|funds?|etfs?|hashrate|oil|crude|brent|copper|silver|"
     r"difficulty|turnover|basis|funding|volatility|vol|(?:mid|small|large)[- ]caps|altcoins|alts)\b",
     re.I,
 )
-_RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )", re.I)
+# markets a pronoun may stand for in crypto copy (a currency named for terms, "in dollar terms it hit", is not one)
+_OTHER_MARKET = re.compile(r"\b(?:nasdaq|s&p|dow|nikkei|index|stocks?|shares|equities|gold|oil|crude|brent|copper|silver|"
+                           r"bonds?|treasur\w+|yields?)\b", re.I)
+_RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )|"
+                            r"^\s*(?:levy|levies|tariffs?|tax|taxes|duty|duties)\b", re.I)  # "a 100% levy on imports"
 # A worked example moves nothing ("Imagine you buy $500 of bitcoin and the price drops 30% next month").
 _SUPPOSE = re.compile(r"(?:imagine|suppose|say|let['’]s say|picture this)\b", re.I)
 # A percentage of certainty or of the time measures no price ("she was 100 percent sure it would
@@ -75,6 +79,9 @@ def signed_move(view: ArticleView, index: int, a: Amount, sign: str | None) -> f
     if subject_at is None:
         anaphor = list(_ANAPHOR.finditer(left))
         if anaphor:
+            # a pronoun after a stock index or a commodity stands for it ("The Nasdaq ... leaving it down 25%")
+            if anaphor[-1].group().lower() in ("it", "its") and _OTHER_MARKET.search(left, 0, anaphor[-1].start()):
+                return None
             subject_at = anaphor[-1].end()
         elif _ANAPHOR.match(text) or _sums_up_a_price(view, index):
             subject_at = 0  # the sentence's subject, however far back ("It slipped under $3,400 ..., down 2.3%")

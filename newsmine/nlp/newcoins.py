@@ -22,8 +22,15 @@ _INTRODUCTIONS = (
     re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken))\s+\({_TICKER}\)"),
     # "its governance token, EUL,", "a memecoin (PNUT)", "the stablecoin, USDX,"
     re.compile(rf"\b(?:token|coin|memecoin|stablecoin|altcoin|cryptocurrency)\s*(?:,\s*|\(){_TICKER}\s*[,)]"),
+    # "the Telegram-born memecoin DOGS went live": a ticker in capitals right after the kind of coin it is
+    re.compile(rf"\b(?:memecoin|meme coin|token|altcoin)\s+{_TICKER}\b(?![\w'’-])"),
+    # "the DOGS memecoin", "received DOGS tokens": a ticker in capitals naming its coin's kind
+    re.compile(rf"\b{_TICKER}\s+(?:tokens?|memecoins?|meme coins?)\b"),
 )
-_KNOWN = frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS)
+# capitals that follow "token" without being one ("the token ETF", "token sale FAQ")
+_NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT NFTS API DAO DEX CEX TVL ATH ICO IPO AI "
+                         "US UK EU OTC CME FUD FOMO FAQ TGE ERC ERC20 BEP BEP20 TRC TRC20 BRC BRC20 SPL".split())
+_KNOWN = frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS) | _NOT_TICKERS
 
 
 def introduced(text: str) -> dict[str, set[str]]:

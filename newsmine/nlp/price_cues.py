@@ -132,3 +132,21 @@ def verb_cue(word: str) -> str | None:
 def noun_cue(word: str) -> str | None:
     """The class of a noun or adjective form ("lows" -> "low", "highest" -> "high"), or None."""
     return _NOUNS.get(word.lower())
+
+
+# An amount named in apposition as a past extreme or a session's price ("reclaim $78,370, the weekly open";
+# "support at $1,330, the previous record"; "toward $10.10, the April 2025 low"): the market was there, and
+# the noun is its kind, even where the sentence around it watches the level. Only a definite article names the
+# amount: "above C$102,000, a record in local terms" tells what crossing it meant.
+_NAMED_AFTER = re.compile(
+    r",\s*(?:the|its|their) (?:(?:previous|prior|earlier|former|old|last|weekly|monthly|daily|yearly|annual|"
+    r"quarterly|session|cycle|local|intraday|[A-Z][a-z]+|\d{4}|\d+-(?:day|week|month|year)|[\w-]+['’]s)\s+){0,3}"
+    r"(?P<what>record(?: high)?|all-time high|high|peak|top|low|bottom|open|close)\b(?! (?:end|side|band|of the range))")
+_NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "high": "high", "peak": "high", "top": "high",
+                "low": "low", "bottom": "low", "open": "open", "close": "close"}
+
+
+def named_after(text: str, end: int) -> str | None:
+    """The kind an apposition right after an amount ending at ``end`` names it by, or None."""
+    m = _NAMED_AFTER.match(text, end)
+    return _NAMED_KINDS[m.group("what")] if m else None

@@ -13,13 +13,14 @@ import re
 
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import verb_cue
+from newsmine.nlp.price_cues import named_after, verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
 from newsmine.nlp.view import ArticleView, SentView, anaphor_owns, clause_head
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
-    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|\bgains? of\b|"
+    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|"
+    r"\bgains? of\b(?!\s*(?:about |roughly |some |nearly |almost )?\d[\d.]*\s?%)|"
     r"\bloss(?:es)?\b(?!\s+to\b)|"
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
@@ -41,7 +42,9 @@ NOT_REACHED = re.compile(
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
-    r"retracement|moving average|bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
+    r"retracement|moving average|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
+    r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|"
+    r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
     r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40}|"
@@ -64,7 +67,7 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
                     # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
                     r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
-                      r"reclaiming|held|holding|found|finding)\b", re.I)
+                      r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
@@ -74,7 +77,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
-    r"area|zone|region|level is|is key|is a key|"
+    r"area|zone|region|level is|is key|is a key|order block|fair value gap|FVG\b|(?:\d+-(?:day|week) )?(?:EMA|SMA)\b|"
     # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
     # she labelled a stretch target"); an average ("$97,000 a coin on average")
     r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears)\b|"
@@ -98,7 +101,8 @@ _EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S")
 _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new zealand|hong kong|singapore) dollar)\b[^$,;]{0,25}$", re.I)
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
-                       "remittance transfer payment deposit withdrawal salary wage rent".split())
+                       "remittance transfer payment deposit withdrawal salary wage rent "
+                       "retracement extension ema sma vwap trendline neckline".split())  # a chart's lines too
 # A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
 # slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
 # from the words, since the parser often takes such a second subject for an object of the first clause.
@@ -158,7 +162,15 @@ _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance|line in the sa
 # "redeemable for one dollar"); what it traded at off the peg still counts.
 _PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
 _PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
-                       r"(?:about |roughly |exactly )?$|\bpeg of\s*$", re.I)
+                       r"(?:about |roughly |exactly )?$|\bpeg of\s*$|"
+                       r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at)\b[^$.;]{0,20}$", re.I)
+# A yes/no question, in a headline or a subhead, asks whether a level comes ("Can SOL reclaim $200?",
+# "BNB price analysis: Is $1,500 next?"); a question about why reports what happened ("Why did it fall to $X?").
+_YES_NO_QUESTION = re.compile(r"(?:^|[–—:]\s*|[.!]\s+)(?:Can|Could|Will|Would|Should|Is|Are|Do|Does|May|Might)\b[^?.!]*\?")
+# A level come near, not reached ("each time the price approached $95,000")
+_APPROACHED = re.compile(r"\bapproach(?:ed|es|ing)?\s+(?:the\s+)?(?:about\s+)?$", re.I)
+# The level that would prove a chart's call wrong ("The invalidation for bulls is a daily close below $1,080")
+_INVALIDATION = re.compile(r"\binvalidat\w*\b[^$.;]*$", re.I)
 _NON_CRYPTO = re.compile(
     r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
     r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
@@ -259,7 +271,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
-    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near):
+    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left):
+        return False
+    if "?" in text[a.end:] and any(q.start() <= a.start < q.end() for q in _YES_NO_QUESTION.finditer(text)):
         return False
     if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or _FIAT_QUOTED.search(near):
         return False
@@ -267,13 +281,13 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _subject_not_a_coin(sent, a) or _not_coin_before(sent, a, near):
         return False
-    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right):
+    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or named_after(text, a.end):
         return True
     reach = _TO_REACH.search(near)
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
     if told:
         near = near[:reach.start()]
-    if NOT_REACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
+    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
         return False
     if _BY_END.match(right) and not told_past(sent, a.start, a.end):
         return False

@@ -16,6 +16,7 @@ from newsmine.nlp.price_filters import (
     CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_change, is_price, is_size, left_clause,
     negated,
 )
+from newsmine.nlp.price_cues import named_after
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.quotes import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
@@ -70,20 +71,25 @@ _TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price |it |the co
                           r"(?:was |were |got )?rejected) (?:at|near|around)\s*(?:about |around |roughly )?$", re.I)
 _LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
                         r"retook|recaptured) the\s*$", re.I)
-_MARK_AFTER = re.compile(r"\s+(?:handle|mark|level|line|threshold)\b", re.I)
+_MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
 _TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
 _TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
 _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
-                           r"retreat|slip|fall|falling|drop|pull|sink|easing|giving)", re.I)
+                           r"retreat|slip|fall|falling|drop|pull|sink|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)", re.I)
 # "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
 # gives, its top or bottom told by which side of that price it lies
-_AFTER_REACHING = re.compile(rf"\bafter {_TOUCHED}", re.I)
+_AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[A-Z]\w+) (?:touched|hit|tagged|reached|tested)\s+"
+                             r"(?:about |around |roughly )?$)", re.I)
 # A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
 # Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.
-_CLOSE_TABLE = re.compile(r"\|\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices\b", re.I)
+_CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices\b", re.I)
+# A data line's labels ("Open $18,800 | High $20,380", "• BTC: $109,600 open, $80,600 low (the 21st)"): the label
+# next to the amount, set off by the line's separators, is its kind.
+_LABEL_BEFORE = re.compile(r"(?:^|[|,;:•(]\s*)(?P<what>open|high|low|close)\s*:?\s*$", re.I)
+_LABEL_AFTER = re.compile(r"\s+(?P<what>open|high|low|close)\b(?=\s*(?:[,;|(]|$))", re.I)
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
 
@@ -208,10 +214,16 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
 def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` refined by an extreme the words after the amount name, or by a level reached before the
     sentence's own price ("after touching $X")."""
+    label = _LABEL_BEFORE.search(text, max(0, a.start - 12), a.start) or _LABEL_AFTER.match(text, a.end)
+    if label:
+        return label.group("what").lower()
+    named = named_after(text, a.end)
+    if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
+        return named
     if kind in ("spot", "high", "level") and _RECORD_THEN.search(text, max(0, a.start - 90), a.start):
         return "ath"
     after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)
-    if kind == "spot" and after:
+    if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
         return "low" if after.group("side").lower() == "lowest" else "high"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
         return "high"

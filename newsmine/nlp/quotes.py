@@ -43,7 +43,11 @@ _WHO = (
     rf"\b(?:[Oo]ne(?! (?:hundred|thousand|million|billion|day|week|month|year)\b)|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
     rf"(?:[\w\s,-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"  # a dot only inside a word: "lumen.eth"
 )
-_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+{_WHO}(?=[\s,.;:]|$)")
+# the role may stand between the verb and the name ('"X," said analyst Dana Kirby'); never a time or a place
+# ("said on Tuesday", "told reporters in London")
+_ROLE_AFTER_VERB = (r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or|that|this|last|late|"
+                    r"early|earlier|later|reporters|journalists|clients|investors|analysts)\s)[a-z][\w-]*\s+){0,4}(?=[A-Z][a-z])")
+_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+(?:{_ROLE_AFTER_VERB})?{_WHO}(?=[\s,.;:]|$)")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
 _RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?P<who>{NAME}),")
 _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"

@@ -121,8 +121,10 @@ _ORG_WORDS = re.compile(
     r"Agency|Authority|Court|Reserve|Office|Treasury|Board|Service|Brokers?|Brokerage|Advisors|Advisers|Associates|"
     r"Solutions|Technologies|Strategies|Wealth|Insights)\b"
 )
-# Where a speaker is based is no part of the role (GUIDE: "one Singapore-based trader" -> trader)
-_BASED = re.compile(r"^(?:[A-Z][\w.'’]*\s+)*[\w.'’]*-based\s+")
+# Where a speaker is based, and how well known or named they are, is no part of the role (GUIDE: "one
+# Singapore-based trader" -> trader; "popular analyst", "pseudonymous trader" -> analyst, trader)
+_BASED = re.compile(r"^(?:(?:[A-Z][\w.'’]*\s+)*[\w.'’]*-based\s+|"
+                    r"(?:popular|pseudonymous|anonymous|well-known|prominent|influential|widely[- ]followed)\s+)+")
 
 
 # A pseudonymous author: "a trader who posts as Tidepool", "an analyst known online as"

@@ -1,0 +1,70 @@
+"""Prices in chart-analysis sites, research notes and wire copy: questions in subheads,
+indicator lines, levels named in apposition and labelled data lines. Every sentence is
+written for these tests."""
+
+from __future__ import annotations
+
+from newsmine.nlp import extract_facts
+from newsmine.records import Article
+
+
+def prices_of(text: str) -> set[tuple[str, float, str, str]]:
+    facts = extract_facts([Article(source="t", text=text, published="2024-03-11T06:00:00+00:00")])[0]
+    return {(p.asset, round(p.value, 8), p.currency, p.kind) for p in facts.prices}
+
+
+def test_a_yes_no_question_asks_about_a_level_a_why_question_reports_one():
+    assert prices_of("Can SOL reclaim $200?") == set()
+    assert prices_of("ETH price analysis: Can bulls push to $6,000?") == set()
+    assert prices_of("Bitcoin Slides Below $4,500 on Exchange Jitters – Is $3,000 Next?") == {("BTC", 4500.0, "USD", "level")}
+    assert prices_of("Why did bitcoin fall to $25,000 on Monday?") == {("BTC", 25000.0, "USD", "low")}
+
+
+def test_indicator_lines_and_chart_zones_are_no_prices():
+    assert prices_of("Ether still holds above the 50-day EMA near $3,120.") == set()
+    assert prices_of("The 0.618 Fibonacci retracement of the whole March advance lies at $2.75.") == set()
+    assert prices_of("For XRP, the next key area is the $0.48 order block.") == set()
+    assert prices_of("The invalidation for the bullish setup in ADA is a daily close below $0.52.") == set()
+    assert prices_of("Sellers showed up each time the bitcoin price approached $72,000.") == set()
+
+
+def test_a_level_named_in_apposition_was_reached():
+    assert prices_of("Bitcoin bulls need to reclaim $64,800, the weekly open, to turn the picture.") == {
+        ("BTC", 64800.0, "USD", "open")}
+    assert prices_of("For BNB, support lies at $650, the previous record from March.") == {("BNB", 650.0, "USD", "ath")}
+    # an indefinite "a record" tells what crossing the level meant, not which price it was
+    assert prices_of("Ether traded above $4,000, a record for the quarter.") == {("ETH", 4000.0, "USD", "level")}
+
+
+def test_a_lost_support_is_a_level_crossed():
+    assert prices_of("XRP lost the $0.60 support on Friday.") == {("XRP", 0.6, "USD", "level")}
+    assert prices_of("BTC has lost the $80,000 psychological level overnight.") == {("BTC", 80000.0, "USD", "level")}
+
+
+def test_labelled_data_lines_give_each_price_its_label():
+    assert prices_of("Week 12 in numbers (Coinbase BTC/USD): Open $61,200 | High $68,900 | Low $60,750 | Close $67,300") == {
+        ("BTC", 61200.0, "USD", "open"), ("BTC", 68900.0, "USD", "high"),
+        ("BTC", 60750.0, "USD", "low"), ("BTC", 67300.0, "USD", "close")}
+    assert prices_of("• SOL: $142 open, $118 low (the 9th), $127 close; -10.6% MTD") == {
+        ("SOL", 142.0, "USD", "open"), ("SOL", 118.0, "USD", "low"), ("SOL", 127.0, "USD", "close")}
+    assert prices_of("Month-end table (close, June 30 | change MTD): BTC | $62,700 | -7.1% ETH | $3,430 | -9.0%") == {
+        ("BTC", 62700.0, "USD", "close"), ("ETH", 3430.0, "USD", "close")}
+
+
+def test_extremes_told_around_the_amount():
+    assert prices_of("Bitcoin touched €61,300 on Kraken late on Friday, its highest in euro terms in a month.") == {
+        ("BTC", 61300.0, "EUR", "high")}
+    assert prices_of("Ether was at about $2,480 on Sunday, two days after it touched $2,210.") == {
+        ("ETH", 2480.0, "USD", "spot"), ("ETH", 2210.0, "USD", "low")}
+    assert ("SOL", 210.0, "USD", "high") in prices_of("Solana hit $210 before retracing to $188.")
+    # a bid for the dip after the touch is no reversal of the move
+    assert ("BTC", 60850.0, "USD", "low") in prices_of("Bitcoin sagged again, touching $60,850 before dip buyers stepped in.")
+
+
+def test_a_new_token_named_by_its_kind_and_a_peg_by_design():
+    text = "The Telegram-born memecoin GRUB went live on Monday.\n\nGRUB slid 30% from its listing price to $0.004."
+    assert prices_of(text) == {("GRUB", 0.004, "USD", "low")}
+    assert prices_of("TerraUSD, a stablecoin designed to hold a value of $1, sank to as little as 23 cents.") == {
+        ("UST", 0.23, "USD", "low")}
+    text = "Bitcoin is at $8,100. That is a gain of about 40% from the $5,800 it was trading at on May 7."
+    assert ("BTC", 5800.0, "USD", "spot") in prices_of(text)
