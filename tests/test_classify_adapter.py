@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from newsmine.classify import adapter
-from newsmine.classify.encoder import Encoder, encoder_path, get_encoder
+from newsmine.classify.encoder import BATCH_SIZE, Encoder, LowerLayers, encoder_path, get_encoder
 from newsmine.classify.heads import load_heads
 from newsmine.taxonomy import SENTENCE_SENTIMENTS
 
@@ -51,6 +51,20 @@ def test_blocks_below_the_first_adapted_one_are_left_as_they_are():
     first = adapter.FIRST_BLOCK
     assert torch.equal(plain[first], mine[first])  # the input of the first adapted block: unchanged
     assert not torch.allclose(plain[-1], mine[-1], atol=1e-4)
+
+
+def test_encoders_sharing_lower_blocks_give_what_a_whole_run_gives():
+    base = get_encoder()
+    lora = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1)
+    texts = [f"{t} Day {k}." for k in range(BATCH_SIZE // len(TEXTS) + 2) for t in TEXTS]  # more than one batch
+    layers = LowerLayers(adapter.FIRST_BLOCK)
+    plain = base.encode(texts, all_layers=True, lower=layers)  # runs the whole model, keeps the lower blocks
+    assert len(layers.kept) == 2 and np.array_equal(plain, base.encode(texts, all_layers=True))
+    adapted = Encoder(encoder_path(), lora)
+    assert np.array_equal(adapted.encode(texts, all_layers=True, lower=layers), adapted.encode(texts, all_layers=True))
+    low = adapter.fit(base.model, base.tokenizer, TEXTS, LABELS, seed=3, epochs=1, first=adapter.FIRST_BLOCK - 1)
+    with pytest.raises(ValueError, match="below"):
+        Encoder(encoder_path(), low).encode(texts, all_layers=True, lower=layers)
 
 
 def test_lower_states_beyond_the_cache_are_recomputed_to_the_same_adapter(monkeypatch):

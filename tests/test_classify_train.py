@@ -118,8 +118,8 @@ def test_eval_classify_json_and_bad_models_folder(tmp_path):
 def test_cross_fitting_in_forked_processes_gives_what_it_gives_in_turn(tmp_path, monkeypatch):
     from newsmine.classify import adapter, train as training
     from newsmine.classify.data import labelled
-    from newsmine.classify.encoder import get_encoder
-    from newsmine.classify.rows import ExtraText
+    from newsmine.classify.encoder import LowerLayers, get_encoder
+    from newsmine.classify.rows import ExtraText, encode_rows
     from newsmine.corpus.training_text import load_bank
 
     root = _tiny_corpus(tmp_path)
@@ -127,9 +127,12 @@ def test_cross_fitting_in_forked_processes_gives_what_it_gives_in_turn(tmp_path,
     text = ExtraText(load_headlines(root), load_bank(root), 1.0, 1.0)
     base = get_encoder()
 
+    layers = LowerLayers(adapter.FIRST_BLOCK)
+    encode_rows(base, items, text, layers)  # as train's first encoding does: the passes reuse its lower blocks
+
     def run():
         lower = adapter.LowerStates(base.model, base.tokenizer)
-        return training._cross_fitted(items, text, base, 7, 1, (1.0, 1.0), lower)
+        return training._cross_fitted(items, items, text, base, 7, 1, (1.0, 1.0), lower, layers)
 
     forked = run()
     monkeypatch.setattr(training.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: in turn

@@ -25,6 +25,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from newsmine.classify.blocks import run_blocks
+
 RANK = 8
 ALPHA = 16.0  # update scale alpha / rank, as in the LoRA paper
 # The linear layers of each BERT block the adapter updates (all of them).
@@ -145,7 +147,7 @@ def fit(
             for k in rng.permutation(len(batches)):
                 idx = batches[k]
                 states, attention = lower.batch([texts[i] for i in idx])
-                hidden = _run_blocks(model, states, attention, model.encoder.layer[first:])
+                hidden = run_blocks(model, states, attention, model.encoder.layer[first:])[-1]
                 mask = attention.unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 loss = torch.nn.functional.cross_entropy(head(pooled), torch.tensor([labels[i] for i in idx]), weight=weight)
@@ -181,16 +183,6 @@ def _narrative_objective(narratives: np.ndarray, width: int):
         return torch.nn.functional.binary_cross_entropy_with_logits(classifier(pooled[rows]), gold, pos_weight=pos_weight)
 
     return classifier, loss
-
-
-def _run_blocks(model, hidden, attention_mask, blocks):
-    """``hidden`` through ``blocks`` (transformer layers) with the batch's padding mask."""
-    from transformers.masking_utils import create_bidirectional_mask
-
-    mask = create_bidirectional_mask(config=model.config, inputs_embeds=hidden, attention_mask=attention_mask)
-    for block in blocks:
-        hidden = block(hidden, mask)
-    return hidden
 
 
 class LowerStates:
@@ -232,7 +224,7 @@ class LowerStates:
         self.model.eval()
         with torch.no_grad():
             hidden = self.model.embeddings(input_ids=batch["input_ids"], token_type_ids=batch.get("token_type_ids"))
-            states = _run_blocks(self.model, hidden, batch["attention_mask"], self.model.encoder.layer[: self.first])
+            states = run_blocks(self.model, hidden, batch["attention_mask"], self.model.encoder.layer[: self.first])[-1]
         self.model.train(was_training)
         out = {}
         for text, row, mask in zip(texts, states, batch["attention_mask"]):

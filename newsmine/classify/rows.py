@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsmine.classify.data import Labelled
-from newsmine.classify.encoder import Encoder
+from newsmine.classify.encoder import Encoder, LowerLayers
 from newsmine.classify.lexicon import sentiment_features
 from newsmine.corpus.training_text import LabelledLine
 from newsmine.taxonomy import NARRATIVES
@@ -68,15 +68,16 @@ def narrative_matrix(lines: Sequence[LabelledLine]) -> np.ndarray:
     return np.array([[label in h.narratives for label in NARRATIVES] for h in lines], dtype=np.int8).reshape(-1, len(NARRATIVES))
 
 
-def line_rows(enc: Encoder, lines: Sequence[LabelledLine]) -> tuple[np.ndarray, np.ndarray]:
+def line_rows(enc: Encoder, lines: Sequence[LabelledLine], lower: LowerLayers | None = None) -> tuple[np.ndarray, np.ndarray]:
     """All-layer vectors and sentiment features of standalone lines, encoded in their own batches so padding never mixes sets."""
-    flat = enc.encode([h.text for h in lines], all_layers=True)
+    flat = enc.encode([h.text for h in lines], all_layers=True, lower=lower)
     return flat, sentiment_features(flat, [h.text for h in lines], SENTIMENT_LAYERS, LEXICON_SCALE, enc.dim)
 
 
-def encode_rows(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Encoded:
-    """All-layer vectors and sentiment features per article (by ``id``), and the extra text's training rows."""
-    flat = enc.encode([s.text for it in items for s in it.scored], all_layers=True)
+def encode_rows(enc: Encoder, items: Sequence[Labelled], text: ExtraText, lower: LowerLayers | None = None) -> Encoded:
+    """All-layer vectors and sentiment features per article (by ``id``), and the extra text's training rows
+    (``lower``: lower blocks shared between encoders, see ``LowerLayers``)."""
+    flat = enc.encode([s.text for it in items for s in it.scored], all_layers=True, lower=lower)
     vectors, lo = {}, 0
     for it in items:
         vectors[id(it)] = flat[lo : lo + len(it.scored)]
@@ -87,8 +88,8 @@ def encode_rows(enc: Encoder, items: Sequence[Labelled], text: ExtraText) -> Enc
     }
 
     lines = [*text.headlines, *text.bank]
-    hflat, hfeatures = line_rows(enc, text.headlines)
-    bflat, bfeatures = line_rows(enc, text.bank)
+    hflat, hfeatures = line_rows(enc, text.headlines, lower)
+    bflat, bfeatures = line_rows(enc, text.bank, lower)
     rows = Extra(
         np.concatenate([hfeatures, bfeatures]),
         [h.sentiment for h in lines],

@@ -30,7 +30,7 @@ from threadpoolctl import threadpool_limits
 from newsmine.classify import adapter
 from newsmine.classify.article import decide_sentiment, narrative_scores, sentence_weights, sentiment_mix, signal_mask
 from newsmine.classify.data import Labelled, labelled
-from newsmine.classify.encoder import Encoder, encoder_path, get_encoder, weights_sha256
+from newsmine.classify.encoder import Encoder, LowerLayers, encoder_path, get_encoder, weights_sha256
 from newsmine.classify.evaluate import accuracy_macro_f1, multilabel
 from newsmine.classify.heads import Heads
 from newsmine.classify.rows import LEXICON_SCALE, SENTIMENT_LAYERS, Extra, ExtraText, encode_rows, line_rows, narrative_matrix
@@ -213,12 +213,14 @@ def _fit_adapter(
 
 def _cross_fitted(
     items: Sequence[Labelled],
+    everything: Sequence[Labelled],
     text: ExtraText,
     base: Encoder,
     seed: int,
     epochs: int,
     c: tuple[float, float],
     lower: adapter.LowerStates,
+    layers: LowerLayers,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Out-of-fold train predictions when the encoder itself was fitted on the train sentences.
 
@@ -234,7 +236,7 @@ def _cross_fitted(
     products gain little from a second thread. Both ways give the same numbers.
     """
     global _FOLD_JOB
-    _FOLD_JOB = (items, text, base, seed, epochs, c, lower)
+    _FOLD_JOB = (items, everything, text, base, seed, epochs, c, lower, layers)
     try:
         if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) >= ADAPTER_FOLDS:
             with multiprocessing.get_context("fork").Pool(ADAPTER_FOLDS) as pool:
@@ -257,14 +259,15 @@ def _fold_pass(f: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """Predictions for train articles ``f``, ``f + ADAPTER_FOLDS``, ... through an adapter fitted without them, on one thread."""
     import torch
 
-    items, text, base, seed, epochs, c, lower = _FOLD_JOB
+    items, everything, text, base, seed, epochs, c, lower, layers = _FOLD_JOB
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
         with threadpool_limits(1):
             seen = [it for i, it in enumerate(items) if i % ADAPTER_FOLDS != f]
             enc = Encoder(base.folder, _fit_adapter(base, seen, text, seed, epochs, lower))  # used once: not cached
-            vectors, svectors, extra = encode_rows(enc, items, text)
+            # the final encoder's batches (``everything``, same order) find their lower blocks in ``layers``
+            vectors, svectors, extra = encode_rows(enc, everything, text, layers)
             predictions = _out_of_fold(items, vectors, svectors, *c, seed, extra)
     finally:
         torch.set_num_threads(threads)
@@ -298,7 +301,8 @@ def train(
     lower = adapter.LowerStates(base.model, base.tokenizer)  # the frozen blocks' output, shared by the three adapter fits
     lora = _fit_adapter(base, train_items, text, seed, adapter_epochs, lower)
     enc = get_encoder(encoder, lora)
-    vectors, svectors, extra = encode_rows(enc, everything, text)
+    layers = LowerLayers(adapter.FIRST_BLOCK)  # the encoders' shared lower blocks, kept for the out-of-fold passes
+    vectors, svectors, extra = encode_rows(enc, everything, text, layers)
     features = {"layers": list(SENTIMENT_LAYERS), "lexicon_scale": LEXICON_SCALE, "dim": enc.dim}
     x_art, y_art, y_sent = _stack(train_items, vectors)
     x, y_narr, wn = extra.narrative_rows(x_art, y_art)
@@ -334,7 +338,7 @@ def train(
     held_narr = [heads.narrative_probs(vectors[id(it)]) for it in dev_items]
     held_sent = [heads.sentiment_probs(svectors[id(it)]) for it in dev_items]
     if lora:
-        oof = _cross_fitted(train_items, text, base, seed, adapter_epochs, (c_narr, c_sent), lower)
+        oof = _cross_fitted(train_items, everything, text, base, seed, adapter_epochs, (c_narr, c_sent), lower, layers)
     else:
         oof = _out_of_fold(train_items, vectors, svectors, c_narr, c_sent, seed, extra)
     held_narr += [n for n, _ in oof]
