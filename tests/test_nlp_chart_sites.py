@@ -68,3 +68,15 @@ def test_a_new_token_named_by_its_kind_and_a_peg_by_design():
         ("UST", 0.23, "USD", "low")}
     text = "Bitcoin is at $8,100. That is a gain of about 40% from the $5,800 it was trading at on May 7."
     assert ("BTC", 5800.0, "USD", "spot") in prices_of(text)
+
+
+def test_a_key_statistics_box_labels_its_prices():
+    text = ("SOL at a glance 24h low / high: $131.20 / $139.75 All-time high: $259.96 (Nov 6, 2021), -47.8% from ATH "
+            "All-time low: $0.5052 (May 11, 2020)")
+    assert prices_of(text) == {("SOL", 131.2, "USD", "low"), ("SOL", 139.75, "USD", "high"),
+                               ("SOL", 259.96, "USD", "ath"), ("SOL", 0.5052, "USD", "atl")}
+    # no colon and no separator: the words of the sentence give the kind
+    assert prices_of("Bitcoin rose to a record high $21,000 on Monday.") == {("BTC", 21000.0, "USD", "ath")}
+    assert prices_of("ADA price prediction (Year | Minimum | Average | Maximum) 2027 | $0.44 | $0.71 | $1.20") == set()
+    assert prices_of("The 2016 halving came with bitcoin near $650; a year later it had passed $1,000.") == {
+        ("BTC", 650.0, "USD", "spot"), ("BTC", 1000.0, "USD", "level")}

@@ -404,3 +404,9 @@ def test_how_well_known_a_speaker_is_is_no_part_of_the_title():
             '"Stops sit under the range," said well-known trader Mark Olsen.')
     assert quotes_of(text) == {("Funding this hot rar", "Dana Kirby", "analyst", None),
                                ("Stops sit under the ", "Mark Olsen", "trader", None)}
+
+
+def test_an_honorific_and_surname_is_the_person_named_before():
+    text = ("Harriet Oyelaran-Finch, a professor of economics at Carrick University, has studied the halvings.\n\n"
+            '"Three data points is not a law of nature," says Ms Oyelaran-Finch.')
+    assert quotes_of(text) == {("Three data points is", "Harriet Oyelaran-Finch", "professor of economics", "Carrick University")}

@@ -32,7 +32,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "MATIC": ("Polygon", ("Polygon",), ("MATIC", "POL")),
     "LINK": ("Chainlink", ("chainlink",), ("LINK",)),
     "TRX": ("Tron", ("Tron",), ("TRX",)),
-    "XLM": ("Stellar", ("stellar lumens",), ("XLM",)),
+    "XLM": ("Stellar", ("stellar lumens", "Stellar"), ("XLM",)),
     "XMR": ("Monero", ("monero",), ("XMR",)),
     "ZEC": ("Zcash", ("zcash",), ("ZEC",)),
     "XEM": ("NEM", (), ("XEM", "NEM")),

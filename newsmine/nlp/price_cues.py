@@ -26,7 +26,7 @@ CUE_LEMMAS: dict[str, str] = {
     "recover": "recover rebound bounce return recoup pare trim claw retrace",
     # a round level crossed (GUIDE rule 3) when the amount is the object
     "cross": "cross break breach clear reclaim retake regain surpass top exceed pierce flip crack smash "
-             "overtake vault punch blow",
+             "overtake vault punch blow pass",
     # an extreme reached, its kind given by the move around it
     "reach": "hit touch reach tag test print notch post log scale",
     # an extreme named by the verb

@@ -65,7 +65,9 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
                     r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:|"  # a desk note's "Levels: 25.2k is ..."
                     r"^(?-i:(?:KEY )?LEVELS)\b|"  # its capitalised heading, run into the line below it
                     # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
-                    r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:", re.I)
+                    r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:|"
+                    # a prediction page's table ("DOGE price prediction (Year | Minimum | Average | Maximum) 2025 | $0.18")
+                    r"^[\w .'()-]{0,40}\bprice (?:predictions?|forecasts?)\b[^.;:]{0,20}\(", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
                       r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(

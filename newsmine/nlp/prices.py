@@ -18,6 +18,7 @@ from newsmine.nlp.price_filters import (
 )
 from newsmine.nlp.price_cues import named_after
 from newsmine.nlp.price_kinds import parse_kind
+from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.quotes import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
@@ -86,10 +87,6 @@ _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[
 # A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
 # Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.
 _CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices\b", re.I)
-# A data line's labels ("Open $18,800 | High $20,380", "• BTC: $109,600 open, $80,600 low (the 21st)"): the label
-# next to the amount, set off by the line's separators, is its kind.
-_LABEL_BEFORE = re.compile(r"(?:^|[|,;:•(]\s*)(?P<what>open|high|low|close)\s*:?\s*$", re.I)
-_LABEL_AFTER = re.compile(r"\s+(?P<what>open|high|low|close)\b(?=\s*(?:[,;|(]|$))", re.I)
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
 
@@ -170,6 +167,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     amounts.sort(key=lambda x: x.start)
     prev_end, prev_rejected = 0, False
     unreached = {round(a.value, 8) for a in amounts if negated(text, a)}
+    labels = labelled_kinds(text, amounts)
     for j, a in enumerate(amounts):
         # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate
         # ... but the level a move of a given size ended at is no listed amount ("fell $3,000 to $59,000")
@@ -189,7 +187,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = _move_end(text, amounts, j) or kind
             if kind == "spot" and _FLOOR_FOUND.search(left_clause(text, a.start)):
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
-            kind = _extreme_told_around(text, a, kind, found)
+            kind = labels.get(j) or _extreme_told_around(text, a, kind, found)
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "spot" and "|" in text and _CLOSE_TABLE.search(_paragraph_so_far(view, index, a)):
@@ -214,9 +212,6 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
 def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` refined by an extreme the words after the amount name, or by a level reached before the
     sentence's own price ("after touching $X")."""
-    label = _LABEL_BEFORE.search(text, max(0, a.start - 12), a.start) or _LABEL_AFTER.match(text, a.end)
-    if label:
-        return label.group("what").lower()
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named

@@ -24,7 +24,8 @@ _NAME_RE = re.compile(NAME)
 NOT_NAMES = frozenset(
     "The A An One Another Some Many Most Several Analysts Traders Investors Experts He She They It We I You "
     "This That These Those Its Their His Her Our But And Yet Still So Also However Meanwhile Then Now As "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bitcoin Ether Crypto".split()
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bitcoin Ether Crypto "
+    "Mr Ms Mrs Dr Prof Mr. Ms. Mrs. Dr. Prof.".split()  # honorifics: "Ms Teague" is the Rosalind Teague named before
 )
 PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
 ROLE_NOUNS = (
