@@ -106,7 +106,8 @@ class Encoder:
                         lower.kept[texts] = (states.hidden_states[lower.first], attention, pooled[: lower.first])
                 else:
                     entering, attention, below = kept
-                    pooled = below + _pooled(run_blocks(self.model, entering, attention, self.model.encoder.layer[lower.first :]), attention)
+                    upper = run_blocks(self.model, entering, attention, self.model.encoder.layer[lower.first :])
+                    pooled = below + _pooled(upper, attention)
                 out[idx] = torch.cat(pooled, dim=1).numpy()
         return out
 

@@ -289,7 +289,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
     if told:
         near = near[:reach.start()]
-    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or re.search(r"\bstrikes?\b", right[:25]):
+    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or (
+            re.search(r"\bstrikes?\b", right[:25])):
         return False
     if _BY_END.match(right) and not told_past(sent, a.start, a.end):
         return False
