@@ -63,7 +63,8 @@ class Encoder:
         # (``train`` runs its cross-fitting passes on one thread each) keeps its setting.
         torch.set_num_threads(max(1, min(2, os.cpu_count() or 1, torch.get_num_threads())))
         self.folder = folder
-        self.adapter = dict(adapter or {})
+        # the lowest block the adapter changes: blocks below it give what the plain encoder gives
+        self.first_adapted = min((int(key.split(".")[2]) for key in adapter or {}), default=None)
         self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
         self.model = AutoModel.from_pretrained(folder, local_files_only=True).eval()
         if adapter:
@@ -87,7 +88,7 @@ class Encoder:
         layers = self.model.config.num_hidden_layers if all_layers else 1
         out = np.zeros((len(sentences), layers * self.dim), dtype=np.float32)
         lower = lower if all_layers else None
-        if lower is not None and any(int(key.split(".")[2]) < lower.first for key in self.adapter):
+        if lower is not None and self.first_adapted is not None and self.first_adapted < lower.first:
             raise ValueError(f"the adapter changes blocks below {lower.first}, whose output is shared")
         # Sorting by length keeps padding (wasted compute) low inside each batch.
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
@@ -134,8 +135,6 @@ def _pooled(hidden, attention) -> list:
 
     mask = attention.unsqueeze(-1).to(hidden[0].dtype)
     return [torch.nn.functional.normalize((h * mask).sum(1) / mask.sum(1).clamp(min=1e-9), p=2, dim=1) for h in hidden]
-
-
 
 
 _LOADED: dict[tuple[Path, str], Encoder] = {}

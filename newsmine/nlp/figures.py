@@ -211,7 +211,7 @@ def find_figures(view: ArticleView) -> list[Figure]:
                 else:  # a share of an amount (never of a percentage) given up to two sentences back, or five when
                     # the sentence says "the total" (an explainer may put a paragraph of background in between)
                     total = next((f for f in reversed(figures) if f.unit != "percent"), None)
-                    back = 5 if "total" in share.groupdict() and share.group("total") else 2
+                    back = 5 if share.groupdict().get("total") else 2
                     if kind is None and total is not None and index and total.start >= view.sents[max(0, index - back)].start:
                         kind, shares[a.start] = total.kind, total
             if kind == "market_cap" and _VALUATION.search(sent.text[max(0, a.start - 80):a.end + 40]):

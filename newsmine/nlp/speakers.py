@@ -99,7 +99,7 @@ def apposition(after: str) -> tuple[str | None, str | None]:
     m = _APPOSITION.match(after[:200])
     if not m or not _TITLE_WORDS.search(m.group("title")):
         return None, None
-    title = _BASED.sub("", m.group("title").strip())
+    title = _NOT_ROLE.sub("", m.group("title").strip())
     org = m.group("org") or m.group("org2") or m.group("owner")
     if org:
         org = re.sub(r"\s+(?:of|and|for|de|du)$", "", org.strip()).rstrip(".")
@@ -124,7 +124,7 @@ _ORG_WORDS = re.compile(
 )
 # Where a speaker is based, and how well known or named they are, is no part of the role (GUIDE: "one
 # Singapore-based trader" -> trader; "popular analyst", "pseudonymous trader" -> analyst, trader)
-_BASED = re.compile(r"^(?:(?:[A-Z][\w.'’]*\s+)*[\w.'’]*-based\s+|"
+_NOT_ROLE = re.compile(r"^(?:(?:[A-Z][\w.'’]*\s+)*[\w.'’]*-based\s+|"
                     r"(?:popular|pseudonymous|anonymous|well-known|prominent|influential|widely[- ]followed)\s+)+")
 
 
@@ -155,7 +155,7 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
     whole = len(words) == len(m.group("title").split())
     while words and words[0] in ("its", "their", "his", "her", "the", "a", "an", "our"):
         words = words[1:]  # "Binance and its founder Changpeng Zhao": the role, not the possessive
-    title = _BASED.sub("", " ".join(words))
+    title = _NOT_ROLE.sub("", " ".join(words))
     if not title or not _TITLE_WORDS.search(title):
         return None, None
     return title, m.group("org") if m.group("org") and whole else None
