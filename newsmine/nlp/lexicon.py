@@ -107,6 +107,11 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "ETHW": ("EthereumPoW", ("ethereumpow",), ("ETHW",)),
     "HYPE": ("Hyperliquid token", (), ("HYPE",)),  # the venue's own name stays the exchange
     "YFI": ("yearn.finance", ("yearn finance", "yearn.finance"), ("YFI",)),
+    "APE": ("ApeCoin", ("apecoin",), ("APE",)),
+    "COMP": ("Compound", (), ("COMP",)),  # the ticker only: "compound" is a common word
+    "FRAX": ("Frax", ("frax",), ("FRAX",)),
+    "SNX": ("Synthetix", ("synthetix",), ("SNX",)),
+    "MOG": ("Mog Coin", ("mog coin",), ("MOG",)),
 }
 
 # canonical venue -> aliases (matched case-insensitively, token by token; a

@@ -46,6 +46,7 @@ MONEY_WORDS = {
     "pesos": ("ARS", 1.0), "rand": ("ZAR", 1.0), "dong": ("VND", 1.0), "dirhams": ("AED", 1.0),
     "tether": ("USDT", 1.0), "ars": ("ARS", 1.0), "zar": ("ZAR", 1.0), "aed": ("AED", 1.0), "php": ("PHP", 1.0),
     "vnd": ("VND", 1.0), "ngn": ("NGN", 1.0), "brl": ("BRL", 1.0), "try": ("TRY", 1.0),
+    "rubles": ("RUB", 1.0), "roubles": ("RUB", 1.0), "rub": ("RUB", 1.0), "tl": ("TRY", 1.0),
 }
 # Pesos are Argentine unless the text names another country's ("48,000 Philippine pesos").
 PESO_COUNTRIES = {"argentine": "ARS", "philippine": "PHP", "mexican": "MXN", "colombian": "COP", "chilean": "CLP"}
@@ -60,15 +61,15 @@ DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "
                     "hong kong": "HKD", "singapore": "SGD"}
 # The currency codes read after an amount, in capitals only (longest first: "USDT" before "USD").
 _CODES = ("USDT", "USDC", "USD", "EUR", "GBP", "JPY", "KRW", "CNY", "INR", "ARS", "ZAR", "AED", "PHP", "VND", "NGN", "BRL",
-          "TRY")
+          "TRY", "RUB", "TL")
 # A currency word of ``MONEY_WORDS`` (group ``word``), with its country (group ``country``) when one
 # is written; case-insensitive but for the codes. ``numbers`` writes it after digits ("45,000 euros").
 CURRENCY_PATTERN = (
-    r"(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)\s+(?=dollars?\b|cents?\b)|"
+    r"(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)(?:\s+|-)(?=dollars?\b|cents?\b)|"
     r"(?P<peso_country>Argentine|Philippine|Mexican|Colombian|Chilean)\s+(?=pesos\b)|"
-    r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE)\s+"
-    r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams))?"
-    r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|pesos|rand|dong|"
+    r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE|Russian)\s+"
+    r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams|ro?ubles))?"
+    r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|pesos|rand|dong|ro?ubles|"
     rf"dirhams|tether|(?-i:{'|'.join(_CODES)}))(?![\w-])")
 _CURRENCY_RE = re.compile(rf"(?<![\w.])(?i:{CURRENCY_PATTERN})")
 # Every currency word the pattern reads is one of these (the words in any case, the codes in capitals): most

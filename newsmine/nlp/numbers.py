@@ -39,7 +39,11 @@ SCALES = {
 # 12 decimals for micro-priced tokens ("$0.00001234"); never stop before ".digit" ("$2.3trn" is not $2).
 _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|"
         r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d)")
-_BARE_NUM = _NUM.replace(r"(?<![\w.,])", "")  # after a currency symbol
+# After a currency symbol, also a memecoin price in subscript-zero notation: "$0.0₅1742" is 0.000001742,
+# the subscript counting the zeros after the point.
+_BARE_NUM = _NUM.replace(r"(?<![\w.,])", "").replace("(?P<num>", "(?P<num>0\\.0[₀-₉]{1,2}\\d{1,8}|", 1)
+_SUBSCRIPT = re.compile(r"0\.0(?P<zeros>[₀-₉]{1,2})")
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too. Canadian and
 # South African copy hyphenates them ("C$560-million").
 _SCALE_WORDS = (r"k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
@@ -71,12 +75,16 @@ _NOT_IN_WORD = r"(?<![A-Za-z]-)"
 _SIGNS = r"(?:(?:US|HK|A|C|S|R)\$|\$|€|£|¥|₩|₹)"
 _SHARED_SCALE = rf"(?=\s?[-–]\s?{_SIGNS}?\d{{1,3}}(?:,\d{{3}})*(?:\.\d{{1,12}})?[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))"
 _SHARED_K = r"(?=\s?[-–]\s?\d{1,3}(?:\.\d{1,12})?(?P<scale>[kK])(?![\w]))"
+# Russian and French copy group thousands with a space ("43 200 dollars", "4 150 000 rubles"): read only
+# before a currency word, where a run of three-digit groups can be nothing else.
+_UNNAMED_CURRENCY = re.sub(r"\(\?P<\w+>", "(?:", CURRENCY_PATTERN)
+_SPACED_NUM = _NUM.replace("(?P<num>", rf"(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=[\s-](?i:{_UNNAMED_CURRENCY}))|", 1)
 # Five shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
 MONEY_RES = (
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SHARED_SCALE}"),
     re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SHARED_K}"),
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SCALE}(?![\w])"),
-    re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SCALE}{_WORD_CUR}"),
+    re.compile(rf"{_NOT_IN_WORD}{_SPACED_NUM}{_SCALE}{_WORD_CUR}"),
     re.compile(rf"{_NOT_IN_WORD}{_NUM}(?P<scale>[kK])(?![\w])"),
 )
 # An amount in a crypto quote unit ("0.00158 BTC", "0.0527 ETH"): an altcoin's price in
@@ -114,7 +122,10 @@ class Amount:
 def to_number(digits: str) -> float | None:
     """Parse "31,444.5" into a finite float, or None."""
     try:
-        value = float(digits.replace(",", ""))
+        sub = _SUBSCRIPT.match(digits)
+        if sub:
+            digits = "0." + "0" * int(sub.group("zeros").translate(_SUBSCRIPT_DIGITS)) + digits[sub.end():]
+        value = float(re.sub(r"[,\s]", "", digits))
     except ValueError:
         return None
     return value if math.isfinite(value) and abs(value) <= MAX_VALUE else None
@@ -244,9 +255,14 @@ _DECIMAL_POINT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\
 _SEPARATED = re.compile(r"\d[\d.,]*\d")
 
 
+# Translated copy writes a day and month with a point ("on 28.02", "Monday, 28.02"): no decimal point.
+_DAY_MONTH = re.compile(r"(?:\b(?:on|since|until|till)|day,)\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])$", re.I)
+
+
 def decimal_comma(text: str) -> bool:
     """Whether ``text`` writes its decimals with a comma and its thousands with a point."""
-    return _DECIMAL_COMMA.search(text) is not None and _DECIMAL_POINT.search(text) is None
+    return _DECIMAL_COMMA.search(text) is not None and not any(
+        not _DAY_MONTH.search(text, max(0, m.start() - 8), m.end()) for m in _DECIMAL_POINT.finditer(text))
 
 
 def swap_separators(text: str) -> str:

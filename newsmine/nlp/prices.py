@@ -31,7 +31,7 @@ _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
 _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:which (?:is|was|marks|marked|set|became)|also|itself) (?:a|an|its|the|their) "
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
-_RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
+_RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
@@ -76,6 +76,10 @@ _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
+# A sentence that opens at the extreme ("At the low point the digital currency cost 49.580 Euro", "At its
+# peak, ether changed hands at $4,870") gives its first price that side.
+_OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough)|"
+                               r"high(?:est)?(?: point)?|peak|top)\b(?! of (?:the )?(?:range|band|channel))", re.I)
 _TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
 _TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
 _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
@@ -215,6 +219,9 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named
+    opens = _OPENS_AT_EXTREME.match(text)
+    if kind == "spot" and opens and not found and not find_money(text[opens.end():a.start]):
+        return "low" if opens.group("low") else "high"
     if kind in ("spot", "high", "level") and _RECORD_THEN.search(text, max(0, a.start - 90), a.start):
         return "ath"
     after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)

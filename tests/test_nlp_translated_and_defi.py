@@ -1,0 +1,74 @@
+"""Prices in translated editions, DeFi and NFT desks, treasury coverage and ranked lists:
+number and currency forms of other languages, a coin's worth told in other words, coins
+restated in money, and list rows. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from newsmine.nlp import extract_facts
+from newsmine.nlp.numbers import decimal_comma, find_money
+from newsmine.records import Article
+
+
+def prices_of(text: str) -> set[tuple[str, float, str, str]]:
+    facts = extract_facts([Article(source="t", text=text, published="2022-03-01T06:00:00+00:00")])[0]
+    return {(p.asset, round(p.value, 12), p.currency, p.kind) for p in facts.prices}
+
+
+def test_thousands_grouped_with_a_space_before_a_currency_word():
+    assert prices_of("By evening, bitcoin was at 38 950 dollars.") == {("BTC", 38950.0, "USD", "spot")}
+    assert prices_of("Ether climbed by 7% to 3 140 dollars.") == {("ETH", 3140.0, "USD", "high")}
+    # without a currency word the space separates two numbers
+    assert [a.value for a in find_money("In 2021 350 dollars bought a tenth of a coin.")] == [350.0]
+
+
+def test_currency_words_of_translated_copy():
+    assert [(a.value, a.currency) for a in find_money("the rate fell to 41,250 US-Dollar")] == [(41250.0, "USD")]
+    assert [(a.value, a.currency) for a in find_money("a coin costs 5 100 000 rubles")] == [(5100000.0, "RUB")]
+    assert [(a.value, a.currency) for a in find_money("it rose to 1.2 million TL")] == [(1.2e6, "TRY")]
+
+
+def test_a_day_and_month_written_with_a_point_is_no_decimal_point():
+    assert decimal_comma("On Friday, 11.03, the volume reached 2,4 billion rubles.")
+    assert decimal_comma("Trading has been heavy since 24.02, with funding at 0,05 percent.")
+    assert not decimal_comma("Ether rose to 11.03 in sterling terms, up 2,4 percent.")
+    assert prices_of("On Friday, 11.03, bitcoin reached a maximum of 3,86 million rubles.") == {
+        ("BTC", 3860000.0, "RUB", "high")}
+
+
+def test_what_one_coin_costs_is_its_price():
+    assert prices_of("In the morning bitcoin stood at 37,900 euros, and Ether, the second coin, cost 2,610 euros.") == {
+        ("BTC", 37900.0, "EUR", "spot"), ("ETH", 2610.0, "EUR", "spot")}
+    assert prices_of("Bitcoin had a volatile week. The digital currency cost 36,400 euros on Sunday.") == {
+        ("BTC", 36400.0, "EUR", "spot")}
+    assert prices_of("The cost of one bitcoin rose above 3 million rubles for the first time.") == {
+        ("BTC", 3000000.0, "RUB", "level")}
+    assert prices_of("The audit valued ether at $1,240 and bitcoin at $16,880.") == {
+        ("ETH", 1240.0, "USD", "spot"), ("BTC", 16880.0, "USD", "spot")}
+    # what the coins cost to run is still a size
+    assert prices_of("The miner said its costs ran to $2.1 million in the quarter as bitcoin fell.") == set()
+
+
+def test_a_sentence_that_opens_at_the_extreme_gives_that_side():
+    assert prices_of("At the low point, bitcoin cost 33,100 euros on Kraken.") == {("BTC", 33100.0, "EUR", "low")}
+    assert prices_of("At its peak on Tuesday, solana changed hands at $259.") == {("SOL", 259.0, "USD", "high")}
+
+
+def test_coins_restated_in_money_are_a_sum_not_a_price():
+    assert prices_of("A punk from the collection sold for 4,200 ETH, or about $7.6 million, on Friday.") == set()
+    assert prices_of("The game's priciest kitten went for 61.5 ETH, or about $98,300.") == set()
+    assert prices_of("Ether traded at $1,600, or about 1.1 million won on Upbit.") == {
+        ("ETH", 1600.0, "USD", "spot"), ("ETH", 1100000.0, "KRW", "spot")}
+
+
+def test_a_price_restated_as_equivalent_is_spot():
+    assert prices_of("SAND fell to 0.41 USD, equivalent to about 9,600 dong.") == {
+        ("SAND", 0.41, "USD", "low"), ("SAND", 9600.0, "VND", "spot")}
+
+
+def test_a_list_row_names_its_amount_after_a_colon():
+    assert prices_of("2. $4,870: ether's (ETH) new all-time high, set on Sunday night.") == {("ETH", 4870.0, "USD", "ath")}
+
+
+def test_subscript_zero_notation_counts_the_zeros_after_the_point():
+    assert [a.value for a in find_money("PEPE was quoted at $0.0₅8412 in the morning")] == [0.000008412]
+    assert prices_of("ApeCoin slid 6% to $1.52 on Tuesday.") == {("APE", 1.52, "USD", "low")}
