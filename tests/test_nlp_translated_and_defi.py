@@ -72,3 +72,22 @@ def test_a_list_row_names_its_amount_after_a_colon():
 def test_subscript_zero_notation_counts_the_zeros_after_the_point():
     assert [a.value for a in find_money("PEPE was quoted at $0.0₅8412 in the morning")] == [0.000008412]
     assert prices_of("ApeCoin slid 6% to $1.52 on Tuesday.") == {("APE", 1.52, "USD", "low")}
+
+
+def test_a_price_past_the_old_record_is_the_new_record():
+    assert prices_of("Solana climbed to $262 on Binance, topping its previous record of $259 from 2021.") == {
+        ("SOL", 262.0, "USD", "ath"), ("SOL", 259.0, "USD", "ath")}
+
+
+def test_a_round_amount_lost_or_regained_is_the_mark():
+    assert prices_of("Ether had a worse week still and lost the $2,000 on Thursday.") == {("ETH", 2000.0, "USD", "level")}
+    assert prices_of("Ether lost the $2,013 it had held for a week.") == {("ETH", 2013.0, "USD", "low")}
+
+
+def test_a_gap_told_by_an_amount_is_no_price():
+    assert prices_of("Bitcoin's lump-sum buyer still trails the monthly saver by more than $14,000.") == set()
+
+
+def test_the_close_of_the_edition_is_the_time_of_writing():
+    assert prices_of("On Bitstamp, ether was quoted at 2,215 dollars at the close of this edition.") == {
+        ("ETH", 2215.0, "USD", "spot")}

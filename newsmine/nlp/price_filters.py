@@ -189,6 +189,7 @@ _RIGHT_NON_CRYPTO = re.compile(
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
+_BY_AMOUNT = re.compile(r"\bby\s+(?:more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
     r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
@@ -337,9 +338,10 @@ def _listed_to_watch(view: ArticleView, index: int) -> bool:
 
 
 def is_change(text: str, a: Amount) -> bool:
-    """The amount is the size of a move ("shed $2,000", "fell by $3,000"), not a level."""
+    """The amount is the size of a move or a gap ("shed $2,000", "fell by $3,000", "trails it by more
+    than $21,000"), not a level."""
     left = left_clause(text, a.start)
-    return bool(_CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left))
+    return bool(_CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _BY_AMOUNT.search(left[-30:]))
 
 
 def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:

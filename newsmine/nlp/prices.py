@@ -76,6 +76,11 @@ _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
+_AT_PRESS_TIME = re.compile(r"\s+at the close of (?:this|the|our) (?:edition|report|issue|writing|publication)\b", re.I)
+# A price that went past the old record is the new one ("rose to 69,200 dollars, surpassing the previous
+# record of 69,000 dollars").
+_PAST_OLD_RECORD = re.compile(r"[^.;$]{0,40}?\b(?:surpass|top|beat|exceed|eclips|break|smash|pass)\w*\s+(?:the |its |a )?"
+                              r"(?:previous|prior|old|earlier|former) (?:all-time high|record|peak)", re.I)
 # A sentence that opens at the extreme ("At the low point the digital currency cost 49.580 Euro", "At its
 # peak, ether changed hands at $4,870") gives its first price that side.
 _OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough)|"
@@ -194,6 +199,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
             kind = labels.get(j) or _extreme_told_around(text, a, kind, found)
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
+            if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
+                kind = "spot"  # "quoted at 1.475 dollars at the close of this edition": when the paper went to press
             if kind == "spot" and "|" in text and _CLOSE_TABLE.search(_paragraph_so_far(view, index, a)):
                 kind = "close"
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
@@ -219,6 +226,8 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named
+    if kind in ("spot", "high", "level") and _PAST_OLD_RECORD.match(text, a.end):
+        return "ath"
     opens = _OPENS_AT_EXTREME.match(text)
     if kind == "spot" and opens and not found and not find_money(text[opens.end():a.start]):
         return "low" if opens.group("low") else "high"
@@ -229,7 +238,8 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
         return "low" if after.group("side").lower() == "lowest" else "high"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
         return "high"
-    if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and _MARK_AFTER.match(text, a.end):
+    if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and (
+            _MARK_AFTER.match(text, a.end) or _round(a.value)):
         return "level"
     side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
     if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):
@@ -241,6 +251,11 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
     if kind in ("spot", "low", "high") and turn and _TOUCHING.search(text, max(0, a.start - 30), a.start):
         return "low" if turn.group("up") else "high"  # "touching $1,551 before recovering": the bottom of the dip
     return kind
+
+
+def _round(value: float) -> bool:
+    """A round number, as marks are ("lost the $1,000", "regained the 50,000 euros"): two significant digits at most."""
+    return value >= 10 and float(f"{value:.2g}") == value
 
 
 def _paragraph_so_far(view: ArticleView, index: int, a: Amount) -> str:
