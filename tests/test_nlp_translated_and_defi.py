@@ -91,3 +91,11 @@ def test_a_gap_told_by_an_amount_is_no_price():
 def test_the_close_of_the_edition_is_the_time_of_writing():
     assert prices_of("On Bitstamp, ether was quoted at 2,215 dollars at the close of this edition.") == {
         ("ETH", 2215.0, "USD", "spot")}
+
+
+def test_a_deal_price_per_coin_and_a_tax_allowance_are_no_prices():
+    assert prices_of("In 2021 I put $9,000 into two ether, at about $4,500 each, and held on.") == set()
+    assert prices_of("The fund sold its SOL in over-the-counter deals at $21 a token, filings show.") == set()
+    assert prices_of("The annual bitcoin tax allowance was £12,300 that year.") == set()
+    # the market's own price stays a price
+    assert prices_of("Ether traded at $4,500 on Monday.") == {("ETH", 4500.0, "USD", "spot")}

@@ -25,7 +25,7 @@ _SIZE = re.compile(
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
-    r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|"
+    r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
@@ -187,6 +187,10 @@ _RIGHT_NON_CRYPTO = re.compile(
     r"(?:bank)?notes|bills)\b", re.I)
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
+# A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
+# at $0.40 a token"): what one buyer paid, not where the market traded.
+_EACH = re.compile(r"\s*(?:each|apiece|a (?:token|coin|piece)|per (?:token|coin))\b", re.I)
+_DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sells|purchased|acquired)\b", re.I)
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
 _BY_AMOUNT = re.compile(r"\bby\s+(?:more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$", re.I)
@@ -293,7 +297,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or _FIAT_QUOTED.search(near):
         return False
-    if is_change(text, a) or _PURCHASE.search(left):
+    if is_change(text, a) or _PURCHASE.search(left) or _EACH.match(right) and _DEAL.search(left):
         return False
     if _subject_not_a_coin(sent, a) or _not_coin_before(sent, a, near):
         return False
