@@ -410,3 +410,14 @@ def test_an_honorific_and_surname_is_the_person_named_before():
     text = ("Harriet Oyelaran-Finch, a professor of economics at Carrick University, has studied the halvings.\n\n"
             '"Three data points is not a law of nature," says Ms Oyelaran-Finch.')
     assert quotes_of(text) == {("Three data points is", "Harriet Oyelaran-Finch", "professor of economics", "Carrick University")}
+
+
+def test_translated_verbs_of_speech_and_an_office_written_in_capitals():
+    assert quotes_of('"Rates at this level leave crypto without buyers," evaluated Marta Figueira Lobo, chief economist '
+                     'of Atlantico Ativos.') == {("Rates at this level ", "Marta Figueira Lobo", "chief economist",
+                                                 "Atlantico Ativos")}
+    assert quotes_of('"The basis trade is closing on both legs," indicated Joaquín Arregui Lasa, head of derivatives '
+                     'at Nervión Capital.') == {("The basis trade is c", "Joaquín Arregui Lasa", "head of derivatives",
+                                                 "Nervión Capital")}
+    assert quotes_of('"We hold the coins for the long run," Chief Financial Officer Liesel Vandermeer said on a call.') == {
+        ("We hold the coins fo", "Liesel Vandermeer", "Chief Financial Officer", None)}

@@ -33,7 +33,9 @@ SAY = (
     r"warns|cautioned|stated|states|commented|remarked|continued|insisted|observed|posted|tweeted|suggested|"
     r"predicted|concluded|acknowledged|admitted|asked|replied|recalled|quipped|emphasi[sz]ed|stressed|"
     r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up|"
-    r"gushed|joked|mused|sighed|laughed|declared|reiterated|recounted|elaborated|pointed out|texted|messaged|emailed"
+    r"gushed|joked|mused|sighed|laughed|declared|reiterated|recounted|elaborated|pointed out|texted|messaged|emailed|"
+    # translated copy keeps the source language's verbs of speech ("evaluated", "indicated", "opined")
+    r"evaluated|indicated|assessed|opined|affirmed|assured|highlighted|underlined"
 )
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 _HANDLE = r"(?:u/|@)[\w-]{2,30}"
@@ -55,6 +57,9 @@ _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC)
 # '"X," my old desk boss Marguerite Haldane, now a portfolio manager at Y, texted me'
 _ROLE_FIRST = (r"(?:(?:my|our|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])|"
                r"(?:[A-Z][\w&.'’-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z])|"
+               # an office written with capitals: '"X," Chief Financial Officer Anselm Kovačić said'
+               r"(?:(?:Chief|Executive|Financial|Operating|Technology|Investment|Information|Officer|Head|Director|Senior|"
+               r"Managing|Vice|President|Chair|Chairman|Chairwoman|General|Counsel|CEO|CFO|COO|CTO|CIO)\s+){1,5}(?=[A-Z][a-z])|"
                # '"X," chief financial officer Priya Deshmane said' (not "an official at the Commission")
                r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or)\s)[a-z][\w-]*\s+){1,4}"
                r"(?=[A-Z][a-z]))?")
