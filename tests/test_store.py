@@ -222,3 +222,42 @@ def test_two_writers_on_one_file_neither_duplicate_nor_fail(tmp_path):
     assert statuses.count("new") == 30 and statuses.count("unchanged") == 30
     with Store(path) as s:
         assert s.counts()["articles"] == 30 and s.counts()["prices"] == 30
+
+
+def _open_at_once(path: str, barrier, results) -> None:
+    barrier.wait()
+    try:
+        Store(path)
+        results.put("")
+    except Exception as exc:  # noqa: BLE001 (the message is the test's evidence)
+        results.put(str(exc))
+
+
+def test_processes_opening_a_new_database_at_once_all_open_it_in_wal_mode(tmp_path):
+    """Each process switches the new file to WAL; none may fail with "database is locked"."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    path = str(tmp_path / "new.db")
+    barrier, results = ctx.Barrier(6), ctx.Queue()
+    procs = [ctx.Process(target=_open_at_once, args=(path, barrier, results)) for _ in range(6)]
+    for p in procs:
+        p.start()
+    errors = [results.get(timeout=60) for _ in procs]
+    for p in procs:
+        p.join(60)
+    assert errors == [""] * 6
+    assert Store(path).db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_new_database_waits_for_a_lock_held_elsewhere_instead_of_failing(tmp_path):
+    import threading
+
+    path = tmp_path / "held.db"
+    holder = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    holder.execute("CREATE TABLE t(x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    threading.Timer(0.3, lambda: holder.execute("ROLLBACK")).start()
+    store = Store(path)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.version == SCHEMA_VERSION

@@ -12,6 +12,7 @@ import hashlib
 import json
 import math
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -91,7 +92,7 @@ class Store:
             self.db = sqlite_utils.Database(conn)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             # In WAL mode NORMAL never corrupts and keeps every commit atomic; it
             # only skips an fsync per commit (a power cut may lose the last saves).
             self.db.execute("PRAGMA synchronous = NORMAL")
@@ -101,6 +102,32 @@ class Store:
                     self.version = migrate(self.db)
         except (sqlite3.Error, ValueError, OSError) as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
+
+    def _use_wal(self) -> None:
+        """Put the file in WAL mode (once: the mode is stored in the file).
+
+        The switch needs the file to itself, and two processes that open a new
+        file at once can each hold a read lock while asking for that, which
+        SQLite answers with "database is locked" at once, without the busy
+        timeout. So the mode is read first (after the first open there is
+        nothing to do) and the switch is retried within ``BUSY_TIMEOUT_MS``;
+        another process finishing it meanwhile counts as done.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        pause = 0.01
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                    return
+                if self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() == "wal":
+                    return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+            if time.monotonic() > deadline:
+                raise sqlite3.OperationalError("database is locked (could not switch it to WAL mode)")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
 
     @contextmanager
     def _write(self) -> Iterator[None]:
