@@ -135,10 +135,10 @@ def noun_cue(word: str) -> str | None:
 
 
 # An amount named in apposition as a past extreme or a session's price ("reclaim $78,370, the weekly open";
-# "support at $1,330, the previous record"; "toward $10.10, the April 2025 low"; a list's "1. $69,170: bitcoin's
-# new all-time high"): the market was there, and
-# the noun is its kind, even where the sentence around it watches the level. Only a definite article names the
-# amount: "above C$102,000, a record in local terms" tells what crossing it meant.
+# "support at $1,330, the previous record"; "toward $10.10, the April 2025 low"; a list row's "$69,170:
+# bitcoin's new all-time high"): the market was there, and the noun is its kind, even where the sentence
+# around it watches the level. Only a definite article or a possessive names the amount: "above C$102,000,
+# a record in local terms" tells what crossing it meant.
 _NAMED_AFTER = re.compile(
     r"[,:]\s*(?:the|its|their|[\w-]+['’]s(?: \([A-Z]{2,6}\))?) (?:(?:new|fresh|previous|prior|earlier|former|old|last|weekly|monthly|daily|yearly|annual|"
     r"quarterly|session|cycle|local|intraday|[A-Z][a-z]+|\d{4}|\d+-(?:day|week|month|year)|[\w-]+['’]s)\s+){0,3}"

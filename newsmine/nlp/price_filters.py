@@ -185,14 +185,15 @@ _RIGHT_NON_CRYPTO = re.compile(
     r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?|"
     r"(?:hour|day|week|fortnight|month|year|shift)\b(?! (?:after|before|later|earlier|ago|on)\b))|to the (?:US )?dollar|"
     r"(?:bank)?notes|bills)\b", re.I)
-# What it costs to make a coin, or what holders paid on average on-chain, is no traded price
-# ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 # A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
 # at $0.40 a token"): what one buyer paid, not where the market traded.
 _EACH = re.compile(r"\s*(?:each|apiece|a (?:token|coin|piece)|per (?:token|coin))\b", re.I)
 _DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sells|purchased|acquired)\b", re.I)
+# What it costs to make a coin, or what holders paid on average on-chain, is no traded price
+# ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
+# "trails the weekly buyer by more than $21,000": a gap between two sums, not a level
 _BY_AMOUNT = re.compile(r"\bby\s+(?:more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"

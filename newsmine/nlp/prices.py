@@ -76,6 +76,7 @@ _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
+# "quoted at 1.475 dollars at the close of this edition": when the paper went to press, not a session's close
 _AT_PRESS_TIME = re.compile(r"\s+at the close of (?:this|the|our) (?:edition|report|issue|writing|publication)\b", re.I)
 # A price that went past the old record is the new one ("rose to 69,200 dollars, surpassing the previous
 # record of 69,000 dollars").
@@ -200,7 +201,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
-                kind = "spot"  # "quoted at 1.475 dollars at the close of this edition": when the paper went to press
+                kind = "spot"
             if kind == "spot" and "|" in text and _CLOSE_TABLE.search(_paragraph_so_far(view, index, a)):
                 kind = "close"
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
