@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
-from newsmine.nlp.numbers import Amount, find_money, to_number
+from newsmine.nlp.coin_worth import coin_worth
+from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import named_after, verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
 from newsmine.nlp.view import ArticleView, SentView, anaphor_owns, clause_head
@@ -211,21 +212,6 @@ _SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR"
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
 
-# What one coin is worth is its price ("Bitcoin was valued at $27,140", "one bitcoin is worth about
-# $64,300", "a single bitcoin cost roughly $13", "Ether, the number two, cost 2.770 Euro"), though
-# "worth", "valued" and "cost" name sizes elsewhere; so does a snapshot that "valued bitcoin at $16,210".
-_COIN_WORTH = re.compile(r"(?:(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$.-]+(?: \([A-Z]{2,6}\))?)(?:, [^,;$]{3,40},)?\s+"
-                         r"(?:(?:is|was|were|are)\s+(?:now |currently |then |still |only )?(?:valued at|worth)|"
-                         r"costs?|was trading for|fetch(?:ed|es)?)|"
-                         r"\bvalu(?:ed|ing|es) (?P<valued>[\w$.-]+) at)\s*(?:about |around |roughly |nearly |some |just |"
-                         r"over |under |more than |less than |almost )?$", re.I)
-# "the cost of one bitcoin exceeded 4 million rubles", "the price of a single ether rose to": one coin's worth.
-_ONE_COIN_COSTS = re.compile(r"\b(?:cost|price|value) of (?:one|a single|each|a) (?P<coin>[\w$.-]+)\b[^$,;]{0,30}$", re.I)
-# A number of coins restated in money ("28.9 ETH, or about $56,600", "246.9 ether, about $117,700").
-_COINS_RESTATED = re.compile(r"(?<![\w.,])(?P<qty>\d[\d,]*(?:\.\d+)?)\s?(?:[A-Z]{2,6}|ether|bitcoins?|tokens?|coins?)"
-                             r"\s*(?:,\s*(?:or\s+)?|\(\s*|\s+or\s+)(?:worth |about |around |roughly |some |nearly |approximately )*$")
-# A coin named by what it is ("the digital currency cost 49.580 Euro") is worth its price as well.
-_THE_COIN = re.compile(r"\bthe (?:digital |virtual |crypto |largest |biggest |original )?(?:currency|cryptocurrency|coin|token)$", re.I)
 # Money spent on or held in a coin is a sum, not its price ("buy $500 of bitcoin", "$2 million worth of ether",
 # "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
 _OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in)\s+(?:the\s+)?")
@@ -270,14 +256,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     right = text[a.end:a.end + 60]
     if SOLD_ABOVE.search(left):
         return True
-    worth = _COIN_WORTH.search(near) or _ONE_COIN_COSTS.search(near)
-    coin_end = worth and worth.end("valued" if worth.groupdict().get("valued") else "coin")
-    if worth and (_THE_COIN.search(near, 0, coin_end) or any(
-            m.end - sent.start == a.start - len(near) + coin_end for m in sent.of("ASSET"))):
-        return True
-    held = _COINS_RESTATED.search(near)
-    if held and to_number(held.group("qty")) != 1:
-        return False  # "sold for 246.9 ether, about $117,700": what that many coins are worth
+    worth = coin_worth(sent, a, near)
+    if worth is not None:
+        return worth
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
     if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(

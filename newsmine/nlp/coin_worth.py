@@ -1,0 +1,45 @@
+"""What one coin is worth, told in words around an amount: a price, or a sum of many coins.
+
+"Bitcoin was valued at $27,140" and "the cost of one bitcoin exceeded 4 million
+rubles" give the coin's price, though "worth", "valued" and "cost" name sizes
+elsewhere; "28.9 ETH, or about $56,600" gives what that many coins are worth.
+``price_filters.is_price`` asks this first, before the size words rule an
+amount out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.numbers import Amount, to_number
+from newsmine.nlp.view import SentView
+
+# What one coin is worth is its price ("Bitcoin was valued at $27,140", "one bitcoin is worth about
+# $64,300", "a single bitcoin cost roughly $13", "Ether, the number two, cost 2.770 Euro"), though
+# "worth", "valued" and "cost" name sizes elsewhere; so does a snapshot that "valued bitcoin at $16,210".
+_COIN_WORTH = re.compile(r"(?:(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$.-]+(?: \([A-Z]{2,6}\))?)(?:, [^,;$]{3,40},)?\s+"
+                         r"(?:(?:is|was|were|are)\s+(?:now |currently |then |still |only )?(?:valued at|worth)|"
+                         r"costs?|was trading for|fetch(?:ed|es)?)|"
+                         r"\bvalu(?:ed|ing|es) (?P<valued>[\w$.-]+) at)\s*(?:about |around |roughly |nearly |some |just |"
+                         r"over |under |more than |less than |almost )?$", re.I)
+# "the cost of one bitcoin exceeded 4 million rubles", "the price of a single ether rose to": one coin's worth.
+_ONE_COIN_COSTS = re.compile(r"\b(?:cost|price|value) of (?:one|a single|each|a) (?P<coin>[\w$.-]+)\b[^$,;]{0,30}$", re.I)
+# A number of coins restated in money ("28.9 ETH, or about $56,600", "246.9 ether, about $117,700").
+_COINS_RESTATED = re.compile(r"(?<![\w.,])(?P<qty>\d[\d,]*(?:\.\d+)?)\s?(?:[A-Z]{2,6}|ether|bitcoins?|tokens?|coins?)"
+                             r"\s*(?:,\s*(?:or\s+)?|\(\s*|\s+or\s+)(?:worth |about |around |roughly |some |nearly |approximately )*$")
+# A coin named by what it is ("the digital currency cost 49.580 Euro") is worth its price as well.
+_THE_COIN = re.compile(r"\bthe (?:digital |virtual |crypto |largest |biggest |original )?(?:currency|cryptocurrency|coin|token)$", re.I)
+
+
+def coin_worth(sent: SentView, a: Amount, near: str) -> bool | None:
+    """True when ``near`` (the words just before amount ``a`` in ``sent``) tells one coin's worth,
+    False when it restates a number of coins in money, None when it says neither."""
+    worth = _COIN_WORTH.search(near) or _ONE_COIN_COSTS.search(near)
+    coin_end = worth and worth.end("valued" if worth.groupdict().get("valued") else "coin")
+    if worth and (_THE_COIN.search(near, 0, coin_end) or any(
+            m.end - sent.start == a.start - len(near) + coin_end for m in sent.of("ASSET"))):
+        return True
+    held = _COINS_RESTATED.search(near)
+    if held and to_number(held.group("qty")) != 1:
+        return False  # "sold for 246.9 ether, about $117,700": what that many coins are worth
+    return None
