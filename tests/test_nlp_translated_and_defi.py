@@ -99,3 +99,8 @@ def test_a_deal_price_per_coin_and_a_tax_allowance_are_no_prices():
     assert prices_of("The annual bitcoin tax allowance was £12,300 that year.") == set()
     # the market's own price stays a price
     assert prices_of("Ether traded at $4,500 on Monday.") == {("ETH", 4500.0, "USD", "spot")}
+
+
+def test_alerts_run_together_on_one_line_are_read_one_by_one():
+    log = "The exchange says customer funds remain backed one to one ALERT 19:48 Fri: ETH back above $2,650 · now $2,668"
+    assert prices_of(log) == {("ETH", 2650.0, "USD", "level"), ("ETH", 2668.0, "USD", "spot")}
