@@ -421,3 +421,9 @@ def test_translated_verbs_of_speech_and_an_office_written_in_capitals():
                                                  "Nervión Capital")}
     assert quotes_of('"We hold the coins for the long run," Chief Financial Officer Liesel Vandermeer said on a call.') == {
         ("We hold the coins fo", "Liesel Vandermeer", "Chief Financial Officer", None)}
+
+
+def test_a_yield_or_a_rate_by_the_year_is_no_price_move():
+    assert figures_of("Deposits at the Terra savings desk, which paid about 19% a year on UST, dropped by billions as "
+                      "savers fled.") == set()
+    assert figures_of("Ether rose 6% on Tuesday after the upgrade.") == {("percent_change", 6.0, "day")}

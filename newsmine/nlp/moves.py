@@ -41,8 +41,11 @@ _MEASURE = re.compile(
 # markets a pronoun may stand for in crypto copy (a currency named for terms, "in dollar terms it hit", is not one)
 _OTHER_MARKET = re.compile(r"\b(?:nasdaq|s&p|dow|nikkei|index|stocks?|shares|equities|gold|oil|crude|brent|copper|silver|"
                            r"bonds?|treasur\w+|yields?)\b", re.I)
+# "a 100% levy on imports"; a yield or a rate by the year ("paid close to 20% a year on UST", "more than
+# 100 percent in annual rate") is no move either
 _RIGHT_MEASURE = re.compile(r"^[^.;]{0,20}\b(?:share|dominance|of the total|of supply|of (?:its|their) )|"
-                            r"^\s*(?:levy|levies|tariffs?|tax|taxes|duty|duties)\b", re.I)  # "a 100% levy on imports"
+                            r"^\s*(?:levy|levies|tariffs?|tax|taxes|duty|duties)\b|"
+                            r"^\s*(?:a year|per year|per annum|annually|in annual)\b", re.I)
 # A worked example moves nothing ("Imagine you buy $500 of bitcoin and the price drops 30% next month").
 _SUPPOSE = re.compile(r"(?:imagine|suppose|say|let['’]s say|picture this)\b", re.I)
 # A percentage of certainty or of the time measures no price ("she was 100 percent sure it would
