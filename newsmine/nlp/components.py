@@ -4,10 +4,10 @@ figure cues from a PhraseMatcher.
 ``newsmine_breaks`` runs before the parser: a line break, a bullet ("•") or an
 alert's time stamp ("ALERT 15:24") always starts a sentence, because the parser
 otherwise glues a bulleted table row or an alert to the next one and the rules
-then read one row's asset into another's price. ``newsmine_cues`` stores every cue ("open interest",
-"funding", "liquidat*", ...) in ``doc.spans["cues"]`` labelled with the figure
-kind, so the figure rules read cues instead of re-scanning text. Imported only
-by ``load_nlp`` (importing spaCy is slow).
+then read one row's asset into another's price. ``newsmine_cues`` stores every
+cue ("open interest", "funding", "liquidat*", ...) in ``doc.spans["cues"]``
+labelled with the figure kind, so the figure rules read cues instead of
+re-scanning text. Imported only by ``load_nlp`` (importing spaCy is slow).
 """
 
 from __future__ import annotations

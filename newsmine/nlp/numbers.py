@@ -44,6 +44,7 @@ _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}
 _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "").replace("(?P<num>", "(?P<num>0\\.0[₀-₉]{1,2}\\d{1,8}|", 1)
 _SUBSCRIPT = re.compile(r"0\.0(?P<zeros>[₀-₉]{1,2})")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_GROUPING = re.compile(r"[,\s]")  # thousands separators: commas, or spaces before a currency word
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too. Canadian and
 # South African copy hyphenates them ("C$560-million").
 _SCALE_WORDS = (r"k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
@@ -77,7 +78,7 @@ _SHARED_SCALE = rf"(?=\s?[-–]\s?{_SIGNS}?\d{{1,3}}(?:,\d{{3}})*(?:\.\d{{1,12}}
 _SHARED_K = r"(?=\s?[-–]\s?\d{1,3}(?:\.\d{1,12})?(?P<scale>[kK])(?![\w]))"
 # Russian and French copy group thousands with a space ("43 200 dollars", "4 150 000 rubles"): read only
 # before a currency word, where a run of three-digit groups can be nothing else.
-_UNNAMED_CURRENCY = re.sub(r"\(\?P<\w+>", "(?:", CURRENCY_PATTERN)
+_UNNAMED_CURRENCY = re.sub(r"\(\?P<\w+>", "(?:", CURRENCY_PATTERN)  # for a lookahead: the shape names its own groups
 _SPACED_NUM = _NUM.replace("(?P<num>", rf"(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=[\s-](?i:{_UNNAMED_CURRENCY}))|", 1)
 # Five shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
 MONEY_RES = (
@@ -125,7 +126,7 @@ def to_number(digits: str) -> float | None:
         sub = _SUBSCRIPT.match(digits)
         if sub:
             digits = "0." + "0" * int(sub.group("zeros").translate(_SUBSCRIPT_DIGITS)) + digits[sub.end():]
-        value = float(re.sub(r"[,\s]", "", digits))
+        value = float(_GROUPING.sub("", digits))
     except ValueError:
         return None
     return value if math.isfinite(value) and abs(value) <= MAX_VALUE else None
@@ -261,8 +262,9 @@ _DAY_MONTH = re.compile(r"(?:\b(?:on|since|until|till)|day,)\s+(?:0?[1-9]|[12]\d
 
 def decimal_comma(text: str) -> bool:
     """Whether ``text`` writes its decimals with a comma and its thousands with a point."""
-    return _DECIMAL_COMMA.search(text) is not None and not any(
-        not _DAY_MONTH.search(text, max(0, m.start() - 8), m.end()) for m in _DECIMAL_POINT.finditer(text))
+    # every decimal point written must be a day and a month in fact
+    return _DECIMAL_COMMA.search(text) is not None and all(
+        _DAY_MONTH.search(text, max(0, m.start() - 8), m.end()) for m in _DECIMAL_POINT.finditer(text))
 
 
 def swap_separators(text: str) -> str:

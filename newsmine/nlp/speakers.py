@@ -125,7 +125,7 @@ _ORG_WORDS = re.compile(
 # Where a speaker is based, and how well known or named they are, is no part of the role (GUIDE: "one
 # Singapore-based trader" -> trader; "popular analyst", "pseudonymous trader" -> analyst, trader)
 _NOT_ROLE = re.compile(r"^(?:(?:[A-Z][\w.'’]*\s+)*[\w.'’]*-based\s+|"
-                    r"(?:popular|pseudonymous|anonymous|well-known|prominent|influential|widely[- ]followed)\s+)+")
+                       r"(?:popular|pseudonymous|anonymous|well-known|prominent|influential|widely[- ]followed)\s+)+")
 
 
 # A pseudonymous author: "a trader who posts as Tidepool", "an analyst known online as"
