@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, FRESH_WORDS, LEVEL_PREPS, MONTHS, PASSING_VERBS,
                                      PERIOD_WORDS, PREPS, RECORD_WORDS, SOFT_PREPS, UP_WORDS, noun_cue, verb_cue)
+from newsmine.nlp.price_direction import direction, previous_way
 from newsmine.nlp.view import clause_head
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from newsmine.nlp.view import SentView
 
@@ -95,7 +96,7 @@ def _extreme(noun: Token) -> tuple[str, int] | None:
     ("all-time high", "lifetime high", "a fresh high", "the June low")."""
     cls = noun_cue(noun.lower_)
     if cls == "wick" and noun.pos_ == "NOUN":
-        return _direction(noun) or "low", RANK["named"]  # "nuked to a wick at 24.8k": the bottom of the fall
+        return direction(noun) or "low", RANK["named"]  # "nuked to a wick at 24.8k": the bottom of the fall
     if cls not in ("high", "low", "record", "open", "close"):
         return None
     phrase = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ in _NOMINAL else noun
@@ -311,7 +312,7 @@ def _by_class(cls: str | None, link: str | None, verb: Token) -> tuple[str, int]
     if cls == "cross":
         return "level", RANK["level"]
     if cls == "reach":
-        return _record_context(verb) or (_direction(verb) or _previous_way(verb.sent) or "high", RANK["move"])
+        return _record_context(verb) or (direction(verb) or previous_way(verb.sent) or "high", RANK["move"])
     if cls in ("fall", "rise") and link in _DESTINATION:
         return ("low" if cls == "fall" else "high"), RANK["move"]
     return SPOT
@@ -330,56 +331,6 @@ def _record_context(verb: Token) -> tuple[str, int] | None:
         if extreme and extreme[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
             return extreme
     return None
-
-
-def _way(t: Token, extremes: bool = False) -> str | None:
-    """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""
-    cls = verb_cue(t.lower_) if t.pos_ in ("VERB", "AUX") else noun_cue(t.lower_)
-    if cls == "fall" or t.lower_ in DOWN_WORDS or extremes and cls == "low" and t.pos_ == "NOUN":
-        return "low"
-    return "high" if cls == "rise" or t.lower_ in UP_WORDS or extremes and cls == "high" and t.pos_ == "NOUN" else None
-
-
-def _direction(verb: Token, extremes: bool = False) -> str | None:
-    """A level hit at the end of a fall is a low, at the top of a rally a high. The
-    move that led there (before the verb) or goes with it (its own clause) says
-    which; failing those, a move after it ("touched $X before easing") turned from it."""
-    own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
-    for t in verb.children:
-        if t.dep_ == "prep" and t.lower_ in ("before", "after"):
-            own -= {x.i for x in t.subtree}
-    sent = verb.sent
-    earlier = [w for t in sent if t.i < verb.i and (w := _way(t, extremes))]
-    if earlier:
-        return earlier[-1]
-    within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t, extremes))]
-    if within:
-        return within[0]
-    # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move
-    later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and (w := _way(t, extremes))]
-    return {"low": "high", "high": "low"}[later[0]] if later else None
-
-
-def _previous_way(sent: Span) -> str | None:
-    """The move the sentence before told, for a sentence that tells none: a thread or a report
-    goes on about the same move ("... to a low of $104,780. On Binance the perp printed $102,000";
-    "touched $28,470 before easing. In euro terms it hit €26,500")."""
-    prev = sent
-    while prev.start > 0 and (prev is sent or len(prev) < 3):  # past a post number ("6/")
-        prev = _sentence_before(prev)
-    lead = len(sent.text) - len(sent.text.lstrip())
-    # the text from the sentence before up to this one's first word (``Doc.text`` would join the whole document)
-    if prev is sent or "\n\n" in sent.doc[prev.start:sent.start].text_with_ws + sent.text[:lead]:
-        return None  # a new paragraph starts a new story
-    return _way(prev.root, extremes=True) or _direction(prev.root, extremes=True)  # "Ether climbed above ..."
-
-
-def _sentence_before(sent: Span) -> Span:
-    """The sentence that ends where ``sent`` starts (``Token.sent`` would scan the whole document)."""
-    doc, i = sent.doc, sent.start - 1
-    while i > 0 and not doc[i].is_sent_start:
-        i -= 1
-    return doc[i:sent.start]
 
 
 def _by_the_close(verb: Token, first: Token) -> bool:

@@ -1,0 +1,67 @@
+"""Which way the market was moving when it reached a price: the side of a level it hit.
+
+"hit $X" or "touched $X" names an extreme without saying which: at the end of
+a fall it is a low, at the top of a rally a high. The words around the verb
+tell the move (the clause before it, its own clause, a turn after it, or the
+sentence before in the same paragraph); ``price_kinds`` asks here when its
+verb or noun leaves the side open.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsmine.nlp.price_cues import DOWN_WORDS, UP_WORDS, noun_cue, verb_cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def _way(t: Token, extremes: bool = False) -> str | None:
+    """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""
+    cls = verb_cue(t.lower_) if t.pos_ in ("VERB", "AUX") else noun_cue(t.lower_)
+    if cls == "fall" or t.lower_ in DOWN_WORDS or extremes and cls == "low" and t.pos_ == "NOUN":
+        return "low"
+    return "high" if cls == "rise" or t.lower_ in UP_WORDS or extremes and cls == "high" and t.pos_ == "NOUN" else None
+
+
+def direction(verb: Token, extremes: bool = False) -> str | None:
+    """A level hit at the end of a fall is a low, at the top of a rally a high. The
+    move that led there (before the verb) or goes with it (its own clause) says
+    which; failing those, a move after it ("touched $X before easing") turned from it."""
+    own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    for t in verb.children:
+        if t.dep_ == "prep" and t.lower_ in ("before", "after"):
+            own -= {x.i for x in t.subtree}
+    sent = verb.sent
+    earlier = [w for t in sent if t.i < verb.i and (w := _way(t, extremes))]
+    if earlier:
+        return earlier[-1]
+    within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t, extremes))]
+    if within:
+        return within[0]
+    # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move
+    later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and (w := _way(t, extremes))]
+    return {"low": "high", "high": "low"}[later[0]] if later else None
+
+
+def previous_way(sent: Span) -> str | None:
+    """The move the sentence before told, for a sentence that tells none: a thread or a report
+    goes on about the same move ("... to a low of $104,780. On Binance the perp printed $102,000";
+    "touched $28,470 before easing. In euro terms it hit €26,500")."""
+    prev = sent
+    while prev.start > 0 and (prev is sent or len(prev) < 3):  # past a post number ("6/")
+        prev = _sentence_before(prev)
+    lead = len(sent.text) - len(sent.text.lstrip())
+    # the text from the sentence before up to this one's first word (``Doc.text`` would join the whole document)
+    if prev is sent or "\n\n" in sent.doc[prev.start:sent.start].text_with_ws + sent.text[:lead]:
+        return None  # a new paragraph starts a new story
+    return _way(prev.root, extremes=True) or direction(prev.root, extremes=True)  # "Ether climbed above ..."
+
+
+def _sentence_before(sent: Span) -> Span:
+    """The sentence that ends where ``sent`` starts (``Token.sent`` would scan the whole document)."""
+    doc, i = sent.doc, sent.start - 1
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return doc[i:sent.start]
