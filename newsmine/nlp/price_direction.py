@@ -16,10 +16,13 @@ from newsmine.nlp.price_cues import DOWN_WORDS, UP_WORDS, noun_cue, verb_cue
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_HAND = frozenset({"hand", "hands", "handed", "handing"})  # "handed back its gains": a fall
 
 def _way(t: Token, extremes: bool = False) -> str | None:
     """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""
     cls = verb_cue(t.lower_) if t.pos_ in ("VERB", "AUX") else noun_cue(t.lower_)
+    if t.lower_ in _HAND and any(c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
+        cls = "fall"  # "then handed back almost everything it had gained"
     if cls == "fall" or t.lower_ in DOWN_WORDS or extremes and cls == "low" and t.pos_ == "NOUN":
         return "low"
     return "high" if cls == "rise" or t.lower_ in UP_WORDS or extremes and cls == "high" and t.pos_ == "NOUN" else None

@@ -155,11 +155,17 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         elif parent.pos_ in ("VERB", "AUX"):
             if node.dep_ == "nsubj" and verb_cue(parent.lower_) in ("yield", "fall", "cross"):
                 return _better(best, ("level", RANK["level"]))  # "$48,000 goes too", "the $30,000 mark fell"
-            return _better(best, _verb_kind(parent, link, first))
+            kind = _verb_kind(parent, link, first)
+            if kind == SPOT and link in ("to", "into") and prep.i > 0:
+                kind = _move_noun(prep.doc[prep.i - 1]) or kind  # "bitcoin's slide to $X", "to" parsed onto another verb
+            return _better(best, kind)
         elif parent.pos_ in _NOMINAL and parent.i not in inside:
             own = _extreme(parent) or _named_price(parent)
             if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
                 return _better(best, own)
+            if parent.pos_ == "ADJ" and verb_cue(parent.lower_) in ("fall", "rise"):
+                # a participle the parser tags as an adjective ("wBETH, wicked to about $430")
+                return _better(best, _verb_kind(parent, link, first))
             cls = noun_cue(parent.lower_)
             if cls == "mark" and link == "of":
                 link = None  # "below the mark of 4,000 euros" reads as "below the 4,000-euro mark"
@@ -188,8 +194,8 @@ def _is_session(noun: Token) -> bool:
 
 def _named_price(noun: Token) -> tuple[str, int] | None:
     """A price noun named by its modifier ("its opening price of $93,425", "the closing level")."""
-    if noun_cue(noun.lower_) != "mark":
-        return None
+    if noun_cue(noun.lower_) != "mark" or noun.lower_ == "line" and any(c.lower_ == "bottom" for c in noun.lefts):
+        return None  # "The bottom line: with ether back near $3,950" is a summing-up, no low
     return next(filter(None, (_extreme(c) for c in noun.children if c.dep_ in ("amod", "compound"))), None)
 
 
@@ -254,12 +260,18 @@ def _word(t: Token) -> str:
     return t.lower_
 
 
+def _move_noun(t: Token) -> tuple[str, int] | None:
+    """A move named by a noun ("slide", "rally") just before "to": the end of that move."""
+    cls = noun_cue(t.lower_) if t.pos_ == "NOUN" else None
+    return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
+
+
 def _better(a: tuple[str, int] | None, b: tuple[str, int]) -> tuple[str, int]:
     return b if a is None or b[1] < a[1] else a
 
 
-# what a market opens ("opened the year at $X", "opens the Asian session near")
-_SESSIONS = frozenset("day week month year quarter session trading".split())
+# what a market opens or closes ("opened the year at $X", "opens the Asian session near", "closed the weekly candle at")
+_SESSIONS = frozenset("day week month year quarter session trading candle bar".split())
 
 
 def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
@@ -279,9 +291,13 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
                 cls = "bottom" if move == "fall" else "peak"  # "capped the rally at", "the slide stalled near"
             elif move in ("fall", "rise") and cls in (None, "rise"):
                 cls = move  # "extended losses to", "the sell-off took the price to"
-    opened = _opened(verb) if cls == "open" else None
-    if opened is not None and not _is_session(opened):
-        cls = None  # "would open a run toward the June low": figurative, no session opened
+    if verb.dep_ in ("acl", "relcl") and link in (None, "at", "near", "around", "about"):
+        named = _extreme(verb.head)
+        if named:
+            return named  # "bitcoin's record, set in January at about $109,000": the amount is that record
+    opened = _opened(verb) if cls in ("open", "close") else None
+    if opened is not None and opened.pos_ == "NOUN" and opened.i < first.i and not _is_session(opened):
+        cls = None  # "would open a run toward the June low", "closed the segment with bitcoin at": no session
     if "out" in words and cls in ("cross", "peak", "bottom"):
         cls = "bottom" if cls == "bottom" else "peak"  # "topped out at", "bottomed out near"
     if cls == "cross" and verb.lower_.startswith("top") and link in ("at", "near", "around"):
