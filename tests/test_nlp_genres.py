@@ -63,6 +63,13 @@ def test_a_participle_takes_the_asset_of_its_main_subject():
     assert {(f.asset, f.value) for f in extract_facts([Article(source="t", text=text)])[0].figures} == {("AVAX", 40.0)}
 
 
+def test_a_coin_inside_a_relative_clause_describes_a_noun_not_the_subject():
+    text = "Solana, meanwhile, climbed on inflows from funds that ether still lacks, and was at $182 on Friday."
+    assert prices_of(text) == {("SOL", 182.0, "USD", "spot")}
+    # a coin the relative clause is about is still the asset when the number sits inside that clause
+    assert prices_of("Traders sold the tokens that solana pushed to $210 last week.") == {("SOL", 210.0, "USD", "high")}
+
+
 def test_time_spent_above_a_level_is_a_level():
     assert prices_of("Ether spent the whole weekend above $3,500.") == {("ETH", 3500.0, "USD", "level")}
 
