@@ -182,6 +182,13 @@ def test_what_one_coin_is_worth_or_cost_is_its_price():
     assert found("The exchange's bitcoin reserve is worth about $640 million.") == set()
 
 
+def test_size_words_in_an_idiom_or_as_a_verb_leave_the_price():
+    assert found("Solana, for what it's worth, is changing hands near $23 this morning.") == {("SOL", 23.0, "USD")}
+    assert found("The selling spread: ether dropped to $1,090 overnight, its lowest since March.") == {("ETH", 1090.0, "USD")}
+    # a spread between venues is still no price
+    assert found("On Kraken, the bitcoin spread widened to $85 during the sell-off.") == set()
+
+
 def test_a_stock_or_fund_share_named_after_the_coin_is_not_the_coin():
     assert found("Grayscale's ether trust shares slipped 4% to $17.80 while ether fell to $2,260.") == {
         ("ETH", 2260.0, "USD")}

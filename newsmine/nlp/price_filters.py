@@ -20,14 +20,15 @@ from newsmine.nlp.view import ArticleView, SentView, anaphor_owns, clause_head
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
-    r"\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|"
+    # ("for what it is worth" is an aside, "The panic spread:" a verb: neither sizes the amount)
+    r"(?<!what it is )(?<!what it's )(?<!what it’s )\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|"
     r"\bgains? of\b(?!\s*(?:about |roughly |some |nearly |almost )?\d[\d.]*\s?%)|"
     r"\bloss(?:es)?\b(?!\s+to\b)|"
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
     r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
-    r"\bbets?\b|\bbids?\b|premium|\bspread\b|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
+    r"\bbets?\b|\bbids?\b|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
     r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
@@ -261,7 +262,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return worth
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
-    if _SIZE.search(near[-30:]) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
+    if _SIZE.search(near, max(0, len(near) - 30)) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
             re.split(r"[,;]", right[:40])[0]):
         return False
     of_coin = _OF_COIN.match(right)
