@@ -70,6 +70,12 @@ def test_a_coin_inside_a_relative_clause_describes_a_noun_not_the_subject():
     assert prices_of("Traders sold the tokens that solana pushed to $210 last week.") == {("SOL", 210.0, "USD", "high")}
 
 
+def test_a_coin_that_trouble_spilled_into_is_what_follows_is_about():
+    text = ("Ether fell 8% on Thursday.\n\nThe panic then spilled over into FRAX, a stablecoin that relies partly "
+            "on ether as collateral, which dipped to about 96 cents.")
+    assert prices_of(text) == {("FRAX", 0.96, "USD", "low")}
+
+
 def test_time_spent_above_a_level_is_a_level():
     assert prices_of("Ether spent the whole weekend above $3,500.") == {("ETH", 3500.0, "USD", "level")}
 

@@ -28,6 +28,7 @@ _ANAPHORIC_SUBJECT = re.compile(
 
 # "Ether followed bitcoin lower": an asset after these words is not the subject ("priced in
 # bitcoin" names the unit).
+_INTO = re.compile(r"\binto\s+$")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
@@ -251,6 +252,12 @@ class ArticleView:
         anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or anaphor_owns(sent, pos)
         if assets and not anaphoric:
             return assets[0].key
+        # money or trouble moving into a coin makes it the subject of what follows ("the depeg spilled over
+        # into DAI, ..., which slid to"; "investors poured into bitcoin cash, sending the offshoot of bitcoin to")
+        entered = [m for m in sent.of("ASSET") if m.end <= absolute and _INTO.search(self.text, max(0, m.start - 6), m.start)
+                   and not any(s <= m.start < e for s, e in asides)]
+        if entered and not anaphoric:
+            return entered[0].key
         for k in range(index - 1, max(-1, index - 4), -1):
             if not anaphoric and self.new_paragraph(k + 1):
                 break  # a new paragraph that names no asset is about the article's own
