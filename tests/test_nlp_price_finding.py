@@ -220,6 +220,11 @@ def test_exchange_rates_banknotes_and_fees_are_not_coin_prices():
         ("USDT", 1460.0, "NGN")}
     assert found("Bitcoin held at N38 million while the new N500 and N1,000 notes stayed scarce.") == {
         ("BTC", 38000000.0, "NGN")}
+    # a plain list takes what its last amount is: every note in it is a note
+    assert found("Bitcoin held at N38 million while the new N200, N500 and N1,000 notes stayed scarce.") == {
+        ("BTC", 38000000.0, "NGN")}
+    assert found("Ether traded at $3,100, $3,150 and $3,120 on the three venues.") == {
+        ("ETH", 3100.0, "USD"), ("ETH", 3150.0, "USD"), ("ETH", 3120.0, "USD")}
 
 
 def test_gains_predictions_pencilled_levels_and_contracts_are_not_prices():

@@ -41,6 +41,7 @@ _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving
 _MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$", re.I)
 # Between two listed amounts, each possibly followed by its asset or unit ("$50,000 for bitcoin and $3,000 for
 # ether"), or the start and end of a change ("rose to 7.4 cents per kilowatt-hour from 5.1 cents").
+_PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _LISTED = re.compile(
     # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
     r"^\s*(?:(?:for|in|per|an?) (?:(?!\b(?:while|whereas|but|as|after|before|when|since)\b)[^,$;.]){1,25}?)?"
@@ -178,6 +179,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     prev_end, prev_rejected = 0, False
     unreached = {round(a.value, 8) for a in amounts if negated(text, a)}
     labels = labelled_kinds(text, amounts)
+    rejected: list[bool] = []
     for j, a in enumerate(amounts):
         # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate
         # ... but the level a move of a given size ended at is no listed amount ("fell $3,000 to $59,000")
@@ -210,6 +212,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok
+        rejected.append(not ok)
         if not ok or a.value <= 0:
             continue
         if a.currency is None and pair is not None:
@@ -218,7 +221,19 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
         asset = view.asset_for(index, a.start)
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
-    return _beyond_record(text, found)
+    return _beyond_record(text, _list_shares_fate(text, amounts, rejected, found))
+
+
+def _list_shares_fate(text: str, amounts: list[Amount], rejected: list[bool],
+                      found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
+    """A plain list of amounts ends with what they all are ("the new N200, N500 and N1,000 notes",
+    "the $95, $100 and $110 strikes"): a list whose last amount is no price has none."""
+    dropped: set[int] = set()
+    for j in range(len(amounts) - 2, -1, -1):
+        if (rejected[j + 1] or j + 1 in dropped) and _PLAIN_LIST.match(text[amounts[j].end:amounts[j + 1].start]):
+            dropped.add(j)
+    ids = {id(amounts[j]) for j in dropped}
+    return [f for f in found if id(f[0]) not in ids]
 
 
 def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
