@@ -80,3 +80,15 @@ def test_a_key_statistics_box_labels_its_prices():
     assert prices_of("ADA price prediction (Year | Minimum | Average | Maximum) 2027 | $0.44 | $0.71 | $1.20") == set()
     assert prices_of("The 2016 halving came with bitcoin near $650; a year later it had passed $1,000.") == {
         ("BTC", 650.0, "USD", "spot"), ("BTC", 1000.0, "USD", "level")}
+
+
+def test_a_tables_column_header_gives_each_cell_its_kind():
+    # rows run together on one line: the count of separators tells the column, a range holds a low and a high
+    text = ("Markets at 07:00 UTC (last | 24h change | 24h range) SOL/USD 142.30 | -6.1% | 139.80 – 151.20 "
+            "AVAX/USD 27.45 | -9.4% | 26.90 – 30.75")
+    assert prices_of(text) == {("SOL", 142.3, "USD", "spot"), ("SOL", 139.8, "USD", "low"), ("SOL", 151.2, "USD", "high"),
+                               ("AVAX", 27.45, "USD", "spot"), ("AVAX", 26.9, "USD", "low"), ("AVAX", 30.75, "USD", "high")}
+    # a row per line, as extracted pages write a table
+    text = "LTC yearly candles\nYear | Open | Close | Change\n2022 | $146.30 | $69.90 | -52.2%\n2023 | $69.90 | $73.10 | +4.6%"
+    assert prices_of(text) == {("LTC", 146.3, "USD", "open"), ("LTC", 69.9, "USD", "close"), ("LTC", 69.9, "USD", "open"),
+                               ("LTC", 73.1, "USD", "close")}

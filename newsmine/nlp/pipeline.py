@@ -11,16 +11,20 @@ boundaries, then parsed together with ``nlp.pipe`` in batches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from newsmine.nlp.lexicon import ruler_patterns
 from newsmine.nlp.newcoins import coin_mentions, introduced
 from newsmine.nlp.numbers import decimal_comma, swap_separators
 from newsmine.nlp.view import ArticleView, Mention, SentView
 from newsmine.records import Article, Facts, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 MAX_CHARS = 100_000  # longer texts are cut: news articles are far shorter
 CHUNK_CHARS = 8_000  # parser cost grows with doc length; chunks keep it linear
@@ -79,6 +83,29 @@ def _published(article: Article) -> date | None:
         return None
 
 
+# A sentence never opens with a percent sign or a table's cell separator: where the parser splits a table's
+# rows run together on a line there ("-8.9 | % | 30,000", "0.3702 | | -15.6%"), the two parts are one sentence.
+# (The parser does not keep to ``is_sent_start = False`` set before it.)
+_NEVER_FIRST = frozenset(("%", "|"))
+_NEVER_LAST = frozenset(("|", "–", "—"))  # nor ends with a separator or the dash of a range ("139.80 – 151.20")
+
+
+def _sentences(doc: Doc) -> Iterator[Span]:
+    """The doc's sentences, a fragment that opens with ``_NEVER_FIRST`` or follows ``_NEVER_LAST`` joined to
+    the sentence before on its line."""
+    held = None
+    for sent in doc.sents:
+        joined = held is not None and (sent[0].text in _NEVER_FIRST or held[-1].text in _NEVER_LAST)
+        if joined and "\n" not in held[-1].whitespace_:
+            held = doc[held.start:sent.end]
+            continue
+        if held is not None:
+            yield held
+        held = sent
+    if held is not None:
+        yield held
+
+
 def build_views(articles: Sequence[Article]) -> list[ArticleView]:
     """Parse every article (all chunks in one ``nlp.pipe`` stream) into views."""
     nlp = load_nlp()
@@ -97,7 +124,7 @@ def build_views(articles: Sequence[Article]) -> list[ArticleView]:
         new_coins = coin_mentions(doc.text, offset, coins[i], mentions)  # tickers the article itself introduces
         if new_coins:
             mentions = sorted(mentions + new_coins, key=lambda m: m.start)
-        for sent in doc.sents:
+        for sent in _sentences(doc):
             text = sent.text
             stripped = text.strip()
             if not stripped:

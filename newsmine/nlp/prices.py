@@ -10,6 +10,7 @@ here as a low and a high, and a higher high after a record, which is a record.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
 from newsmine.nlp.price_filters import (
@@ -19,11 +20,15 @@ from newsmine.nlp.price_filters import (
 from newsmine.nlp.price_cues import named_after
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
+from newsmine.nlp.price_tables import column_kind
 from newsmine.nlp.quotes import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
 from newsmine.records import Price
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
@@ -160,7 +165,8 @@ def _unread(found: list[Amount], extra: tuple[Amount, ...] | list[Amount]) -> li
 def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[Amount, str, str, str]]:
     """(amount, asset, currency, kind) of every price in one sentence; ``table``: the
     sentence belongs to a ticker table, whose bare numbers are quotes too."""
-    text = view.sents[index].text
+    sent = view.sents[index]
+    text = sent.text
     found = []
     amounts = [*find_money(text), *find_coin_prices(text)]
     if not amounts and not has_digit(text):
@@ -174,7 +180,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     if table or quoted_in:
         bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
         amounts += [Amount(b.value, quoted_in or b.currency, b.start, b.end, b.scaled, False)
-                    for b in bare if not _counts_units(view.sents[index], b)]
+                    for b in bare if not _counts_units(sent, b)]
     amounts.sort(key=lambda x: x.start)
     prev_end, prev_rejected = 0, False
     unreached = {round(a.value, 8) for a in amounts if negated(text, a)}
@@ -191,7 +197,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
             ok = False
         elif kind is None:
             ok = is_price(view, index, a)
-            kind = _parsed_kind(view.sents[index], a) if ok else None
+            kind = _parsed_kind(sent, a) if ok else None
             move = _SIGNED_MOVE.search(left_clause(text, a.start))
             if kind == "spot" and move:
                 kind = "high" if move.group("sign") == "+" else "low"
@@ -200,6 +206,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
             if kind == "spot" and _FLOOR_FOUND.search(left_clause(text, a.start)):
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
             kind = labels.get(j) or _extreme_told_around(text, a, kind, found)
+            if "|" in text and j not in labels:
+                kind = column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
@@ -218,7 +226,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
         if a.currency is None and pair is not None:
             found.append((a, pair[0], pair[1], kind))
             continue
-        asset = view.asset_for(index, a.start)
+        # a pair's quote currency may open the amount ("ETH/USD 2,710" is read as "USD 2,710"): the pair names the coin
+        pos = next((m.end - sent.start for m in sent.of("ASSET") if m.start < sent.start + a.start < m.end), a.start)
+        asset = view.asset_for(index, pos)
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
     return _beyond_record(text, _list_shares_fate(text, amounts, rejected, found))
@@ -285,8 +295,14 @@ def _counts_units(sent: SentView, a: Amount) -> bool:
         return False
     lo = sent.doc_start + a.start
     # the noun counted follows the number; a "nummod" pointing back is a misparse of a terse
-    # line ("on Coinbase, now 151.2")
-    return any(t.idx == lo and t.dep_ == "nummod" and t.head.i > t.i for t in sent.parse)
+    # line ("on Coinbase, now 151.2"), and a pair after it starts the next table row ("462.0 DOGE/USD 0.3702")
+    return any(t.idx == lo and t.dep_ == "nummod" and t.head.i > t.i and not _is_pair(t.head) for t in sent.parse)
+
+
+def _is_pair(t: Token) -> bool:
+    """A trading pair's token ("DOGE/USD", or either side of its slash)."""
+    doc = t.doc
+    return "/" in t.text or t.i + 1 < len(doc) and doc[t.i + 1].text == "/" or t.i > 0 and doc[t.i - 1].text == "/"
 
 
 def _beyond_record(text: str, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:

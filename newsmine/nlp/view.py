@@ -270,9 +270,11 @@ class ArticleView:
         return self.main_asset()
 
     def _counted(self, m: Mention) -> bool:
-        """A coin after a number is its unit ("18 bitcoin"), unless the number is a day ("June 18 bitcoin")."""
+        """A coin after a number is its unit ("18 bitcoin"), unless the number is a day ("June 18 bitcoin")
+        or the coin is a pair that starts a table row ("... 43,560 ETH/USD 2,710")."""
         before = self.text[max(0, m.start - 20):m.start]
-        return bool(_UNIT_BEFORE.search(before)) and not _DAY_BEFORE.search(before)
+        pair = self.text.startswith("/", m.end) or "/" in self.text[m.start:m.end]
+        return bool(_UNIT_BEFORE.search(before)) and not _DAY_BEFORE.search(before) and not pair
 
     def _object(self, m: Mention) -> bool:
         return bool(_OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start]))

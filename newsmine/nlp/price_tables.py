@@ -1,0 +1,66 @@
+"""Kinds named by a table's column header: "(Year | Open | Close | Change)", "(last | 24h range)".
+
+A data page renders a table as a header of column names and rows of cells
+split by "|". A cell's column names the kind of the price in it ("Open",
+"Close", "High", "Low"; a "range" column holds a low and a high), and the
+row's own words say nothing. Extracted text puts each row on a line of its
+own; a paragraph may also run the rows together, when only the count of
+separators tells the column: each row has one separator fewer than it has
+columns, and the last cell of a row is followed by the first of the next.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A header is a bracketed list of short column names, or a line of them ("Year | Open | Close | Change"):
+# words, "24h", "7-day", never an amount.
+_CELL = r"[A-Za-z][\w/ -]{0,24}|\d{1,2}[hdw]?[- ]?[A-Za-z][\w -]{0,20}"
+_HEADER = re.compile(rf"\(\s*(?P<a>(?:{_CELL})(?:\s*\|\s*(?:{_CELL}))+)\s*\)|(?:^|\n)(?P<b>(?:{_CELL})(?:\s*\|\s*(?:{_CELL}))+)[ \t]*(?=\n)")
+# a number in a cell, signed changes and years included, so each cell's numbers are counted in order
+_NUMBER = re.compile(r"[-+−]?[$€£]?\d[\d,.]*(?:[kKmM]\b)?%?")
+_RANGE_DASH = re.compile(r"^\s*(?:[-–—]|to)\s*$")
+_KINDS = (("all-time high", "ath"), ("ath", "ath"), ("all-time low", "atl"), ("atl", "atl"), ("open", "open"),
+          ("close", "close"), ("closing", "close"), ("high", "high"), ("low", "low"), ("range", "range"),
+          ("last", "spot"), ("price", "spot"))
+
+
+def _column_kind(name: str) -> str | None:
+    name = name.lower()
+    if "change" in name or "%" in name:
+        return None
+    return next((kind for word, kind in _KINDS if re.search(rf"\b{word}\b", name)), None)
+
+
+def column_kind(so_far: str) -> str | None:
+    """The kind the column header gives the amount that ``so_far`` (its paragraph up to and
+    including the amount) ends with; None outside a table or in a column that names no kind."""
+    header = None
+    for header in _HEADER.finditer(so_far):
+        pass
+    if header is None:
+        return None
+    names = [c.strip() for c in (header.group("a") or header.group("b")).split("|")]
+    body = so_far[header.end():]
+    if "\n" in body.strip("\n"):  # a row per line: the cell is the count of separators on the amount's line
+        cell = body[body.rindex("\n") + 1:]
+        column = cell.count("|")
+        return _kind_in_cell(names[column] if column < len(names) else "", cell.rsplit("|", 1)[-1])
+    seps = body.count("|")
+    width = len(names) - 1
+    column = 0 if seps == 0 else (seps - 1) % width + 1
+    cell = body.rsplit("|", 1)[-1]
+    if column == width:  # the last cell of a row runs into the first of the next: past its value is the next row
+        numbers = list(_NUMBER.finditer(cell))
+        spans = 2 if len(numbers) > 1 and _RANGE_DASH.match(cell[numbers[0].end():numbers[1].start()]) else 1
+        if len(numbers) > spans:
+            return _kind_in_cell(names[0], "")
+    return _kind_in_cell(names[column], cell)
+
+
+def _kind_in_cell(name: str, cell: str) -> str | None:
+    """A column's kind; a range column holds its low first and its high second."""
+    kind = _column_kind(name)
+    if kind != "range":
+        return kind
+    return "low" if len(_NUMBER.findall(cell)) <= 1 else "high"
