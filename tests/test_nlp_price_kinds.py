@@ -82,6 +82,12 @@ def kinds_of(text: str, value: float) -> set[str]:
     # "closed" with an object that is no session closes nothing in the market
     ("The anchor closed the broadcast with bitcoin at about $61,300.", 61300.0, "spot"),
     ("Bitcoin closed the weekly candle at $58,900.", 58900.0, "close"),
+    # a move to a named extreme, its amount after ("fell to its lowest since March at $X")
+    ("Avalanche dropped to its lowest since March at $21.40 on Coinbase.", 21.4, "low"),
+    ("Polkadot jumped to its strongest level since April at $7.85 in early trading.", 7.85, "high"),
+    ("Chainlink slid to its weakest level since June at $11.02.", 11.02, "low"),
+    # a move word the parser misreads still tells the move
+    ("The price of ether spiked briefly to $2,148.", 2148.0, "high"),
     # "the bottom line" sums up; it names no low
     ("The bottom line With solana back near $145, the setup looks constructive.", 145.0, "spot"),
 ])

@@ -50,8 +50,8 @@ CUE_LEMMAS: dict[str, str] = {
 }
 # nouns: the amount as a part of a named thing
 NOUN_LEMMAS: dict[str, str] = {
-    "high": "high highest peak top max maximum zenith summit rejection",  # a chart's "rejection at $X" is its top
-    "low": "low lowest bottom trough nadir",
+    "high": "high highest strongest peak top max maximum zenith summit rejection",  # a chart's "rejection at $X" is its top
+    "low": "low lowest weakest bottom trough nadir",
     "record": "record ath",
     "open": "open opening",
     "close": "close closing settlement",

@@ -64,7 +64,8 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
     after = _apposition(tokens[-1])
     if found and found[0] == "level" and after and after[0] in ("ath", "atl"):
         after = None  # "traded above C$102,000, a record": the level crossed; the record lies beyond it
-    return min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
+    kind = min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
+    return _move_before(tokens[0]) or kind if kind == SPOT else kind
 
 
 def _before(first: Token) -> tuple[Token | None, Token | None]:
@@ -155,10 +156,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         elif parent.pos_ in ("VERB", "AUX"):
             if node.dep_ == "nsubj" and verb_cue(parent.lower_) in ("yield", "fall", "cross"):
                 return _better(best, ("level", RANK["level"]))  # "$48,000 goes too", "the $30,000 mark fell"
-            kind = _verb_kind(parent, link, first)
-            if kind == SPOT and link in ("to", "into") and prep.i > 0:
-                kind = _move_noun(prep.doc[prep.i - 1]) or kind  # "bitcoin's slide to $X", "to" parsed onto another verb
-            return _better(best, kind)
+            return _better(best, _verb_kind(parent, link, first))
         elif parent.pos_ in _NOMINAL and parent.i not in inside:
             own = _extreme(parent) or _named_price(parent)
             if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
@@ -260,9 +258,28 @@ def _word(t: Token) -> str:
     return t.lower_
 
 
-def _move_noun(t: Token) -> tuple[str, int] | None:
-    """A move named by a noun ("slide", "rally") just before "to": the end of that move."""
-    cls = noun_cue(t.lower_) if t.pos_ == "NOUN" else None
+def _moved_to_extreme(verb: Token) -> tuple[str, int] | None:
+    """The extreme a move went to, named before its amount ("dropped to its lowest since March at")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    return _extreme(noun) or _named_price(noun)
+    return None
+
+
+def _move_before(first: Token) -> tuple[str, int] | None:
+    """A move written just before "to" and its amount, whatever the parse made of it ("bitcoin's slide to
+    $17,600" with "to" hung on another verb, "ether spiked briefly to $148" with "spiked" read as an adjective)."""
+    surface, _ = _before(first)
+    if surface is None or surface.lower_ not in ("to", "into"):
+        return None
+    doc, i = first.doc, surface.i - 1
+    while i > first.sent.start and doc[i].lower_.endswith("ly") and not (verb_cue(doc[i].lower_) or noun_cue(doc[i].lower_)):
+        i -= 1  # "spiked briefly to"
+    if i < first.sent.start:
+        return None
+    cls = (noun_cue if doc[i].pos_ == "NOUN" else verb_cue)(doc[i].lower_)
     return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
 
 
@@ -291,10 +308,13 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
                 cls = "bottom" if move == "fall" else "peak"  # "capped the rally at", "the slide stalled near"
             elif move in ("fall", "rise") and cls in (None, "rise"):
                 cls = move  # "extended losses to", "the sell-off took the price to"
-    if verb.dep_ in ("acl", "relcl") and link in (None, "at", "near", "around", "about"):
-        named = _extreme(verb.head)
+    if link in (None, "at", "near", "around", "about"):
+        clause = verb.dep_ in ("acl", "relcl")
+        named = _extreme(verb.head) if clause else _moved_to_extreme(verb) if link is not None else None
         if named:
-            return named  # "bitcoin's record, set in January at about $109,000": the amount is that record
+            # "bitcoin's record, set in January at about $109,000", "fell to its lowest since March at $X":
+            # the amount is that extreme
+            return named
     opened = _opened(verb) if cls in ("open", "close") else None
     if opened is not None and opened.pos_ == "NOUN" and opened.i < first.i and not _is_session(opened):
         cls = None  # "would open a run toward the June low", "closed the segment with bitcoin at": no session

@@ -1,0 +1,45 @@
+"""The GUIDE's price phrasings hold whatever surrounds them.
+
+Each phrasing of a kind ("fell to", "a high of", "closed the week at", "fell to
+its lowest since March at") is put after several subjects, between several
+openings and endings, and with several amounts: every sentence must give its
+one price with that kind. A rule that leans on one parse of one sentence fails
+here where the parser reads the same words another way.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from newsmine.nlp import extract_facts
+from newsmine.records import Article
+
+PHRASES = {
+    "low": ["fell to", "dropped sharply to", "slid to", "tumbled to", "plunged to", "lost 6% to", "sank as low as",
+            "hit a low of", "bottomed near", "fell to a two-week low at", "dropped to its lowest since March at",
+            "slid to its weakest level since June at", "sank to a low of"],
+    "high": ["rose to", "climbed to", "jumped to", "rallied to", "spiked briefly to", "gained 9% to", "traded as high as",
+             "hit a high of", "peaked at", "topped out at", "climbed to a three-week high of",
+             "rallied to its highest since May at", "jumped to its strongest level since April at"],
+    "spot": ["traded at", "was changing hands near", "hovered around", "was last at", "stood at", "recovered to",
+             "rebounded to", "was back at"],
+    "level": ["broke above", "fell below", "crossed", "topped", "reclaimed", "slipped under", "held above"],
+    "open": ["opened at", "opened the day at"],
+    "close": ["closed at", "ended the session at", "settled at", "closed the week at"],
+    "ath": ["hit a record", "set a fresh record of", "reached an all-time high of", "rose to a record at"],
+}
+SUBJECTS = [("Bitcoin", "BTC"), ("The price of ether", "ETH"), ("Solana, which had drifted for a week,", "SOL")]
+CONTEXTS = [("", "."), ("On Tuesday, ", " on Coinbase."), ("In Asian trading, ", ", data from CoinGecko showed.")]
+AMOUNTS = [("$61,250", 61250.0), ("$0.4123", 0.4123), ("US$1,990", 1990.0)]
+
+
+def test_every_phrasing_gives_its_kind_in_every_setting():
+    cases = []
+    for kind, phrases in PHRASES.items():
+        for j, phrase in enumerate(phrases):
+            for k, ((subject, sym), (before, after)) in enumerate(itertools.product(SUBJECTS, CONTEXTS)):
+                written, value = AMOUNTS[(j + k) % len(AMOUNTS)]
+                cases.append((f"{before}{subject} {phrase} {written}{after}", [(sym, value, kind)]))
+    facts = extract_facts([Article(source=str(i), text=text) for i, (text, _) in enumerate(cases)])
+    got = [[(p.asset, p.value, p.kind) for p in f.prices] for f in facts]
+    assert [(text, found) for (text, want), found in zip(cases, got) if found != want] == []
