@@ -86,6 +86,9 @@ def kinds_of(text: str, value: float) -> set[str]:
     ("Avalanche dropped to its lowest since March at $21.40 on Coinbase.", 21.4, "low"),
     ("Polkadot jumped to its strongest level since April at $7.85 in early trading.", 7.85, "high"),
     ("Chainlink slid to its weakest level since June at $11.02.", 11.02, "low"),
+    # a bounce after a touched price makes it the bottom; a particle turns a push down
+    ("Polkadot touched $4.12 before bouncing to $4.60 on Binance.", 4.12, "low"),
+    ("Heavy selling pushed Aptos down to $6.35 within the hour.", 6.35, "low"),
     # a move word the parser misreads still tells the move
     ("The price of ether spiked briefly to $2,148.", 2148.0, "high"),
     # "the bottom line" sums up; it names no low

@@ -43,9 +43,15 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t, extremes))]
     if within:
         return within[0]
-    # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move
-    later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and (w := _way(t, extremes))]
+    # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move; a bounce
+    # or a recovery after it is a move up ("touched $X before bouncing to")
+    later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and (w := _way(t, extremes) or _up_again(t))]
     return {"low": "high", "high": "low"}[later[0]] if later else None
+
+
+def _up_again(t: Token) -> str | None:
+    """A recovery verb is a move up; "retrace" is the way back from a top."""
+    return "high" if verb_cue(t.lower_) == "recover" and not t.lower_.startswith("retrac") else None
 
 
 def previous_way(sent: Span) -> str | None:

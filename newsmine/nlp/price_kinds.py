@@ -326,9 +326,10 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         cls = "recover"  # "climbed back to", "settled back near": a return, not a top
     elif "back" in words and verb.lower_ in _PULLS:
         cls = "fall"  # "pulling back to US$2.70": a pullback, down to its low
-    if link in ("to", "into") and cls in (None, "hold", "reach", "yield"):
-        # "ticks up to $X": the particle may be parsed as the amount's modifier
-        heads = words | {c.lower_ for c in first.doc[verb.i:first.i] if c.dep_ in ("advmod", "prt", "quantmod")}
+    if link in ("to", "into") and cls in (None, "hold", "reach", "yield", "rise"):
+        # "ticks up to $X", "pushed bitcoin down to $X": the particle says which way (it may be parsed as
+        # the amount's modifier); a fall stays one ("gave up $2,400 to $61,150")
+        heads = words | {c.lower_ for c in first.doc[verb.i:first.i] if c.dep_ in ("advmod", "prt", "quantmod", "prep")}
         cls = "fall" if heads & DOWN_WORDS else "rise" if heads & UP_WORDS else cls
     kind = _by_class(cls, link, verb)
     if kind[0] in ("low", "high", "spot") and _by_the_close(verb, first):
