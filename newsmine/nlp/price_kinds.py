@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, FRESH_WORDS, LEVEL_PREPS, MONTHS, PASSING_VERBS,
-                                     PERIOD_WORDS, PREPS, RECORD_WORDS, SOFT_PREPS, UP_WORDS, noun_cue, verb_cue)
+from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, noun_cue,
+                                     verb_cue)
 from newsmine.nlp.price_direction import direction, previous_way
+from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price
 from newsmine.nlp.view import clause_head
 
 if TYPE_CHECKING:
@@ -27,17 +28,13 @@ if TYPE_CHECKING:
 
     from newsmine.nlp.view import SentView
 
-# GUIDE order: lower rank wins
-RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move": 4, "spot": 5}
 SPOT = ("spot", RANK["spot"])
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
-_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})
 _NOW = frozenset({"now", "currently"})
 _LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
 _ENUMERATOR = re.compile(r"\d{1,2}[.)]")
-_FRACTIONS = frozenset({"half", "third", "quarter", "fraction", "twice", "double", "%", "percent"})
 
 
 def amount_tokens(sent: SentView, start: int, end: int) -> tuple[list[Token], Token] | None:
@@ -61,7 +58,7 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
         return None
     tokens, head = found_tokens
     found = _walk(head, tokens, {t.i for t in tokens})
-    after = _apposition(tokens[-1])
+    after = apposition(tokens[-1])
     if found and found[0] == "level" and after and after[0] in ("ath", "atl"):
         after = None  # "traded above C$102,000, a record": the level crossed; the record lies beyond it
     kind = min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
@@ -92,38 +89,6 @@ def _before(first: Token) -> tuple[Token | None, Token | None]:
     return None, doc[i] if named else None
 
 
-def _extreme(noun: Token) -> tuple[str, int] | None:
-    """A noun or adjective naming an extreme or a record, with its modifiers read
-    ("all-time high", "lifetime high", "a fresh high", "the June low")."""
-    cls = noun_cue(noun.lower_)
-    if cls == "wick" and noun.pos_ == "NOUN":
-        return direction(noun) or "low", RANK["named"]  # "nuked to a wick at 24.8k": the bottom of the fall
-    if cls not in ("high", "low", "record", "open", "close"):
-        return None
-    phrase = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ in _NOMINAL else noun
-    first = min(noun.left_edge.i, phrase.left_edge.i)
-    left = noun.doc[first:max(noun.i, phrase.i) + 1].text
-    if cls == "record" or cls in ("high", "low") and RECORD_WORDS.search(left):
-        return ("atl" if cls == "low" or " low" in left.lower() else "ath"), RANK["ath"]
-    if cls == "high" and (FRESH_WORDS.search(left) and not PERIOD_WORDS.search(left) or _dated(noun)):
-        return "ath", RANK["ath"]  # "a fresh high", "the April 2021 peak": the record then
-    if cls in ("high", "low"):
-        return cls, RANK["named"]
-    return (cls, RANK[cls]) if noun.pos_ == "NOUN" else None
-
-
-def _dated(noun: Token) -> bool:
-    """"its previous high", or a dated peak the market passed ("clearing its December 2017 peak"):
-    a record cited as such. A dated high alone ("its 2023 high", "its March 12 peak") is that
-    period's high (GUIDE: a previous record is `ath` when the text calls it a record or says the
-    market has now passed it)."""
-    lefts = list(noun.lefts)
-    if any(t.lower_ in ("previous", "prior", "old") for t in lefts):
-        return True
-    dated = any(t.like_num and len(t) == 4 or t.lower_ in MONTHS for t in lefts)
-    return dated and noun.dep_ == "dobj" and noun.head.lower_ in PASSING_VERBS
-
-
 def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int] | None:
     """Climb from the amount to its clause's verb. A named extreme or record on the
     way is kept and weighed against the verb by GUIDE rank ("closed off the lows at
@@ -135,11 +100,11 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     surface, noun = _before(first)
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
-    best = _extreme(noun) if noun is not None else None
+    best = extreme(noun) if noun is not None else None
     for t in tokens:
         for child in t.lefts:
             if best is None and child.i not in inside and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
-                best = _extreme(child)
+                best = extreme(child)
     link = surface.lower_ if surface is not None else None
     node = prep = surface or head
     for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
@@ -157,8 +122,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
             if node.dep_ == "nsubj" and verb_cue(parent.lower_) in ("yield", "fall", "cross"):
                 return _better(best, ("level", RANK["level"]))  # "$48,000 goes too", "the $30,000 mark fell"
             return _better(best, _verb_kind(parent, link, first))
-        elif parent.pos_ in _NOMINAL and parent.i not in inside:
-            own = _extreme(parent) or _named_price(parent)
+        elif parent.pos_ in NOMINAL and parent.i not in inside:
+            own = extreme(parent) or named_price(parent)
             if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
                 return _better(best, own)
             if parent.pos_ == "ADJ" and verb_cue(parent.lower_) in ("fall", "rise"):
@@ -190,13 +155,6 @@ def _is_session(noun: Token) -> bool:
     return noun.lower_ in _SESSIONS or noun.ent_type_ in ("DATE", "TIME")
 
 
-def _named_price(noun: Token) -> tuple[str, int] | None:
-    """A price noun named by its modifier ("its opening price of $93,425", "the closing level")."""
-    if noun_cue(noun.lower_) != "mark" or noun.lower_ == "line" and any(c.lower_ == "bottom" for c in noun.lefts):
-        return None  # "The bottom line: with ether back near $3,950" is a summing-up, no low
-    return next(filter(None, (_extreme(c) for c in noun.children if c.dep_ in ("amod", "compound"))), None)
-
-
 def _enumerated(first: Token) -> bool:
     """The amount opens a numbered list row ("4. $119.18: the record price of ..."): only an
     enumerator stands before it, so the row is read like a bulleted one."""
@@ -226,7 +184,7 @@ def _row_label(first: Token) -> tuple[str, int] | None:
     doc, i = first.doc, first.i - 2
     while i >= first.sent.start and doc[i].text not in _LIST_MARKS:
         if noun_cue(doc[i].lower_) in ("high", "low", "record", "open", "close"):
-            return _extreme(doc[i])
+            return extreme(doc[i])
         i -= 1
     return None
 
@@ -244,7 +202,7 @@ def _gloss(last: Token) -> tuple[str, int] | None:
     for t in doc[last.i + 2:end]:
         if t.is_punct:
             return None
-        named = _GLOSS_VERBS.get(verb_cue(t.lower_)) if t.pos_ in ("VERB", "AUX") else _extreme(t)
+        named = _GLOSS_VERBS.get(verb_cue(t.lower_)) if t.pos_ in ("VERB", "AUX") else extreme(t)
         if named:
             return named
     return None
@@ -264,7 +222,7 @@ def _moved_to_extreme(verb: Token) -> tuple[str, int] | None:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
             for noun in prep.children:
                 if noun.dep_ == "pobj":
-                    return _extreme(noun) or _named_price(noun)
+                    return extreme(noun) or named_price(noun)
     return None
 
 
@@ -300,7 +258,7 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         if c.tag_ in ("WDT", "WP") and role == "nsubj" and c.i > 0 and c.doc[c.i - 1].pos_ == "NOUN":
             c = c.doc[c.i - 1]  # "a rally that had carried it to $88,500": the rally is the subject
         if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold", "halt"):
-            named = _extreme(c)
+            named = extreme(c)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
             move = noun_cue(_word(c))
@@ -310,7 +268,7 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
                 cls = move  # "extended losses to", "the sell-off took the price to"
     if link in (None, "at", "near", "around", "about"):
         clause = verb.dep_ in ("acl", "relcl")
-        named = _extreme(verb.head) if clause else _moved_to_extreme(verb) if link is not None else None
+        named = extreme(verb.head) if clause else _moved_to_extreme(verb) if link is not None else None
         if named:
             # "bitcoin's record, set in January at about $109,000", "fell to its lowest since March at $X":
             # the amount is that extreme
@@ -364,9 +322,9 @@ def _record_context(verb: Token) -> tuple[str, int] | None:
     named = [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
     for noun in named:
         between = noun.doc[noun.i + 1:verb.i]
-        extreme = _extreme(noun)
-        if extreme and extreme[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
-            return extreme
+        record = extreme(noun)
+        if record and record[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
+            return record
     return None
 
 
@@ -376,26 +334,3 @@ def _by_the_close(verb: Token, first: Token) -> bool:
                and any(noun_cue(g.lower_) == "close" for g in c.children) for c in verb.children)
 
 
-def _apposition(last: Token) -> tuple[str, int] | None:
-    """"$3,950, a record", "$0.21 on Monday, its lowest since May", "at $X at the
-    low": an extreme named just after (a short time adjunct may come between)."""
-    doc, i, end = last.doc, last.i + 1, last.sent.end
-    j = i
-    for _ in range(2):  # up to two short adjuncts: "on Monday, its lowest", "on Binance on Sunday, another record"
-        if j >= end or doc[j].pos_ != "ADP":
-            break
-        j += 1
-        while j < min(i + 9, end) and doc[j].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ") and not doc[j].is_currency:
-            j += 1
-    i = j if i < j < end and doc[j].text == "," else i
-    if i >= end or doc[i].text != "," and doc[i].lower_ != "at":  # "changed hands at $X at the low"
-        return None
-    for t in doc[i + 1:min(i + 6, end)]:
-        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP") or t.lower_ in _FRACTIONS:
-            return None  # a fraction of an extreme is a comparison ("barely half its weekend peak")
-        named = _extreme(t) if noun_cue(t.lower_) in ("high", "low", "record") else None
-        if named and t.i + 1 < end and (doc[t.i + 1].text[:1].isdigit() or doc[t.i + 1].is_currency):
-            return None  # "broke below 80k, low 76.6k": the extreme heads the next amount
-        if named:
-            return named
-    return None

@@ -1,0 +1,87 @@
+"""Extremes named by words: "a low of $X", "the June low", "its previous high", "$3,950, a record".
+
+A noun or adjective naming a high, a low or a record, with its modifiers read,
+gives the kind of the amount it belongs to or stands beside, ranked by the
+GUIDE's order (``RANK``): a record before a named extreme, before a level
+crossed, before a move, before a plain level. ``price_kinds`` finds these
+words on the way from an amount to its verb.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsmine.nlp.price_cues import FRESH_WORDS, MONTHS, PASSING_VERBS, PERIOD_WORDS, RECORD_WORDS, noun_cue
+from newsmine.nlp.price_direction import direction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# GUIDE order: lower rank wins
+RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move": 4, "spot": 5}
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})  # a word a noun phrase is built from
+_FRACTIONS = frozenset({"half", "third", "quarter", "fraction", "twice", "double", "%", "percent"})
+
+
+def extreme(noun: Token) -> tuple[str, int] | None:
+    """A noun or adjective naming an extreme or a record, with its modifiers read
+    ("all-time high", "lifetime high", "a fresh high", "the June low")."""
+    cls = noun_cue(noun.lower_)
+    if cls == "wick" and noun.pos_ == "NOUN":
+        return direction(noun) or "low", RANK["named"]  # "nuked to a wick at 24.8k": the bottom of the fall
+    if cls not in ("high", "low", "record", "open", "close"):
+        return None
+    phrase = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ in NOMINAL else noun
+    first = min(noun.left_edge.i, phrase.left_edge.i)
+    left = noun.doc[first:max(noun.i, phrase.i) + 1].text
+    if cls == "record" or cls in ("high", "low") and RECORD_WORDS.search(left):
+        return ("atl" if cls == "low" or " low" in left.lower() else "ath"), RANK["ath"]
+    if cls == "high" and (FRESH_WORDS.search(left) and not PERIOD_WORDS.search(left) or _dated(noun)):
+        return "ath", RANK["ath"]  # "a fresh high", "the April 2021 peak": the record then
+    if cls in ("high", "low"):
+        return cls, RANK["named"]
+    return (cls, RANK[cls]) if noun.pos_ == "NOUN" else None
+
+
+def _dated(noun: Token) -> bool:
+    """"its previous high", or a dated peak the market passed ("clearing its December 2017 peak"):
+    a record cited as such. A dated high alone ("its 2023 high", "its March 12 peak") is that
+    period's high (GUIDE: a previous record is `ath` when the text calls it a record or says the
+    market has now passed it)."""
+    lefts = list(noun.lefts)
+    if any(t.lower_ in ("previous", "prior", "old") for t in lefts):
+        return True
+    dated = any(t.like_num and len(t) == 4 or t.lower_ in MONTHS for t in lefts)
+    return dated and noun.dep_ == "dobj" and noun.head.lower_ in PASSING_VERBS
+
+
+def named_price(noun: Token) -> tuple[str, int] | None:
+    """A price noun named by its modifier ("its opening price of $93,425", "the closing level")."""
+    if noun_cue(noun.lower_) != "mark" or noun.lower_ == "line" and any(c.lower_ == "bottom" for c in noun.lefts):
+        return None  # "The bottom line: with ether back near $3,950" is a summing-up, no low
+    return next(filter(None, (extreme(c) for c in noun.children if c.dep_ in ("amod", "compound"))), None)
+
+
+def apposition(last: Token) -> tuple[str, int] | None:
+    """"$3,950, a record", "$0.21 on Monday, its lowest since May", "at $X at the
+    low": an extreme named just after (a short time adjunct may come between)."""
+    doc, i, end = last.doc, last.i + 1, last.sent.end
+    j = i
+    for _ in range(2):  # up to two short adjuncts: "on Monday, its lowest", "on Binance on Sunday, another record"
+        if j >= end or doc[j].pos_ != "ADP":
+            break
+        j += 1
+        while j < min(i + 9, end) and doc[j].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ") and not doc[j].is_currency:
+            j += 1
+    i = j if i < j < end and doc[j].text == "," else i
+    if i >= end or doc[i].text != "," and doc[i].lower_ != "at":  # "changed hands at $X at the low"
+        return None
+    for t in doc[i + 1:min(i + 6, end)]:
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP") or t.lower_ in _FRACTIONS:
+            return None  # a fraction of an extreme is a comparison ("barely half its weekend peak")
+        named = extreme(t) if noun_cue(t.lower_) in ("high", "low", "record") else None
+        if named and t.i + 1 < end and (doc[t.i + 1].text[:1].isdigit() or doc[t.i + 1].is_currency):
+            return None  # "broke below 80k, low 76.6k": the extreme heads the next amount
+        if named:
+            return named
+    return None
