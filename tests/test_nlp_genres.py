@@ -76,6 +76,12 @@ def test_a_coin_that_trouble_spilled_into_is_what_follows_is_about():
     assert prices_of(text) == {("FRAX", 0.96, "USD", "low")}
 
 
+def test_a_comparison_aside_and_respectively_give_each_price_its_coin():
+    assert prices_of("Polkadot, unlike ether, climbed to $7.15 on Monday.") == {("DOT", 7.15, "USD", "high")}
+    assert prices_of("Cardano and litecoin fell to $0.38 and $71.20 respectively.") == {
+        ("ADA", 0.38, "USD", "low"), ("LTC", 71.2, "USD", "low")}
+
+
 def test_time_spent_above_a_level_is_a_level():
     assert prices_of("Ether spent the whole weekend above $3,500.") == {("ETH", 3500.0, "USD", "level")}
 

@@ -46,6 +46,7 @@ _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving
 _MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$", re.I)
 # Between two listed amounts, each possibly followed by its asset or unit ("$50,000 for bitcoin and $3,000 for
 # ether"), or the start and end of a change ("rose to 7.4 cents per kilowatt-hour from 5.1 cents").
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _LISTED = re.compile(
     # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
@@ -231,7 +232,23 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
         asset = view.asset_for(index, pos)
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
-    return _beyond_record(text, _list_shares_fate(text, amounts, rejected, found))
+    found = _list_shares_fate(text, amounts, rejected, found)
+    if _RESPECTIVELY.search(text):
+        found = _respectively(sent, found)
+    return _beyond_record(text, found)
+
+
+def _respectively(sent: SentView, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
+    """"Ether and solana fell to $X and $Y respectively": the coins named before the first price take
+    the prices in order."""
+    if len(found) < 2:
+        return found
+    first = min(a.start for a, *_ in found)
+    coins = list(dict.fromkeys(m.key for m in sent.of("ASSET") if m.end - sent.start <= first))
+    if len(coins) != len(found):
+        return found
+    ordered = sorted(found, key=lambda f: f[0].start)
+    return [(a, coin, currency, kind) for (a, _, currency, kind), coin in zip(ordered, coins)]
 
 
 def _list_shares_fate(text: str, amounts: list[Amount], rejected: list[bool],

@@ -39,8 +39,10 @@ _OBJECT_BEFORE = re.compile(
 
 
 # An aside between commas, dashes or brackets ("Ether, which has lagged bitcoin all year,
-# traded near $3,050"): an asset named there is not what the clause after it is about.
-_ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose)\b[^,()—–;]*[,)—–]")
+# traded near $3,050"; "Litecoin, unlike bitcoin, climbed"): an asset named there is not what the clause
+# after it is about.
+_ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|together with|alongside|as well as)\b"
+                    r"[^,()—–;]*[,)—–]")
 # An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
 # named inside it only describes the one before.
 _APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an)\s[^,()—–;$]{1,60},")
