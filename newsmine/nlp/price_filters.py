@@ -35,7 +35,7 @@ _SIZE = re.compile(
     re.I,
 )
 NOT_REACHED = re.compile(
-    r"\b(?:targets?|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
+    r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
     r"calls? for|calling for|whether|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:run|shot|crack|stab|tilt) at|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
@@ -106,6 +106,7 @@ _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new z
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
                        "remittance transfer payment deposit withdrawal salary wage rent "
+                       "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
                        "retracement extension ema sma vwap trendline neckline".split())  # a chart's lines too
 # A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
 # slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
@@ -170,7 +171,9 @@ _PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-o
                        r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at)\b[^$.;]{0,20}$", re.I)
 # A yes/no question, in a headline or a subhead, asks whether a level comes ("Can SOL reclaim $200?",
 # "BNB price analysis: Is $1,500 next?"); a question about why reports what happened ("Why did it fall to $X?").
-_YES_NO_QUESTION = re.compile(r"(?:^|[–—:]\s*|[.!]\s+)(?:Can|Could|Will|Would|Should|Is|Are|Do|Does|May|Might)\b[^?.!]*\?")
+# (a decimal point is no full stop: "Can XRP reclaim $2.50?")
+_YES_NO_QUESTION = re.compile(r"(?:^|[–—:]\s*|[.!]\s+)(?:Can|Could|Will|Would|Should|Is|Are|Do|Does|May|Might)\b"
+                              r"(?:[^?.!]|\.(?=\d))*\?")
 # A level come near, not reached ("each time the price approached $95,000")
 _APPROACHED = re.compile(r"\bapproach(?:ed|es|ing)?\s+(?:the\s+)?(?:about\s+)?$", re.I)
 # The level that would prove a chart's call wrong ("The invalidation for bulls is a daily close below $1,080")
@@ -347,7 +350,7 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
     if any(c.dep_ == "appos" and (c.lower_ in _NOT_COINS or c.lower_[:-1] in _NOT_COINS) for c in subject.children):
         return True
-    word = subject.lower_ if subject.lower_ in _NOT_COINS else subject.lower_[:-1]  # no lemmatizer: strip a plural "s"
+    word = subject.lower_.removesuffix("s") if subject.lower_ not in _NOT_COINS else subject.lower_  # no lemmatizer
     if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not
         after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
         return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting")
