@@ -236,14 +236,6 @@ def test_gains_predictions_pencilled_levels_and_contracts_are_not_prices():
     assert found("He bought his first bitcoin in 2012 for $11.20 apiece.") == set()
 
 
-def test_questions_with_decimals_targets_and_a_size_as_subject_are_not_prices():
-    assert found("Is cardano headed for $0.55 again?") == set()
-    assert found("Can XRP reclaim $2.50 before Friday?") == set()
-    assert found("Polkadot bulls are targeting $9.80 into the weekend.") == set()
-    assert found("Open interest in ether futures climbed to $14.7 billion.") == set()
-    assert found("Open interest across Solana perpetuals rose to $612.") == set()
-
-
 def test_a_move_given_by_its_size_in_the_progressive_is_no_level():
     assert found("Ether sank below $2,000, tumbling more than $300 in an afternoon.") == {("ETH", 2000.0, "USD")}
 

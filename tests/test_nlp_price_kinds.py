@@ -128,6 +128,11 @@ def test_the_month_may_is_no_hedge(text, value, kind):
     ("Each USDC token is meant to be redeemable for one dollar at Circle.", 1.0),
     ("Levels: 3.1k is the line in the sand for ETH, and 3.4k is where shorts will cover.", 3100.0),
     ("Levels: 3.1k is the line in the sand for ETH, and 3.4k is where shorts will cover.", 3400.0),
+    # a question with a decimal price, a target, a size as the subject
+    ("Is cardano headed for $0.55 again?", 0.55),
+    ("Can XRP reclaim $2.50 before Friday?", 2.5),
+    ("Polkadot bulls are targeting $9.80 into the weekend.", 9.8),
+    ("Open interest across Solana perpetuals rose to $612.", 612.0),
 ])
 def test_hedges_round_trips_and_entries_are_not_prices(text, value):
     assert not kinds_of(text, value)
