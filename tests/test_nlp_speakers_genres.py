@@ -427,3 +427,13 @@ def test_a_yield_or_a_rate_by_the_year_is_no_price_move():
     assert figures_of("Deposits at the Terra savings desk, which paid about 19% a year on UST, dropped by billions as "
                       "savers fled.") == set()
     assert figures_of("Ether rose 6% on Tuesday after the upgrade.") == {("percent_change", 6.0, "day")}
+
+
+def test_a_firms_role_before_the_name_and_a_firm_after_it():
+    text = '"Funding has flipped on every venue," said Tidewater Research\'s head of derivatives, Imogen Castell.'
+    assert quotes_of(text) == {("Funding has flipped ", "Imogen Castell", "head of derivatives", "Tidewater Research")}
+    text = 'Rafael Quintero of Salt Marsh Capital put it plainly: "We sold the rip and we would do it again."'
+    assert quotes_of(text) == {("We sold the rip and ", "Rafael Quintero", None, "Salt Marsh Capital")}
+    # unnamed people of a firm: speaker null, the role as title (GUIDE)
+    text = 'Strategists at Kelvin Street Markets wrote that "the dip is being bought with both hands".'
+    assert quotes_of(text) == {("the dip is being bou", None, "strategists", "Kelvin Street Markets")}

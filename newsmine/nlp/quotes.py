@@ -18,8 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from newsmine.nlp.speakers import (HANDLE_VERB, NAME, Person, SpeakerRegistry, anonymous_person, apposition,
-                                   clean_name, looks_like_org, pre_title)
+from newsmine.nlp.speakers import (HANDLE_VERB, NAME, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person,
+                                   apposition, clean_name, looks_like_org, pre_title)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -39,6 +39,7 @@ SAY = (
 )
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 _HANDLE = r"(?:u/|@)[\w-]{2,30}"
+_NAME_OF = re.compile(rf"(?P<person>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
 _WHO = (
     # "one hundred thousand dollars" and "one day" are no one
     rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*)?|"
@@ -49,7 +50,10 @@ _WHO = (
 # ("said on Tuesday", "told reporters in London")
 _ROLE_AFTER_VERB = (r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or|that|this|last|late|"
                     r"early|earlier|later|reporters|journalists|clients|investors|analysts)\s)[a-z][\w-]*\s+){0,4}(?=[A-Z][a-z])")
-_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+(?:{_ROLE_AFTER_VERB})?{_WHO}(?=[\s,.;:]|$)")
+# or the employer's role set off by a comma ('"X," said Bluefin Labs's co-founder, Marta Kowalczyk')
+_OWNED_ROLE = r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z][a-z]))"
+_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+(?:{_OWNED_ROLE}|{_ROLE_AFTER_VERB})?{_WHO}"
+                               rf"(?=[\s,.;:]|$)")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
 _RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?P<who>{NAME}),")
 _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"
@@ -256,6 +260,14 @@ class _Attributor:
         for pattern in (_LEFT_SAY, _LEFT_ACCORDING):
             m = _nearest_clause_match(pattern, left)
             if m:
+                # "Lukas Brenner of Bluefin Labs put it": the person before the firm speaks; "Analysts at
+                # Farrowgate Research wrote": unnamed people of that firm (GUIDE: speaker null, title analysts)
+                person = _NAME_OF.search(left, 0, m.start("who"))
+                if person and looks_like_org(m.group("who")):
+                    role = person.group("person").lower()
+                    if re.fullmatch(rf"(?:{ROLE_NOUNS})s", role):
+                        return True, Person("", role, m.group("who").strip())
+                    return True, self.who(person.group("person"), left_at + person.start("person"))
                 return True, self.who(m.group("who").strip(), left_at + m.start("who"))
         m = _RIGHT_WHO_FIRST.match(right) if closed else None
         if m and not _REPORTED.match(right, m.end()):

@@ -57,6 +57,8 @@ _APPOSITION = re.compile(
     r"(?:,\s+" + _ORG.replace("?P<org>", "?P<org2>") + r"(?=\s*[.;)]|\s*$))?"
     r"(?=\s*[,.;)]|\s+(?:in|who|on|and|told|said|says|wrote|to)(?![\w-])|\s*$)"  # "on-chain" is no "on"
 )
+# "Lukas Brenner of Bluefin Labs said": the employer joined by "of", "at" or "from", with no title
+_EMPLOYER_AFTER = re.compile(rf"^\s+(?:of|at|from)\s+(?:the\s+)?{_ORG}")
 _TITLE_WORDS = re.compile(rf"\b(?:{ROLE_NOUNS}|officer|vice|adviser|advisor|member|portfolio|operator|lead|principal|"
                           rf"senior|trader|economist|associate|fellow|editor|secretary|governor|planner|engineer|maker|"
                           rf"auditor|consultant|counsel|host|accountant|banker|broker|teacher|nurse|reader|student|"
@@ -95,10 +97,12 @@ def clean_name(raw: str) -> str | None:
 
 
 def apposition(after: str) -> tuple[str | None, str | None]:
-    """(title, organization) from the text right after a name, if it is an apposition."""
+    """(title, organization) from the text right after a name, if it is an apposition
+    (or, with no title, the firm in "Lukas Brenner of Bluefin Labs put it")."""
     m = _APPOSITION.match(after[:200])
     if not m or not _TITLE_WORDS.search(m.group("title")):
-        return None, None
+        employer = _EMPLOYER_AFTER.match(after[:120])
+        return (None, employer.group("org")) if employer and _ORG_WORDS.search(employer.group("org")) else (None, None)
     title = _NOT_ROLE.sub("", m.group("title").strip())
     org = m.group("org") or m.group("org2") or m.group("owner")
     if org:
@@ -112,7 +116,8 @@ def apposition(after: str) -> tuple[str | None, str | None]:
 
 
 # Title before the name: "co-founder Darren Kwok", "Lumen Capital's head of research Mara Quinn"
-_PRE_TITLE = re.compile(rf"(?:(?P<org>{_OWNER})['’]s\s+)?(?P<title>(?:\b[a-z][\w-]*\s+){{1,4}})$")
+# (the title may be set off by a comma: '"X," said Bluefin Labs's co-founder, Marta Kowalczyk')
+_PRE_TITLE = re.compile(rf"(?:(?P<org>{_OWNER})['’]s\s+)?(?P<title>(?:\b[a-z][\w-]*\s+){{0,3}}\b[a-z][\w-]*),?\s+$")
 # A lower-case title that opens its sentence, so its first word is capitalised
 _OPENING_TITLE = re.compile(r"(?:^|[.!?]\s+|\n)(?P<title>[A-Z][a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+$")
 _ORG_WORDS = re.compile(
@@ -221,8 +226,9 @@ class SpeakerRegistry:
             person = self.people.setdefault(name, Person(name))
         if person.title is None and person.organization is None:
             person.title, person.organization = apposition(after)
-            if person.title is None:
-                person.title, person.organization = pre_title(before)
+            if person.title is None:  # a title before the name; the firm may still come after ("X of Y Labs said")
+                title, org = pre_title(before)
+                person.title, person.organization = title, org or person.organization
             person.organization = self.full_org(person.organization)
         self.last_person = person
         return person
