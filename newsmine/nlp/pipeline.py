@@ -42,10 +42,16 @@ def load_nlp():  # -> spacy.Language (spaCy imported lazily: the CLI must stay l
     import newsmine.nlp.components  # noqa: F401  (registers newsmine_breaks and newsmine_cues)
 
     nlp = model.load(exclude=["lemmatizer"])
-    for name, cased in (("entity_ruler", False), ("ticker_ruler", True)):
-        ruler = nlp.add_pipe("entity_ruler", name=name, before="ner",
-                             config={"phrase_matcher_attr": "ORTH" if cased else "LOWER"})
+    # The rulers run after the statistical NER and overwrite its entities where they match: the NER then
+    # works as in the stock pipeline (entities preset before it cost it about 8% more time, for the same
+    # facts on every corpus article). The alias ruler runs last, so an alias ("Binance Coin") wins over a
+    # ticker on an overlap, as when the ticker ruler only filled the alias ruler's gaps.
+    after = "ner"
+    for name, cased in (("ticker_ruler", True), ("entity_ruler", False)):
+        ruler = nlp.add_pipe("entity_ruler", name=name, after=after,
+                             config={"phrase_matcher_attr": "ORTH" if cased else "LOWER", "overwrite_ents": True})
         ruler.add_patterns(ruler_patterns(cased))
+        after = name
     nlp.add_pipe("newsmine_breaks", before="parser")
     nlp.add_pipe("newsmine_cues")
     return nlp
