@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -26,21 +28,31 @@ from newsmine.nlp.view import BULLETS, LINE_MARKS
 # one line, the entries are still sentences of their own.
 _STAMPS = frozenset(("ALERT", "UPDATE", "BREAKING", "FLASH"))
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}$")
+_MARK_WORDS = (*BULLETS, *_STAMPS)  # tokens that start a row or an alert wherever they stand
 
 
 @Language.component("newsmine_breaks")
 def mark_breaks(doc: Doc) -> Doc:
     """Start a sentence after a line break and at every bullet, and keep each bulleted
     row one sentence up to its full stop (the parser splits rows like "• TRUMP:
-    $44.80, -39% from its peak" mid-phrase); leave the rest to the parser."""
+    $44.80, -39% from its peak" mid-phrase); leave the rest to the parser.
+
+    Only the few tokens that can start a line, a row or an alert are visited (found
+    with array lookups, not a Python pass over every token), and a row's own tokens."""
+    if len(doc) < 2:
+        return doc
+    spaces, orths = doc.to_array([IS_SPACE, ORTH]).T
+    marks = np.array([doc.vocab.strings[w] for w in _MARK_WORDS if w in doc.vocab.strings], dtype=orths.dtype)
+    after_break = [i + 1 for i in np.flatnonzero(spaces[:-1]) if "\n" in doc[int(i)].text and not spaces[i + 1]]
+    starts = sorted({*after_break, *(int(i) for i in np.flatnonzero(np.isin(orths, marks)) if i > 0)})
+    line_starts = set(after_break)
     in_row = False
-    for i in range(1, len(doc)):
-        token, prev = doc[i], doc[i - 1]
-        if token.is_space:
-            continue
-        line_start = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+    for n, i in enumerate(starts):
+        token, stop = doc[i], starts[n + 1] if n + 1 < len(starts) else len(doc)
+        line_start = i in line_starts
         if token.text in BULLETS or (line_start and token.text in LINE_MARKS and token.whitespace_):
-            token.is_sent_start, in_row = True, True
+            token.is_sent_start = True
+            in_row = _keep_row(doc, i + 1, stop)
         elif token.text in _STAMPS and i + 2 < len(doc) and _TIME.match(doc[i + 1].text):
             token.is_sent_start, in_row = True, False  # "... ALERT 15:24 Fri: ETH drops below $2,700"
             for j in range(i + 1, min(len(doc), i + 6)):  # the stamp stays with its entry, up to the word after ":"
@@ -49,10 +61,21 @@ def mark_breaks(doc: Doc) -> Doc:
                     break
         elif line_start:
             token.is_sent_start, in_row = True, False
-        elif in_row:
-            token.is_sent_start = False
-            in_row = token.text not in (".", "!", "?")  # prose may follow the row on its line
+        elif in_row:  # "UPDATE" inside a row, with no time after it, is just a word of the row
+            in_row = _keep_row(doc, i, stop)
     return doc
+
+
+def _keep_row(doc: Doc, start: int, stop: int) -> bool:
+    """No sentence starts inside a list row, up to its full stop or ``stop`` (the next line, bullet or
+    alert); whether the row is still open at ``stop``."""
+    for token in doc[start:stop]:
+        if token.is_space:
+            continue
+        token.is_sent_start = False
+        if token.text in (".", "!", "?"):  # prose may follow the row on its line
+            return False
+    return True
 
 
 class CueTagger:
