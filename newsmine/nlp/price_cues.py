@@ -50,7 +50,8 @@ CUE_LEMMAS: dict[str, str] = {
 }
 # nouns: the amount as a part of a named thing
 NOUN_LEMMAS: dict[str, str] = {
-    "high": "high highest strongest peak top max maximum zenith summit rejection",  # a chart's "rejection at $X" is its top
+    # (a chart's "rejection at $X" is its top)
+    "high": "high highest strongest peak top max maximum zenith summit rejection",
     "low": "low lowest weakest bottom trough nadir",
     "record": "record ath",
     "open": "open opening",

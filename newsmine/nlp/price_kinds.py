@@ -233,7 +233,8 @@ def _move_before(first: Token) -> tuple[str, int] | None:
     if surface is None or surface.lower_ not in ("to", "into"):
         return None
     doc, i = first.doc, surface.i - 1
-    while i > first.sent.start and doc[i].lower_.endswith("ly") and not (verb_cue(doc[i].lower_) or noun_cue(doc[i].lower_)):
+    while i > first.sent.start and doc[i].lower_.endswith("ly") and not verb_cue(doc[i].lower_) and not noun_cue(
+            doc[i].lower_):
         i -= 1  # "spiked briefly to"
     if i < first.sent.start:
         return None

@@ -16,7 +16,8 @@ import re
 # A header is a bracketed list of short column names, or a line of them ("Year | Open | Close | Change"):
 # words, "24h", "7-day", never an amount.
 _CELL = r"[A-Za-z][\w/ -]{0,24}|\d{1,2}[hdw]?[- ]?[A-Za-z][\w -]{0,20}"
-_HEADER = re.compile(rf"\(\s*(?P<a>(?:{_CELL})(?:\s*\|\s*(?:{_CELL}))+)\s*\)|(?:^|\n)(?P<b>(?:{_CELL})(?:\s*\|\s*(?:{_CELL}))+)[ \t]*(?=\n)")
+_CELLS = rf"(?:{_CELL})(?:\s*\|\s*(?:{_CELL}))+"
+_HEADER = re.compile(rf"\(\s*(?P<a>{_CELLS})\s*\)|(?:^|\n)(?P<b>{_CELLS})[ \t]*(?=\n)")
 # a number in a cell, signed changes and years included, so each cell's numbers are counted in order
 _NUMBER = re.compile(r"[-+−]?[$€£]?\d[\d,.]*(?:[kKmM]\b)?%?")
 _RANGE_DASH = re.compile(r"^\s*(?:[-–—]|to)\s*$")
@@ -35,11 +36,10 @@ def _column_kind(name: str) -> str | None:
 def column_kind(so_far: str) -> str | None:
     """The kind the column header gives the amount that ``so_far`` (its paragraph up to and
     including the amount) ends with; None outside a table or in a column that names no kind."""
-    header = None
-    for header in _HEADER.finditer(so_far):
-        pass
-    if header is None:
+    headers = list(_HEADER.finditer(so_far))
+    if not headers:
         return None
+    header = headers[-1]  # the nearest table's
     names = [c.strip() for c in (header.group("a") or header.group("b")).split("|")]
     body = so_far[header.end():]
     if "\n" in body.strip("\n"):  # a row per line: the cell is the count of separators on the amount's line

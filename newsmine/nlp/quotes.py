@@ -51,7 +51,8 @@ _WHO = (
 _ROLE_AFTER_VERB = (r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or|that|this|last|late|"
                     r"early|earlier|later|reporters|journalists|clients|investors|analysts)\s)[a-z][\w-]*\s+){0,4}(?=[A-Z][a-z])")
 # or the employer's role set off by a comma ('"X," said Bluefin Labs's co-founder, Marta Kowalczyk')
-_OWNED_ROLE = r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z][a-z]))"
+_OWNED_ROLE = (r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}['’]s\s+"  # "Bluefin Labs's"
+               r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z][a-z]))")  # "head of research, "
 _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+(?:{_OWNED_ROLE}|{_ROLE_AFTER_VERB})?{_WHO}"
                                rf"(?=[\s,.;:]|$)")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'

@@ -256,8 +256,8 @@ class ArticleView:
             return assets[0].key
         # money or trouble moving into a coin makes it the subject of what follows ("the depeg spilled over
         # into DAI, ..., which slid to"; "investors poured into bitcoin cash, sending the offshoot of bitcoin to")
-        entered = [m for m in sent.of("ASSET") if m.end <= absolute and _INTO.search(self.text, max(0, m.start - 6), m.start)
-                   and not any(s <= m.start < e for s, e in asides)]
+        entered = [m for m in sent.of("ASSET") if m.end <= absolute and not any(s <= m.start < e for s, e in asides)
+                   and _INTO.search(self.text, max(0, m.start - 6), m.start)]
         if entered and not anaphoric:
             return entered[0].key
         for k in range(index - 1, max(-1, index - 4), -1):
