@@ -92,3 +92,10 @@ def test_a_tables_column_header_gives_each_cell_its_kind():
     text = "LTC yearly candles\nYear | Open | Close | Change\n2022 | $146.30 | $69.90 | -52.2%\n2023 | $69.90 | $73.10 | +4.6%"
     assert prices_of(text) == {("LTC", 146.3, "USD", "open"), ("LTC", 69.9, "USD", "close"), ("LTC", 69.9, "USD", "open"),
                                ("LTC", 73.1, "USD", "close")}
+
+
+def test_table_fragments_join_their_row_but_never_across_a_line():
+    run_together = "Markets (last | 24h change) SOL/USD 142.30 | -6.1% AVAX/USD 27.45 | -9.4%"
+    assert not any(s.text.startswith(("%", "|")) for s in extract_facts([Article(source="t", text=run_together)])[0].sentences)
+    lines = "| Year | Open | Close |\n| 2022 | $146.30 | $69.90 |\n| 2023 | $69.90 | $73.10 |"
+    assert [s.text for s in extract_facts([Article(source="t", text=lines)])[0].sentences] == lines.split("\n")

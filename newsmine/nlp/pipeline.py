@@ -102,7 +102,7 @@ def _sentences(doc: Doc) -> Iterator[Span]:
     held = None
     for sent in doc.sents:
         joined = held is not None and (sent[0].text in _NEVER_FIRST or held[-1].text in _NEVER_LAST)
-        if joined and "\n" not in held[-1].whitespace_:
+        if joined and "\n" not in doc.text[held[-1].idx:sent[0].idx]:  # a line break ends the row, as it did
             held = doc[held.start:sent.end]
             continue
         if held is not None:

@@ -149,7 +149,7 @@ def _inherited_subject(sent: SentView, pos: int) -> str | None:
     return inside[0] if inside else None
 
 
-def _relative_clauses(sent: SentView, pos: int) -> list[tuple[int, int]]:
+def _relative_clause_coins(sent: SentView, pos: int) -> list[tuple[int, int]]:
     """Article spans of the coins named as a relative clause's own subject or object before ``pos``,
     when that clause does not hold ``pos`` ("lifted by ETFs that ether does not yet have, and was
     at $63,400"): such a coin describes a noun, it is not what the number is about."""
@@ -247,7 +247,7 @@ class ArticleView:
                         key=lambda m: m.start)
         asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)] + [
             (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
-            if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + _relative_clauses(sent, pos)
+            if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + _relative_clause_coins(sent, pos)
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]
         if before:
             return before[-1].key
