@@ -43,3 +43,32 @@ def test_every_phrasing_gives_its_kind_in_every_setting():
     facts = extract_facts([Article(source=str(i), text=text) for i, (text, _) in enumerate(cases)])
     got = [[(p.asset, p.value, p.kind) for p in f.prices] for f in facts]
     assert [(text, found) for (text, want), found in zip(cases, got) if found != want] == []
+
+
+# A move caused by something named before the coin: the cause or the verb says which way it went.
+CAUSES = {"high": ["A late rally", "A wave of short covering", "Heavy spot buying"],
+          "low": ["The sell-off", "A bout of profit-taking", "Heavy selling in Asia"]}
+CAUSATIVES = ["sent {coin} to", "took {coin} to", "pushed {coin} to", "drove {coin} to", "carried {coin} to"]
+DIRECTED = {"high": ["lifted {coin} to", "propelled {coin} to", "sent {coin} climbing to"],
+            "low": ["dragged {coin} to", "knocked {coin} to", "sent {coin} tumbling to"]}
+MOVED = [("bitcoin", "$61,250", "BTC", 61250.0), ("the SOL token", "$148", "SOL", 148.0), ("cardano", "$0.38", "ADA", 0.38)]
+
+
+def test_a_caused_move_takes_the_way_its_cause_or_verb_names():
+    cases = []
+    for kind, causes in CAUSES.items():
+        for cause, verb, (coin, written, sym, value) in itertools.product(causes, CAUSATIVES + DIRECTED[kind], MOVED):
+            cases.append((f"{cause} {verb.format(coin=coin)} {written} on Tuesday.", [(sym, value, kind)]))
+    facts = extract_facts([Article(source=str(i), text=text) for i, (text, _) in enumerate(cases)])
+    got = [[(p.asset, p.value, p.kind) for p in f.prices] for f in facts]
+    assert [(text, found) for (text, want), found in zip(cases, got) if found != want] == []
+
+
+def test_a_size_word_in_the_cause_does_not_make_the_amount_a_size():
+    # "liquidations" and "profit" size an amount written after them ("$2 billion of liquidations"), but here
+    # they name what moved the coin; the coin and its preposition stand between
+    texts = ["A wave of liquidations dragged XRP to $0.4123 on Tuesday.", "Profit-taking knocked XRP to $0.4123.",
+             "A wave of liquidations pushed BTC below $98.4k on Tuesday."]
+    facts = extract_facts([Article(source=str(i), text=t) for i, t in enumerate(texts)])
+    assert [[(p.asset, p.value, p.kind) for p in f.prices] for f in facts] == [
+        [("XRP", 0.4123, "low")], [("XRP", 0.4123, "low")], [("BTC", 98400.0, "level")]]

@@ -19,9 +19,9 @@ CUE_LEMMAS: dict[str, str] = {
     # a move down or up: "to $X" names where it ended, the bottom or top of the move
     "fall": "fall drop slide slip sink tumble plunge dip ease decline crash slump retreat sag skid plummet "
             "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve "
-            "nuke dump bleed puke",  # the trading desk's words for a fall
+            "nuke dump bleed puke drag knock",  # the trading desk's words for a fall; "dragged bitcoin to"
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
-            "run extend firm lift shoot double triple quadruple race",
+            "run extend firm lift shoot double triple quadruple race propel boost",
     # a return towards an earlier level: a plain level (GUIDE rule 5)
     "recover": "recover rebound bounce return recoup pare trim claw retrace",
     # a round level crossed (GUIDE rule 3) when the amount is the object
@@ -62,8 +62,8 @@ NOUN_LEMMAS: dict[str, str] = {
     "wick": "wick",
     # a move named as a noun ("the slide to $X", "a rally to a record")
     "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses "
-            "drawdown selling pullback washout",
-    "rise": "rise rally climb jump surge run spike gain gains advance rebound",
+            "drawdown selling pullback washout profit-taking",
+    "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying",
 }
 RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath)\b", re.I)
 FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)
@@ -92,7 +92,7 @@ _IRREGULAR = {
     "see": "saw seen", "be": "is are was were been being 's", "blow": "blew blown", "retake": "retook retaken",
     "overtake": "overtook overtaken", "undercut": "undercutting", "dive": "dove",
     "end": "ended", "go": "goes went gone", "bleed": "bled", "trough": "troughed", "sell": "sold", "write": "wrote written",
-    "think": "thought",
+    "think": "thought", "propel": "propelled propelling",
 }
 _DOUBLING = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")  # drop -> dropped, slip -> slipping
 

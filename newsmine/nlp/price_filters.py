@@ -265,7 +265,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return worth
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
-    if _SIZE.search(near, max(0, len(near) - 30)) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
+    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
             re.split(r"[,;]", right[:40])[0]):
         return False
     of_coin = _OF_COIN.match(right)
@@ -374,6 +374,23 @@ def _new_clause(sent: SentView, a: Amount, near: str) -> int:
         return 0
     before = find_money(near[:comma])
     return comma if before else 0
+
+
+# the preposition of a coin's move just before its amount ("dragged XRP down to", "pushed BTC below")
+_MOVE_PREP = re.compile(r"(?:\s+(?:down|up|back|lower|higher|briefly|sharply))*\s+(?:to|into|below|above|under|past|"
+                        r"through|toward|towards|as (?:low|high) as)\s+(?:(?:about|around|roughly|nearly|almost|some|just) )?$")
+
+
+def _moved_coin(sent: SentView, a: Amount, near: str) -> int:
+    """Where in ``near`` the coin whose move ends at amount ``a`` is named ("A wave of liquidations dragged
+    XRP to $0.41"): the words before it are the move's cause, so a size word there does not size the amount
+    (other words there still count: "targets for ether to $4,000" is a target)."""
+    move = _MOVE_PREP.search(near)
+    if move is None:
+        return 0
+    offset = sent.start + a.start - len(near)  # document offset of ``near``
+    coin = next((m for m in sent.of("ASSET") if m.end == offset + move.start()), None)
+    return coin.start - offset if coin is not None else 0
 
 
 def _future_year(view: ArticleView, right: str) -> bool:

@@ -24,11 +24,15 @@ from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, name
 from newsmine.nlp.view import clause_head
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from newsmine.nlp.view import SentView
 
 SPOT = ("spot", RANK["spot"])
+# verbs that move a coin without saying which way: the cause named before them does ("the sell-off sent bitcoin to")
+_CAUSATIVES = frozenset("send sends sent sending take takes took taken taking drive drives drove driven driving carry carries "
+                        "carried carrying push pushes pushed pushing pull pulls pulled pulling bring brings brought".split())
+_COIN_NOUNS = frozenset("the token tokens coin coins".split())
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
@@ -216,6 +220,19 @@ def _word(t: Token) -> str:
     return t.lower_
 
 
+def _named_move(noun: Token) -> str | None:
+    """The move a noun names, itself or through "of" ("a wave of short covering", "a bout of selling")."""
+    move = noun_cue(_word(noun))
+    if move in ("fall", "rise"):
+        return move
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and noun_cue(_word(obj)) in ("fall", "rise"):
+                    return noun_cue(_word(obj))
+    return move
+
+
 def _moved_to_extreme(verb: Token) -> tuple[str, int] | None:
     """The extreme a move went to, named before its amount ("dropped to its lowest since March at")."""
     for prep in verb.children:
@@ -238,7 +255,24 @@ def _move_before(first: Token) -> tuple[str, int] | None:
         i -= 1  # "spiked briefly to"
     if i < first.sent.start:
         return None
+    if doc[i].ent_type_ == "ASSET" or doc[i].lower_ in _COIN_NOUNS and doc[i - 1].ent_type_ == "ASSET":
+        return _caused_move(doc[first.sent.start:i + 1])
     cls = (noun_cue if doc[i].pos_ == "NOUN" else verb_cue)(doc[i].lower_)
+    return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
+
+
+def _caused_move(words: Span) -> tuple[str, int] | None:
+    """A move that ``words`` (a sentence up to the coin moved, "A late rally lifted the SOL token") say
+    something caused, whatever the parse: a move named before a causative verb ("the sell-off sent
+    bitcoin to"), else the verb before the coin if it has a direction ("dragged cardano to")."""
+    i = words.end - 1
+    while i > words.start and (words.doc[i].ent_type_ == "ASSET" or words.doc[i].lower_ in _COIN_NOUNS):
+        i -= 1  # back over "the SOL token"
+    verb = words.doc[i]
+    cls = verb_cue(verb.lower_)
+    if verb.lower_ in _CAUSATIVES:  # "the sell-off pushed bitcoin to": the cause over the verb
+        causes = (noun_cue(_word(t)) for t in reversed(words.doc[words.start:i]))
+        cls = next((m for m in causes if m in ("fall", "rise")), cls)
     return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
 
 
@@ -258,11 +292,16 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         role = c.dep_
         if c.tag_ in ("WDT", "WP") and role == "nsubj" and c.i > 0 and c.doc[c.i - 1].pos_ == "NOUN":
             c = c.doc[c.i - 1]  # "a rally that had carried it to $88,500": the rally is the subject
-        if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold", "halt"):
+        if verb.i < c.i < first.i and c.lower_.endswith("ing") and verb_cue(c.lower_) in ("fall", "rise"):
+            cls = verb_cue(c.lower_)  # "sent cardano tumbling to $0.38": the participle is the move
+            continue
+        # a move that is the subject says which way the clause went, whatever a rising or plain verb says
+        # ("the sell-off sent bitcoin to $X", "a wave of short covering pushed ether to", "the slide extended to")
+        if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold", "halt", "rise"):
             named = extreme(c)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
-            move = noun_cue(_word(c))
+            move = _named_move(c)
             if move in ("fall", "rise") and cls == "halt":
                 cls = "bottom" if move == "fall" else "peak"  # "capped the rally at", "the slide stalled near"
             elif move in ("fall", "rise") and cls in (None, "rise"):
