@@ -144,11 +144,11 @@ _NAMED_AFTER = re.compile(
     r"[,:]\s*(?:the|its|their|[\w-]+['’]s(?: \([A-Z]{2,6}\))?) (?:(?:new|fresh|previous|prior|earlier|former|old|last|weekly|monthly|daily|yearly|annual|"
     r"quarterly|session|cycle|local|intraday|[A-Z][a-z]+|\d{4}|\d+-(?:day|week|month|year)|[\w-]+['’]s)\s+){0,3}"
     r"(?P<what>record(?: high)?|all-time high|high|peak|top|low|bottom|open|close)\b(?! (?:end|side|band|of the range))")
-_NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "high": "high", "peak": "high", "top": "high",
-                "low": "low", "bottom": "low", "open": "open", "close": "close"}
+NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "all-time low": "atl", "high": "high",
+               "peak": "high", "top": "high", "low": "low", "bottom": "low", "open": "open", "close": "close"}
 
 
 def named_after(text: str, end: int) -> str | None:
     """The kind an apposition right after an amount ending at ``end`` names it by, or None."""
     m = _NAMED_AFTER.match(text, end)
-    return _NAMED_KINDS[m.group("what")] if m else None
+    return NAMED_KINDS[m.group("what")] if m else None

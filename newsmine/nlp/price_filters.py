@@ -47,7 +47,7 @@ NOT_REACHED = re.compile(
     r"retracement|moving average|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
     r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|"
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
-    r"(?:has|have|had) to|must|as long as|so long as|while the price holds|"
+    r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
     r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40}|"
     # a near miss ("came within a whisker of $90,000", "within striking distance of")
@@ -75,7 +75,7 @@ _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
-    r"(?:is|are|was|were|looks|seems|remains) [\"“]?(?:\w+ly )?(?:possible|likely|plausible|in play|on the cards|"
+    r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
     r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
     r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
@@ -107,7 +107,8 @@ _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new z
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
                        "remittance transfer payment deposit withdrawal salary wage rent "
                        "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
-                       "retracement extension ema sma vwap trendline neckline".split())  # a chart's lines too
+                       "retracement extension ema sma vwap trendline neckline composite company firm miner".split())  # a chart's lines, a stock index, a company too
+_ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
 # A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
 # slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
 # from the words, since the parser often takes such a second subject for an object of the first clause.
@@ -120,7 +121,8 @@ _PURCHASE = re.compile(
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
-    r"\b(?:rewards?|bount(?:y|ies)|prizes?)\b|\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|"
+    r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?)\b[^$]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
+    r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|"
     # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
     r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
     r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
@@ -207,6 +209,12 @@ _CHANGE_VERB = re.compile(
     r"more than|over|by|another|an additional) ){0,2}$",
     re.I,
 )
+# an amount measured from another: "$6,000 lower", "some $4,500 more than", "$10,000 under the afternoon peak"
+_GAP_AFTER = re.compile(r"\s+(?:lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "
+                        r"(?:the|its|their|where|what)\b", re.I)
+# ... unless a word before makes it the level itself ("fell to $59,000 below its average", "hit $X above")
+_GOVERNED = re.compile(r"\b(?:to|at|near|from|of|hit|hits|touched|touches|tagged|reached|is|was|were|are|be)\s+"
+                       r"(?:(?:about|around|roughly|nearly|almost|some|just) )?$", re.I)
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
@@ -329,8 +337,10 @@ def _listed_to_watch(view: ArticleView, index: int) -> bool:
 
 def is_change(text: str, a: Amount) -> bool:
     """The amount is the size of a move or a gap ("shed $2,000", "fell by $3,000", "trails it by more
-    than $21,000"), not a level."""
+    than $21,000", "ended the month $6,000 lower", "$10,000 under the afternoon peak"), not a level."""
     left = left_clause(text, a.start)
+    if _GAP_AFTER.match(text, a.end) and not _GOVERNED.search(left):
+        return True
     return bool(_CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _BY_AMOUNT.search(left[-30:]))
 
 
@@ -347,6 +357,8 @@ def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
+    if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:
+        return True  # a company's shares moved ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped 12% to")
     # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
     if any(c.dep_ == "appos" and (c.lower_ in _NOT_COINS or c.lower_[:-1] in _NOT_COINS) for c in subject.children):
         return True

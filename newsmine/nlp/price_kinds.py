@@ -37,7 +37,8 @@ _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low 
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
 _NOW = frozenset({"now", "currently"})
-_LIST_MARKS = frozenset({":", "•", "|", "(", "-", "–", "—"})  # "SOL: $258.90": a table or list row
+# "SOL: $258.90", "Bitcoin (BTC): $82,548" (the tokenizer keeps "):" whole): a table or list row
+_LIST_MARKS = frozenset({":", "):", "•", "|", "(", "-", "–", "—"})
 _ENUMERATOR = re.compile(r"\d{1,2}[.)]")
 
 
@@ -253,6 +254,11 @@ def _move_before(first: Token) -> tuple[str, int] | None:
     while i > first.sent.start and doc[i].lower_.endswith("ly") and not verb_cue(doc[i].lower_) and not noun_cue(
             doc[i].lower_):
         i -= 1  # "spiked briefly to"
+    j = i
+    while j > first.sent.start and (doc[j].like_num or doc[j].is_currency or doc[j].lower_ in APPROXIMATORS | {"around", "about"}):
+        j -= 1
+    if j < i and doc[j].lower_ == "from":
+        i = j - 1  # "dragged bitcoin from around $54,800 to about $46,000": the move before its start
     if i < first.sent.start:
         return None
     if doc[i].ent_type_ == "ASSET" or doc[i].lower_ in _COIN_NOUNS and doc[i - 1].ent_type_ == "ASSET":

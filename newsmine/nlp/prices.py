@@ -17,7 +17,7 @@ from newsmine.nlp.price_filters import (
     CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_change, is_price, is_size, left_clause,
     negated,
 )
-from newsmine.nlp.price_cues import named_after
+from newsmine.nlp.price_cues import NAMED_KINDS, named_after
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.price_tables import column_kind
@@ -34,8 +34,15 @@ _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:abou
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
-_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:which (?:is|was|marks|marked|set|became)|also|itself) (?:a|an|its|the|their) "
+_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) (?:a|an|its|the|their) "
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
+# "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
+_AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b", re.I)
+# "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
+# (not "at the start of the year": the corpus writers read a time there, not the open)
+_AT_SESSION = re.compile(r"\s+(?:at the (?:(?P<close>close|closing)|open|opening) of\b|at which (?:it|the coin|the price|\w+) "
+                         r"(?:(?P<closed>closed|ended|finished)|opened|started|began)\b)", re.I)
+_FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$", re.I)  # "up from $X at the start of": GUIDE's spot
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
@@ -51,7 +58,7 @@ _PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _LISTED = re.compile(
     # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
     r"^\s*(?:(?:for|in|per|an?) (?:(?!\b(?:while|whereas|but|as|after|before|when|since)\b)[^,$;.]){1,25}?)?"
-    r"\s*(?:,\s*)?(?:,|and|or|to|(?:up |down )?from|-|–)\s*(?:then\s+)?(?:about\s+)?$")
+    r"\s*(?:,\s*)?(?:,|and|or|to|(?:up |down )?from|-|–)\s*(?:(?:then|even|perhaps|possibly|maybe)\s+)?(?:about\s+)?$")
 _FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |its )?(?:lows? (?:of|near|at) )?$|"
                           r"\b(?:found|finds|finding) (?:support|a floor|a bottom|buyers) (?:near|at|around|above)\s*"
                           r"(?:about |around |roughly )?$", re.I)
@@ -67,7 +74,7 @@ _SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+
 # a top the price now stands under; "above the $15,500 it fell to": a bottom).
 _EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest) "
                             r"(?:since|in|level|close|print)\b", re.I)
-_REACHED_AFTER = re.compile(r"\s*(?:that |which )?\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
+_REACHED_AFTER = re.compile(r"\s*(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
 # A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
@@ -81,6 +88,10 @@ _LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|b
                         r"retook|recaptured) the\s*$", re.I)
 _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
 # "the month's lowest print, about $43,300": an extreme named just before the amount
+# "The new all-time high so far is $69,210", "the session low was $59,224": an extreme told as the subject
+_EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |day['’]s )?(?P<what>all-time high|all-time low|"
+                         r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)? "
+                         r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
 # "quoted at 1.475 dollars at the close of this edition": when the paper went to press, not a session's close
@@ -90,9 +101,9 @@ _AT_PRESS_TIME = re.compile(r"\s+at the close of (?:this|the|our) (?:edition|rep
 _PAST_OLD_RECORD = re.compile(r"[^.;$]{0,40}?\b(?:surpass|top|beat|exceed|eclips|break|smash|pass)\w*\s+(?:the |its |a )?"
                               r"(?:previous|prior|old|earlier|former) (?:all-time high|record|peak)", re.I)
 # A sentence that opens at the extreme ("At the low point the digital currency cost 49.580 Euro", "At its
-# peak, ether changed hands at $4,870") gives its first price that side.
-_OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough)|"
-                               r"high(?:est)?(?: point)?|peak|top)\b(?! of (?:the )?(?:range|band|channel))", re.I)
+# peak, ether changed hands at $4,870", "At its worst the coin changed hands at") gives its first price that side.
+_OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough|worst|weakest)|"
+                               r"high(?:est)?(?: point)?|peak|top|best|strongest|height)\b(?! of (?:the )?(?:range|band|channel))", re.I)
 _TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
 _TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
 _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
@@ -101,9 +112,11 @@ _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|b
 # gives, its top or bottom told by which side of that price it lies
 _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[A-Z]\w+) (?:touched|hit|tagged|reached|tested)\s+"
                              r"(?:about |around |roughly )?$)", re.I)
-# A table written with pipes whose header or title says its prices are closes ("Closing prices, Sunday 23:00 UTC
-# Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%"): each row's price is a close.
-_CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices\b", re.I)
+# A table written with pipes or labelled rows whose header or title says its prices are closes ("Closing prices,
+# Sunday 23:00 UTC Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%", "Scorecard: closing price on
+# March 31 ... Bitcoin (BTC): $82,548"): each row's price is a close.
+_CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices?\b", re.I)
+_ROW_AMOUNT = re.compile(r"[\w)]:\s*$")  # a list row's amount, right after its label ("Bitcoin (BTC): $82,548")
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
 
@@ -213,7 +226,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
                 kind = "spot"
-            if kind == "spot" and "|" in text and _CLOSE_TABLE.search(_paragraph_so_far(view, index, a)):
+            if kind == "spot" and ("|" in text or _ROW_AMOUNT.search(text, 0, a.start)) and _CLOSE_TABLE.search(
+                    _paragraph_so_far(view, index, a)):
                 kind = "close"
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
             if record and not find_money(record.group()):
@@ -269,8 +283,17 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named
+    session = _AT_SESSION.match(text, a.end)
+    if kind == "spot" and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
+        return "close" if session.group("close") or session.group("closed") else "open"
+    extreme_of = _AT_EXTREME_OF.match(text, a.end)
+    if kind in ("spot", "low", "high") and extreme_of:
+        return "low" if extreme_of.group("low") else "high"
     if kind in ("spot", "high", "level") and _PAST_OLD_RECORD.match(text, a.end):
         return "ath"
+    told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
+    if kind == "spot" and told:
+        return NAMED_KINDS[told.group("what").lower()]
     opens = _OPENS_AT_EXTREME.match(text)
     if kind == "spot" and opens and not found and not find_money(text[opens.end():a.start]):
         return "low" if opens.group("low") else "high"

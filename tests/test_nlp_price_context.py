@@ -1,0 +1,71 @@
+"""Prices whose kind, or whether they are prices at all, is told around the amount.
+
+Live blogs, wire copy, regional desks and retrospectives say what a number was
+with words after it ("at the height of the frenzy", ", which is still its
+all-time low"), with a label ("Low $59,510 / Last $63,470"), or with a subject
+that is no coin ("MicroStrategy slumped 12% to"). Every sentence here was
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmine.nlp import extract_facts
+from newsmine.records import Article
+
+
+def prices_of(text: str) -> list[tuple[str, float, str]]:
+    facts = extract_facts([Article(source="t", text=text)])[0]
+    return [(p.asset, p.value, p.kind) for p in facts.prices]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an extreme or a session named after the amount
+    ("Solana hit $121 at the bottom of the liquidation cascade.", ("SOL", 121.0, "low")),
+    ("Dogecoin was quoted as high as $0.73 at the height of the mania.", ("DOGE", 0.73, "high")),
+    ("Ether traded at $2,280 at the depth of the sell-off.", ("ETH", 2280.0, "low")),
+    ("Bitcoin was at $97,100 on Friday, against $42,260 at the close of 2023.", ("BTC", 42260.0, "close")),
+    ("Ether is down 9% from the $3,350 at which it opened the quarter.", ("ETH", 3350.0, "open")),
+    ("Litecoin changed hands at about $1.15 in 2015, which is still its all-time low.", ("LTC", 1.15, "atl")),
+    ("Cardano traded for as little as $0.018 after its launch, which remains its all-time low.", ("ADA", 0.018, "atl")),
+    ("At its worst, bitcoin changed hands at $49,050 on Kraken.", ("BTC", 49050.0, "low")),
+    ("At its best, ether fetched $4,090 on Coinbase.", ("ETH", 4090.0, "high")),
+    ("Bitcoin kept climbing. The session high so far is $103,900 on Binance.", ("BTC", 103900.0, "high")),
+    # a labelled data line, its labels set off by slashes
+    ("BTC on Kraken: Open $64,100 / High $65,020 / Low $62,880 / Last $63,300.", ("BTC", 62880.0, "low")),
+    ("BTC on Kraken: Open $64,100 / High $65,020 / Low $62,880 / Last $63,300.", ("BTC", 63300.0, "spot")),
+    # a list of rows under a header naming closing prices
+    ("Month-end table: closing price and change Bitcoin (BTC): $58,970, -7.1% Solana (SOL): $131.40, -12.3%",
+     ("SOL", 131.4, "close")),
+    # a crossing followed by a touch: the level crossed stays a level
+    ("Bitcoin climbed above $71,000 and touched $71,650 on Bitstamp.", ("BTC", 71000.0, "level")),
+    # the move of a coin from one level to another, the parse lost in a long clause
+    ("Then the news broke, and a sell-off dragged ether from around $3,900 to about $3,310 in two hours.",
+     ("ETH", 3310.0, "low")),
+])
+def test_kind_told_around_the_amount(text, expected):
+    assert expected in prices_of(text)
+
+
+@pytest.mark.parametrize("text,value", [
+    # an amount measured from another
+    ("Bitcoin finished the week roughly $4,000 lower.", 4000.0),
+    ("BTC low so far: $88,100 on Binance, some $7,000 under the morning peak.", 7000.0),
+    ("In Seoul bitcoin cost $101,300, about $2,900 more than it fetched on Coinbase.", 2900.0),
+    # a company's shares, a stock index
+    ("Coinbase Global, the exchange operator, fell 6.2% to $171.30 as bitcoin slid.", 171.3),
+    ("MicroStrategy, which holds more bitcoin than any other company, jumped 9% to $338.50.", 338.5),
+    # what is likely or unlikely, in reported speech
+    ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 4000.0),
+    ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 2900.0),
+    # a list of targets goes on after "and even"
+    ("Bulls on X are posting ether targets of $6,000 and even $10,000.", 10000.0),
+])
+def test_gaps_shares_and_forecasts_are_no_prices(text, value):
+    assert value not in [v for _, v, _ in prices_of(text)]
+
+
+def test_a_block_reward_is_no_payment_for_the_price_after_it():
+    text = "The halving cut the block reward to 3.125 BTC, with bitcoin changing hands near $63,900."
+    assert prices_of(text) == [("BTC", 63900.0, "spot")]
