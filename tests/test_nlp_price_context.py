@@ -38,6 +38,14 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a list of rows under a header naming closing prices
     ("Month-end table: closing price and change Bitcoin (BTC): $58,970, -7.1% Solana (SOL): $131.40, -12.3%",
      ("SOL", 131.4, "close")),
+    # how far a price went, and a new pair's first trade
+    ("Inside the emptied pool, LDO changed hands for as little as $0.21.", ("LDO", 0.21, "low")),
+    ("The first ONDO/USDT trade on the venue printed at 0.0912 USDT.", ("ONDO", 0.0912, "open")),
+    # a desk line quoting the coin "@" a bare number makes its paragraph a ticker table
+    ("Quiet tape: ETH -2.2% d/d @ 2,930 into the close, after a dip to 2,871 on Kraken.", ("ETH", 2871.0, "low")),
+    # a coin the lexicon lacks, introduced by what it is or by its pair
+    ("ZORBO, the token behind the Telegram game, dropped to $0.0071 by the evening.", ("ZORBO", 0.0071, "low")),
+    ("The first ZORBO/USDT trade printed at $0.0100, and bitcoin held at $64,000.", ("ZORBO", 0.01, "open")),
     # a crossing followed by a touch: the level crossed stays a level
     ("Bitcoin climbed above $71,000 and touched $71,650 on Bitstamp.", ("BTC", 71000.0, "level")),
     # the move of a coin from one level to another, the parse lost in a long clause
@@ -59,6 +67,12 @@ def test_kind_told_around_the_amount(text, expected):
     # what is likely or unlikely, in reported speech
     ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 4000.0),
     ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 2900.0),
+    # a desk's orders and deals, money held in coins, an average
+    ("We saw size on the offer at 73k all session, and BTC held near 71k.", 73000.0),
+    ("Clients kept scaling in at 38.6k while BTC sat at 39.9k.", 38600.0),
+    ("He sold SOL to funds in over-the-counter deals at $140 a token.", 140.0),
+    ("She keeps about $9,000 in crypto on Kraken, most of it ether.", 9000.0),
+    ("The average bitcoin price over the quarter was about $82,600, the company said.", 82600.0),
     # a list of targets goes on after "and even"
     ("Bulls on X are posting ether targets of $6,000 and even $10,000.", 10000.0),
 ])

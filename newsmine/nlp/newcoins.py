@@ -2,7 +2,8 @@
 
 New tokens appear faster than any table can follow, and stories about them
 say what they are the first time: "Nuri Coin (NURI) was listed on Bithumb",
-"Euler's governance token, EUL, traded near $6.20". Such an introduction
+"Euler's governance token, EUL, traded near $6.20", "HMSTR, the token behind the game", or quote it in
+a pair ("HMSTR/USDT"). Such an introduction
 makes the ticker (and the name written before it) an asset mention for the
 whole article, so its prices and moves are told apart from bitcoin's. Only a
 token word next to the ticker introduces it: "the Securities and Exchange
@@ -16,7 +17,9 @@ import re
 from newsmine.nlp.lexicon import ASSETS
 from newsmine.nlp.view import Mention
 
-_TICKER = r"(?P<ticker>[A-Z][A-Z0-9]{1,5})"
+_TICKER = r"(?P<ticker>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})"  # "NURI", and a wrapper's or issuer's prefix: "crvUSD", "alETH"
+# what a coin is quoted against in a pair ("HMSTR/USDT", "W/EUR")
+_QUOTES = "USDT|USDC|FDUSD|USD|EUR|KRW|JPY|TRY|BRL|BTC|ETH"
 _INTRODUCTIONS = (
     # "Nuri Coin (NURI)", "the Pepe token (PEPE)"
     re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken))\s+\({_TICKER}\)"),
@@ -26,6 +29,10 @@ _INTRODUCTIONS = (
     re.compile(rf"\b(?:memecoin|meme coin|token|altcoin)\s+{_TICKER}\b(?![\w'’-])"),
     # "the DOGS memecoin", "received DOGS tokens": a ticker in capitals naming its coin's kind
     re.compile(rf"\b{_TICKER}\s+(?:tokens?|memecoins?|meme coins?)\b"),
+    # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
+    re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),
+    # "the first HMSTR/USDT print": a pair names its base coin
+    re.compile(rf"\b{_TICKER}/(?:{_QUOTES})\b"),
 )
 # capitals that follow "token" without being one ("the token ETF", "token sale FAQ")
 _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT NFTS API DAO DEX CEX TVL ATH ICO IPO AI "

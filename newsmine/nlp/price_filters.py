@@ -27,7 +27,7 @@ _SIZE = re.compile(
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
-    r"salary|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
+    r"salary|savings|insured|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
@@ -122,7 +122,11 @@ _PURCHASE = re.compile(
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
     r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?)\b[^$]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
-    r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|"
+    r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,50}$|"
+    # a desk's orders and deals, not trades of the market ("size on the offer at 73k", "bids layered from 69.5k
+    # down to 68k", "clients scaling in between 38.6k and 39.2k", "over-the-counter deals at $0.40 a token")
+    r"\b(?:on the (?:offer|bid)|bids?|buyers of|scal(?:e|es|ed|ing) in|over-the-counter deals?|OTC (?:deals?|sales?))\b"
+    r"[^.;$]{0,40}$|"
     # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
     r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
     r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
@@ -226,7 +230,9 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
 # Money spent on or held in a coin is a sum, not its price ("buy $500 of bitcoin", "$2 million worth of ether",
 # "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
-_OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in)\s+(?:the\s+)?")
+_OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in|into)\s+(?:the\s+)?")
+# money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
+_IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and
 # the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.
 _FORECAST_HEADER = re.compile(r"\b(?:forecasts?|predictions?|targets?|projections?|estimates?|calls)\b", re.I)
@@ -275,6 +281,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     # past a comma ("$2,030 in mid-August, as funds positioned")
     if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
             re.split(r"[,;]", right[:40])[0]):
+        return False
+    if _IN_COINS.match(right):
         return False
     of_coin = _OF_COIN.match(right)
     if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):

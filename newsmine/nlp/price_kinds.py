@@ -32,6 +32,8 @@ SPOT = ("spot", RANK["spot"])
 # verbs that move a coin without saying which way: the cause named before them does ("the sell-off sent bitcoin to")
 _CAUSATIVES = frozenset("send sends sent sending take takes took taken taking drive drives drove driven driving carry carries "
                         "carried carrying push pushes pushed pushing pull pulls pulled pulling bring brings brought".split())
+# "traded for as little as $0.08", "quoting as much as $1,242": how far a price went, like "as low as"
+_AS_FAR = {"little": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
@@ -84,7 +86,8 @@ def _before(first: Token) -> tuple[Token | None, Token | None]:
             j -= 1
         if j >= floor and doc[j].lower_ in PREPS - SOFT_PREPS:
             return doc[j], None  # "to near $X", "from about $X"
-        if j >= floor and noun_cue(doc[j].lower_) in ("high", "low", "record", "open", "close", "wick"):
+        if j >= floor and (noun_cue(doc[j].lower_) in ("high", "low", "record", "open", "close", "wick")
+                           or doc[i].lower_ == "as" and doc[j].lower_ in _AS_FAR):
             return doc[i], doc[j]
         return doc[i], None
     if doc[i].lower_ in PREPS and doc[i].pos_ in ("ADP", "PART", "SCONJ", "ADV"):
@@ -105,7 +108,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     surface, noun = _before(first)
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
-    best = extreme(noun) if noun is not None else None
+    best = (_AS_FAR.get(noun.lower_) or extreme(noun)) if noun is not None else None
     for t in tokens:
         for child in t.lefts:
             if best is None and child.i not in inside and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):

@@ -64,8 +64,9 @@ _FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |it
                           r"(?:about |around |roughly )?$", re.I)
 _ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
 # A terminal brief quotes a ticker with its last price and change, anywhere in a line ("ETH last 2,418,
-# +3.9% d/d", "ALTS: SOL 145.10 (+5.2%)"): the paragraph is a ticker table.
-_TICKER_QUOTE = re.compile(r"\s+(?:last\s+\d|\d[\d,.]*[kK]?\s*(?:,\s*|\(\s*)[-−+]\d[\d.]*\s?%)")
+# +3.9% d/d", "ALTS: SOL 145.10 (+5.2%)", "BTC -4.1% d/d @ 39,750"): the paragraph is a ticker table.
+_TICKER_QUOTE = re.compile(r"\s+(?:last\s+\d|\d[\d,.]*[kK]?\s*(?:,\s*|\(\s*)[-−+]\d[\d.]*\s?%|"
+                           r"[-−+]\d[\d.]*\s?%(?:\s+[a-z]/[a-z])?\s+@\s*\d)")  # a desk's "BTC -4.1% d/d @ 39,750"
 # A coin named with its signed change, leading to the amount, is a move ("$SOL -11.2% to $117");
 # a labelled table row ("ETH: +4.2% w/w to 2,218") quotes where the coin stands (GUIDE: a list is spot).
 _SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+[\w/]+){0,3}\s+to\s*(?:about\s+)?$")
@@ -92,6 +93,8 @@ _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold
 _EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |day['’]s )?(?P<what>all-time high|all-time low|"
                          r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)? "
                          r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
+# "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
+_FIRST_TRADE = re.compile(r"\bfirst (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+(?:about |around )?$", re.I)
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
 # "quoted at 1.475 dollars at the close of this edition": when the paper went to press, not a session's close
@@ -291,6 +294,8 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
         return "low" if extreme_of.group("low") else "high"
     if kind in ("spot", "high", "level") and _PAST_OLD_RECORD.match(text, a.end):
         return "ath"
+    if kind in ("spot", "high", "low") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
+        return "open"
     told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
     if kind == "spot" and told:
         return NAMED_KINDS[told.group("what").lower()]

@@ -279,7 +279,9 @@ class ArticleView:
         return bool(_UNIT_BEFORE.search(before)) and not _DAY_BEFORE.search(before) and not pair
 
     def _object(self, m: Mention) -> bool:
-        return bool(_OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start]))
+        # an object of the clause ("bought ether"), or the quote side of a pair ("ZORBO/USDT"): not what is priced
+        return bool(_OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])) or (
+            m.start > 0 and self.text[m.start - 1] == "/" and self.text[m.start - 2:m.start - 1].isalnum())
 
     def asset_in_sentence(self, index: int, pos: int) -> str | None:
         """Like ``asset_for`` but never looking outside the sentence: market-wide
