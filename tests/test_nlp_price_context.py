@@ -46,6 +46,13 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a coin the lexicon lacks, introduced by what it is or by its pair
     ("ZORBO, the token behind the Telegram game, dropped to $0.0071 by the evening.", ("ZORBO", 0.0071, "low")),
     ("The first ZORBO/USDT trade printed at $0.0100, and bitcoin held at $64,000.", ("ZORBO", 0.01, "open")),
+    ("AVAX traded down to $18.95 at the lows, according to the desk.", ("AVAX", 18.95, "low")),
+    ("That leaves BTC 14% below the $73.8k spike of March 14.", ("BTC", 73800.0, "high")),
+    ("The stablecoin USDe wobbled but held, dipping no lower than $0.994.", ("USDE", 0.994, "low")),
+    ("Ether rose to $4,950, finally passing the $4,878 peak it reached in 2021.", ("ETH", 4878.0, "ath")),
+    # a desk's bare numbers, on the scale of the dollar prices around them
+    ("BTC broke above 100,000 in Asian hours and extended to a record 103,900. Spot was near 92.1k a day later.",
+     ("BTC", 103900.0, "ath")),
     # a crossing followed by a touch: the level crossed stays a level
     ("Bitcoin climbed above $71,000 and touched $71,650 on Bitstamp.", ("BTC", 71000.0, "level")),
     # the move of a coin from one level to another, the parse lost in a long clause
@@ -67,6 +74,8 @@ def test_kind_told_around_the_amount(text, expected):
     # what is likely or unlikely, in reported speech
     ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 4000.0),
     ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 2900.0),
+    # a bare number that counts coins, not on the scale of any dollar price in the text
+    ("Miners now earn about 450 bitcoins a day, down from 1,800, with BTC at $63,000.", 1800.0),
     # a desk's orders and deals, money held in coins, an average
     ("We saw size on the offer at 73k all session, and BTC held near 71k.", 73000.0),
     ("Clients kept scaling in at 38.6k while BTC sat at 39.9k.", 38600.0),

@@ -32,7 +32,7 @@ _INTRODUCTIONS = (
     # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
     re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
-    re.compile(rf"\b{_TICKER}/(?:{_QUOTES})\b"),
+    re.compile(rf"\b{_TICKER.replace('{1,5}', '{0,5}')}/(?:{_QUOTES})\b"),  # one letter too: Wormhole's "W/USDT"
 )
 # capitals that follow "token" without being one ("the token ETF", "token sale FAQ")
 _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT NFTS API DAO DEX CEX TVL ATH ICO IPO AI "

@@ -37,7 +37,13 @@ _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) (?:a|an|its|the|their) "
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
-_AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b", re.I)
+_AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
+                            r"\s+at the (?:(?P<lows>lows?)|highs?)\b|\s+(?:spike|peak)\b", re.I)  # "to 110.5 at the lows", "the 49k spike"
+# "dipping no lower than $0.997": the bottom of the dip
+_NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
+# "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
+_PASSED_BEFORE = re.compile(r"\b(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*\s+(?:the|its)\s+$", re.I)
+_PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b", re.I)
 # "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
 # (not "at the start of the year": the corpus writers read a time there, not the open)
 _AT_SESSION = re.compile(r"\s+(?:at the (?:(?P<close>close|closing)|open|opening) of\b|at which (?:it|the coin|the price|\w+) "
@@ -198,6 +204,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
         bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
         amounts += [Amount(b.value, quoted_in or b.currency, b.start, b.end, b.scaled, False)
                     for b in bare if not _counts_units(sent, b)]
+    elif sent.of("ASSET"):
+        bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
+        amounts += [b for b in bare if _quoted_bare(sent, b) and _near_dollar_price(view, b.value)]
     amounts.sort(key=lambda x: x.start)
     prev_end, prev_rejected = 0, False
     unreached = {round(a.value, 8) for a in amounts if negated(text, a)}
@@ -289,9 +298,15 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
     session = _AT_SESSION.match(text, a.end)
     if kind == "spot" and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
         return "close" if session.group("close") or session.group("closed") else "open"
+    if kind in ("spot", "high", "level") and _PEAK_AFTER.match(text, a.end) and _PASSED_BEFORE.search(
+            text, max(0, a.start - 30), a.start):
+        return "ath"
     extreme_of = _AT_EXTREME_OF.match(text, a.end)
     if kind in ("spot", "low", "high") and extreme_of:
-        return "low" if extreme_of.group("low") else "high"
+        return "low" if extreme_of.group("low") or extreme_of.group("lows") else "high"
+    further = _NO_FURTHER.search(text, max(0, a.start - 30), a.start)
+    if kind in ("spot", "low", "high") and further:
+        return "low" if further.group("low") else "high"
     if kind in ("spot", "high", "level") and _PAST_OLD_RECORD.match(text, a.end):
         return "ath"
     if kind in ("spot", "high", "low") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
@@ -332,6 +347,30 @@ def _round(value: float) -> bool:
 def _paragraph_so_far(view: ArticleView, index: int, a: Amount) -> str:
     """The text of sentence ``index``'s paragraph up to amount ``a`` (a table's header may be a sentence back)."""
     return view.text[view.sents[view.paragraph_start(index)].start:view.sents[index].start + a.start]
+
+
+# A desk writes a coin's level as a bare number where a price goes ("breaking above 100,000", "marked at
+# 97,850", "@ 39,750", "a record 103,900"): thousands grouped, right after the word that places it, and no
+# unit after it ("8,000 ETH", "1,200 contracts" count things)
+_PLACED_BEFORE = re.compile(r"(?:\b(?:at|to|near|above|below|under|from|around|about|record|through|past|toward|towards|"
+                            r"handle|of|@)|@)\s*(?:about |around |roughly |nearly |just )?$", re.I)
+_NO_UNIT_AFTER = re.compile(r"\s*(?:[,.;:)–—-]|$|\s(?:on|in|at|before|after|as|by|and|then|from|into|this|that|late|early|"
+                            r"during|intraday|overnight|today|yesterday|earlier|while|with|when|amid|against|for|into)\b)")
+
+
+def _quoted_bare(sent: SentView, b: Amount) -> bool:
+    """A bare number placed as a coin's level (see ``_PLACED_BEFORE``), after a coin named in its sentence."""
+    text = sent.text
+    return ("," in text[b.start:b.end] and _PLACED_BEFORE.search(text, max(0, b.start - 30), b.start) is not None
+            and _NO_UNIT_AFTER.match(text, b.end) is not None and any(m.end - sent.start <= b.start for m in sent.of("ASSET"))
+            and not _counts_units(sent, b))
+
+
+def _near_dollar_price(view: ArticleView, value: float) -> bool:
+    """The article writes a dollar amount within half again of ``value`` somewhere ("92.1k" beside a bare
+    "97,850"): the bare number is on the scale of its prices, not a count of coins or addresses."""
+    return any(a.currency == "USD" and a.value and 2 / 3 <= value / a.value <= 1.5
+               for sent in view.sents for a in find_money(sent.text))
 
 
 def _counts_units(sent: SentView, a: Amount) -> bool:
