@@ -53,6 +53,12 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a desk's bare numbers, on the scale of the dollar prices around them
     ("BTC broke above 100,000 in Asian hours and extended to a record 103,900. Spot was near 92.1k a day later.",
      ("BTC", 103900.0, "ath")),
+    ("Ether lagged, finishing the week at $3,120 for a 4.2% weekly loss.", ("ETH", 3120.0, "close")),
+    ("Bitcoin held near the record it set on Tuesday, when it climbed as high as $111,900 on Kraken.",
+     ("BTC", 111900.0, "ath")),
+    # a stablecoin quoted after an amount is its currency, not the next amount's coin
+    ("The BTC-USDT perpetual traded as low as 98,200 USDT, having opened the day at 103,650 USDT.",
+     ("BTC", 103650.0, "open")),
     # a crossing followed by a touch: the level crossed stays a level
     ("Bitcoin climbed above $71,000 and touched $71,650 on Bitstamp.", ("BTC", 71000.0, "level")),
     # the move of a coin from one level to another, the parse lost in a long clause
@@ -76,6 +82,10 @@ def test_kind_told_around_the_amount(text, expected):
     ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 2900.0),
     # a bare number that counts coins, not on the scale of any dollar price in the text
     ("Miners now earn about 450 bitcoins a day, down from 1,800, with BTC at $63,000.", 1800.0),
+    ("The front-month future opened at $57,830, nearly $4,000 under Friday's settlement.", 4000.0),
+    ("Max pain for the March bitcoin options sat at $78,000, well below spot.", 78000.0),
+    ("The levels we are watching are $91,500 below and $100,000 above, with BTC at $95,200.", 91500.0),
+    ("The Marshals auctioned 30,000 seized bitcoin in 2014 at roughly $600 apiece.", 600.0),
     # a desk's orders and deals, money held in coins, an average
     ("We saw size on the offer at 73k all session, and BTC held near 71k.", 73000.0),
     ("Clients kept scaling in at 38.6k while BTC sat at 39.9k.", 38600.0),

@@ -45,7 +45,7 @@ NOT_REACHED = re.compile(
     r"(?<!after )(?<!since )(?<!upon )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
     r"retracement|moving average|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
-    r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|"
+    r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
@@ -57,6 +57,8 @@ NOT_REACHED = re.compile(
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
 # asset or a pair ("SOL/BTC sits at 0.00261").
 _SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
+# "Max pain for the December series sat at $85,000": an options statistic, however far before its amount
+_MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.;$]{0,60}$", re.I)
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp|line in the sand)\b",
                       re.I)
@@ -199,7 +201,7 @@ _RIGHT_NON_CRYPTO = re.compile(
 # A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
 # at $0.40 a token"): what one buyer paid, not where the market traded.
 _EACH = re.compile(r"\s*(?:each|apiece|a (?:token|coin|piece)|per (?:token|coin))\b", re.I)
-_DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sells|purchased|acquired)\b", re.I)
+_DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sells|purchased|acquired|auctioned|auctions)\b", re.I)
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
@@ -215,7 +217,7 @@ _CHANGE_VERB = re.compile(
 )
 # an amount measured from another: "$6,000 lower", "some $4,500 more than", "$10,000 under the afternoon peak"
 _GAP_AFTER = re.compile(r"\s+(?:lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "
-                        r"(?:the|its|their|where|what)\b", re.I)
+                        r"(?:the|its|their|where|what|[A-Z]\w+['’]s)\b", re.I)  # "$4,000 under Friday's settlement"
 # ... unless a word before makes it the level itself ("fell to $59,000 below its average", "hit $X above")
 _GOVERNED = re.compile(r"\b(?:to|at|near|from|of|hit|hits|touched|touches|tagged|reached|is|was|were|are|be)\s+"
                        r"(?:(?:about|around|roughly|nearly|almost|some|just) )?$", re.I)
@@ -279,8 +281,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return worth
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
-    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(
-            re.split(r"[,;]", right[:40])[0]):
+    after = re.split(r"[,;]", right[:40])[0]
+    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(
+            r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
         return False
     if _IN_COINS.match(right):
         return False
@@ -291,7 +294,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _COMPENSATION.search(text):
         return False
-    if _COST_OF_COIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
+    if _COST_OF_COIN.search(left) or _MAX_PAIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
     if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left):
         return False
@@ -396,6 +399,8 @@ def _new_clause(sent: SentView, a: Amount, near: str) -> int:
     return comma if before else 0
 
 
+# "finishing at $3,356 for a 5.6% weekly loss": the size after the amount is the move's, in percent
+_PERCENT_SIZE = re.compile(r"\d\s?%")
 # the preposition of a coin's move just before its amount ("dragged XRP down to", "pushed BTC below")
 _MOVE_PREP = re.compile(r"(?:\s+(?:down|up|back|lower|higher|briefly|sharply))*\s+(?:to|into|below|above|under|past|"
                         r"through|toward|towards|as (?:low|high) as)\s+(?:(?:about|around|roughly|nearly|almost|some|just) )?$")

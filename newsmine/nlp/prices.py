@@ -85,6 +85,8 @@ _REACHED_AFTER = re.compile(r"\s*(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
 # A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
+# "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
+_RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
 _RECORD_THEN = re.compile(r"\b(?:at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
                           r"\s*(?:touching|hitting|reaching|tagging|printing)\s+(?:about |around |roughly )?$", re.I)
 # Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
@@ -317,7 +319,8 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
     opens = _OPENS_AT_EXTREME.match(text)
     if kind == "spot" and opens and not found and not find_money(text[opens.end():a.start]):
         return "low" if opens.group("low") else "high"
-    if kind in ("spot", "high", "level") and _RECORD_THEN.search(text, max(0, a.start - 90), a.start):
+    if kind in ("spot", "high", "level") and (_RECORD_THEN.search(text, max(0, a.start - 90), a.start)
+                                              or _RECORD_WHEN.search(text, max(0, a.start - 120), a.start)):
         return "ath"
     after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)
     if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"

@@ -75,7 +75,7 @@ _BY_RANK = re.compile(
 # "$0.53" it starts the next table row: "DOGE -21.4% at $0.53 BTC -3.1% at 56.9k").
 _UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
 _DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s?$")  # "June 18 bitcoin" counts none
-_UNITS = ("BTC", "ETH")
+_UNITS = ("BTC", "ETH", "USDT", "USDC")  # "18 bitcoin", and a stablecoin as the quote currency ("104,310 USDT")
 
 
 @dataclass(frozen=True)
