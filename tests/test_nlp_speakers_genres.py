@@ -437,3 +437,12 @@ def test_a_firms_role_before_the_name_and_a_firm_after_it():
     # unnamed people of a firm: speaker null, the role as title (GUIDE)
     text = 'Strategists at Kelvin Street Markets wrote that "the dip is being bought with both hands".'
     assert quotes_of(text) == {("the dip is being bou", None, "strategists", "Kelvin Street Markets")}
+
+
+def test_a_surname_speaks_as_the_full_name_given_earlier_outside_any_quote():
+    # a podcast's guest is introduced in a sentence of his own, then quoted by surname (a name the NER
+    # reads whole only once, so the surname alone was recorded first)
+    text = ("Their guest this week was Olumide Fairbrother, head of ETF research at Pier Nine Capital. "
+            "The funds took in $410 million that day, and Fairbrother said the dip was bought \"almost entirely "
+            "through the wrappers.\"")
+    assert quotes_of(text) == {("almost entirely thro", "Olumide Fairbrother", "head of ETF research", "Pier Nine Capital")}

@@ -189,8 +189,9 @@ class _Attributor:
 
     def full_name(self, name: str, at: int) -> tuple[str, int]:
         """Expand a surname to the full name first given before ``at`` (and where it stands)."""
-        if len(name.split()) > 1 or self.registry.lookup(name) is not None:
-            return name, at
+        known = self.registry.lookup(name)
+        if len(name.split()) > 1 or known is not None and len(known.name.split()) > 1:
+            return name, at  # (a surname recorded alone before is still expanded: "Fairbrother" said, twice)
         m = re.search(rf"\b((?:[A-Z][\w'’-]+ ){{1,2}}){re.escape(name)}\b", self.view.text[:at])
         if m and clean_name(m.group(0)) and len(clean_name(m.group(0)).split()) > 1:
             return clean_name(m.group(0)), m.start() + (len(m.group(0)) - len(clean_name(m.group(0))))
