@@ -59,6 +59,8 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a stablecoin quoted after an amount is its currency, not the next amount's coin
     ("The BTC-USDT perpetual traded as low as 98,200 USDT, having opened the day at 103,650 USDT.",
      ("BTC", 103650.0, "open")),
+    # a participle clause naming the chain a token was launched on only describes the token
+    ("BONK, launched by an anonymous team on Solana, changed hands at $0.0000351 on Monday.", ("BONK", 0.0000351, "spot")),
     # a crossing followed by a touch: the level crossed stays a level
     ("Bitcoin climbed above $71,000 and touched $71,650 on Bitstamp.", ("BTC", 71000.0, "level")),
     # the move of a coin from one level to another, the parse lost in a long clause

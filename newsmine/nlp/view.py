@@ -41,7 +41,9 @@ _OBJECT_BEFORE = re.compile(
 # An aside between commas, dashes or brackets ("Ether, which has lagged bitcoin all year,
 # traded near $3,050"; "Litecoin, unlike bitcoin, climbed"): an asset named there is not what the clause
 # after it is about.
-_ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|together with|alongside|as well as)\b"
+_ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|together with|alongside|as well as|"
+                    # a participle clause about the coin ("TRUMP, launched by the camp on Solana, changed hands")
+                    r"(?:launched|issued|built|created|minted|deployed|based|listed)\s+(?:on|by|in|at)\b)"
                     r"[^,()—–;]*[,)—–]")
 # An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
 # named inside it only describes the one before.
