@@ -16,6 +16,13 @@ def test_bundled_corpus_has_no_problems():
     assert report.problems == []
 
 
+def test_probe_articles_outside_the_corpus_have_no_problems():
+    # corpora/probes: articles written blind to probe the NLP rules, kept out of training (GUIDE, "Split")
+    articles = load(Path(__file__).resolve().parents[1] / "corpora" / "probes")
+    assert len(articles) == 24 and {a.split for a in articles} == {"train"}
+    assert check(articles).problems == []
+
+
 def write_train_article(folder: Path, article_id: str, gold: str, body: str) -> Path:
     """A train-split wire article with bearish sentiment, the ``gold`` front-matter lines and ``body``."""
     (folder / "articles").mkdir()
