@@ -61,6 +61,9 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
      ("BTC", 103650.0, "open")),
     # a participle clause naming the chain a token was launched on only describes the token
     ("BONK, launched by an anonymous team on Solana, changed hands at $0.0000351 on Monday.", ("BONK", 0.0000351, "spot")),
+    ("Bitcoin rose as high as $69,170, topping the $68,990 it reached in November 2021.", ("BTC", 68990.0, "ath")),
+    ("$99,550: where bitcoin bottomed the same evening, after the speech.", ("BTC", 99550.0, "low")),
+    ("$294.33: Solana's own record, set on Sunday.", ("SOL", 294.33, "ath")),
     # a crossing followed by a touch: the level crossed stays a level
     ("Bitcoin climbed above $71,000 and touched $71,650 on Bitstamp.", ("BTC", 71000.0, "level")),
     # the move of a coin from one level to another, the parse lost in a long clause
@@ -88,6 +91,15 @@ def test_kind_told_around_the_amount(text, expected):
     ("Max pain for the March bitcoin options sat at $78,000, well below spot.", 78000.0),
     ("The levels we are watching are $91,500 below and $100,000 above, with BTC at $95,200.", 91500.0),
     ("The Marshals auctioned 30,000 seized bitcoin in 2014 at roughly $600 apiece.", 600.0),
+    # prediction-market contracts and the levels they bet on, options and notes' terms, costs
+    ("On Polymarket the 'yes' side of the contract on bitcoin above $100,000 changed hands at 31 cents.", 0.31),
+    ("On Kalshi, the bucket for a bitcoin close between $95,000 and $99,999.99 cost 34 cents.", 95000.0),
+    ("Deribit's largest open bitcoin position is the March call struck at $120,000.", 120000.0),
+    ("The note was struck at an initial bitcoin level of $69,400 in June.", 69400.0),
+    ("Miners reported direct costs of between $26,000 and $34,000 per bitcoin mined.", 26000.0),
+    ("Ether dropped to $3,428 after coming within $200 of its own record.", 200.0),
+    ("Max pain for the bitcoin contracts, the strike at which buyers collectively lose the most, stands at $85,000.",
+     85000.0),
     # a desk's orders and deals, money held in coins, an average
     ("We saw size on the offer at 73k all session, and BTC held near 71k.", 73000.0),
     ("Clients kept scaling in at 38.6k while BTC sat at 39.9k.", 38600.0),

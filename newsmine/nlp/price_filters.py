@@ -31,7 +31,7 @@ _SIZE = re.compile(
     r"\bbets?\b|\bbids?\b|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
-    r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |some |nearly |roughly |over |more than |another )?$",
+    r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |around |some |nearly |roughly |over |more than |another )?$",
     re.I,
 )
 NOT_REACHED = re.compile(
@@ -48,6 +48,8 @@ NOT_REACHED = re.compile(
     r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
+    # an option's or a note's terms ("the call struck at $80,000", "an initial bitcoin level of $69,400")
+    r"struck (?:at|near)|initial (?:[\w-]+ )?(?:level|fixing|price)|knock-?ins?|barriers?|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
     r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40}|"
     # a near miss ("came within a whisker of $90,000", "within striking distance of")
@@ -58,7 +60,7 @@ NOT_REACHED = re.compile(
 # asset or a pair ("SOL/BTC sits at 0.00261").
 _SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
 # "Max pain for the December series sat at $85,000": an options statistic, however far before its amount
-_MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.;$]{0,60}$", re.I)
+_MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.;$]{0,120}$", re.I)
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp|line in the sand)\b",
                       re.I)
@@ -207,7 +209,7 @@ _DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sel
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
 # "trails the weekly buyer by more than $21,000": a gap between two sums, not a level
-_BY_AMOUNT = re.compile(r"\bby\s+(?:more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$", re.I)
+_BY_AMOUNT = re.compile(r"\b(?:by|within)\s+(?:more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
     r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
@@ -215,6 +217,8 @@ _CHANGE_VERB = re.compile(
     r"more than|over|by|another|an additional) ){0,2}$",
     re.I,
 )
+_PREDICTION = re.compile(r"\b(?:Polymarket|Kalshi|prediction[- ]markets?|betting markets?)\b", re.I)
+_CONTRACT_LEFT = re.compile(r"\b(?:contracts?|buckets?|paying|pays|odds|bets?)\b[^.;]{0,60}$", re.I)
 # an amount measured from another: "$6,000 lower", "some $4,500 more than", "$10,000 under the afternoon peak"
 _GAP_AFTER = re.compile(r"\s+(?:lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "
                         r"(?:the|its|their|where|what|[A-Z]\w+['’]s)\b", re.I)  # "$4,000 under Friday's settlement"
@@ -294,7 +298,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _COMPENSATION.search(text):
         return False
-    if _COST_OF_COIN.search(left) or _MAX_PAIN.search(left) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
+    if _COST_OF_COIN.search(left) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
     if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left):
         return False
@@ -302,7 +306,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or _FIAT_QUOTED.search(near):
         return False
-    if is_change(text, a) or _PURCHASE.search(left) or _EACH.match(right) and _DEAL.search(left):
+    if is_change(text, a) or contract_term(text, a) or _PURCHASE.search(left) or _EACH.match(right) and _DEAL.search(left):
         return False
     if _subject_not_a_coin(sent, a) or _not_coin_before(sent, a, near):
         return False
@@ -344,6 +348,15 @@ def _listed_to_watch(view: ArticleView, index: int) -> bool:
     # the heading may close the paragraph before ("LEVELS" on a line of its own), so the search starts there
     first = view.paragraph_start(index - 1) if index else 0
     return any(_LEVELS_HEADING.match(view.sents[k].text) for k in range(first, index))
+
+
+def contract_term(text: str, a: Amount) -> bool:
+    """In a sentence about a prediction market, a contract's price in cents (or up to its $1 payout) and
+    the levels it bets on are no coin prices ("the 'yes' side changed hands at 31 cents", "the bucket
+    for a close between $95,000 and $99,999.99")."""
+    if not _PREDICTION.search(text):
+        return False
+    return a.value <= 1.0 or bool(_CONTRACT_LEFT.search(left_clause(text, a.start)))
 
 
 def is_change(text: str, a: Amount) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
 from newsmine.nlp.price_filters import (
-    CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_change, is_price, is_size, left_clause,
+    CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, contract_term, is_change, is_price, is_size, left_clause,
     negated,
 )
 from newsmine.nlp.price_cues import NAMED_KINDS, named_after
@@ -43,12 +43,14 @@ _AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst
 _NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
 # "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
 _PASSED_BEFORE = re.compile(r"\b(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*\s+(?:the|its)\s+$", re.I)
-_PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b", re.I)
+_PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b|\s+(?:it|that it|bitcoin|ether) (?:reached|hit|set|touched) "
+                         r"(?:back )?in (?:\w+ )?\d{4}\b", re.I)  # "topping the $68,990 it reached in November 2021"
 # "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
 # (not "at the start of the year": the corpus writers read a time there, not the open)
 _AT_SESSION = re.compile(r"\s+(?:at the (?:(?P<close>close|closing)|open|opening) of\b|at which (?:it|the coin|the price|\w+) "
                          r"(?:(?P<closed>closed|ended|finished)|opened|started|began)\b)", re.I)
 _FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$", re.I)  # "up from $X at the start of": GUIDE's spot
+_COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
@@ -80,7 +82,9 @@ _SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+
 # lowest since the May 20 ETF gap") or by what the market did there ("below the US$71,900 it reached in June":
 # a top the price now stands under; "above the $15,500 it fell to": a bottom).
 _EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest) "
-                            r"(?:since|in|level|close|print)\b", re.I)
+                            r"(?:since|in|level|close|print)\b|"
+                            # a numbers-of-the-week row: "$99,550: where it bottomed the same evening"
+                            r"\s*:\s*where (?:it|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
 _REACHED_AFTER = re.compile(r"\s*(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
@@ -221,7 +225,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
             is_change(text, amounts[j - 1]) and _MOVE_TO.match(text[prev_end:a.start]))
         kind = _range_kinds(text, amounts, j)
         if (listed and prev_rejected) or round(a.value, 8) in unreached or band_not_reached(text, amounts, j) or (
-                kind is not None and (NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a))):
+                kind is not None and (NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a)
+                                      or contract_term(text, a) or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start))):
             ok = False
         elif kind is None:
             ok = is_price(view, index, a)
@@ -324,7 +329,8 @@ def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amou
         return "ath"
     after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)
     if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
-        return "low" if after.group("side").lower() == "lowest" else "high"
+        side = after.groupdict()
+        return "low" if (side.get("side") or "").lower() == "lowest" or side.get("bottomed") else "high"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
         return "high"
     if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and (
