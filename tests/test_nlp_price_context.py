@@ -64,6 +64,8 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     ("Bitcoin rose as high as $69,170, topping the $68,990 it reached in November 2021.", ("BTC", 68990.0, "ath")),
     ("$99,550: where bitcoin bottomed the same evening, after the speech.", ("BTC", 99550.0, "low")),
     ("$294.33: Solana's own record, set on Sunday.", ("SOL", 294.33, "ath")),
+    ("That spring she watched litecoin race to $48 on BTC-e.", ("LTC", 48.0, "high")),
+    ("Ether peaked at $4,870 early on Wednesday, an all-time high, then slid.", ("ETH", 4870.0, "ath")),
     # a crossing followed by a touch: the level crossed stays a level
     ("Bitcoin climbed above $71,000 and touched $71,650 on Bitstamp.", ("BTC", 71000.0, "level")),
     # the move of a coin from one level to another, the parse lost in a long clause
@@ -100,6 +102,7 @@ def test_kind_told_around_the_amount(text, expected):
     ("Ether dropped to $3,428 after coming within $200 of its own record.", 200.0),
     ("Max pain for the bitcoin contracts, the strike at which buyers collectively lose the most, stands at $85,000.",
      85000.0),
+    ("He sold 300 of his coins for about £900 to pay the rent, with bitcoin near $3.", 900.0),
     # a desk's orders and deals, money held in coins, an average
     ("We saw size on the offer at 73k all session, and BTC held near 71k.", 73000.0),
     ("Clients kept scaling in at 38.6k while BTC sat at 39.9k.", 38600.0),

@@ -63,7 +63,7 @@ NOUN_LEMMAS: dict[str, str] = {
     # a move named as a noun ("the slide to $X", "a rally to a record")
     "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses "
             "drawdown selling pullback washout profit-taking",
-    "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying",
+    "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying race",
 }
 RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath)\b", re.I)
 FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)

@@ -122,6 +122,7 @@ _NOT_COIN_BEFORE = re.compile(r"\b(?:gold|silver|bullion|oil|crude|brent|copper|
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for)\s*(?:about |around |roughly )?$|"
+    r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"  # "sold 600 of his coins for about £750"
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"

@@ -34,7 +34,7 @@ _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:abou
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
-_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) (?:a|an|its|the|their) "
+_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) )?(?:a|an|its|the|their) "
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
 _AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
