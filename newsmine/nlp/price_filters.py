@@ -15,8 +15,9 @@ from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.coin_worth import coin_worth
 from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import named_after, verb_cue
-from newsmine.nlp.price_kinds import amount_tokens
-from newsmine.nlp.view import ArticleView, SentView, anaphor_owns, clause_head
+from newsmine.nlp.price_measures import contract_term, is_change, left_clause
+from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin
+from newsmine.nlp.view import ArticleView, SentView, anaphor_owns
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
@@ -107,17 +108,6 @@ _EXCHANGE_RATE = re.compile(r"=\s*$")
 _EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S")
 # a dollar of another country quoted in US money ("with the loonie near 72 US cents")
 _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new zealand|hong kong|singapore) dollar)\b[^$,;]{0,25}$", re.I)
-# Subjects whose price is not a coin's: securities, contracts, money moved or charged
-_NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
-                       "remittance transfer payment deposit withdrawal salary wage rent "
-                       "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
-                       "retracement extension ema sma vwap trendline neckline composite company firm miner".split())  # a chart's lines, a stock index, a company too
-_ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
-# A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
-# slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
-# from the words, since the parser often takes such a second subject for an object of the first clause.
-_NOT_COIN_BEFORE = re.compile(r"\b(?:gold|silver|bullion|oil|crude|brent|copper|stake|portfolio|savings|allowance)\b"
-                              r"(?:\s+[a-z-]+){1,3}\s+$", re.I)
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
 _PURCHASE = re.compile(
@@ -209,24 +199,6 @@ _DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sel
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
-# "trails the weekly buyer by more than $21,000": a gap between two sums, not a level
-_BY_AMOUNT = re.compile(r"\b(?:by|within)\s+(?:more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$", re.I)
-_CHANGE_VERB = re.compile(
-    r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
-    r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
-    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving)\s+(?:(?:about|some|nearly|almost|roughly|around|"
-    r"more than|over|by|another|an additional) ){0,2}$",
-    re.I,
-)
-_PREDICTION = re.compile(r"\b(?:Polymarket|Kalshi|prediction[- ]markets?|betting markets?)\b", re.I)
-_CONTRACT_LEFT = re.compile(r"\b(?:contracts?|buckets?|paying|pays|odds|bets?)\b[^.;]{0,60}$", re.I)
-# an amount measured from another: "$6,000 lower", "some $4,500 more than", "$10,000 under the afternoon peak"
-_GAP_AFTER = re.compile(r"\s+(?:lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "
-                        r"(?:the|its|their|where|what|[A-Z]\w+['’]s)\b", re.I)  # "$4,000 under Friday's settlement"
-# ... unless a word before makes it the level itself ("fell to $59,000 below its average", "hit $X above")
-_GOVERNED = re.compile(r"\b(?:to|at|near|from|of|hit|hits|touched|touches|tagged|reached|is|was|were|are|be)\s+"
-                       r"(?:(?:about|around|roughly|nearly|almost|some|just) )?$", re.I)
-_RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
 _SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB"), 1e9),
@@ -252,14 +224,6 @@ _NON_CRYPTO_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shares?|st
 # "to reach" after a move the clause tells as done is where the move ended ("jumped 11% in 24 hours to
 # reach $92"), not a goal ("needs to reach", "a push to reach").
 _TO_REACH = re.compile(r"\bto reach\s*(?:about |around |roughly |nearly |almost )?$", re.I)
-
-
-def left_clause(text: str, pos: int) -> str:
-    """The text before ``pos`` back to the previous clause break or amount (bounded);
-    a ranking ("the largest cryptocurrency by market value") is blanked: it names no size."""
-    left = _RANKING.sub(lambda m: " " * len(m.group()), text[max(0, pos - 90):pos])
-    cut = max(left.rfind(";"), left.rfind(" while "), left.rfind(" but "), left.rfind(" and "))
-    return left[cut + 1:] if cut >= 0 else left
 
 
 def is_size(a: Amount) -> bool:
@@ -309,7 +273,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if is_change(text, a) or contract_term(text, a) or _PURCHASE.search(left) or _EACH.match(right) and _DEAL.search(left):
         return False
-    if _subject_not_a_coin(sent, a) or _not_coin_before(sent, a, near):
+    if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False
     if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or named_after(text, a.end):
         return True
@@ -349,56 +313,6 @@ def _listed_to_watch(view: ArticleView, index: int) -> bool:
     # the heading may close the paragraph before ("LEVELS" on a line of its own), so the search starts there
     first = view.paragraph_start(index - 1) if index else 0
     return any(_LEVELS_HEADING.match(view.sents[k].text) for k in range(first, index))
-
-
-def contract_term(text: str, a: Amount) -> bool:
-    """In a sentence about a prediction market, a contract's price in cents (or up to its $1 payout) and
-    the levels it bets on are no coin prices ("the 'yes' side changed hands at 31 cents", "the bucket
-    for a close between $95,000 and $99,999.99")."""
-    if not _PREDICTION.search(text):
-        return False
-    return a.value <= 1.0 or bool(_CONTRACT_LEFT.search(left_clause(text, a.start)))
-
-
-def is_change(text: str, a: Amount) -> bool:
-    """The amount is the size of a move or a gap ("shed $2,000", "fell by $3,000", "trails it by more
-    than $21,000", "ended the month $6,000 lower", "$10,000 under the afternoon peak"), not a level."""
-    left = left_clause(text, a.start)
-    if _GAP_AFTER.match(text, a.end) and not _GOVERNED.search(left):
-        return True
-    return bool(_CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _BY_AMOUNT.search(left[-30:]))
-
-
-def _subject_not_a_coin(sent: SentView, a: Amount) -> bool:
-    """The clause's subject is a share, a contract, a fee or a flow, not a coin ("'Yes' shares ...
-    changed hands at 58 cents", "Units of the fund closed at C$5.62", "sales stayed under $10,000")."""
-    found = amount_tokens(sent, a.start, a.end)
-    if found is None:
-        return False
-    node = clause_head(found[1])
-    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
-    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT":
-        subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
-        return False
-    if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:
-        return True  # a company's shares moved ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped 12% to")
-    # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
-    if any(c.dep_ == "appos" and (c.lower_ in _NOT_COINS or c.lower_[:-1] in _NOT_COINS) for c in subject.children):
-        return True
-    word = subject.lower_.removesuffix("s") if subject.lower_ not in _NOT_COINS else subject.lower_  # no lemmatizer
-    if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not
-        after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
-        return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting")
-    return word in _NOT_COINS
-
-
-def _not_coin_before(sent: SentView, a: Amount, near: str) -> bool:
-    """``_NOT_COIN_BEFORE`` ends ``near``, with no coin named between its word and the amount."""
-    found = _NOT_COIN_BEFORE.search(near)
-    lo = sent.start + a.start - len(near) + found.start() if found else 0
-    return found is not None and not any(lo <= m.start < sent.start + a.start for m in sent.of("ASSET"))
 
 
 def _new_clause(sent: SentView, a: Amount, near: str) -> int:

@@ -13,11 +13,9 @@ import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
-from newsmine.nlp.price_filters import (
-    CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, contract_term, is_change, is_price, is_size, left_clause,
-    negated,
-)
-from newsmine.nlp.price_cues import NAMED_KINDS, named_after
+from newsmine.nlp.price_filters import CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_price, is_size, negated
+from newsmine.nlp.price_measures import contract_term, is_change, left_clause
+from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.price_tables import column_kind
@@ -36,20 +34,6 @@ _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
 _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) )?(?:a|an|its|the|their) "
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
-# "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
-_AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
-                            r"\s+at the (?:(?P<lows>lows?)|highs?)\b|\s+(?:spike|peak)\b", re.I)  # "to 110.5 at the lows", "the 49k spike"
-# "dipping no lower than $0.997": the bottom of the dip
-_NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
-# "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
-_PASSED_BEFORE = re.compile(r"\b(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*\s+(?:the|its)\s+$", re.I)
-_PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b|\s+(?:it|that it|bitcoin|ether) (?:reached|hit|set|touched) "
-                         r"(?:back )?in (?:\w+ )?\d{4}\b", re.I)  # "topping the $68,990 it reached in November 2021"
-# "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
-# (not "at the start of the year": the corpus writers read a time there, not the open)
-_AT_SESSION = re.compile(r"\s+(?:at the (?:(?P<close>close|closing)|open|opening) of\b|at which (?:it|the coin|the price|\w+) "
-                         r"(?:(?P<closed>closed|ended|finished)|opened|started|began)\b)", re.I)
-_FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$", re.I)  # "up from $X at the start of": GUIDE's spot
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
@@ -78,55 +62,8 @@ _TICKER_QUOTE = re.compile(r"\s+(?:last\s+\d|\d[\d,.]*[kK]?\s*(?:,\s*|\(\s*)[-�
 # A coin named with its signed change, leading to the amount, is a move ("$SOL -11.2% to $117");
 # a labelled table row ("ETH: +4.2% w/w to 2,218") quotes where the coin stands (GUIDE: a list is spot).
 _SIGNED_MOVE = re.compile(r"\$?[A-Za-z]\w*\s+(?P<sign>[-−+])\d[\d.]*\s?%(?:\s+[\w/]+){0,3}\s+to\s*(?:about\s+)?$")
-# An extreme named after the amount ("• 0.0694: the ETH/BTC ratio, its lowest since July", "ETH/BTC .0519,
-# lowest since the May 20 ETF gap") or by what the market did there ("below the US$71,900 it reached in June":
-# a top the price now stands under; "above the $15,500 it fell to": a bottom).
-_EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest) "
-                            r"(?:since|in|level|close|print)\b|"
-                            # a numbers-of-the-week row: "$99,550: where it bottomed the same evening"
-                            r"\s*:\s*where (?:it|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
-_REACHED_AFTER = re.compile(r"\s*(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
-                            r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
-_BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
-# A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
-# "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
-_RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
-_RECORD_THEN = re.compile(r"\b(?:at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
-                          r"\s*(?:touching|hitting|reaching|tagging|printing)\s+(?:about |around |roughly )?$", re.I)
-# Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
-# a round number lost or taken back is a level crossed ("lost the $55,000 handle", GUIDE rule 3).
-_TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price |it |the coin |bitcoin |ether )?(?:away|back)|"
-                          r"(?:was |were |got )?rejected) (?:at|near|around)\s*(?:about |around |roughly )?$", re.I)
-_LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
-                        r"retook|recaptured) the\s*$", re.I)
-_MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
-# "the month's lowest print, about $43,300": an extreme named just before the amount
-# "The new all-time high so far is $69,210", "the session low was $59,224": an extreme told as the subject
-_EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |day['’]s )?(?P<what>all-time high|all-time low|"
-                         r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)? "
-                         r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
-# "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
-_FIRST_TRADE = re.compile(r"\bfirst (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+(?:about |around )?$", re.I)
-_EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
-                             r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
 # "quoted at 1.475 dollars at the close of this edition": when the paper went to press, not a session's close
 _AT_PRESS_TIME = re.compile(r"\s+at the close of (?:this|the|our) (?:edition|report|issue|writing|publication)\b", re.I)
-# A price that went past the old record is the new one ("rose to 69,200 dollars, surpassing the previous
-# record of 69,000 dollars").
-_PAST_OLD_RECORD = re.compile(r"[^.;$]{0,40}?\b(?:surpass|top|beat|exceed|eclips|break|smash|pass)\w*\s+(?:the |its |a )?"
-                              r"(?:previous|prior|old|earlier|former) (?:all-time high|record|peak)", re.I)
-# A sentence that opens at the extreme ("At the low point the digital currency cost 49.580 Euro", "At its
-# peak, ether changed hands at $4,870", "At its worst the coin changed hands at") gives its first price that side.
-_OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough|worst|weakest)|"
-                               r"high(?:est)?(?: point)?|peak|top|best|strongest|height)\b(?! of (?:the )?(?:range|band|channel))", re.I)
-_TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
-_TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
-_TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
-                           r"retreat|slip|fall|falling|drop|pull|sink|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)", re.I)
-# "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
-# gives, its top or bottom told by which side of that price it lies
-_AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[A-Z]\w+) (?:touched|hit|tagged|reached|tested)\s+"
-                             r"(?:about |around |roughly )?$)", re.I)
 # A table written with pipes or labelled rows whose header or title says its prices are closes ("Closing prices,
 # Sunday 23:00 UTC Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%", "Scorecard: closing price on
 # March 31 ... Bitcoin (BTC): $82,548"): each row's price is a close.
@@ -238,7 +175,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
                 kind = _move_end(text, amounts, j) or kind
             if kind == "spot" and _FLOOR_FOUND.search(left_clause(text, a.start)):
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
-            kind = labels.get(j) or _extreme_told_around(text, a, kind, found)
+            kind = labels.get(j) or refine_kind(text, a, kind, found)
             if "|" in text and j not in labels:
                 kind = column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
             if _restated(text, amounts, j):
@@ -294,63 +231,6 @@ def _list_shares_fate(text: str, amounts: list[Amount], rejected: list[bool],
             dropped.add(j)
     ids = {id(amounts[j]) for j in dropped}
     return [f for f in found if id(f[0]) not in ids]
-
-
-def _extreme_told_around(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
-    """``kind`` refined by an extreme the words after the amount name, or by a level reached before the
-    sentence's own price ("after touching $X")."""
-    named = named_after(text, a.end)
-    if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
-        return named
-    session = _AT_SESSION.match(text, a.end)
-    if kind == "spot" and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
-        return "close" if session.group("close") or session.group("closed") else "open"
-    if kind in ("spot", "high", "level") and _PEAK_AFTER.match(text, a.end) and _PASSED_BEFORE.search(
-            text, max(0, a.start - 30), a.start):
-        return "ath"
-    extreme_of = _AT_EXTREME_OF.match(text, a.end)
-    if kind in ("spot", "low", "high") and extreme_of:
-        return "low" if extreme_of.group("low") or extreme_of.group("lows") else "high"
-    further = _NO_FURTHER.search(text, max(0, a.start - 30), a.start)
-    if kind in ("spot", "low", "high") and further:
-        return "low" if further.group("low") else "high"
-    if kind in ("spot", "high", "level") and _PAST_OLD_RECORD.match(text, a.end):
-        return "ath"
-    if kind in ("spot", "high", "low") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
-        return "open"
-    told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
-    if kind == "spot" and told:
-        return NAMED_KINDS[told.group("what").lower()]
-    opens = _OPENS_AT_EXTREME.match(text)
-    if kind == "spot" and opens and not found and not find_money(text[opens.end():a.start]):
-        return "low" if opens.group("low") else "high"
-    if kind in ("spot", "high", "level") and (_RECORD_THEN.search(text, max(0, a.start - 90), a.start)
-                                              or _RECORD_WHEN.search(text, max(0, a.start - 120), a.start)):
-        return "ath"
-    after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)
-    if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
-        side = after.groupdict()
-        return "low" if (side.get("side") or "").lower() == "lowest" or side.get("bottomed") else "high"
-    if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
-        return "high"
-    if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and (
-            _MARK_AFTER.match(text, a.end) or _round(a.value)):
-        return "level"
-    side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
-    if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):
-        return "high" if side.group("side").lower() in ("below", "under", "beneath") else "low"
-    before = next((f[0] for f in reversed(found) if f[3] == "spot" and f[0].currency == a.currency), None)
-    if kind in ("spot", "low", "high") and before is not None and _AFTER_REACHING.search(text, max(0, a.start - 30), a.start):
-        return "high" if a.value > before.value else "low"
-    turn = _TURNED_AFTER.match(text, a.end)
-    if kind in ("spot", "low", "high") and turn and _TOUCHING.search(text, max(0, a.start - 30), a.start):
-        return "low" if turn.group("up") else "high"  # "touching $1,551 before recovering": the bottom of the dip
-    return kind
-
-
-def _round(value: float) -> bool:
-    """A round number, as marks are ("lost the $1,000", "regained the 50,000 euros"): two significant digits at most."""
-    return value >= 10 and float(f"{value:.2g}") == value
 
 
 def _paragraph_so_far(view: ArticleView, index: int, a: Amount) -> str:

@@ -1,0 +1,135 @@
+"""Price kinds told by the words around an amount, where the parse gives none or a weaker one.
+
+Copy often names a price's kind beside it rather than through the verb that governs it:
+after it ("touched $1,551 before recovering", "$16,547 at the close of 2022", ", its highest
+since March", "the $68,990 it reached in November 2021"), just before it ("At its worst the coin
+changed hands at", "The new all-time high so far is", "the first PEPE/USDT trade printed at"),
+or by what the sentence said of another price ("after touching $62,900"). ``refine_kind``
+reads these phrases, each a genre's habit, and keeps the parsed kind when none applies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.numbers import Amount, find_money
+from newsmine.nlp.price_cues import NAMED_KINDS, named_after
+
+# "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
+_AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
+                            r"\s+at the (?:(?P<lows>lows?)|highs?)\b|\s+(?:spike|peak)\b", re.I)  # "to 110.5 at the lows", "the 49k spike"
+# "dipping no lower than $0.997": the bottom of the dip
+_NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
+# "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
+_PASSED_BEFORE = re.compile(r"\b(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*\s+(?:the|its)\s+$", re.I)
+_PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b|\s+(?:it|that it|bitcoin|ether) (?:reached|hit|set|touched) "
+                         r"(?:back )?in (?:\w+ )?\d{4}\b", re.I)  # "topping the $68,990 it reached in November 2021"
+# "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
+# (not "at the start of the year": the corpus writers read a time there, not the open)
+_AT_SESSION = re.compile(r"\s+(?:at the (?:(?P<close>close|closing)|open|opening) of\b|at which (?:it|the coin|the price|\w+) "
+                         r"(?:(?P<closed>closed|ended|finished)|opened|started|began)\b)", re.I)
+_FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$", re.I)  # "up from $X at the start of": GUIDE's spot
+# An extreme named after the amount ("• 0.0694: the ETH/BTC ratio, its lowest since July", "ETH/BTC .0519,
+# lowest since the May 20 ETF gap") or by what the market did there ("below the US$71,900 it reached in June":
+# a top the price now stands under; "above the $15,500 it fell to": a bottom).
+_EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest) "
+                            r"(?:since|in|level|close|print)\b|"
+                            # a numbers-of-the-week row: "$99,550: where it bottomed the same evening"
+                            r"\s*:\s*where (?:it|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
+_REACHED_AFTER = re.compile(r"\s*(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
+                            r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
+_BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
+# "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
+_RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
+# A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
+_RECORD_THEN = re.compile(r"\b(?:at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
+                          r"\s*(?:touching|hitting|reaching|tagging|printing)\s+(?:about |around |roughly )?$", re.I)
+# Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
+# a round number lost or taken back is a level crossed ("lost the $55,000 handle", GUIDE rule 3).
+_TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price |it |the coin |bitcoin |ether )?(?:away|back)|"
+                          r"(?:was |were |got )?rejected) (?:at|near|around)\s*(?:about |around |roughly )?$", re.I)
+_LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
+                        r"retook|recaptured) the\s*$", re.I)
+_MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
+# "The new all-time high so far is $69,210", "the session low was $59,224": an extreme told as the subject
+_EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |day['’]s )?(?P<what>all-time high|all-time low|"
+                         r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)? "
+                         r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
+# "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
+_FIRST_TRADE = re.compile(r"\bfirst (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+(?:about |around )?$", re.I)
+# "the month's lowest print, about $43,300": an extreme named just before the amount
+_EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
+                             r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
+# A price that went past the old record is the new one ("rose to 69,200 dollars, surpassing the previous
+# record of 69,000 dollars").
+_PAST_OLD_RECORD = re.compile(r"[^.;$]{0,40}?\b(?:surpass|top|beat|exceed|eclips|break|smash|pass)\w*\s+(?:the |its |a )?"
+                              r"(?:previous|prior|old|earlier|former) (?:all-time high|record|peak)", re.I)
+# A sentence that opens at the extreme ("At the low point the digital currency cost 49.580 Euro", "At its
+# peak, ether changed hands at $4,870", "At its worst the coin changed hands at") gives its first price that side.
+_OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough|worst|weakest)|"
+                               r"high(?:est)?(?: point)?|peak|top|best|strongest|height)\b(?! of (?:the )?(?:range|band|channel))", re.I)
+_TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
+_TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
+_TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
+                           r"retreat|slip|fall|falling|drop|pull|sink|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)", re.I)
+# "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
+# gives, its top or bottom told by which side of that price it lies
+_AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[A-Z]\w+) (?:touched|hit|tagged|reached|tested)\s+"
+                             r"(?:about |around |roughly )?$)", re.I)
+
+
+def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
+    """``kind`` (from the parse) refined by the words around amount ``a`` of sentence ``text``;
+    ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
+    named = named_after(text, a.end)
+    if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
+        return named
+    session = _AT_SESSION.match(text, a.end)
+    if kind == "spot" and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
+        return "close" if session.group("close") or session.group("closed") else "open"
+    if kind in ("spot", "high", "level") and _PEAK_AFTER.match(text, a.end) and _PASSED_BEFORE.search(
+            text, max(0, a.start - 30), a.start):
+        return "ath"
+    extreme_of = _AT_EXTREME_OF.match(text, a.end)
+    if kind in ("spot", "low", "high") and extreme_of:
+        return "low" if extreme_of.group("low") or extreme_of.group("lows") else "high"
+    further = _NO_FURTHER.search(text, max(0, a.start - 30), a.start)
+    if kind in ("spot", "low", "high") and further:
+        return "low" if further.group("low") else "high"
+    if kind in ("spot", "high", "level") and _PAST_OLD_RECORD.match(text, a.end):
+        return "ath"
+    if kind in ("spot", "high", "low") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
+        return "open"
+    told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
+    if kind == "spot" and told:
+        return NAMED_KINDS[told.group("what").lower()]
+    opens = _OPENS_AT_EXTREME.match(text)
+    if kind == "spot" and opens and not found and not find_money(text[opens.end():a.start]):
+        return "low" if opens.group("low") else "high"
+    if kind in ("spot", "high", "level") and (_RECORD_THEN.search(text, max(0, a.start - 90), a.start)
+                                              or _RECORD_WHEN.search(text, max(0, a.start - 120), a.start)):
+        return "ath"
+    after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)
+    if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
+        side = after.groupdict()
+        return "low" if (side.get("side") or "").lower() == "lowest" or side.get("bottomed") else "high"
+    if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
+        return "high"
+    if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and (
+            _MARK_AFTER.match(text, a.end) or _round(a.value)):
+        return "level"
+    side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
+    if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):
+        return "high" if side.group("side").lower() in ("below", "under", "beneath") else "low"
+    before = next((f[0] for f in reversed(found) if f[3] == "spot" and f[0].currency == a.currency), None)
+    if kind in ("spot", "low", "high") and before is not None and _AFTER_REACHING.search(text, max(0, a.start - 30), a.start):
+        return "high" if a.value > before.value else "low"
+    turn = _TURNED_AFTER.match(text, a.end)
+    if kind in ("spot", "low", "high") and turn and _TOUCHING.search(text, max(0, a.start - 30), a.start):
+        return "low" if turn.group("up") else "high"  # "touching $1,551 before recovering": the bottom of the dip
+    return kind
+
+
+def _round(value: float) -> bool:
+    """A round number, as marks are ("lost the $1,000", "regained the 50,000 euros"): two significant digits at most."""
+    return value >= 10 and float(f"{value:.2g}") == value

@@ -1,0 +1,60 @@
+"""Whose amount it is: a coin's, or a share's, a fund's, a company's, a commodity's or a holder's.
+
+Market copy puts other assets' prices in the same sentences as the coin's ("Coinbase Global
+fell 6% to $171.30 as bitcoin slid", "gold slipped below $2,165", "Units of the fund closed at
+C$5.62"). The subject of the clause that reaches the amount says whose it is; where the parser
+takes a second subject for an object, the words before the verb do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.numbers import Amount
+from newsmine.nlp.price_cues import verb_cue
+from newsmine.nlp.price_kinds import amount_tokens
+from newsmine.nlp.view import SentView, clause_head
+
+# Subjects whose price is not a coin's: securities, contracts, money moved or charged
+_NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
+                       "remittance transfer payment deposit withdrawal salary wage rent "
+                       "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
+                       "retracement extension ema sma vwap trendline neckline composite company firm miner".split())  # a chart's lines, a stock index, a company too
+_ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
+# A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
+# slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
+# from the words, since the parser often takes such a second subject for an object of the first clause.
+_NOT_COIN_BEFORE = re.compile(r"\b(?:gold|silver|bullion|oil|crude|brent|copper|stake|portfolio|savings|allowance)\b"
+                              r"(?:\s+[a-z-]+){1,3}\s+$", re.I)
+
+
+def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
+    """The clause's subject is a share, a contract, a fee or a flow, not a coin ("'Yes' shares ...
+    changed hands at 58 cents", "Units of the fund closed at C$5.62", "sales stayed under $10,000")."""
+    found = amount_tokens(sent, a.start, a.end)
+    if found is None:
+        return False
+    node = clause_head(found[1])
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
+    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT":
+        subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
+        return False
+    if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:
+        return True  # a company's shares moved ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped 12% to")
+    # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
+    if any(c.dep_ == "appos" and (c.lower_ in _NOT_COINS or c.lower_[:-1] in _NOT_COINS) for c in subject.children):
+        return True
+    word = subject.lower_.removesuffix("s") if subject.lower_ not in _NOT_COINS else subject.lower_  # no lemmatizer
+    if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not
+        after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+        return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting")
+    return word in _NOT_COINS
+
+
+def not_coin_before(sent: SentView, a: Amount, near: str) -> bool:
+    """``_NOT_COIN_BEFORE`` ends ``near``, with no coin named between its word and the amount."""
+    found = _NOT_COIN_BEFORE.search(near)
+    lo = sent.start + a.start - len(near) + found.start() if found else 0
+    return found is not None and not any(lo <= m.start < sent.start + a.start for m in sent.of("ASSET"))
