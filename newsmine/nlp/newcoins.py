@@ -19,7 +19,7 @@ from newsmine.nlp.view import Mention
 
 _TICKER = r"(?P<ticker>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})"  # "NURI", and a wrapper's or issuer's prefix: "crvUSD", "alETH"
 # what a coin is quoted against in a pair ("HMSTR/USDT", "W/EUR")
-_QUOTES = "USDT|USDC|FDUSD|USD|EUR|KRW|JPY|TRY|BRL|BTC|ETH"
+_QUOTE_CURRENCIES = "USDT|USDC|FDUSD|USD|EUR|KRW|JPY|TRY|BRL|BTC|ETH"
 _INTRODUCTIONS = (
     # "Nuri Coin (NURI)", "the Pepe token (PEPE)"
     re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken))\s+\({_TICKER}\)"),
@@ -32,7 +32,7 @@ _INTRODUCTIONS = (
     # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
     re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
-    re.compile(rf"\b{_TICKER.replace('{1,5}', '{0,5}')}/(?:{_QUOTES})\b"),  # one letter too: Wormhole's "W/USDT"
+    re.compile(rf"\b{_TICKER.replace('{1,5}', '{0,5}')}/(?:{_QUOTE_CURRENCIES})\b"),  # one letter too: Wormhole's "W/USDT"
 )
 # capitals that follow "token" without being one ("the token ETF", "token sale FAQ")
 _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT NFTS API DAO DEX CEX TVL ATH ICO IPO AI "

@@ -264,7 +264,7 @@ def _move_before(first: Token) -> tuple[str, int] | None:
         i = j - 1  # "dragged bitcoin from around $54,800 to about $46,000": the move before its start
     if i < first.sent.start:
         return None
-    if doc[i].ent_type_ == "ASSET" or doc[i].lower_ in _COIN_NOUNS and doc[i - 1].ent_type_ == "ASSET":
+    if doc[i].ent_type_ == "ASSET" or doc[i].lower_ in _COIN_NOUNS and i > first.sent.start and doc[i - 1].ent_type_ == "ASSET":
         return _caused_move(doc[first.sent.start:i + 1])
     cls = (noun_cue if doc[i].pos_ == "NOUN" else verb_cue)(doc[i].lower_)
     return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None

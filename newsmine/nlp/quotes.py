@@ -191,7 +191,7 @@ class _Attributor:
         """Expand a surname to the full name first given before ``at`` (and where it stands)."""
         known = self.registry.lookup(name)
         if len(name.split()) > 1 or known is not None and len(known.name.split()) > 1:
-            return name, at  # (a surname recorded alone before is still expanded: "Fairbrother" said, twice)
+            return name, at  # (a surname the registry holds alone is still expanded to the full name given earlier)
         m = re.search(rf"\b((?:[A-Z][\w'’-]+ ){{1,2}}){re.escape(name)}\b", self.view.text[:at])
         if m and clean_name(m.group(0)) and len(clean_name(m.group(0)).split()) > 1:
             return clean_name(m.group(0)), m.start() + (len(m.group(0)) - len(clean_name(m.group(0))))
