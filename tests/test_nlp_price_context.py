@@ -84,6 +84,7 @@ def test_kind_told_around_the_amount(text, expected):
     # a company's shares, a stock index
     ("Coinbase Global, the exchange operator, fell 6.2% to $171.30 as bitcoin slid.", 171.3),
     ("MicroStrategy, which holds more bitcoin than any other company, jumped 9% to $338.50.", 338.5),
+    ("Bitcoin fell 3%, and IBIT traded as low as $27.50 on Monday.", 27.5),
     # what is likely or unlikely, in reported speech
     ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 4000.0),
     ("She said a return to $4,000 looked unlikely and that ether was more likely to test $2,900 first.", 2900.0),

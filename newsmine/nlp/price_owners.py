@@ -20,6 +20,9 @@ _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sa
                        "remittance transfer payment deposit withdrawal salary wage rent "
                        "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
                        "retracement extension ema sma vwap trendline neckline composite company firm miner".split())  # a chart's lines, a stock index, a company too
+# the listed funds and stocks that trade on the coin's name ("IBIT traded as low as $27.50", "MSTR rose 9% to")
+_LISTED_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
+                            "CLSK HUT CIFR BTBT HOOD".split())
 _ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
 # A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
 # slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
@@ -41,6 +44,8 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
+    if subject.text in _LISTED_TICKERS:
+        return True
     if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:
         return True  # a company's shares moved ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped 12% to")
     # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
