@@ -90,10 +90,12 @@ def find_prices(view: ArticleView) -> list[Price]:
     seen: set[tuple[str, float, str]] = set()
     quoted = [(q.start, q.end) for q in quote_spans(view.text)]
     tables = _table_sentences(view)
+    # the article's dollar amounts, the scale a desk's bare numbers are checked against (see ``_quoted_bare``)
+    dollars = [a.value for sent in view.sents for a in find_money(sent.text) if a.currency == "USD" and a.value]
     for index, sent in enumerate(view.sents):
         if CORRECTION.search(sent.text):
             continue
-        for a, asset, currency, kind in _sentence_prices(view, index, index in tables):
+        for a, asset, currency, kind in _sentence_prices(view, index, index in tables, dollars):
             if any(s <= sent.start + a.start < e for s, e in quoted) and not SOLD_ABOVE.search(
                     left_clause(sent.text, a.start)):
                 continue  # speakers forecast and reminisce: quoted levels are not market facts, past sales aside
@@ -128,9 +130,11 @@ def _unread(found: list[Amount], extra: tuple[Amount, ...] | list[Amount]) -> li
     return [r for r in extra if not any(r.start < a.end and a.start < r.end for a in found)]
 
 
-def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[Amount, str, str, str]]:
+def _sentence_prices(view: ArticleView, index: int, table: bool,
+                     dollars: list[float]) -> list[tuple[Amount, str, str, str]]:
     """(amount, asset, currency, kind) of every price in one sentence; ``table``: the
-    sentence belongs to a ticker table, whose bare numbers are quotes too."""
+    sentence belongs to a ticker table, whose bare numbers are quotes too; ``dollars``: the
+    article's dollar amounts."""
     sent = view.sents[index]
     text = sent.text
     found = []
@@ -143,13 +147,13 @@ def _sentence_prices(view: ArticleView, index: int, table: bool) -> list[tuple[A
     quoted_in = money_quote(text)
     # a table row may quote a pair and a dollar price ("ETH last 2,418 ... ETH/BTC 0.03875"); a pair
     # quoted in money ("BTC/USDT at 30,450") gives its bare numbers the pair's currency
-    if table or quoted_in:
+    if table or quoted_in or sent.of("ASSET"):
         bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
-        amounts += [Amount(b.value, quoted_in or b.currency, b.start, b.end, b.scaled, False)
-                    for b in bare if not _counts_units(sent, b)]
-    elif sent.of("ASSET"):
-        bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
-        amounts += [b for b in bare if _quoted_bare(sent, b) and _near_dollar_price(view, b.value)]
+        if table or quoted_in:
+            amounts += [Amount(b.value, quoted_in or b.currency, b.start, b.end, b.scaled, False)
+                        for b in bare if not _counts_units(sent, b)]
+        else:
+            amounts += [b for b in bare if _quoted_bare(sent, b) and _near_dollar(dollars, b.value)]
     amounts.sort(key=lambda x: x.start)
     prev_end, prev_rejected = 0, False
     unreached = {round(a.value, 8) for a in amounts if negated(text, a)}
@@ -244,7 +248,7 @@ def _paragraph_so_far(view: ArticleView, index: int, a: Amount) -> str:
 _PLACED_BEFORE = re.compile(r"(?:\b(?:at|to|near|above|below|under|from|around|about|record|through|past|toward|towards|"
                             r"handle|of|@)|@)\s*(?:about |around |roughly |nearly |just )?$", re.I)
 _NO_UNIT_AFTER = re.compile(r"\s*(?:[,.;:)–—-]|$|\s(?:on|in|at|before|after|as|by|and|then|from|into|this|that|late|early|"
-                            r"during|intraday|overnight|today|yesterday|earlier|while|with|when|amid|against|for|into)\b)")
+                            r"during|intraday|overnight|today|yesterday|earlier|while|with|when|amid|against|for)\b)")
 
 
 def _quoted_bare(sent: SentView, b: Amount) -> bool:
@@ -255,11 +259,10 @@ def _quoted_bare(sent: SentView, b: Amount) -> bool:
             and not _counts_units(sent, b))
 
 
-def _near_dollar_price(view: ArticleView, value: float) -> bool:
-    """The article writes a dollar amount within half again of ``value`` somewhere ("92.1k" beside a bare
+def _near_dollar(dollars: list[float], value: float) -> bool:
+    """One of the article's ``dollars`` lies within half again of ``value`` ("92.1k" beside a bare
     "97,850"): the bare number is on the scale of its prices, not a count of coins or addresses."""
-    return any(a.currency == "USD" and a.value and 2 / 3 <= value / a.value <= 1.5
-               for sent in view.sents for a in find_money(sent.text))
+    return any(2 / 3 <= value / d <= 1.5 for d in dollars)
 
 
 def _counts_units(sent: SentView, a: Amount) -> bool:
