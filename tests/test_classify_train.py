@@ -115,8 +115,8 @@ def test_eval_classify_json_and_bad_models_folder(tmp_path):
     assert json.loads(ok.output)["dev"]["headlines"]["n"] == len(load_headlines(None, "dev")) > 0
 
 
-def test_cross_fitting_in_forked_processes_gives_what_it_gives_in_turn(tmp_path, monkeypatch):
-    from newsmine.classify import adapter, train as training
+def test_fits_in_forked_processes_give_what_they_give_in_turn(tmp_path, monkeypatch):
+    from newsmine.classify import adapter, crossfit, forked
     from newsmine.classify.data import labelled
     from newsmine.classify.encoder import LowerLayers, get_encoder
     from newsmine.classify.rows import ExtraText, encode_rows
@@ -131,11 +131,15 @@ def test_cross_fitting_in_forked_processes_gives_what_it_gives_in_turn(tmp_path,
     encode_rows(base, items, text, layers)  # as train's first encoding does: the passes reuse its lower blocks
 
     def run():
-        lower = adapter.LowerStates(base.model, base.tokenizer)
-        return training._cross_fitted(items, items, text, base, 7, 1, (1.0, 1.0), lower, layers)
+        final, folds = crossfit.fit_adapters(base, items, text, 7, 1)
+        return final, folds, crossfit.cross_fitted(items, items, text, base, folds, (1.0, 1.0), 7, layers)
 
-    forked = run()
-    monkeypatch.setattr(training.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: in turn
-    in_turn = run()
-    assert len(forked) == len(in_turn) == 3 and all(n.size and s.size for n, s in forked)
-    assert all(np.array_equal(a, b) for pair, other in zip(forked, in_turn) for a, b in zip(pair, other))
+    forked_final, forked_folds, forked_predictions = run()
+    monkeypatch.setattr(forked.multiprocessing, "get_all_start_methods", lambda: ["spawn"])  # no fork: in turn
+    final, folds, predictions = run()
+    assert final and len(folds) == crossfit.ADAPTER_FOLDS and all(folds)
+    assert adapter.digest(final) == adapter.digest(forked_final)
+    assert [adapter.digest(f) for f in folds] == [adapter.digest(f) for f in forked_folds]
+    assert adapter.digest(final) not in {adapter.digest(f) for f in folds}  # each fold's adapter saw other text
+    assert len(forked_predictions) == len(predictions) == 3 and all(n.size and s.size for n, s in forked_predictions)
+    assert all(np.array_equal(a, b) for pair, other in zip(forked_predictions, predictions) for a, b in zip(pair, other))

@@ -41,7 +41,7 @@ def _adapter_line(heads: Heads) -> list[str]:
         f"fitted for {a['epochs']} epochs on train sentences, headlines and the sentence bank for sentence sentiment "
         "and, where the text has narrative gold (not headlines), narratives; merged into the "
         "weights at load time; every head reads the adapted encoder. Calibration uses train predictions "
-        "through adapters fitted on the other half of the train articles (`newsmine/classify/adapter.py`).",
+        "through adapters fitted on the other half of the train articles (`newsmine/classify/crossfit.py`).",
     ]
 
 
