@@ -71,6 +71,21 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # the move of a coin from one level to another, the parse lost in a long clause
     ("Then the news broke, and a sell-off dragged ether from around $3,900 to about $3,310 in two hours.",
      ("ETH", 3310.0, "low")),
+    # a listing's first trade is its open, however the wire words it
+    ("Jupiter's JUP changed hands for the first time on Bybit at 15:00 UTC at $0.62, then fell.", ("JUP", 0.62, "open")),
+    ("Pyth's PYTH first traded at $0.31 on OKX before climbing to $0.44.", ("PYTH", 0.31, "open")),
+    ("• 14:00 Kraken TIA-USD live, first trade $2.05", ("TIA", 2.05, "open")),
+    # the old record passed is the record then
+    ("Solana finally did it, edging past the $259.96 peak from November 2021 to print $263.",
+     ("SOL", 259.96, "ath")),
+    ("Dogecoin took out its May 2021 peak of $0.7376 late on Friday.", ("DOGE", 0.7376, "ath")),
+    # a newsletter's data line set off by middle dots, a wire's list after its "closing levels" title
+    ("Week (ETH): Open $3,420 · High $3,610 · Low $3,050 · Close $3,180.", ("ETH", 3180.0, "close")),
+    ("Closing levels at 2200 GMT and change on the day: Bitcoin $64,210 +1.9% Ether $3,102 -0.4%",
+     ("ETH", 3102.0, "close")),
+    # a ranked row's signed change: where the coin stands
+    ("Biggest movers: AVAX +22% to $41.80, LINK -9% to $13.10.", ("AVAX", 41.8, "spot")),
+    ("Biggest movers: AVAX +22% to $41.80, LINK -9% to $13.10.", ("LINK", 13.1, "spot")),
 ])
 def test_kind_told_around_the_amount(text, expected):
     assert expected in prices_of(text)
@@ -112,6 +127,12 @@ def test_kind_told_around_the_amount(text, expected):
     ("The average bitcoin price over the quarter was about $82,600, the company said.", 82600.0),
     # a list of targets goes on after "and even"
     ("Bulls on X are posting ether targets of $6,000 and even $10,000.", 10000.0),
+    # levels watched, and a wire's correction note
+    ("Levels we are watching this week: $58,000 below, $66,500 and $70,000 above.", 66500.0),
+    ("Into Friday, desks are watching $2,900 as the line ether has to hold.", 2900.0),
+    ("This story corrects the price of solana in paragraph 3 to $142.10, not $124.10.", 142.1),
+    # a year between a month and a currency word dates what follows
+    ("Volatility is back to where it was before the July 2024 yen unwind, with bitcoin at $61,000.", 2024.0),
 ])
 def test_gaps_shares_and_forecasts_are_no_prices(text, value):
     assert value not in [v for _, v, _ in prices_of(text)]

@@ -446,3 +446,32 @@ def test_a_surname_speaks_as_the_full_name_given_earlier_outside_any_quote():
             "The funds took in $410 million that day, and Fairbrother said the dip was bought \"almost entirely "
             "through the wrappers.\"")
     assert quotes_of(text) == {("almost entirely thro", "Olumide Fairbrother", "head of ETF research", "Pier Nine Capital")}
+
+
+def test_who_a_colon_or_the_sentence_before_introduces():
+    text = ('"Supply is thin," said Hedda Lindqvist-Oyelaran, a trader at Fenmoor Markets.\n\n'
+            'Ruairi Castellane-Obi, a portfolio manager at Sallowfield Capital, pointed to the flows instead: '
+            '"The ETF bid has not missed a day."\n\n'
+            'One Hong Kong-based market maker was less patient. "Everyone with free tokens is a seller."\n\n'
+            '"Three years of testnets and nothing to show," read one post shared widely on X.')
+    assert quotes_of(text) == {
+        ("Supply is thin,", "Hedda Lindqvist-Oyelaran", "trader", "Fenmoor Markets"),
+        ("The ETF bid has not ", "Ruairi Castellane-Obi", "portfolio manager", "Sallowfield Capital"),
+        ("Everyone with free t", None, "market maker", None),
+        ("Three years of testn", None, None, None)}
+
+
+def test_an_organisation_named_with_the_speaks_for_itself():
+    text = ('Exchanges halted deposits, Bitvane Research said.\n\n'
+            'The Celestia Foundation said in a statement that it had "no access to user funds."\n\n'
+            "A spokesperson for the UK's Financial Conduct Authority said the agency was \"aware of the reports.\"")
+    assert quotes_of(text) == {
+        ("no access to user fu", "Celestia Foundation", None, "Celestia Foundation"),
+        ("aware of the reports", None, "spokesperson", "UK's Financial Conduct Authority")}
+
+
+def test_the_employer_and_role_before_the_name_after_the_quote():
+    text = ('"Spot is leading for once," Quillmark Analytics lead analyst Tamsin Achebe-Ward wrote in a note.\n\n'
+            'The coin rallied. "Leverage is still low," wrote the analyst Dorian Vell-Asante, who posts as @dvell.')
+    assert {q[:2] for q in quotes_of(text)} == {("Spot is leading for ", "Tamsin Achebe-Ward"),
+                                               ("Leverage is still lo", "Dorian Vell-Asante")}

@@ -66,7 +66,9 @@ _WORD_CUR = rf"[\s-](?i:{CURRENCY_PATTERN})"
 # dollars), not an amount; "in 2020 won" is the verb. Read as written, "fell to 2024 dollars" stays
 # an amount, as "$2,024" would be.
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_IN_YEAR = re.compile(r"\bin\s+$", re.I)
+# (also after a month: "since the August 2024 yen unwind" dates the unwind)
+_IN_YEAR = re.compile(r"\bin\s+$|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$", re.I)
 
 # A number ending a hyphenated word is part of a name, not an amount ("top-5 USD venues",
 # "a top-10k wallet"): shapes without a currency sign never start after a letter and a hyphen.
@@ -167,7 +169,7 @@ def _amount(m: re.Match[str]) -> Amount | None:
     elif groups.get("word"):
         money = money_word(m)
         if money is None or scale == 1 and _YEAR.fullmatch(m.group("num")) and _IN_YEAR.search(
-                m.string, max(0, m.start() - 10), m.start()):
+                m.string, max(0, m.start() - 12), m.start()):
             return None
         currency, explicit = money[0], True
         value = in_units(value, money[1])

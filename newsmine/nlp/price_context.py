@@ -18,10 +18,16 @@ from newsmine.nlp.price_cues import NAMED_KINDS, named_after
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
 _AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
                             r"\s+at the (?:(?P<lows>lows?)|highs?)\b|\s+(?:spike|peak)\b", re.I)  # "to 110.5 at the lows", "the 49k spike"
+# A ranked row's "SOL +17% to $26.60" in a list after its title ("Biggest movers: ...") is where the coin
+# stands, not how far it went (GUIDE); a thread's "$SOL -11.2% to $117", with no list, is still the move's low
+_SIGNED_ROW = re.compile(r":[^:]*[\s,;(][+−-]\d[\d.,]*\s?%\s+to\s+(?:about |around )?$")
 # "dipping no lower than $0.997": the bottom of the dip
 _NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
 # "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
-_PASSED_BEFORE = re.compile(r"\b(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*\s+(?:the|its)\s+$", re.I)
+_PASSED_BEFORE = re.compile(r"\b(?:(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*|past)\s+(?:the|its)\s+$", re.I)
+# "finally took out its November 2021 peak of $4,878": the record passed, named before its level
+_PASSED_PEAK_OF = re.compile(r"\b(?:(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*|took out|taking out|takes out)"
+                             r"\s+(?:the|its)\s+(?:[\w,-]+\s+){0,3}(?:peak|record|record high|all-time high) of\s+(?:about |around |roughly )?$", re.I)
 _PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b|\s+(?:it|that it|bitcoin|ether) (?:reached|hit|set|touched) "
                          r"(?:back )?in (?:\w+ )?\d{4}\b", re.I)  # "topping the $68,990 it reached in November 2021"
 # "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
@@ -56,7 +62,10 @@ _EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intrada
                          r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)? "
                          r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
 # "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
-_FIRST_TRADE = re.compile(r"\bfirst (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+(?:about |around )?$", re.I)
+# ("changed hands for the first time on Binance at 13:00 UTC at $1.30", "first traded at", "first trade $0.8012")
+_FIRST_TRADE = re.compile(r"\b(?:first (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+|first (?:trade|print):?\s+|"
+                          r"first (?:traded|printed|changed hands)\b[^.;$]{0,30}?\bat\s+|"
+                          r"(?:changed hands|traded|printed) for the first time\b[^.;$]{0,50}?\bat\s+)(?:about |around )?$", re.I)
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
                              r"(?:of |at |was |near |around )?(?:about |around |roughly |just )?$", re.I)
@@ -81,14 +90,16 @@ _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[
 def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` (from the parse) refined by the words around amount ``a`` of sentence ``text``;
     ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
+    if kind in ("high", "low") and _SIGNED_ROW.search(text, max(0, a.start - 200), a.start):
+        return "spot"
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named
     session = _AT_SESSION.match(text, a.end)
     if kind == "spot" and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
         return "close" if session.group("close") or session.group("closed") else "open"
-    if kind in ("spot", "high", "level") and _PEAK_AFTER.match(text, a.end) and _PASSED_BEFORE.search(
-            text, max(0, a.start - 30), a.start):
+    if kind in ("spot", "high", "level") and (_PEAK_AFTER.match(text, a.end) and _PASSED_BEFORE.search(
+            text, max(0, a.start - 30), a.start) or _PASSED_PEAK_OF.search(text, max(0, a.start - 80), a.start)):
         return "ath"
     extreme_of = _AT_EXTREME_OF.match(text, a.end)
     if kind in ("spot", "low", "high") and extreme_of:
@@ -98,7 +109,7 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
         return "low" if further.group("low") else "high"
     if kind in ("spot", "high", "level") and _PAST_OLD_RECORD.match(text, a.end):
         return "ath"
-    if kind in ("spot", "high", "low") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
+    if kind in ("spot", "high", "low", "level") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
         return "open"
     told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
     if kind == "spot" and told:

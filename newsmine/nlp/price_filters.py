@@ -46,7 +46,7 @@ NOT_REACHED = re.compile(
     r"(?<!after )(?<!since )(?<!upon )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
     r"retracement|moving average|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
-    r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
+    r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|\bwatch(?:ing|es|ed)(?=\s+(?:the\s+)?$)|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
     # an option's or a note's terms ("the call struck at $80,000", "an initial bitcoin level of $69,400")
@@ -57,6 +57,9 @@ NOT_REACHED = re.compile(
     r"within (?:a whisker|a hair(?:['’]s breadth)?|inches|a few (?:dollars|points|ticks)|(?:touching|striking|spitting) distance) of)\b",
     re.I,
 )
+# A wire's correction note ("This story corrects the price of ether in paragraph 4 to $3,437, not $3,473") restates
+# a price the story already gives, and the wrong one.
+_CORRECTION = re.compile(r"^\(?(?:(?:This|The) (?:story|article|report|item|version)\b[^.]{0,40}\bcorrect|Correct(?:s|ion)\b)", re.I)
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
 # asset or a pair ("SOL/BTC sits at 0.00261").
 _SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
@@ -69,7 +72,9 @@ _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zon
 # mostly air up to $35,000"; "Analyst: Support sits at ..."): every level in it is one to watch.
 _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
                     r"(?:is|sits|lies|comes|stands|remains)\b|^(?:support|resistance)s?\s*:|"
-                    r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch)?\s*:|"  # a desk note's "Levels: 25.2k is ..."
+                    # a desk note's "Levels: 25.2k is ...", a letter's "Levels we are watching this week: ..."
+                    r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch| (?:we are|we're|traders are|desks are|I am|I'm) watching)?"
+                    r"(?: this week| today| next week| for the week)?\s*:|"
                     r"^(?-i:(?:KEY )?LEVELS)\b|"  # its capitalised heading, run into the line below it
                     # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
                     r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:|"
@@ -259,7 +264,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     of_coin = _OF_COIN.match(right)
     if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):
         return False
-    if _listed_to_watch(view, index):
+    if _listed_to_watch(view, index) or _CORRECTION.match(text):
         return False
     if _COMPENSATION.search(text):
         return False

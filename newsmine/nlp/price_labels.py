@@ -1,7 +1,7 @@
 """Kinds written as labels: data lines, key-statistics boxes and their slashed pairs.
 
 Feed-driven price pages and research notes do not say "the coin fell to";
-they label the number: "Open $18,800 | High $20,380", "Open $66,930 / Last $63,470", "• SOL: $142 open,
+they label the number: "Open $18,800 | High $20,380", "Open $66,930 / Last $63,470", "Low $80,600 · Close $86,830", "• SOL: $142 open,
 $118 low", "All-time high: $73,750 (Mar 14, 2024)", "24h low / 24h high:
 $0.2046 / $0.3205". The label next to an amount, set off by the line's
 separators, is its kind, and a slashed pair of labels names a slashed pair
@@ -20,7 +20,7 @@ _KINDS = {"all-time high": "ath", "all time high": "ath", "ath": "ath", "all-tim
 # "| High $20,380", "All-time high: $73,750", "24h low: $0.2046" (a period or a venue may lead the label)
 # (set off by a separator, or ending in a colon: "to a record high $X" is no label)
 _LEAD = r"(?:(?!all[- ]time)[\w-]+\s+)?"  # a period or a venue before the label word, never half of "all-time high"
-_BEFORE = re.compile(rf"(?:(?:^|[|,;:•(/]\s*){_LEAD}{_WORD}\s*:?|\b{_LEAD}{_WORD.replace('what', 'named')}\s*:)\s*$", re.I)
+_BEFORE = re.compile(rf"(?:(?:^|[|,;:•·(/]\s*){_LEAD}{_WORD}\s*:?|\b{_LEAD}{_WORD.replace('what', 'named')}\s*:)\s*$", re.I)
 _AFTER = re.compile(rf"\s+{_WORD}\b(?=\s*(?:[,;|(]|$))", re.I)
 # "24h low / 24h high: $A / $B", "24h low / high: $A / $B"
 _PAIR = re.compile(rf"{_LEAD}(?P<first>all[- ]time high|all[- ]time low|open|high|low|close)\s*/\s*(?:[\w-]+\s+)?"

@@ -68,6 +68,8 @@ _AT_PRESS_TIME = re.compile(r"\s+at the close of (?:this|the|our) (?:edition|rep
 # Sunday 23:00 UTC Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%", "Scorecard: closing price on
 # March 31 ... Bitcoin (BTC): $82,548"): each row's price is a close.
 _CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices?\b", re.I)
+# A wrap's list run on after its title ("Closing levels at 2100 GMT and change on the day: Bitcoin $72,130 +4.6% Ether ...")
+_CLOSE_LIST = re.compile(r"^[^:]{0,60}\bclosing (?:prices?|levels?)\b[^:]{0,60}:", re.I)
 _ROW_AMOUNT = re.compile(r"[\w)]:\s*$")  # a list row's amount, right after its label ("Bitcoin (BTC): $82,548")
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
@@ -186,8 +188,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool,
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
                 kind = "spot"
-            if kind == "spot" and ("|" in text or _ROW_AMOUNT.search(text, 0, a.start)) and _CLOSE_TABLE.search(
-                    _paragraph_so_far(view, index, a)):
+            close_list = _CLOSE_LIST.match(text)
+            if kind == "spot" and (("|" in text or _ROW_AMOUNT.search(text, 0, a.start)) and _CLOSE_TABLE.search(
+                    _paragraph_so_far(view, index, a)) or close_list and close_list.end() <= a.start):
                 kind = "close"
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
             if record and not find_money(record.group()):

@@ -44,19 +44,21 @@ _WHO = (
     # "one hundred thousand dollars" and "one day" are no one
     rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*)?|"
     rf"\b(?:[Oo]ne(?! (?:hundred|thousand|million|billion|day|week|month|year)\b)|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
-    rf"(?:[\w\s,-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"  # a dot only inside a word: "lumen.eth"
+    rf"(?:[\w\s,'’-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"  # a dot only inside a word: "lumen.eth"
 )
 # the role may stand between the verb and the name ('"X," said analyst Dana Kirby'); never a time or a place
 # ("said on Tuesday", "told reporters in London")
-_ROLE_AFTER_VERB = (r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or|that|this|last|late|"
+# ("wrote the analyst Kaveh Lindmark-Osei": "the" before a role and a name)
+_ROLE_AFTER_VERB = (r"(?:the\s+(?=[a-z]))?(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or|that|this|last|late|"
                     r"early|earlier|later|reporters|journalists|clients|investors|analysts)\s)[a-z][\w-]*\s+){0,4}(?=[A-Z][a-z])")
 # or the employer's role set off by a comma ('"X," said Bluefin Labs's co-founder, Marta Kowalczyk')
 _OWNED_ROLE = (r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}['’]s\s+"  # "Bluefin Labs's"
                r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z][a-z]))")  # "head of research, "
-_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|per|according to)\s+(?:{_OWNED_ROLE}|{_ROLE_AFTER_VERB})?{_WHO}"
+# ('"X," read one post that circulated on X': a post or a sign speaks for nobody named)
+_RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|read|per|according to)\s+(?:{_OWNED_ROLE}|{_ROLE_AFTER_VERB})?{_WHO}"
                                rf"(?=[\s,.;:]|$)")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
-_RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?P<who>{NAME}),")
+_RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?:how\s+)?(?P<who>{NAME}),")  # "That is how X, ..., put it"
 _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"
 # a role may come first: '"X," Ridgeback's chief financial officer, Harriet Lindqvist-Moore, told analysts',
 # '"X," my old desk boss Marguerite Haldane, now a portfolio manager at Y, texted me'
@@ -65,6 +67,8 @@ _ROLE_FIRST = (r"(?:(?:my|our|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])|
                # an office written with capitals: '"X," Chief Financial Officer Anselm Kovačić said'
                r"(?:(?:Chief|Executive|Financial|Operating|Technology|Investment|Information|Officer|Head|Director|Senior|"
                r"Managing|Vice|President|Chair|Chairman|Chairwoman|General|Counsel|CEO|CFO|COO|CTO|CIO)\s+){1,5}(?=[A-Z][a-z])|"
+               # '"X," Tallyglass Analytics lead analyst Ruben Achterberg wrote': the employer, the role, the name
+               r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][a-z])|"
                # '"X," chief financial officer Priya Deshmane said' (not "an official at the Commission")
                r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or)\s)[a-z][\w-]*\s+){1,4}"
                r"(?=[A-Z][a-z]))?")
@@ -83,6 +87,15 @@ _REPORTED = re.compile(r"\s+(?:that|he|she|they|it|we|its|his|her|their)\b")
 # an unnamed source introduced by a colon: 'One SG-based options trader: "X"', 'from a day trader: "X"',
 # also as a numbered post of a thread ('12/ A market maker I trust sent me this: "X"')
 _LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^:\"“”]{3,80}):\s*$")
+# a named speaker introduced by a colon after a clause of their own: 'Tomasz Reyes, a portfolio manager at Y,
+# pointed to the ETFs instead: "X"', 'Our head of trading, Yusuf Brandt-Ilori, summed up the tape: "X"'
+_LEFT_NAMED_COLON = re.compile(
+    rf"^\s*(?:(?:[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w&.'’-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*,\s+)?"
+    rf"(?P<who>{NAME}|[Tt]he (?:[a-z][\w-]* )?(?:{ROLE_NOUNS})\b|[Hh]e|[Ss]he)(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+[a-z][^\"“”:]{{0,160}}:\s*$"
+)
+# a short sentence that introduces an unnamed speaker whose words follow on their own: 'One Singapore-based
+# market maker was blunter. "X"'
+_ANONYMOUS_INTRO = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>(?:One|An?|Another)\s[^\"“”.!?:]{3,80})[.:]\s*$")
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
 _IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|in|based|maker|firm|fund|provider)\s+$")  # "at X in Düsseldorf"
 # A short marked phrase is speech when a speech verb introduces it ('said it was
@@ -150,7 +163,11 @@ def _left_context(text: str, span: _Span, prev_end: int | None) -> str:
     begin = max(0, span.start - 1 - CONTEXT)
     if prev_end is not None:
         begin = max(begin, prev_end + 1)
-    left = text[begin:span.start - 1].rsplit("\n", 1)[-1]
+    chunk = text[begin:span.start - 1]
+    left = chunk.rsplit("\n", 1)[-1]
+    if not left.strip() and chunk.rstrip().endswith(":"):
+        # a paragraph ending in a colon introduces the quote that opens the next ("... a note worth reproducing:")
+        left = chunk[chunk.rstrip().rfind("\n") + 1:]
     ends = list(_SENT_END.finditer(left))
     return left[ends[-1].end():] if ends else left
 
@@ -271,6 +288,10 @@ class _Attributor:
                         return True, Person("", role, m.group("who").strip())
                     return True, self.who(person.group("person"), left_at + person.start("person"))
                 return True, self.who(m.group("who").strip(), left_at + m.start("who"))
+        if not left.strip():  # a quote opening its sentence: first, who the sentence before introduced
+            introduced = self.introduced_before(left_at)
+            if introduced[0]:
+                return introduced
         m = _RIGHT_WHO_FIRST.match(right) if closed else None
         if m and not _REPORTED.match(right, m.end()):
             return True, self.who(m.group("who").strip(), right_at + m.start("who"))
@@ -278,7 +299,28 @@ class _Attributor:
         if m:
             speaker = anonymous_person(m.group("who"))
             return speaker is not None, speaker
+        m = _LEFT_NAMED_COLON.search(left)
+        # (a name the parser missed is still a person's when a role follows it: "X, a portfolio manager at Y,")
+        if m and (self.known(m.group("who").strip()) or m.group("appo") and apposition(m.group("appo"))[0]):
+            speaker = self.who(m.group("who").strip(), left_at + m.start("who"))
+            if speaker is not None:
+                return True, speaker
         return False, None
+
+    def known(self, who: str) -> bool:
+        """A pronoun, a role, or a name already met (a capitalised word opening a sentence, "Outside the
+        courtroom, she was brief:", names nobody)."""
+        if not who[:1].isupper() or who.split()[0] in ("The", "He", "She"):
+            return True
+        name = clean_name(who)
+        return name is not None and (name in self.people or self.registry.lookup(name) is not None or name in self.registry.orgs)
+
+    def introduced_before(self, at: int) -> tuple[bool, Person | None]:
+        """An unnamed speaker the sentence before a quote introduces ("One market maker was blunter.")."""
+        before = self.view.text[max(0, at - 200):at].rsplit("\n", 1)[-1].rstrip()
+        m = _ANONYMOUS_INTRO.search(before)
+        speaker = anonymous_person(m.group("who")) if m else None
+        return speaker is not None, speaker
 
 
 _PERSON_ROLES = frozenset("helper worker merchant driver vendor seller dealer shopkeeper retiree pensioner freelancer "

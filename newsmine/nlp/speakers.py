@@ -36,7 +36,8 @@ ROLE_NOUNS = (
 ORG_NOUNS = (r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|"
              r"commission|issuer|brokerage|lender|custodian|consultancy")
 _ROLE_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ROLE_NOUNS})$", re.I)
-_ORG_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ORG_NOUNS})$", re.I)
+# "the exchange", "the research firm" (not a name: "The Starknet Foundation said" is the foundation itself)
+_ORG_REF = re.compile(rf"^(?:[Tt]he|[Tt]his|[Tt]hat) (?:[a-z][\w-]* )?(?:{ORG_NOUNS})$")
 _DESCRIPTOR = r"(?:(?:an?\s+)?(?:(?!(?:at|of|with|for|from|in|and)\s)[a-z][\w-]*\s+){0,4})"  # "research firm", "the liquidity provider"
 _ORG_WORD = r"[A-Z0-9&][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "Crypto.com", not "Markets."
 _ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_WORD}|[\s,.;)]|$))*)"
@@ -86,10 +87,15 @@ _LEADING_TITLE = re.compile(rf"^{_CAP_TITLE}\s+(?=[A-Z])")
 _TITLE_BEFORE = re.compile(rf"\b{_CAP_TITLE}\s+$")
 
 
+# The employer in the possessive before a name: "Tallyglass Analytics' Ruben Achterberg", "Halvard's Noor Amadi"
+_OWNER_BEFORE = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:s['’]|['’]s)\s+(?=[A-Z][a-z])")
+
+
 def clean_name(raw: str) -> str | None:
     """A person or organisation name from a capitalised run, or None for "The", "Analysts"..."""
     raw = re.sub(r"['’]s$", "", raw.strip(" ,.;:"))
     raw = _LEADING_TITLE.sub("", raw)
+    raw = _OWNER_BEFORE.sub("", raw)
     words = raw.split()
     while words and words[0] in NOT_NAMES:
         words = words[1:]
@@ -169,6 +175,10 @@ def pre_title(before: str) -> tuple[str | None, str | None]:
 # "a self-described day trader": the hedge is the writer's, not part of the role
 _HEDGES = frozenset({"self-described", "self-styled", "self-proclaimed", "so-called"})
 _TRADE_TERMS = frozenset({"P2P", "OTC", "DeFi", "NFT", "ETF"})
+# Where the person's description stops: a place, an employer, a clause, or the verb of the sentence
+# ("One Singapore-based market maker was blunter: ...")
+_PHRASE_ENDS = frozenset("in on near at with from who for of I we that was were is are had has put went took sounded "
+                         "summed offered kept saw sees struck seemed".split())
 _ANONYMOUS_ORG = re.compile(r"^(?:at|for|with|from) (?:the )?" + _ORG.replace("?P<org>", "?:"))
 
 
@@ -180,7 +190,7 @@ def anonymous_person(phrase: str) -> Person | None:
     org: list[str] = []  # the capitalised run just before the role
     rest = phrase.split(None, 1)[1] if " " in phrase else ""
     for word in rest.split():
-        if word in ("in", "on", "near", "at", "with", "from", "who", "for", "of", "I", "we", "that") or not word[:1].isalpha():
+        if word in _PHRASE_ENDS or not word[:1].isalpha():
             break
         rest = rest.split(None, 1)[1] if " " in rest else ""
         if word.lower() in ("a", "an", "one", "another"):
