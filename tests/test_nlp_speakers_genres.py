@@ -475,3 +475,12 @@ def test_the_employer_and_role_before_the_name_after_the_quote():
             'The coin rallied. "Leverage is still low," wrote the analyst Dorian Vell-Asante, who posts as @dvell.')
     assert {q[:2] for q in quotes_of(text)} == {("Spot is leading for ", "Tamsin Achebe-Ward"),
                                                ("Leverage is still lo", "Dorian Vell-Asante")}
+
+
+def test_a_colon_after_a_document_hands_the_words_to_it():
+    text = ('Ravi Ostrander, head of research at Pellow Markets, pointed to the SEC statement: '
+            '"The Commission has not approved or endorsed any crypto asset."\n\n'
+            'Jonah Brill, a trader at Arkwell, had a simpler reading: "Funding is too hot, so the squeeze comes first."\n\n'
+            'Lena Hovde of Quarry Lane read out the exchange notice: "Withdrawals are paused while we investigate."')
+    assert {q[:2] for q in quotes_of(text)} == {("The Commission has no", None), ("Funding is too hot, s", "Jonah Brill"),
+                                               ("Withdrawals are pause", None)}

@@ -93,6 +93,10 @@ _LEFT_NAMED_COLON = re.compile(
     rf"^\s*(?:(?:[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w&.'’-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*,\s+)?"
     rf"(?P<who>{NAME}|[Tt]he (?:[a-z][\w-]* )?(?:{ROLE_NOUNS})\b|[Hh]e|[Ss]he)(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+[a-z][^\"“”:]{{0,160}}:\s*$"
 )
+# ... unless the clause hands the words to a document or someone else ('pointed to the SEC statement:', 'read out
+# the exchange notice:', 'shared a message from a client:')
+_OTHER_SOURCE = re.compile(r"\b(?:statements?|notices?|filings?|posts?|tweets?|letters?|orders?|rulings?|reports?|releases?|"
+                           r"memos?|messages?|emails?|announcements?|notes? from|words of|from (?:a|an|one|the|his|her|their))\b")
 # a short sentence that introduces an unnamed speaker whose words follow on their own: 'One Singapore-based
 # market maker was blunter. "X"'
 _ANONYMOUS_INTRO = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>(?:One|An?|Another)\s[^\"“”.!?:]{3,80})[.:]\s*$")
@@ -301,7 +305,8 @@ class _Attributor:
             return speaker is not None, speaker
         m = _LEFT_NAMED_COLON.search(left)
         # (a name the parser missed is still a person's when a role follows it: "X, a portfolio manager at Y,")
-        if m and (self.known(m.group("who").strip()) or m.group("appo") and apposition(m.group("appo"))[0]):
+        if m and not _OTHER_SOURCE.search(left, m.end("who")) and (
+                self.known(m.group("who").strip()) or m.group("appo") and apposition(m.group("appo"))[0]):
             speaker = self.who(m.group("who").strip(), left_at + m.start("who"))
             if speaker is not None:
                 return True, speaker
