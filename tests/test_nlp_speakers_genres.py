@@ -482,5 +482,5 @@ def test_a_colon_after_a_document_hands_the_words_to_it():
             '"The Commission has not approved or endorsed any crypto asset."\n\n'
             'Jonah Brill, a trader at Arkwell, had a simpler reading: "Funding is too hot, so the squeeze comes first."\n\n'
             'Lena Hovde of Quarry Lane read out the exchange notice: "Withdrawals are paused while we investigate."')
-    assert {q[:2] for q in quotes_of(text)} == {("The Commission has no", None), ("Funding is too hot, s", "Jonah Brill"),
-                                               ("Withdrawals are pause", None)}
+    assert {q[:2] for q in quotes_of(text)} == {("The Commission has n", None), ("Funding is too hot, ", "Jonah Brill"),
+                                               ("Withdrawals are paus", None)}
