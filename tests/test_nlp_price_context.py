@@ -86,6 +86,17 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a ranked row's signed change: where the coin stands
     ("Biggest movers: AVAX +22% to $41.80, LINK -9% to $13.10.", ("AVAX", 41.8, "spot")),
     ("Biggest movers: AVAX +22% to $41.80, LINK -9% to $13.10.", ("LINK", 13.1, "spot")),
+    # a digest's row: the extreme first, then where it stands
+    ("• SOL: a high of $212 on Monday, last at $198.40, +6.1% w/w", ("SOL", 198.4, "spot")),
+    ("• stETH: as cheap as 0.948 ETH on Balancer on Thursday", ("stETH", 0.948, "low")),
+    # a letter's list under "(Friday's close, ...)"
+    ("The week in numbers (Friday's close, and the change on the week):\n• Ether: $2,415, up 7%\n• Solana: $96.20, up 12%",
+     ("SOL", 96.2, "close")),
+    # the same high in another currency at the day's rate
+    ("Bitcoin climbed to $67,400 on Thursday, its highest since March and roughly €62,100 at current exchange rates.",
+     ("BTC", 62100.0, "spot")),
+    ("Ether rose to a record $4,950, clearing for the first time the $4,878 peak it set in November 2021.",
+     ("ETH", 4878.0, "ath")),
 ])
 def test_kind_told_around_the_amount(text, expected):
     assert expected in prices_of(text)
@@ -133,6 +144,10 @@ def test_kind_told_around_the_amount(text, expected):
     ("This story corrects the price of solana in paragraph 3 to $142.10, not $124.10.", 142.1),
     # a year between a month and a currency word dates what follows
     ("Volatility is back to where it was before the July 2024 yen unwind, with bitcoin at $61,000.", 2024.0),
+    # a miner's hashprice, a treasury's average cost, a year-end target
+    ("At a $52 hashprice, older rigs on 6-cent power barely break even while bitcoin trades at $64,000.", 52.0),
+    ("Solana was near $140, below the $171 average cost its largest corporate holder reports.", 171.0),
+    ("Moreau, who has a $150,000 year-end target for bitcoin, expects miners to consolidate.", 150000.0),
 ])
 def test_gaps_shares_and_forecasts_are_no_prices(text, value):
     assert value not in [v for _, v, _ in prices_of(text)]

@@ -21,10 +21,13 @@ _AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst
 # A ranked row's "SOL +17% to $26.60" in a list after its title ("Biggest movers: ...") is where the coin
 # stands, not how far it went (GUIDE); a thread's "$SOL -11.2% to $117", with no list, is still the move's low
 _SIGNED_ROW = re.compile(r":[^:]*[\s,;(][+−-]\d[\d.,]*\s?%\s+to\s+(?:about |around )?$")
+# "• ETH: a low of $1,038 on Wednesday, last at $1,092": where it stands now, after the extreme
+_LAST_AT = re.compile(r"\blast (?:at|seen at|traded at|quoted at|changed hands at)\s+(?:about |around )?$", re.I)
 # "dipping no lower than $0.997": the bottom of the dip
 _NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
 # "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
-_PASSED_BEFORE = re.compile(r"\b(?:(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*|past)\s+(?:the|its)\s+$", re.I)
+_PASSED_BEFORE = re.compile(r"\b(?:(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*|past)\s+"
+                            r"(?:for the first time\s+)?(?:the|its)\s+$", re.I)  # "clearing for the first time the $4,878 peak"
 # "finally took out its November 2021 peak of $4,878": the record passed, named before its level
 _PASSED_PEAK_OF = re.compile(r"\b(?:(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*|took out|taking out|takes out)"
                              r"\s+(?:the|its)\s+(?:[\w,-]+\s+){0,3}(?:peak|record|record high|all-time high) of\s+(?:about |around |roughly )?$", re.I)
@@ -92,6 +95,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
     if kind in ("high", "low") and _SIGNED_ROW.search(text, max(0, a.start - 200), a.start):
         return "spot"
+    if kind in ("low", "high") and _LAST_AT.search(text, max(0, a.start - 20), a.start):
+        return "spot"
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named
@@ -99,7 +104,7 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     if kind == "spot" and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
         return "close" if session.group("close") or session.group("closed") else "open"
     if kind in ("spot", "high", "level") and (_PEAK_AFTER.match(text, a.end) and _PASSED_BEFORE.search(
-            text, max(0, a.start - 30), a.start) or _PASSED_PEAK_OF.search(text, max(0, a.start - 80), a.start)):
+            text, max(0, a.start - 50), a.start) or _PASSED_PEAK_OF.search(text, max(0, a.start - 80), a.start)):
         return "ath"
     extreme_of = _AT_EXTREME_OF.match(text, a.end)
     if kind in ("spot", "low", "high") and extreme_of:

@@ -57,9 +57,6 @@ NOT_REACHED = re.compile(
     r"within (?:a whisker|a hair(?:['’]s breadth)?|inches|a few (?:dollars|points|ticks)|(?:touching|striking|spitting) distance) of)\b",
     re.I,
 )
-# A wire's correction note ("This story corrects the price of ether in paragraph 4 to $3,437, not $3,473") restates
-# a price the story already gives, and the wrong one.
-_CORRECTION = re.compile(r"^\(?(?:(?:This|The) (?:story|article|report|item|version)\b[^.]{0,40}\bcorrect|Correct(?:s|ion)\b)", re.I)
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
 # asset or a pair ("SOL/BTC sits at 0.00261").
 _SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
@@ -83,7 +80,9 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
                       r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
-    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
+    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:[\w-]+ )?(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
+    # a miner's revenue per unit of hash, a treasury's average cost ("At a $45 hashprice", "the $3,900 average cost")
+    r"hash ?price\b|average (?:cost|price|entry|purchase price)\b|"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
@@ -156,9 +155,11 @@ _BY_END = re.compile(r"^[\s,]*by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[
 # A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
 _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
 # A correction repeats what the story wrongly said ("An earlier version of this story said ether
-# fell to $2,520", "... misstated the price"): nothing in it is a fact.
+# fell to $2,520", "... misstated the price", a wire's "This story corrects the price of ether in paragraph 4
+# to $3,437, not $3,473"): nothing in it is a fact.
 CORRECTION = re.compile(r"\b(?:earlier|previous|prior) version of this (?:story|article|report|post)\b|"
-                         r"\b(?:misstated|misreported|incorrectly (?:said|stated|reported|gave))\b", re.I)
+                         r"\b(?:misstated|misreported|incorrectly (?:said|stated|reported|gave))\b|"
+                         r"^\(?(?:(?:This|The) (?:story|article|report|item)\b[^.]{0,40}\bcorrects\b|Corrects\b)", re.I)
 # A level the sentence says was never reached ("the $10,000 level was never tested",
 # "fell short of $50,000") is no price anywhere in that sentence.
 _NEGATED_LEFT = re.compile(
@@ -264,7 +265,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     of_coin = _OF_COIN.match(right)
     if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):
         return False
-    if _listed_to_watch(view, index) or _CORRECTION.match(text):
+    if _listed_to_watch(view, index):
         return False
     if _COMPENSATION.search(text):
         return False

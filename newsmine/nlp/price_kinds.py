@@ -32,8 +32,8 @@ SPOT = ("spot", RANK["spot"])
 # verbs that move a coin without saying which way: the cause named before them does ("the sell-off sent bitcoin to")
 _CAUSATIVES = frozenset("send sends sent sending take takes took taken taking drive drives drove driven driving carry carries "
                         "carried carrying push pushes pushed pushing pull pulls pulled pulling bring brings brought".split())
-# "traded for as little as $0.08", "quoting as much as $1,242": how far a price went, like "as low as"
-_AS_FAR = {"little": ("low", RANK["named"]), "much": ("high", RANK["named"])}
+# "traded for as little as $0.08", "quoting as much as $1,242", "as cheap as 0.935 ETH": how far a price went, like "as low as"
+_AS_FAR = {"little": ("low", RANK["named"]), "cheap": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})

@@ -36,6 +36,8 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:(?:which (?:is|was|marks|marked
                            r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
+# ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
+_AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s) (?:exchange )?rates?\b", re.I)
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
@@ -67,7 +69,8 @@ _AT_PRESS_TIME = re.compile(r"\s+at the close of (?:this|the|our) (?:edition|rep
 # A table written with pipes or labelled rows whose header or title says its prices are closes ("Closing prices,
 # Sunday 23:00 UTC Asset | Close (Sun) | Weekly change BTC | $26,270 | +11.9%", "Scorecard: closing price on
 # March 31 ... Bitcoin (BTC): $82,548"): each row's price is a close.
-_CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices?\b", re.I)
+_CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices?\b|"
+                          r"\(\w+day['’]s close\b", re.I)  # a letter's "The week in numbers (Friday's close, ...):"
 # A wrap's list run on after its title ("Closing levels at 2100 GMT and change on the day: Bitcoin $72,130 +4.6% Ether ...")
 _CLOSE_LIST = re.compile(r"^[^:]{0,60}\bclosing (?:prices?|levels?)\b[^:]{0,60}:", re.I)
 _ROW_AMOUNT = re.compile(r"[\w)]:\s*$")  # a list row's amount, right after its label ("Bitcoin (BTC): $82,548")
@@ -304,7 +307,7 @@ def _restated(text: str, amounts: list[Amount], j: int) -> bool:
     """Amount ``j`` gives the one before it in another currency ("touched 101.3 million won, or about $77,100")."""
     if j == 0 or amounts[j - 1].currency in (None, amounts[j].currency):
         return False
-    return _RESTATED.match(text[amounts[j - 1].end:amounts[j].start]) is not None
+    return _RESTATED.match(text[amounts[j - 1].end:amounts[j].start]) is not None or _AT_RATES.match(text, amounts[j].end) is not None
 
 
 def _move_end(text: str, amounts: list[Amount], j: int) -> str | None:
