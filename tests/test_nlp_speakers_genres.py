@@ -484,3 +484,13 @@ def test_a_colon_after_a_document_hands_the_words_to_it():
             'Lena Hovde of Quarry Lane read out the exchange notice: "Withdrawals are paused while we investigate."')
     assert {q[:2] for q in quotes_of(text)} == {("The Commission has n", None), ("Funding is too hot, ", "Jonah Brill"),
                                                ("Withdrawals are paus", None)}
+
+
+def test_broadcast_roles_a_role_before_the_name_and_a_price_before_the_quote():
+    text = ('Host Teodora Vance opened the show with the ETF tallies.\n\n'
+            '"Four hundred million came in on Tuesday alone," the host said.\n\n'
+            'Her co-founder, Mikkel Strand, reached by phone in Oslo, was blunter: "Ratios that rise this fast fall the same way."\n\n'
+            'Pressed for a number, Edda Roux, a strategist at Calloway Row, said $2.10 and "not a cent higher."')
+    assert {q[:2] for q in quotes_of(text)} == {("Four hundred million", "Teodora Vance"),
+                                               ("Ratios that rise thi", "Mikkel Strand"),
+                                               ("not a cent higher.", "Edda Roux")}

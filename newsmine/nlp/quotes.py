@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsmine.nlp.speakers import (HANDLE_VERB, NAME, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person,
-                                   apposition, clean_name, looks_like_org, pre_title)
+                                   apposition, clean_name, is_role, looks_like_org, pre_title)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -79,7 +79,7 @@ _RIGHT_WHO_FIRST = re.compile(
 # '..., who called the move "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
 _LEFT_SAY = re.compile(
     rf"{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
-    rf"likes to\s+)?(?:{SAY}|called|described)\b[^.!?\"“”]{{0,160}}?[:,]?\s*$"
+    rf"likes to\s+)?(?:{SAY}|called|described)\b(?:[^.!?\"“”]|\.(?=\d)){{0,160}}?[:,]?\s*$"  # "said $1.50 and "..."
 )
 # After a quote that ends its sentence, 'A merchant ... said he had stopped ...' reports what that speaker
 # said next: an attribution to the quote before it would be followed by the time or place, not by a clause.
@@ -90,7 +90,7 @@ _LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[A
 # a named speaker introduced by a colon after a clause of their own: 'Tomasz Reyes, a portfolio manager at Y,
 # pointed to the ETFs instead: "X"', 'Our head of trading, Yusuf Brandt-Ilori, summed up the tape: "X"'
 _LEFT_NAMED_COLON = re.compile(
-    rf"^\s*(?:(?:[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w&.'’-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*,\s+)?"
+    rf"^\s*(?P<role>(?:[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w&.'’-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*,\s+)?"
     rf"(?P<who>{NAME}|[Tt]he (?:[a-z][\w-]* )?(?:{ROLE_NOUNS})\b|[Hh]e|[Ss]he)(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+[a-z][^\"“”:]{{0,160}}:\s*$"
 )
 # ... unless the clause hands the words to a document or someone else ('pointed to the SEC statement:', 'read out
@@ -304,9 +304,11 @@ class _Attributor:
             speaker = anonymous_person(m.group("who"))
             return speaker is not None, speaker
         m = _LEFT_NAMED_COLON.search(left)
-        # (a name the parser missed is still a person's when a role follows it: "X, a portfolio manager at Y,")
+        # (a name the parser missed is still a person's when a role names it: "X, a portfolio manager at Y,",
+        # "Her co-founder, X,")
         if m and not _OTHER_SOURCE.search(left, m.end("who")) and (
-                self.known(m.group("who").strip()) or m.group("appo") and apposition(m.group("appo"))[0]):
+                self.known(m.group("who").strip()) or m.group("appo") and apposition(m.group("appo"))[0]
+                or m.group("role") and is_role(m.group("role"))):
             speaker = self.who(m.group("who").strip(), left_at + m.start("who"))
             if speaker is not None:
                 return True, speaker

@@ -31,7 +31,8 @@ PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
 ROLE_NOUNS = (
     "analyst|strategist|trader|economist|executive|founder|co-founder|ceo|researcher|investor|manager|official|"
     "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|"
-    "economist|president|lawyer|attorney|professor|commissioner|regulator|developer|merchant|dealer|broker"
+    "economist|president|lawyer|attorney|professor|commissioner|regulator|developer|merchant|dealer|broker|"
+    "host|co-host|anchor|co-anchor|presenter|moderator"  # broadcasts: "the host said"
 )
 ORG_NOUNS = (r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|"
              r"commission|issuer|brokerage|lender|custodian|consultancy")
@@ -209,6 +210,11 @@ def anonymous_person(phrase: str) -> Person | None:
     after = _ANONYMOUS_ORG.match(rest)
     employer = after.group().split(None, 1)[1].removeprefix("the ") if after else " ".join(org) or None
     return Person("", title, employer)
+
+
+def is_role(words: str) -> bool:
+    """Whether ``words`` name a person's role ("her co-founder", "head of trading")."""
+    return bool(_TITLE_WORDS.search(words))
 
 
 def looks_like_org(name: str) -> bool:
