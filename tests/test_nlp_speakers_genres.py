@@ -248,10 +248,10 @@ def test_a_forecast_someone_called_something():
 
 
 def test_an_ner_organisation_with_a_persons_apposition_is_a_person():
-    from newsmine.nlp.quotes import _is_person
-    assert _is_person("Marta Oyelaran-Voss", ", a research analyst at Pellucid Labs, wrote")
-    assert not _is_person("Grayscale Investments", ", the asset manager, said")
-    assert not _is_person("Kraken", ", a derivatives analyst favourite, said")
+    from newsmine.nlp.speakers import is_person
+    assert is_person("Marta Oyelaran-Voss", ", a research analyst at Pellucid Labs, wrote")
+    assert not is_person("Grayscale Investments", ", the asset manager, said")
+    assert not is_person("Kraken", ", a derivatives analyst favourite, said")
 
 
 def test_an_office_written_before_the_name_is_the_title():

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsmine.nlp.speakers import (HANDLE_VERB, NAME, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person,
-                                   apposition, clean_name, is_role, looks_like_org, pre_title)
+                                   apposition, clean_name, is_person, is_role, looks_like_org)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
@@ -330,20 +330,6 @@ class _Attributor:
         return speaker is not None, speaker
 
 
-_PERSON_ROLES = frozenset("helper worker merchant driver vendor seller dealer shopkeeper retiree pensioner freelancer "
-                          "entrepreneur programmer designer tester user trader analyst strategist economist "
-                          "founder co-founder researcher investor lawyer attorney professor teacher nurse student".split())
-
-
-def _is_person(name: str, after: str, before: str = "") -> bool:
-    """A two- or three-word name that is no organisation's, with a person's role in apposition or before it."""
-    if not 2 <= len(name.split()) <= 3 or looks_like_org(name):
-        return False
-    title = pre_title(before)[0]
-    # a role before the name makes it a person only when no organisation has that role ("market maker X")
-    return apposition(after)[0] is not None or title is not None and title.split()[-1].lower() in _PERSON_ROLES
-
-
 def find_quotes(view: ArticleView) -> list[Quote]:
     text = view.text
     spans = [s for s in quote_spans(text) if s.end > s.start]
@@ -367,7 +353,7 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                 name = clean_name(m.key)
                 if name and not attributor.is_org(name, m.start) and not _IN_APPOSITION.search(text[max(0, m.start - 30):m.start]):
                     attributor.registry.introduce(name, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
-            elif m.label == "ORG" and _is_person(m.key, text[m.end:m.end + 200], text[max(0, m.start - 80):m.start]):
+            elif m.label == "ORG" and is_person(m.key, text[m.end:m.end + 200], text[max(0, m.start - 80):m.start]):
                 # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven",
                 # "domestic helper Marites Calderon"
                 attributor.registry.introduce(m.key, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])

@@ -212,6 +212,20 @@ def anonymous_person(phrase: str) -> Person | None:
     return Person("", title, employer)
 
 
+_PERSON_ROLES = frozenset("helper worker merchant driver vendor seller dealer shopkeeper retiree pensioner freelancer "
+                          "entrepreneur programmer designer tester user trader analyst strategist economist "
+                          "founder co-founder researcher investor lawyer attorney professor teacher nurse student".split())
+
+
+def is_person(name: str, after: str, before: str = "") -> bool:
+    """A two- or three-word name that is no organisation's, with a person's role in apposition or before it."""
+    if not 2 <= len(name.split()) <= 3 or looks_like_org(name):
+        return False
+    title = pre_title(before)[0]
+    # a role before the name makes it a person only when no organisation has that role ("market maker X")
+    return apposition(after)[0] is not None or title is not None and title.split()[-1].lower() in _PERSON_ROLES
+
+
 def is_role(words: str) -> bool:
     """Whether ``words`` name a person's role ("her co-founder", "head of trading")."""
     return bool(_TITLE_WORDS.search(words))
