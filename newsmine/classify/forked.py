@@ -1,9 +1,10 @@
 """Independent training jobs run side by side in forked processes of one thread each.
 
-``newsmine train`` fits three encoder adapters, two cross-fitting passes and
-a grid of heads that share nothing but their inputs. On two cores, two
-one-thread processes beat one two-thread process: the matrix products of a
-small encoder and of lbfgs gain little from a second thread. Inputs reach
+``newsmine train`` fits two cross-fitting adapters, runs their two passes
+and fits a grid of heads: jobs that share nothing but their inputs. On two
+cores, two one-thread processes beat one two-thread process: the matrix
+products of a small encoder and of lbfgs gain little from a second thread.
+Inputs reach
 the workers through the fork (copy-on-write, never pickled); only job
 numbers go out and results come back.
 """
