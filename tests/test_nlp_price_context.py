@@ -97,6 +97,11 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
      ("BTC", 62100.0, "spot")),
     ("Ether rose to a record $4,950, clearing for the first time the $4,878 peak it set in November 2021.",
      ("ETH", 4878.0, "ath")),
+    # a move with no direction of its own, turned after it
+    ("A fake filing briefly sent bitcoin to $47,900, and it fell to $45,500 once the agency denied it.",
+     ("BTC", 47900.0, "high")),
+    ("The rumour sent ether to $3,120 before it slid back to $2,980.", ("ETH", 3120.0, "high")),
+    ("The rumour sent solana to $171 on Tuesday.", ("SOL", 171.0, "spot")),
 ])
 def test_kind_told_around_the_amount(text, expected):
     assert expected in prices_of(text)

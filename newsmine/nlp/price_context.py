@@ -82,8 +82,15 @@ _OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(
                                r"high(?:est)?(?: point)?|peak|top|best|strongest|height)\b(?! of (?:the )?(?:range|band|channel))", re.I)
 _TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
 _TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
-_TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
+_TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:it\s+|the coin\s+|the price\s+)?(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
                            r"retreat|slip|fall|falling|drop|pull|sink|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)", re.I)
+# A move caused with no direction of its own ("briefly sent bitcoin to $47,900") turned after it ("and it fell to
+# $45,500 once ...", "before the agency called the post false" is no turn): the top or bottom of that move
+_SENT_TO = re.compile(r"\b(?:sent|sending|pushed|pushing|took|taking|drove|driving|carried|carrying)\s+(?:[\w-]+\s+){1,3}to\s+"
+                      r"(?:about |around |roughly |nearly |almost )?$", re.I)
+_TURNED_THEN = re.compile(r"[^.;$]{0,30}?(?:,?\s+and\s+(?:then\s+)?(?:it|the coin|the price|[A-Z]\w+)|\s+then)\s+"
+                          r"(?:(?P<up>recovered|rebounded|bounced|climbed|rallied)|fell|dropped|slid|sank|slipped|retreated|"
+                          r"tumbled|plunged|eased)\b", re.I)
 # "traded at $61,700 ... after touching $62,900 on Saturday": an extreme reached before the price the sentence
 # gives, its top or bottom told by which side of that price it lies
 _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[A-Z]\w+) (?:touched|hit|tagged|reached|tested)\s+"
@@ -143,6 +150,9 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     turn = _TURNED_AFTER.match(text, a.end)
     if kind in ("spot", "low", "high") and turn and _TOUCHING.search(text, max(0, a.start - 30), a.start):
         return "low" if turn.group("up") else "high"  # "touching $1,551 before recovering": the bottom of the dip
+    turn = (_TURNED_AFTER.match(text, a.end) or _TURNED_THEN.match(text, a.end)) if kind == "spot" else None
+    if turn and _SENT_TO.search(text, max(0, a.start - 50), a.start):
+        return "low" if turn.group("up") else "high"
     return kind
 
 
