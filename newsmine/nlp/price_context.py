@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import NAMED_KINDS, named_after
+from newsmine.nlp.price_cues import CAUSATIVES, NAMED_KINDS, named_after
 
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
 _AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
@@ -26,11 +26,11 @@ _LAST_AT = re.compile(r"\blast (?:at|seen at|traded at|quoted at|changed hands a
 # "dipping no lower than $0.997": the bottom of the dip
 _NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
 # "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
-_PASSED_BEFORE = re.compile(r"\b(?:(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*|past)\s+"
-                            r"(?:for the first time\s+)?(?:the|its)\s+$", re.I)  # "clearing for the first time the $4,878 peak"
+_PASS = r"(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*"
+_PASSED_BEFORE = re.compile(rf"\b(?:{_PASS}|past)\s+(?:for the first time\s+)?(?:the|its)\s+$", re.I)  # "clearing for the first time the $4,878 peak"
 # "finally took out its November 2021 peak of $4,878": the record passed, named before its level
-_PASSED_PEAK_OF = re.compile(r"\b(?:(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*|took out|taking out|takes out)"
-                             r"\s+(?:the|its)\s+(?:[\w,-]+\s+){0,3}(?:peak|record|record high|all-time high) of\s+(?:about |around |roughly )?$", re.I)
+_PASSED_PEAK_OF = re.compile(rf"\b(?:{_PASS}|took out|taking out|takes out)\s+(?:the|its)\s+(?:[\w,-]+\s+){{0,3}}"
+                             r"(?:peak|record|record high|all-time high) of\s+(?:about |around |roughly )?$", re.I)
 _PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b|\s+(?:it|that it|bitcoin|ether) (?:reached|hit|set|touched) "
                          r"(?:back )?in (?:\w+ )?\d{4}\b", re.I)  # "topping the $68,990 it reached in November 2021"
 # "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
@@ -86,8 +86,8 @@ _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:it\s+|the coin\s+|the pr
                            r"retreat|slip|fall|falling|drop|pull|sink|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)", re.I)
 # A move caused with no direction of its own ("briefly sent bitcoin to $47,900") turned after it ("and it fell to
 # $45,500 once ...", "before the agency called the post false" is no turn): the top or bottom of that move
-_SENT_TO = re.compile(r"\b(?:sent|sending|pushed|pushing|took|taking|drove|driving|carried|carrying)\s+(?:[\w-]+\s+){1,3}to\s+"
-                      r"(?:about |around |roughly |nearly |almost )?$", re.I)
+_SENT_TO = re.compile(rf"\b(?:{'|'.join(sorted(CAUSATIVES))})\s+(?:[\w-]+\s+){{1,3}}to\s+(?:about |around |roughly |nearly |almost )?$",
+                      re.I)
 _TURNED_THEN = re.compile(r"[^.;$]{0,30}?(?:,?\s+and\s+(?:then\s+)?(?:it|the coin|the price|[A-Z]\w+)|\s+then)\s+"
                           r"(?:(?P<up>recovered|rebounded|bounced|climbed|rallied)|fell|dropped|slid|sank|slipped|retreated|"
                           r"tumbled|plunged|eased)\b", re.I)

@@ -74,6 +74,9 @@ PERIOD_WORDS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nin
 LEVEL_PREPS = frozenset("above below under beneath over past through thru beyond north south".split())
 DOWN_WORDS = frozenset("down lower downward".split())
 UP_WORDS = frozenset("up higher upward".split())
+# verbs that move a coin without saying which way: the cause named before them does ("the sell-off sent bitcoin to")
+CAUSATIVES = frozenset("send sends sent sending take takes took taken taking drive drives drove driven driving carry carries "
+                       "carried carrying push pushes pushed pushing pull pulls pulled pulling bring brings brought".split())
 APPROXIMATORS = frozenset("roughly nearly almost some approximately just only circa well".split())
 # prepositions that may stand between a word and its amount ("a high near $X", "to about $X")
 SOFT_PREPS = frozenset("near around about of as at".split())

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsmine.nlp.price_cues import (APPROXIMATORS, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, noun_cue,
+from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, noun_cue,
                                      verb_cue)
 from newsmine.nlp.price_direction import direction, previous_way
 from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price
@@ -29,9 +29,6 @@ if TYPE_CHECKING:
     from newsmine.nlp.view import SentView
 
 SPOT = ("spot", RANK["spot"])
-# verbs that move a coin without saying which way: the cause named before them does ("the sell-off sent bitcoin to")
-_CAUSATIVES = frozenset("send sends sent sending take takes took taken taking drive drives drove driven driving carry carries "
-                        "carried carrying push pushes pushed pushing pull pulls pulled pulling bring brings brought".split())
 # "traded for as little as $0.08", "quoting as much as $1,242", "as cheap as 0.935 ETH": how far a price went, like "as low as"
 _AS_FAR = {"little": ("low", RANK["named"]), "cheap": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
@@ -279,7 +276,7 @@ def _caused_move(words: Span) -> tuple[str, int] | None:
         i -= 1  # back over "the SOL token"
     verb = words.doc[i]
     cls = verb_cue(verb.lower_)
-    if verb.lower_ in _CAUSATIVES:  # "the sell-off pushed bitcoin to": the cause over the verb
+    if verb.lower_ in CAUSATIVES:  # "the sell-off pushed bitcoin to": the cause over the verb
         causes = (noun_cue(_word(t)) for t in reversed(words.doc[words.start:i]))
         cls = next((m for m in causes if m in ("fall", "rise")), cls)
     return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
