@@ -161,3 +161,12 @@ def test_gaps_shares_and_forecasts_are_no_prices(text, value):
 def test_a_block_reward_is_no_payment_for_the_price_after_it():
     text = "The halving cut the block reward to 3.125 BTC, with bitcoin changing hands near $63,900."
     assert prices_of(text) == [("BTC", 63900.0, "spot")]
+
+
+@pytest.mark.parametrize("text,asset", [
+    ("Ether gained more on Tuesday than bitcoin, solana and XRP did. Buyers lifted the price to $3,410 by the close.", "ETH"),
+    ("Cardano climbed while bitcoin, ether and XRP drifted. Buyers took it to $0.48 before lunch.", "ADA"),
+])
+def test_a_sentence_naming_no_coin_is_about_the_subject_before_it(text, asset):
+    # the subject of the sentence before, not the last coin it listed, is what the story goes on about
+    assert [a for a, _, _ in prices_of(text)] == [asset]

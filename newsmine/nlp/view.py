@@ -195,6 +195,17 @@ def _subject_refers_back(sent: SentView) -> bool:
     return start is not None and not any(m.start - sent.start <= start.end() + 12 for m in sent.of("ASSET"))
 
 
+def _subject_asset(sent: SentView, assets: Sequence[Mention]) -> Mention | None:
+    """The asset that is (in) the subject of ``sent``'s main clause, if one is."""
+    for m in assets:
+        token = sent.token_at(m.start - sent.start)
+        while token is not None and token.dep_ != "ROOT":
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+                return m
+            token = token.head
+    return None
+
+
 @dataclass
 class ArticleView:
     text: str
@@ -270,7 +281,7 @@ class ArticleView:
             # an asset compared with ("ahead of DOGE") is not what the story goes on about
             prev_assets = [m for m in self.sents[k].of("ASSET") if not self._object(m)]
             if prev_assets:
-                return prev_assets[0].key if anaphoric else prev_assets[-1].key
+                return prev_assets[0].key if anaphoric else (_subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
         return self.main_asset()
 
     def _counted(self, m: Mention) -> bool:
