@@ -448,6 +448,16 @@ def test_a_surname_speaks_as_the_full_name_given_earlier_outside_any_quote():
     assert quotes_of(text) == {("almost entirely thro", "Olumide Fairbrother", "head of ETF research", "Pier Nine Capital")}
 
 
+def test_a_pronoun_after_a_surname_alone_is_the_person_named_in_full():
+    # the surname opens a sentence of its own ("Okafor's bigger worry") before the pronoun's quote
+    # (the NER reads this name whole only once, so the surname alone had been recorded as a person)
+    text = ("Their guest this week was Olumide Fairbrother, head of rates research at Pier Nine Capital. "
+            "The funds took in $410 million that day, and Fairbrother said the dip was bought \"with both hands.\"\n\n"
+            "Fairbrother's bigger worry was the bond market, where yields rose again on Friday. "
+            "\"A Fed that is not done hurting is the one thing the ETFs cannot absorb,\" he said.")
+    assert {q[1:] for q in quotes_of(text)} == {("Olumide Fairbrother", "head of rates research", "Pier Nine Capital")}
+
+
 def test_who_a_colon_or_the_sentence_before_introduces():
     text = ('"Supply is thin," said Hedda Lindqvist-Oyelaran, a trader at Fenmoor Markets.\n\n'
             'Ruairi Castellane-Obi, a portfolio manager at Sallowfield Capital, pointed to the flows instead: '

@@ -352,7 +352,9 @@ def find_quotes(view: ArticleView) -> list[Quote]:
             if m.label == "PERSON":
                 name = clean_name(m.key)
                 if name and not attributor.is_org(name, m.start) and not _IN_APPOSITION.search(text[max(0, m.start - 30):m.start]):
-                    attributor.registry.introduce(name, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
+                    # a surname alone ("Fairbrother's bigger worry") is the person named in full before
+                    name, at = attributor.full_name(name, m.start)
+                    attributor.registry.introduce(name, text[at + len(name):at + len(name) + 250], text[max(0, at - 80):at])
             elif m.label == "ORG" and is_person(m.key, text[m.end:m.end + 200], text[max(0, m.start - 80):m.start]):
                 # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven",
                 # "domestic helper Marites Calderon"
