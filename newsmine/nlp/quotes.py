@@ -42,7 +42,7 @@ _HANDLE = r"(?:u/|@)[\w-]{2,30}"
 _NAME_OF = re.compile(rf"(?P<person>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
 _WHO = (
     # "one hundred thousand dollars" and "one day" are no one
-    rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*)?|"
+    rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}|"
     rf"\b(?:[Oo]ne(?! (?:hundred|thousand|million|billion|day|week|month|year)\b)|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
     rf"(?:[\w\s,'’-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"  # a dot only inside a word: "lumen.eth"
 )
@@ -90,8 +90,12 @@ _LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[A
 # a named speaker introduced by a colon after a clause of their own: 'Tomasz Reyes, a portfolio manager at Y,
 # pointed to the ETFs instead: "X"', 'Our head of trading, Yusuf Brandt-Ilori, summed up the tape: "X"'
 _LEFT_NAMED_COLON = re.compile(
-    rf"^\s*(?P<role>(?:[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w&.'’-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*,\s+)?"
-    rf"(?P<who>{NAME}|[Tt]he (?:[a-z][\w-]* )?(?:{ROLE_NOUNS})\b|[Hh]e|[Ss]he)(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+[a-z][^\"“”:]{{0,160}}:\s*$"
+    rf"^\s*(?P<role>(?:[Oo]ur|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w&.'’-]*['’]s)\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*,\s+"
+    # ... or a role with no comma before the name, the name with the handle it posts under: 'Popular analyst
+    # Veda Ramaswamy (@vedacharts) wrote on X:'
+    rf"|(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{ROLE_NOUNS})\s+(?=[A-Z]))?"
+    rf"(?P<who>{NAME}|[Tt]he (?:[a-z][\w-]* )?(?:{ROLE_NOUNS})\b|[Hh]e|[Ss]he)(?:\s+\(@[\w.-]+\))?"
+    rf"(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+[a-z][^\"“”:]{{0,160}}:\s*$"
 )
 # ... unless the clause hands the words to a document or someone else ('pointed to the SEC statement:', 'read out
 # the exchange notice:', 'shared a message from a client:')
@@ -100,6 +104,11 @@ _OTHER_SOURCE = re.compile(r"\b(?:statements?|notices?|filings?|posts?|tweets?|l
 # a short sentence that introduces an unnamed speaker whose words follow on their own: 'One Singapore-based
 # market maker was blunter. "X"'
 _ANONYMOUS_INTRO = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>(?:One|An?|Another)\s[^\"“”.!?:]{3,80})[.:]\s*$")
+# ... or who reports that speaker's words before the quote, so that its pronoun means them: 'Outside the hall, a
+# trader at a Jakarta firm, who asked not to be named, said the reversal caught him. "X," he said.' (an opening
+# phrase of lower-case words may come first; a name with its apposition, "X, a trader at Y, said", is no one unnamed)
+_ANONYMOUS_SAID = re.compile(rf"^(?:[A-Z][a-z]+(?:\s+[a-z][\w'’-]*){{1,5}},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*['’]s)"
+                             rf"\s[^\"“”]{{3,160}}?)\s+(?:{SAY})\b[^\"“”]*$")
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
 _IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|in|based|maker|firm|fund|provider)\s+$")  # "at X in Düsseldorf"
 # A short marked phrase is speech when a speech verb introduces it ('said it was
@@ -279,7 +288,8 @@ class _Attributor:
         for pattern in right_first:
             m = pattern.match(right)
             if m:
-                return True, self.who(m.group("who").strip(), right_at + m.start("who"))
+                said = self.said_before(left_at) if m.group("who").lower() in ("he", "she") else None
+                return True, said or self.who(m.group("who").strip(), right_at + m.start("who"))
         for pattern in (_LEFT_SAY, _LEFT_ACCORDING):
             m = _nearest_clause_match(pattern, left)
             if m:
@@ -296,9 +306,6 @@ class _Attributor:
             introduced = self.introduced_before(left_at)
             if introduced[0]:
                 return introduced
-        m = _RIGHT_WHO_FIRST.match(right) if closed else None
-        if m and not _REPORTED.match(right, m.end()):
-            return True, self.who(m.group("who").strip(), right_at + m.start("who"))
         m = _LEFT_COLON.search(left)
         if m:
             speaker = anonymous_person(m.group("who"))
@@ -312,6 +319,9 @@ class _Attributor:
             speaker = self.who(m.group("who").strip(), left_at + m.start("who"))
             if speaker is not None:
                 return True, speaker
+        m = _RIGHT_WHO_FIRST.match(right) if closed else None
+        if m and not _REPORTED.match(right, m.end()):
+            return True, self.who(m.group("who").strip(), right_at + m.start("who"))
         return False, None
 
     def known(self, who: str) -> bool:
@@ -321,6 +331,13 @@ class _Attributor:
             return True
         name = clean_name(who)
         return name is not None and (name in self.people or self.registry.lookup(name) is not None or name in self.registry.orgs)
+
+    def said_before(self, at: int) -> Person | None:
+        """The unnamed speaker whose words the sentence before ``at`` reports, if it does."""
+        before = self.view.text[max(0, at - 300):at].rsplit("\n", 1)[-1].rstrip()
+        ends = [m.end() for m in _SENT_END.finditer(before, 0, max(0, len(before) - 1))]
+        m = _ANONYMOUS_SAID.match(before[ends[-1] if ends else 0:].lstrip())
+        return anonymous_person(m.group("who")) if m else None
 
     def introduced_before(self, at: int) -> tuple[bool, Person | None]:
         """An unnamed speaker the sentence before a quote introduces ("One market maker was blunter.")."""

@@ -32,13 +32,16 @@ ROLE_NOUNS = (
     "analyst|strategist|trader|economist|executive|founder|co-founder|ceo|researcher|investor|manager|official|"
     "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|"
     "economist|president|lawyer|attorney|professor|commissioner|regulator|developer|merchant|dealer|broker|"
-    "host|co-host|anchor|co-anchor|presenter|moderator"  # broadcasts: "the host said"
+    "host|co-host|anchor|co-anchor|presenter|moderator|"  # broadcasts: "the host said"
+    "officer"  # "the chief investment officer wrote"
 )
 ORG_NOUNS = (r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|"
              r"commission|issuer|brokerage|lender|custodian|consultancy")
-_ROLE_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ )?(?:{ROLE_NOUNS})$", re.I)
+# a reference may run on into the time or place of the saying: 'said the strategist on Tuesday'
+_TRAILER = r"(?:\s+(?:on|in|at|to|for|by|during|after|before|late|early|earlier|later|yesterday|today|then)\b.*)?$"
+_ROLE_REF = re.compile(rf"^(?:the|this|that) (?:[\w-]+ ){{0,2}}(?P<role>{ROLE_NOUNS}){_TRAILER}", re.I)
 # "the exchange", "the research firm" (not a name: "The Starknet Foundation said" is the foundation itself)
-_ORG_REF = re.compile(rf"^(?:[Tt]he|[Tt]his|[Tt]hat) (?:[a-z][\w-]* )?(?:{ORG_NOUNS})$")
+_ORG_REF = re.compile(rf"^(?:[Tt]he|[Tt]his|[Tt]hat) (?:[a-z][\w-]* )?(?:{ORG_NOUNS}){_TRAILER}")
 _DESCRIPTOR = r"(?:(?:an?\s+)?(?:(?!(?:at|of|with|for|from|in|and)\s)[a-z][\w-]*\s+){0,4})"  # "research firm", "the liquidity provider"
 _ORG_WORD = r"[A-Z0-9&][\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside: "Crypto.com", not "Markets."
 _ORG = rf"(?P<org>{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|and|for|de|du)(?=\s+{_ORG_WORD}|[\s,.;)]|$))*)"
@@ -291,8 +294,9 @@ class SpeakerRegistry:
         low = who.lower()
         if low in PRONOUNS:
             return self.last_person
-        if _ROLE_REF.match(who):
-            role = low.split()[-1]
+        ref = _ROLE_REF.match(who)
+        if ref:
+            role = ref.group("role").lower()
             for person in reversed(list(self.people.values())):
                 if person.title and role in person.title.lower():
                     return person
