@@ -57,3 +57,34 @@ def test_a_named_speakers_reported_words_still_give_the_pronoun_its_name():
     text = ("Harriet Vossberg, a strategist at Lindqvist & Rao, argued that the run had been built on borrowed money. "
             '"Funding was running at 0.1% every eight hours," she said.')
     assert speakers_of(text) == ["Harriet Vossberg"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the subject after an opening phrase, not the phrase's own noun
+    ('In a memo to its 600,000 customers, Kestrel Lending said it was pausing withdrawals because of '
+     '"severe market stress."', "Kestrel Lending"),
+    ('The rally drew praise from Federal Reserve Chair Jerome Powell, who told a conference in Dallas that bitcoin '
+     'was "a competitor for gold."', "Jerome Powell"),
+    ('In a statement, Mumbai-based WazirX said trading would stay paused "until the audit is complete."', "WazirX"),
+    ('bitFlyer said in a statement that its website had been "temporarily congested" on Monday.', "bitFlyer"),
+    # unnamed people of a named firm, before or after the quote (GUIDE: speaker null)
+    ('Analysts at Brantley Credit Ratings wrote in a note that the report was "a step, not an audit."', None),
+    (INTRO + '"Wednesday is the whole ballgame," analysts at Ferrant & Lowe Securities wrote on Friday.', None),
+])
+def test_organisations_and_offices_that_speak(text, speaker):
+    assert speakers_of(text) == [speaker]
+
+
+def test_the_company_is_the_firm_as_first_named_in_full():
+    text = ("Cinderford Digital Mining sold 2,540 bitcoin in the quarter. Cinderford mined 1,093 more. "
+            'The company said in its letter that it "does not expect to sell additional bitcoin" this year.')
+    assert speakers_of(text) == ["Cinderford Digital Mining"]
+
+
+def test_an_unnamed_role_set_off_by_commas_reports_the_words_its_pronoun_speaks():
+    text = ('In a statement, Tether said the figures "show the strength of our reserves." Its chief executive, '
+            'writing on X, added that the company would keep buying bitcoin. "We are long-term holders," he wrote.')
+    assert speakers_of(text) == ["Tether", None]
+    named = ("Its chief executive, Anna Lindqvist, said the company would build two more sites. "
+             '"Every kilowatt ends up as heat somewhere," he said.')
+    assert speakers_of(named) == ["Anna Lindqvist"]

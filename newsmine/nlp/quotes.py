@@ -57,6 +57,9 @@ _OWNED_ROLE = (r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}['’]s\s+"  #
 # ('"X," read one post that circulated on X': a post or a sign speaks for nobody named)
 _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|read|per|according to)\s+(?:{_OWNED_ROLE}|{_ROLE_AFTER_VERB})?{_WHO}"
                                rf"(?=[\s,.;:]|$)")
+# unnamed people of a named firm after the quote ('"X," analysts at Ferrant & Lowe wrote'; GUIDE: speaker null)
+_RIGHT_ROLES_AT = re.compile(rf"^[\s,—–-]*(?P<role>(?i:{ROLE_NOUNS})s)\s+(?:at|of|from)\s+(?:the\s+)?"
+                             rf"(?P<org>[A-Z][^,.;:\"“”]{{1,60}}?)\s+(?:{SAY})\b")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
 _RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?:how\s+)?(?P<who>{NAME}),")  # "That is how X, ..., put it"
 _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"
@@ -107,7 +110,7 @@ _ANONYMOUS_INTRO = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>(?:One|An?|Another)\s[
 # ... or who reports that speaker's words before the quote, so that its pronoun means them: 'Outside the hall, a
 # trader at a Jakarta firm, who asked not to be named, said the reversal caught him. "X," he said.' (an opening
 # phrase of lower-case words may come first; a name with its apposition, "X, a trader at Y, said", is no one unnamed)
-_ANONYMOUS_SAID = re.compile(rf"^(?:[A-Z][a-z]+(?:\s+[a-z][\w'’-]*){{1,5}},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*['’]s)"
+_ANONYMOUS_SAID = re.compile(rf"^(?:[A-Z][a-z]+(?:\s+[a-z][\w'’-]*){{1,5}},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*['’]s)"
                              rf"\s[^\"“”]{{3,160}}?)\s+(?:{SAY})\b[^\"“”]*$")
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
 _IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|in|based|maker|firm|fund|provider)\s+$")  # "at X in Düsseldorf"
@@ -124,7 +127,7 @@ _HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"�
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 _OPENING_NAME = re.compile(rf"\s*(?:{_HANDLE}|{NAME})")
 _INNER_REF = re.compile(rf"\b(?:the|this|that) [\w-]+(?: [\w-]+)?$|\b{NAME}$")
-_SENT_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
+_SENT_END = re.compile(r"[.!?][\"”]?(?=\s+[A-Z\"“]|\s*$)")  # (a closing mark may follow: 'reserves." Its chief ...')
 
 
 @dataclass
@@ -240,8 +243,11 @@ class _Attributor:
             person = anonymous_person(raw)
             # no role: the phrase may end in the real subject ("a blog post the company", "a forecast
             # Castellano" named before), not in a place ("a New" York-based manager)
+            # or after the comma that closes an opening phrase ("In a memo to its customers, Celsius Network"), or
+            # whom the words came from ("an endorsement from Federal Reserve Chair Jerome Powell")
             ref = None if person else _INNER_REF.search(raw)
-            if ref and (ref.group()[:1].islower() or self.registry.lookup(ref.group())):
+            if ref and (ref.group()[:1].islower() or self.registry.lookup(ref.group())
+                        or re.search(r"(?:,|\bfrom)(?:\s+[A-Z][\w&.-]*){0,2}\s*$", raw[:ref.start()])):
                 return self.who(ref.group(), abs_start + ref.start())
             return person
         if raw[:2] == "u/" or raw[:1] == "@":
@@ -255,6 +261,8 @@ class _Attributor:
         at = abs_start + raw.find(name)
         # the name's regular expression stops at "of": "Singapore" is the tail of "the Monetary Authority of Singapore"
         whole = next((clean_name(self.view.text[s:e]) for s, e in self.ner_orgs if s < at and at + len(name) == e), None)
+        # ... and a venue's name starts before its first capital: "bitFlyer said"
+        whole = next((self.view.text[s:e] for s, e in self.orgs if s < at < e), whole)
         if whole and whole.endswith(name) and len(whole) > len(name):
             name, at = whole, at + len(name) - len(whole)
         full, full_at = self.full_name(name, at)
@@ -285,6 +293,9 @@ class _Attributor:
         ends its sentence ("closed"), 'Robinhood said ...' starts a new sentence: an attribution
         on the left ('Verhoeven said "X."') comes first."""
         right_first = (_RIGHT_VERB_FIRST, _RIGHT_REVEAL) if closed else (_RIGHT_VERB_FIRST, _RIGHT_WHO_FIRST)
+        m = _RIGHT_ROLES_AT.match(right)
+        if m:
+            return True, Person("", m.group("role").lower(), m.group("org"))
         for pattern in right_first:
             m = pattern.match(right)
             if m:
@@ -296,10 +307,10 @@ class _Attributor:
                 # "Lukas Brenner of Bluefin Labs put it": the person before the firm speaks; "Analysts at
                 # Farrowgate Research wrote": unnamed people of that firm (GUIDE: speaker null, title analysts)
                 person = _NAME_OF.search(left, 0, m.start("who"))
+                role = person.group("person").lower() if person else ""
+                if person and re.fullmatch(rf"(?:{ROLE_NOUNS})s", role):
+                    return True, Person("", role, m.group("who").strip())
                 if person and looks_like_org(m.group("who")):
-                    role = person.group("person").lower()
-                    if re.fullmatch(rf"(?:{ROLE_NOUNS})s", role):
-                        return True, Person("", role, m.group("who").strip())
                     return True, self.who(person.group("person"), left_at + person.start("person"))
                 return True, self.who(m.group("who").strip(), left_at + m.start("who"))
         if not left.strip():  # a quote opening its sentence: first, who the sentence before introduced
@@ -337,7 +348,8 @@ class _Attributor:
         before = self.view.text[max(0, at - 300):at].rsplit("\n", 1)[-1].rstrip()
         ends = [m.end() for m in _SENT_END.finditer(before, 0, max(0, len(before) - 1))]
         m = _ANONYMOUS_SAID.match(before[ends[-1] if ends else 0:].lstrip())
-        return anonymous_person(m.group("who")) if m else None
+        named = m and re.search(rf",\s+{NAME},", m.group("who"))  # "Its chief executive, Anders Lie, said": a name
+        return anonymous_person(m.group("who")) if m and not named else None
 
     def introduced_before(self, at: int) -> tuple[bool, Person | None]:
         """An unnamed speaker the sentence before a quote introduces ("One market maker was blunter.")."""

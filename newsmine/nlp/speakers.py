@@ -87,7 +87,8 @@ _CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:
               r"Host|Co-host|Analyst|Strategist|Economist|Professor|Prof\.|Managing Director|Executive Director|"
               r"Chief (?:Executive|Financial|Operating|Investment|Technology|Market|Commercial|Risk|Legal|Compliance)"
               r"(?: Officer| Strategist| Economist)?|Chief Economist|Chief Strategist))")
-_LEADING_TITLE = re.compile(rf"^{_CAP_TITLE}\s+(?=[A-Z])")
+# (the office's owner may come first, cut short by the name's four-word limit: "Reserve Chair Jerome Powell")
+_LEADING_TITLE = re.compile(rf"^(?:[A-Z][\w&.-]*\s+){{0,2}}?{_CAP_TITLE}\s+(?=[A-Z])")
 _TITLE_BEFORE = re.compile(rf"\b{_CAP_TITLE}\s+$")
 
 
@@ -98,7 +99,7 @@ _OWNER_BEFORE = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:s['’]|[
 def clean_name(raw: str) -> str | None:
     """A person or organisation name from a capitalised run, or None for "The", "Analysts"..."""
     raw = re.sub(r"['’]s$", "", raw.strip(" ,.;:"))
-    raw = _LEADING_TITLE.sub("", raw)
+    raw = _LEADING_TITLE.sub("", re.sub(r"^[A-Z][\w.-]*-based\s+", "", raw))  # "Mumbai-based WazirX"
     raw = _OWNER_BEFORE.sub("", raw)
     words = raw.split()
     while words and words[0] in NOT_NAMES:
@@ -207,6 +208,8 @@ def anonymous_person(phrase: str) -> Person | None:
             org.append(word)
         elif word not in _HEDGES:
             words.append(word.strip(","))
+            if word.endswith(",") and _TITLE_WORDS.search(words[-1]):
+                break  # "its chief executive, writing on X,": the role ends at its comma
     title = " ".join(words)
     if not title or not _TITLE_WORDS.search(title.split()[-1]):
         return None
@@ -301,6 +304,7 @@ class SpeakerRegistry:
                 if person.title and role in person.title.lower():
                     return person
             return self.last_person
-        if _ORG_REF.match(who):
-            return Person(self.last_org, None, self.last_org) if self.last_org else None
+        if _ORG_REF.match(who) and self.last_org:
+            org = self.full_org(self.last_org)  # "the company" is the firm as first named in full, not a later short form
+            return Person(org, None, org)
         return None
