@@ -170,3 +170,37 @@ def test_a_block_reward_is_no_payment_for_the_price_after_it():
 def test_a_sentence_naming_no_coin_is_about_the_subject_before_it(text, asset):
     # the subject of the sentence before, not the last coin it listed, is what the story goes on about
     assert [a for a, _, _ in prices_of(text)] == [asset]
+
+
+@pytest.mark.parametrize("text,value", [
+    # floors, hurdles and lines a chartist or a desk names, not where the coin traded
+    ("Strategists at Tollgate flag $86,000 as the first hurdle for bitcoin, which trades at $83,900.", 86000.0),
+    ("Desks flagged ¥10.8 million as the line bitcoin has to hold after it slid to ¥11.2 million.", 10800000.0),
+    ("Bitcoin bulls are eyeing $30,000, while $25,000 has become the first line of support.", 25000.0),
+    ("Traders said $60,000 remained the floor that mattered; bitcoin was at $63,100.", 60000.0),
+    ("Cardano touched $1.01 on Tuesday, a whisker above the $1 psychological floor.", 1.0),
+    ("Sellers turned bitcoin away at $49,048, a sign that supply waits ahead of the $50,000 psychological level.", 50000.0),
+    ("Bulls need a daily close above $69,000, with $60,000 and then $56,500 as the supports to watch.", 69000.0),
+    ("Bulls need a daily close above $69,000, with $60,000 and then $56,500 as the supports to watch.", 56500.0),
+    # chart lines: a trend line, a retracement and what "comes in at" it, a pullback the pair risks
+    ("XRP traded at $2.42 as it kept bumping into a downtrend line near $2.50.", 2.5),
+    ("The low sits above the 50% retracement of Thursday's rally, which comes in at $0.7040.", 0.704),
+    ("ADA is close to the 38.2% retracement of its slide, a level near $1.19 where sellers wait.", 1.19),
+    ("Unless buyers reclaim the 20-day EMA, the DOT/USDT pair risks a deeper pullback to $42.", 42.0),
+    # an average paid, however long the words between
+    ("The company's slides put the average price its customers paid for bitcoin over the three months at about $82,000.",
+     82000.0),
+])
+def test_named_floors_chart_lines_and_averages_are_no_prices(text, value):
+    assert value not in [v for _, v, _ in prices_of(text)]
+
+
+def test_a_floor_that_gave_way_and_a_spot_price_beside_a_threshold_still_count():
+    assert ("BTC", 30000.0, "low") in prices_of("On Wednesday the floor gave way: bitcoin fell as low as $30,000.")
+    assert prices_of("Bitcoin was quoted at about $19,800, below the psychological threshold of $20,000.")[0] == (
+        "BTC", 19800.0, "spot")
+
+
+def test_a_finite_verb_after_a_relative_clause_belongs_to_the_coin_before_the_clause():
+    text = "Dogecoin fell 8% in 24 hours to 42 cents, and XRP, which touched $2.90 on Tuesday, was trading at $2.38."
+    assert ("XRP", 2.38, "spot") in prices_of(text)

@@ -39,14 +39,14 @@ NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
     r"calls? for|calling for|whether|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:run|shot|crack|stab|tilt) at|"
-    r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|aim\w*|eyes|eyeing|"
+    r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
     r"retracement|moving average|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
-    r"(?:demand|supply) zone|trend ?line|neckline|\bto watch\b|\bwatch(?:ing|es|ed)(?=\s+(?:the\s+)?$)|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
+    r"(?:demand|supply) zone|(?:down|up)?trend ?line|neckline|\bto watch\b|\bwatch(?:ing|es|ed)(?=\s+(?:the\s+)?$)|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
     # an option's or a note's terms ("the call struck at $80,000", "an initial bitcoin level of $69,400")
@@ -59,7 +59,9 @@ NOT_REACHED = re.compile(
 )
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
 # asset or a pair ("SOL/BTC sits at 0.00261").
-_SITS = re.compile(r"\bsits (?:near|around|at)\s*(?:about |around |roughly )?$")
+# (so does what "comes in at" one, and a level set off in apposition: "the 50% retracement, which comes in at $0.70",
+# "the 38.2% retracement of the slide, a level near $1.19 where sellers wait")
+_SITS = re.compile(r"\b(?:sits|comes in|lies) (?:near|around|at)\s*(?:about |around |roughly )?$|,\s*a level (?:near|around|at)\s*$")
 # "Max pain for the December series sat at $85,000": an options statistic, however far before its amount
 _MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.;$]{0,120}$", re.I)
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
@@ -78,6 +80,7 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
                     # a prediction page's table ("DOGE price prediction (Year | Minimum | Average | Maximum) 2025 | $0.18")
                     r"^[\w .'()-]{0,40}\bprice (?:predictions?|forecasts?)\b[^.;:]{0,20}\(", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
+                      r"breach\w*|pierc\w*|gave way|gives way|giving way|crack(?:ed|ing)|"
                       r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:[\w-]+ )?(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
@@ -121,7 +124,7 @@ _PURCHASE = re.compile(
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
     r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?)\b[^$]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
-    r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,50}$|"
+    r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,80}$|"
     # a desk's orders and deals, not trades of the market ("size on the offer at 73k", "bids layered from 69.5k
     # down to 68k", "clients scaling in between 38.6k and 39.2k", "over-the-counter deals at $0.40 a token")
     r"\b(?:on the (?:offer|bid)|bids?|buyers of|scal(?:e|es|ed|ing) in|over-the-counter deals?|OTC (?:deals?|sales?))\b"
@@ -169,7 +172,12 @@ _NEGATED_LEFT = re.compile(
 _NEGATED_RIGHT = re.compile(
     r"^\s*(?:level|mark|line|area|handle|threshold)?\s*(?:was|were|has|had|is|have)\s+(?:never|not|yet to)\b"
     r"(?!\s+(?:been\s+)?(?:seen|traded|hit) since)", re.I)
-_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:support|resistance|line in the sand)\b", re.I)
+# (also a floor or hurdle the writer names, "$1 psychological floor", "$86,000 as the first hurdle", "¥10.8 million
+# as the line bitcoin has to hold", "$25,000 has become the first line of support")
+_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:supports?|resistances?|line in the sand)\b|"
+                            r"^[^.;,]{0,25}\b(?:floors?|hurdles?|ceilings?|barriers?|psychological (?:level|mark|threshold))\b|"
+                            r"^\s+as the line\b|"
+                            r"^\s+(?:has become|became|remains|remained) (?:the|a|an) (?:[\w-]+ ){0,2}line of (?:support|defen[cs]e)\b", re.I)
 # A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
 # "redeemable for one dollar"); what it traded at off the peg still counts.
 _PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)

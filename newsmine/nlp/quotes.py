@@ -293,7 +293,7 @@ class _Attributor:
         ends its sentence ("closed"), 'Robinhood said ...' starts a new sentence: an attribution
         on the left ('Verhoeven said "X."') comes first."""
         right_first = (_RIGHT_VERB_FIRST, _RIGHT_REVEAL) if closed else (_RIGHT_VERB_FIRST, _RIGHT_WHO_FIRST)
-        m = _RIGHT_ROLES_AT.match(right)
+        m = None if closed else _RIGHT_ROLES_AT.match(right)  # (after a closed quote they start a sentence of their own)
         if m:
             return True, Person("", m.group("role").lower(), m.group("org"))
         for pattern in right_first:
