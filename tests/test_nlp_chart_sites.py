@@ -99,3 +99,9 @@ def test_table_fragments_join_their_row_but_never_across_a_line():
     assert not any(s.text.startswith(("%", "|")) for s in extract_facts([Article(source="t", text=run_together)])[0].sentences)
     lines = "| Year | Open | Close |\n| 2022 | $146.30 | $69.90 |\n| 2023 | $69.90 | $73.10 |"
     assert [s.text for s in extract_facts([Article(source="t", text=lines)])[0].sentences] == lines.split("\n")
+
+
+def test_a_levels_box_labels_a_run_of_slashed_prices_and_its_levels_to_watch():
+    text = ("XRP snapshot Session open / high / low: $0.8105 / $0.8530 / $0.7120 Resistance: $0.8000, $0.9380 "
+            "Support: $0.7040 (50% Fib), $0.6490 (61.8% Fib), $0.5500 Bias: bullish while above $0.6490")
+    assert prices_of(text) == {("XRP", 0.8105, "USD", "open"), ("XRP", 0.853, "USD", "high"), ("XRP", 0.712, "USD", "low")}

@@ -79,6 +79,9 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
                     r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:|"
                     # a prediction page's table ("DOGE price prediction (Year | Minimum | Average | Maximum) 2025 | $0.18")
                     r"^[\w .'()-]{0,40}\bprice (?:predictions?|forecasts?)\b[^.;:]{0,20}\(", re.I)
+# a levels box run into one line: every amount after "Resistance:" or "Support:" up to the next label is one to watch
+# ("Resistance: $0.8000, $0.8530 Support: $0.7040 (50% Fib), $0.5500 Bias: bullish while above $0.6490")
+_LABELLED_LEVEL = re.compile(r"\b(?:supports?|resistances?|targets?|invalidation|bias|pivots?)\s*:[^:]*$", re.I)
 _REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
                       r"breach\w*|pierc\w*|gave way|gives way|giving way|crack(?:ed|ing)|"
                       r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
@@ -174,7 +177,8 @@ _NEGATED_RIGHT = re.compile(
     r"(?!\s+(?:been\s+)?(?:seen|traded|hit) since)", re.I)
 # (also a floor or hurdle the writer names, "$1 psychological floor", "$86,000 as the first hurdle", "¥10.8 million
 # as the line bitcoin has to hold", "$25,000 has become the first line of support")
-_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:supports?|resistances?|line in the sand)\b|"
+# (a label with its colon names the amounts after it: "$0.7120 Resistance: $0.8000")
+_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:supports?|resistances?|line in the sand)\b(?!\s*:)|"
                             r"^[^.;,]{0,25}\b(?:floors?|hurdles?|ceilings?|barriers?|psychological (?:level|mark|threshold))\b|"
                             r"^\s+as the line\b|"
                             r"^\s+(?:has become|became|remains|remained) (?:the|a|an) (?:[\w-]+ ){0,2}line of (?:support|defen[cs]e)\b", re.I)
@@ -305,7 +309,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if unreal(sent, a.start, a.end) or answers_hypothetical(view, index):
         return False
-    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)) and not _REACHED.search(near):
+    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)
+            or _LABELLED_LEVEL.search(text, 0, a.start)) and not _REACHED.search(near):
         return False
     last_asset = max((m.end - sent.start for m in sent.of("ASSET") if m.end - sent.start <= a.start), default=None)
     # a fund named after the coin owns the amount only in its own clause ("rallied after BlackRock filed for a

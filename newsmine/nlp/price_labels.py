@@ -4,7 +4,7 @@ Feed-driven price pages and research notes do not say "the coin fell to";
 they label the number: "Open $18,800 | High $20,380", "Open $66,930 / Last $63,470", "Low $80,600 · Close $86,830", "• SOL: $142 open,
 $118 low", "All-time high: $73,750 (Mar 14, 2024)", "24h low / 24h high:
 $0.2046 / $0.3205". The label next to an amount, set off by the line's
-separators, is its kind, and a slashed pair of labels names a slashed pair
+separators, is its kind, and a slashed run of labels names a slashed run
 of amounts in order.
 """
 
@@ -22,9 +22,9 @@ _KINDS = {"all-time high": "ath", "all time high": "ath", "ath": "ath", "all-tim
 _LEAD = r"(?:(?!all[- ]time)[\w-]+\s+)?"  # a period or a venue before the label word, never half of "all-time high"
 _BEFORE = re.compile(rf"(?:(?:^|[|,;:•·(/]\s*){_LEAD}{_WORD}\s*:?|\b{_LEAD}{_WORD.replace('what', 'named')}\s*:)\s*$", re.I)
 _AFTER = re.compile(rf"\s+{_WORD}\b(?=\s*(?:[,;|(]|$))", re.I)
-# "24h low / 24h high: $A / $B", "24h low / high: $A / $B"
-_PAIR = re.compile(rf"{_LEAD}(?P<first>all[- ]time high|all[- ]time low|open|high|low|close)\s*/\s*(?:[\w-]+\s+)?"
-                   rf"(?P<second>all[- ]time high|all[- ]time low|open|high|low|close)\s*:\s*$", re.I)
+# "24h low / 24h high: $A / $B", "24h low / high: $A / $B", "Session open / high / low: $A / $B / $C"
+_LABEL = r"(?:all[- ]time high|all[- ]time low|open|high|low|close)"
+_RUN = re.compile(rf"{_LEAD}(?P<run>{_LABEL}(?:\s*/\s*(?:[\w-]+\s+)?{_LABEL}){{1,3}})\s*:\s*$", re.I)
 _SLASH = re.compile(r"^\s*/\s*$")
 
 
@@ -32,10 +32,13 @@ def labelled_kinds(text: str, amounts: list[Amount]) -> dict[int, str]:
     """The kind each labelled amount's label gives, by the amount's index in ``amounts``."""
     kinds: dict[int, str] = {}
     for j, a in enumerate(amounts):
-        pair = _PAIR.search(text, max(0, a.start - 40), a.start)
-        if pair and j + 1 < len(amounts) and _SLASH.match(text[a.end:amounts[j + 1].start]):
-            kinds[j] = _KINDS[pair.group("first").lower()]
-            kinds[j + 1] = _KINDS[pair.group("second").lower()]
+        run = _RUN.search(text, max(0, a.start - 60), a.start)
+        if run and j + 1 < len(amounts) and _SLASH.match(text[a.end:amounts[j + 1].start]):
+            # the labels name the slashed amounts in order, as far as both go
+            for k, label in enumerate(re.findall(_LABEL, run.group("run"), re.I)):
+                if j + k >= len(amounts) or k and not _SLASH.match(text[amounts[j + k - 1].end:amounts[j + k].start]):
+                    break
+                kinds[j + k] = _KINDS[label.lower()]
         elif j not in kinds:
             label = _BEFORE.search(text, max(0, a.start - 24), a.start) or _AFTER.match(text, a.end)
             if label:
