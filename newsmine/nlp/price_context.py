@@ -22,7 +22,8 @@ _AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst
 # stands, not how far it went (GUIDE); a thread's "$SOL -11.2% to $117", with no list, is still the move's low
 _SIGNED_ROW = re.compile(r":[^:]*[\s,;(][+−-]\d[\d.,]*\s?%\s+to\s+(?:about |around )?$")
 # "• ETH: a low of $1,038 on Wednesday, last at $1,092": where it stands now, after the extreme
-_LAST_AT = re.compile(r"\blast (?:at|seen at|traded at|quoted at|changed hands at)\s+(?:about |around )?$", re.I)
+_LAST_AT = re.compile(r"\blast (?:at|seen at|traded at|quoted at|changed hands at|(?:trading|changing hands|quoted) at)\s+"
+                      r"(?:about |around )?$", re.I)
 # "dipping no lower than $0.997": the bottom of the dip
 _NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |around |roughly )?$", re.I)
 # "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
@@ -102,7 +103,7 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
     if kind in ("high", "low") and _SIGNED_ROW.search(text, max(0, a.start - 200), a.start):
         return "spot"
-    if kind in ("low", "high") and _LAST_AT.search(text, max(0, a.start - 20), a.start):
+    if kind in ("low", "high", "level") and _LAST_AT.search(text, max(0, a.start - 30), a.start):
         return "spot"
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
