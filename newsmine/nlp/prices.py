@@ -19,7 +19,7 @@ from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.price_tables import column_kind
-from newsmine.nlp.quotes import quote_spans
+from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView

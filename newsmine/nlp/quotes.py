@@ -1,10 +1,7 @@
 """Direct quotations and who said them (GUIDE "Quotes").
 
-Quote marks are paired per paragraph in one linear scan (straight marks
-toggle, curly marks open and close), so unbalanced text or thousands of marks
-cost no more than a pass over the text. A quote left open at the end of a
-paragraph runs on into the next one (the press convention: an opening mark per
-paragraph). Short marked terms without an attribution are scare quotes.
+Quote marks are paired by ``quote_marks``; short marked terms without an
+attribution are scare quotes.
 
 The speaker comes from the attribution around the quote ('"X," said Jane Doe,
 analyst at Y', 'Doe said: "X"', '"X," she added'); pronouns, "the analyst" and
@@ -16,18 +13,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
+from newsmine.nlp.quote_marks import SENT_END, Span, left_context, quote_spans, right_context, trim_span
 from newsmine.nlp.speakers import (HANDLE_VERB, NAME, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person,
                                    apposition, clean_name, is_person, is_role, looks_like_org)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
 
-MAX_QUOTE_CHARS = 3000
-MAX_QUOTES = 400
-CONTEXT = 250
-_MARKS = re.compile(r'["“”]')
-_PARAGRAPH = re.compile(r"[^\n]+")
 SAY = (
     r"said|says|say|told|tells|added|adds|wrote|writes|noted|notes|explained|explains|argued|argues|warned|"
     r"warns|cautioned|stated|states|commented|remarked|continued|insisted|observed|posted|tweeted|suggested|"
@@ -127,65 +119,6 @@ _HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"�
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 _OPENING_NAME = re.compile(rf"\s*(?:{_HANDLE}|{NAME})")
 _INNER_REF = re.compile(rf"\b(?:the|this|that) [\w-]+(?: [\w-]+)?$|\b{NAME}$")
-_SENT_END = re.compile(r"[.!?][\"”]?(?=\s+[A-Z\"“]|\s*$)")  # (a closing mark may follow: 'reserves." Its chief ...')
-
-
-@dataclass
-class _Span:
-    start: int
-    end: int  # exclusive, before the closing mark
-    runs_on: bool  # no closing mark: continues in the next paragraph
-    paragraph: int
-
-
-def quote_spans(text: str) -> list[_Span]:
-    """Pair quote marks paragraph by paragraph; bounded in count and length."""
-    spans: list[_Span] = []
-    for pnum, para in enumerate(_PARAGRAPH.finditer(text)):
-        open_at: int | None = None
-        for m in _MARKS.finditer(text, para.start(), para.end()):
-            ch = m.group()
-            if ch == "“" or (ch == '"' and open_at is None):
-                open_at = m.end()
-            elif open_at is not None:
-                if m.start() - open_at <= MAX_QUOTE_CHARS:
-                    spans.append(_Span(open_at, m.start(), False, pnum))
-                open_at = None
-            if len(spans) >= MAX_QUOTES:
-                return spans
-        if open_at is not None and para.end() - open_at <= MAX_QUOTE_CHARS:
-            spans.append(_Span(open_at, para.end(), True, pnum))
-    return spans
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _right_context(text: str, span: _Span, next_start: int | None) -> str:
-    stop = min(len(text), span.end + 1 + CONTEXT)
-    if next_start is not None:
-        stop = min(stop, next_start - 1)
-    right = text[span.end + 1:stop].split("\n", 1)[0]
-    m = _SENT_END.search(right)
-    return right[:m.end()] if m else right
-
-
-def _left_context(text: str, span: _Span, prev_end: int | None) -> str:
-    begin = max(0, span.start - 1 - CONTEXT)
-    if prev_end is not None:
-        begin = max(begin, prev_end + 1)
-    chunk = text[begin:span.start - 1]
-    left = chunk.rsplit("\n", 1)[-1]
-    if not left.strip() and chunk.rstrip().endswith(":"):
-        # a paragraph ending in a colon introduces the quote that opens the next ("... a note worth reproducing:")
-        left = chunk[chunk.rstrip().rfind("\n") + 1:]
-    ends = list(_SENT_END.finditer(left))
-    return left[ends[-1].end():] if ends else left
 
 
 # Where a clause begins inside a sentence: an attribution in the last one is the quote's ("Tessera delisted tokens
@@ -281,7 +214,7 @@ class _Attributor:
         the thread the way she ends most of them. "Sell the wick." She says ..."), though NER often
         misses a pseudonym there."""
         before = self.view.text[max(0, sentence_start - 300):sentence_start].rsplit("\n", 1)[-1].rstrip()
-        ends = [m.end() for m in _SENT_END.finditer(before, 0, max(0, len(before) - 1))]
+        ends = [m.end() for m in SENT_END.finditer(before, 0, max(0, len(before) - 1))]
         m = _OPENING_NAME.match(before, ends[-1] if ends else 0)
         person = self.registry.lookup(clean_name(m.group()) or "") if m else None
         if person is not None:
@@ -346,7 +279,7 @@ class _Attributor:
     def said_before(self, at: int) -> Person | None:
         """The unnamed speaker whose words the sentence before ``at`` reports, if it does."""
         before = self.view.text[max(0, at - 300):at].rsplit("\n", 1)[-1].rstrip()
-        ends = [m.end() for m in _SENT_END.finditer(before, 0, max(0, len(before) - 1))]
+        ends = [m.end() for m in SENT_END.finditer(before, 0, max(0, len(before) - 1))]
         m = _ANONYMOUS_SAID.match(before[ends[-1] if ends else 0:].lstrip())
         named = m and re.search(rf",\s+{NAME},", m.group("who"))  # "Its chief executive, Anders Lie, said": a name
         return anonymous_person(m.group("who")) if m and not named else None
@@ -368,7 +301,7 @@ def find_quotes(view: ArticleView) -> list[Quote]:
         (m.start, m) for label in ("PERSON", "ORG", "EXCHANGE") for m in view.all_mentions(label)
     )
     quotes: list[Quote] = []
-    prev: tuple[_Span, Person | None] | None = None
+    prev: tuple[Span, Person | None] | None = None
     ei = 0
     starts = [s.start for s in spans]
     for i, span in enumerate(spans):
@@ -390,12 +323,12 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                 attributor.registry.introduce(m.key, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
             else:
                 attributor.registry.note_org(m.key)
-        start, end = _strip(text, span.start, span.end)
+        start, end = trim_span(text, span.start, span.end)
         body = text[start:end]
         next_start = spans[i + 1].start if i + 1 < len(spans) else None
         prev_end = spans[i - 1].end if i > 0 else None
-        right = _right_context(text, span, next_start)
-        left = _left_context(text, span, prev_end)
+        right = right_context(text, span, next_start)
+        left = left_context(text, span, prev_end)
         closed = body[-1:] in ".!?" and right.lstrip()[:1].isupper()
         attributor.note_subject(span.start - 1 - len(left))
         found, speaker = attributor.attribute(right, span.end + 1, left, span.start - 1 - len(left), closed)
