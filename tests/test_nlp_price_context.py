@@ -204,3 +204,8 @@ def test_a_floor_that_gave_way_and_a_spot_price_beside_a_threshold_still_count()
 def test_a_finite_verb_after_a_relative_clause_belongs_to_the_coin_before_the_clause():
     text = "Dogecoin fell 8% in 24 hours to 42 cents, and XRP, which touched $2.90 on Tuesday, was trading at $2.38."
     assert ("XRP", 2.38, "spot") in prices_of(text)
+
+
+def test_a_level_the_coin_touched_before_is_the_extreme_on_the_other_side_of_today():
+    text = "Bitcoin fell again. That left it about 24% below the $70,000 level it touched as recently as July 29."
+    assert prices_of(text) == [("BTC", 70000.0, "high")]

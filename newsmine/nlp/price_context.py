@@ -46,7 +46,8 @@ _EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their
                             r"(?:since|in|level|close|print)\b|"
                             # a numbers-of-the-week row: "$99,550: where it bottomed the same evening"
                             r"\s*:\s*where (?:it|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
-_REACHED_AFTER = re.compile(r"\s*(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?(?:reached|hit|touched|set|notched|posted|tagged|"
+_REACHED_AFTER = re.compile(r"\s*(?:(?:level|mark|handle|price|area) )?(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?"
+                            r"(?:reached|hit|touched|set|notched|posted|tagged|"
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
 # "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
