@@ -209,3 +209,11 @@ def test_a_finite_verb_after_a_relative_clause_belongs_to_the_coin_before_the_cl
 def test_a_level_the_coin_touched_before_is_the_extreme_on_the_other_side_of_today():
     text = "Bitcoin fell again. That left it about 24% below the $70,000 level it touched as recently as July 29."
     assert prices_of(text) == [("BTC", 70000.0, "high")]
+
+
+def test_the_later_items_of_a_pair_list_own_no_price_after_it():
+    text = ("Binance opened four trading pairs at once: STRK against USDT, FDUSD, bitcoin and the Turkish lira. "
+            "The first trade went through at $2.40.")
+    assert [a for a, _, _ in prices_of(text)] == ["STRK"]
+    # an opening phrase with one coin is no list: the coin after it is the subject
+    assert prices_of("Against ether, SOL climbed to 0.0879 ETH, a record ratio.")[0][0] == "SOL"

@@ -33,7 +33,10 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
     # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
-    r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+$",
+    r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+$|"
+    # ... nor are the later items of such a list ("STRK against USDT, FDUSD, bitcoin and the Turkish lira")
+    # (not the subject after an opening phrase: "Against ether, SOL climbed")
+    r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,?\s+){1,4}(?:and|or)\s+)$",
     re.I,
 )
 
