@@ -217,3 +217,27 @@ def test_the_later_items_of_a_pair_list_own_no_price_after_it():
     assert [a for a, _, _ in prices_of(text)] == ["STRK"]
     # an opening phrase with one coin is no list: the coin after it is the subject
     assert prices_of("Against ether, SOL climbed to 0.0879 ETH, a record ratio.")[0][0] == "SOL"
+
+
+def test_a_time_zone_is_no_new_coin():
+    text = ("Arbitrum's ARB fell as low as $1.62 after tokens unlocked at 13:00 UTC, the largest release in the token's "
+            "history.\n\nARB by the numbers, Saturday 18:00 UTC:\n\n• Price: $1.71 (24h high $1.97)")
+    facts = extract_facts([Article(source="t", text=text)])[0]
+    assert {p.asset for p in facts.prices} == {"ARB"} and "UTC" not in {a.symbol for a in facts.assets}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a new clause after a comma is no item of the list before it
+    ("XRP lost 4% to $0.2890, still weighed down by the lawsuit against Ripple, and litecoin dipped to $151.",
+     ("LTC", 151.0, "low")),
+    # a dated old high passed is the record; a high of this year is not
+    ("Ether rose to $1,439.33, surpassing its January 2018 high of $1,432.88.", ("ETH", 1432.88, "ath")),
+    ("On Friday bitcoin took out the April high of $31,000.", ("BTC", 31000.0, "high")),
+])
+def test_clauses_after_lists_and_highs_passed(text, expected):
+    assert expected in prices_of(text)
+
+
+def test_what_a_coin_gave_back_is_a_move():
+    text = "Bitcoin notched its first record in two years and then gave back more than $10,000."
+    assert 10000.0 not in [v for _, v, _ in prices_of(text)]

@@ -36,7 +36,9 @@ _INTRODUCTIONS = (
 )
 # capitals that follow "token" without being one ("the token ETF", "token sale FAQ")
 _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT NFTS API DAO DEX CEX TVL ATH ICO IPO AI "
-                         "US UK EU OTC CME FUD FOMO FAQ TGE ERC ERC20 BEP BEP20 TRC TRC20 BRC BRC20 SPL".split())
+                         "US UK EU OTC CME FUD FOMO FAQ TGE ERC ERC20 BEP BEP20 TRC TRC20 BRC BRC20 SPL "
+                         # time zones: "unlocked at 13:00 UTC, the largest release in the token's history"
+                         "UTC GMT ET EST EDT PT PST PDT CET CEST BST HKT SGT JST KST".split())
 _KNOWN = frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS) | _NOT_TICKERS
 
 

@@ -29,9 +29,10 @@ _NO_FURTHER = re.compile(r"\bno (?:(?P<low>lower)|higher) than\s+(?:about |aroun
 # "finally passing the $68,789 peak it reached in 2021": a peak passed is the record then (GUIDE)
 _PASS = r"(?:pass|clear|surpass|top|eclips|beat|exceed|break|broke|overt[ao]k)\w*"
 _PASSED_BEFORE = re.compile(rf"\b(?:{_PASS}|past)\s+(?:for the first time\s+)?(?:the|its)\s+$", re.I)  # "clearing for the first time the $4,878 peak"
-# "finally took out its November 2021 peak of $4,878": the record passed, named before its level
+# "finally took out its November 2021 peak of $4,878": the record passed, named before its level (a high only
+# with its year: "surpassing its January 2018 high of $1,432.88", not "took out the April high of $31,000")
 _PASSED_PEAK_OF = re.compile(rf"\b(?:{_PASS}|took out|taking out|takes out)\s+(?:the|its)\s+(?:[\w,-]+\s+){{0,3}}"
-                             r"(?:peak|record|record high|all-time high) of\s+(?:about |around |roughly )?$", re.I)
+                             r"(?:peak|record|record high|all-time high|(?<=\d{4} )high) of\s+(?:about |around |roughly )?$", re.I)
 _PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b|\s+(?:it|that it|bitcoin|ether) (?:reached|hit|set|touched) "
                          r"(?:back )?in (?:\w+ )?\d{4}\b", re.I)  # "topping the $68,990 it reached in November 2021"
 # "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price

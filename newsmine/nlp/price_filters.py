@@ -38,7 +38,8 @@ _SIZE = re.compile(
 NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
     r"calls? for|calling for|whether|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
-    r"(?:a|another|fresh|second|third) (?:run|shot|crack|stab|tilt) at|"
+    r"(?:a|another|fresh|second|third) (?:[\w-]+ )?(?:run|shot|crack|stab|tilt) at|"
+    r"year-end (?:marker|target|call|forecast|objective)|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|"

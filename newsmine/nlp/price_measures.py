@@ -18,7 +18,8 @@ _BY_AMOUNT = re.compile(r"\b(?:by|within)\s+(?:more than |less than |about |arou
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
     r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
-    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving)\s+(?:(?:about|some|nearly|almost|roughly|around|"
+    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving|gave back|giving back|gives back|give back)\s+"
+    r"(?:(?:about|some|nearly|almost|roughly|around|"
     r"more than|over|by|another|an additional) ){0,2}$",
     re.I,
 )

@@ -35,8 +35,8 @@ _OBJECT_BEFORE = re.compile(
     # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
     r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+$|"
     # ... nor are the later items of such a list ("STRK against USDT, FDUSD, bitcoin and the Turkish lira")
-    # (not the subject after an opening phrase: "Against ether, SOL climbed")
-    r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,?\s+){1,4}(?:and|or)\s+)$",
+    # (not the subject after an opening phrase, "Against ether, SOL climbed", nor a new clause, "against Ripple, and litecoin")
+    r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,\s+){1,3}[\w$.-]+,?\s+(?:and|or)\s+|[\w$.-]+\s+(?:and|or)\s+)$",
     re.I,
 )
 
