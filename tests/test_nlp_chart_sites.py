@@ -105,3 +105,11 @@ def test_a_levels_box_labels_a_run_of_slashed_prices_and_its_levels_to_watch():
     text = ("XRP snapshot Session open / high / low: $0.8105 / $0.8530 / $0.7120 Resistance: $0.8000, $0.9380 "
             "Support: $0.7040 (50% Fib), $0.6490 (61.8% Fib), $0.5500 Bias: bullish while above $0.6490")
     assert prices_of(text) == {("XRP", 0.8105, "USD", "open"), ("XRP", 0.853, "USD", "high"), ("XRP", 0.712, "USD", "low")}
+
+
+def test_a_dotted_table_under_a_comma_listed_header_gives_each_column_its_kind():
+    text = ("The week in numbers (Monday open, weekly low, last, 7d change): BTC · $26,580 · $17,622 · $20,240 · "
+            "-23.9% SOL · $31.50 · $25.90 · $33.80 · +7.3%")
+    assert prices_of(text) == {("BTC", 26580.0, "USD", "open"), ("BTC", 17622.0, "USD", "low"),
+                               ("BTC", 20240.0, "USD", "spot"), ("SOL", 31.5, "USD", "open"),
+                               ("SOL", 25.9, "USD", "low"), ("SOL", 33.8, "USD", "spot")}

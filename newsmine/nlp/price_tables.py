@@ -7,6 +7,12 @@ row's own words say nothing. Extracted text puts each row on a line of its
 own; a paragraph may also run the rows together, when only the count of
 separators tells the column: each row has one separator fewer than it has
 columns, and the last cell of a row is followed by the first of the next.
+
+A newsletter's table may instead list its columns with commas after the title
+("The week in numbers (Monday open, weekly low, last, 7d change):") and run
+its rows together as a label and dotted cells ("BTC · $26,580 · $17,622 ·
+$20,240 · -23.9% ETH · ..."): the count of dots after the row's label is the
+column.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ _CELL = r"[A-Za-z][\w/ -]{0,24}|\d{1,2}[hdw]?[- ]?[A-Za-z][\w -]{0,20}"
 _CELLS = rf"(?:{_CELL})(?:\s*\|\s*(?:{_CELL}))+"
 _HEADER = re.compile(rf"\(\s*(?P<a>{_CELLS})\s*\)|(?:^|\n)(?P<b>{_CELLS})[ \t]*(?=\n)")
 # a number in a cell, signed changes and years included, so each cell's numbers are counted in order
+# the comma-listed header of a dotted table, and a row from its label (a ticker or a name) to the amount
+_LISTED_HEADER = re.compile(r"\((?P<names>[A-Za-z0-9][\w -]{0,24}(?:,\s*[A-Za-z0-9][\w -]{0,24}){2,})\)\s*:")
+_DOTTED_ROW = re.compile(r"(?:^|\s)[A-Z][A-Za-z0-9]{1,11}\s*·[^A-Za-z]*$")
 _NUMBER = re.compile(r"[-+−]?[$€£]?\d[\d,.]*(?:[kKmM]\b)?%?")
 _RANGE_DASH = re.compile(r"^\s*(?:[-–—]|to)\s*$")
 _KINDS = (("all-time high", "ath"), ("ath", "ath"), ("all-time low", "atl"), ("atl", "atl"), ("open", "open"),
@@ -64,3 +73,14 @@ def _kind_in_cell(name: str, cell: str) -> str | None:
     if kind != "range":
         return kind
     return "low" if len(_NUMBER.findall(cell)) <= 1 else "high"
+
+
+def dotted_column_kind(so_far: str) -> str | None:
+    """``column_kind`` for a dotted table under a comma-listed header (see the module docstring)."""
+    headers = list(_LISTED_HEADER.finditer(so_far))
+    row = _DOTTED_ROW.search(so_far, headers[-1].end()) if headers else None
+    if row is None:
+        return None
+    names = [n.strip() for n in headers[-1].group("names").split(",")]
+    column = row.group().count("·") - 1
+    return _column_kind(names[column]) if column < len(names) else None

@@ -18,7 +18,7 @@ from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
-from newsmine.nlp.price_tables import column_kind
+from newsmine.nlp.price_tables import column_kind, dotted_column_kind
 from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
@@ -187,6 +187,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool,
             kind = labels.get(j) or refine_kind(text, a, kind, found)
             if "|" in text and j not in labels:
                 kind = column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
+            elif "·" in text and j not in labels:
+                kind = dotted_column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
