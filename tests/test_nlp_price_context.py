@@ -241,3 +241,10 @@ def test_clauses_after_lists_and_highs_passed(text, expected):
 def test_what_a_coin_gave_back_is_a_move():
     text = "Bitcoin notched its first record in two years and then gave back more than $10,000."
     assert 10000.0 not in [v for _, v, _ in prices_of(text)]
+
+
+def test_a_coin_named_in_a_later_clause_and_levels_listed_after_a_crossing():
+    text = "Bitcoin crashed on Thursday. On Coinbase the low was $3,858, and ether bottomed near $86."
+    assert ("BTC", 3858.0, "low") in prices_of(text)
+    text = "Bitcoin fell sharply. A sell-off dragged the coin through $35,000 and then $32,000 within the hour."
+    assert prices_of(text) == [("BTC", 35000.0, "level"), ("BTC", 32000.0, "level")]

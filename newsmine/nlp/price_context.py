@@ -22,6 +22,7 @@ _AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst
 # stands, not how far it went (GUIDE); a thread's "$SOL -11.2% to $117", with no list, is still the move's low
 _SIGNED_ROW = re.compile(r":[^:]*[\s,;(][+−-]\d[\d.,]*\s?%\s+to\s+(?:about |around )?$")
 # "• ETH: a low of $1,038 on Wednesday, last at $1,092": where it stands now, after the extreme
+_THEN_LISTED = re.compile(r"\s*,?\s*(?:and then|then|and)\s+(?:about |roughly |around )?$")
 _LAST_AT = re.compile(r"\blast (?:at|seen at|traded at|quoted at|changed hands at|(?:trading|changing hands|quoted) at)\s+"
                       r"(?:about |around )?$", re.I)
 # "dipping no lower than $0.997": the bottom of the dip
@@ -107,6 +108,10 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
         return "spot"
     if kind in ("low", "high", "level") and _LAST_AT.search(text, max(0, a.start - 30), a.start):
         return "spot"
+    # "through $35,000 and then $32,000": the level the amount is listed after is its kind too
+    if kind in ("low", "high", "spot") and found and found[-1][3] == "level" and _THEN_LISTED.match(
+            text, found[-1][0].end, a.start):
+        return "level"
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named

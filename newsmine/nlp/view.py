@@ -50,6 +50,7 @@ _ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|tog
                     r"[^,()—–;]*[,)—–]")
 # An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
 # named inside it only describes the one before.
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an)\s[^,()—–;$]{1,60},")
 
 
@@ -269,7 +270,9 @@ class ArticleView:
         if before:
             return before[-1].key
         anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or anaphor_owns(sent, pos)
-        if assets and not anaphoric:
+        # a coin first named in a later clause is that clause's ("On Coinbase the low was $3,858, and ether bottomed near $86")
+        later = bool(assets) and _NEXT_CLAUSE.search(self.text, absolute, assets[0].start) is not None
+        if assets and not anaphoric and not later:
             return assets[0].key
         # money or trouble moving into a coin makes it the subject of what follows ("the depeg spilled over
         # into DAI, ..., which slid to"; "investors poured into bitcoin cash, sending the offshoot of bitcoin to")
