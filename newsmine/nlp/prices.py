@@ -96,11 +96,12 @@ def find_prices(view: ArticleView) -> list[Price]:
     quoted = [(q.start, q.end) for q in quote_spans(view.text)]
     tables = _table_sentences(view)
     # the article's dollar amounts, the scale a desk's bare numbers are checked against (see ``_quoted_bare``)
-    dollars = [a.value for sent in view.sents for a in find_money(sent.text) if a.currency == "USD" and a.value]
+    money = [find_money(sent.text) for sent in view.sents]  # (found once: each sentence's are read twice)
+    dollars = [a.value for found in money for a in found if a.currency == "USD" and a.value]
     for index, sent in enumerate(view.sents):
         if CORRECTION.search(sent.text):
             continue
-        for a, asset, currency, kind in _sentence_prices(view, index, index in tables, dollars):
+        for a, asset, currency, kind in _sentence_prices(view, index, index in tables, dollars, money[index]):
             if any(s <= sent.start + a.start < e for s, e in quoted) and not SOLD_ABOVE.search(
                     left_clause(sent.text, a.start)):
                 continue  # speakers forecast and reminisce: quoted levels are not market facts, past sales aside
@@ -135,15 +136,15 @@ def _unread(found: list[Amount], extra: tuple[Amount, ...] | list[Amount]) -> li
     return [r for r in extra if not any(r.start < a.end and a.start < r.end for a in found)]
 
 
-def _sentence_prices(view: ArticleView, index: int, table: bool,
-                     dollars: list[float]) -> list[tuple[Amount, str, str, str]]:
+def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[float],
+                     money: tuple[Amount, ...]) -> list[tuple[Amount, str, str, str]]:
     """(amount, asset, currency, kind) of every price in one sentence; ``table``: the
     sentence belongs to a ticker table, whose bare numbers are quotes too; ``dollars``: the
-    article's dollar amounts."""
+    article's dollar amounts; ``money``: the sentence's money amounts (``find_money``)."""
     sent = view.sents[index]
     text = sent.text
     found = []
-    amounts = [*find_money(text), *find_coin_prices(text)]
+    amounts = [*money, *find_coin_prices(text)]
     if not amounts and not has_digit(text):
         return []  # no ratio and no bare quote either: both are digits
     pair = ratio_pair(view, index)
