@@ -179,3 +179,10 @@ def test_bank_check_reports_unknown_narrative_and_repeats_across_files(tmp_path:
         "bank.txt:4: duplicate of h.txt:1",
     ]
     assert report.counts["bank_narrative"] == Counter({"over_leverage": 1, "moon": 1, "security_incident": 1})
+
+
+def test_check_reports_a_ticker_in_capitals_the_lexicon_writes_in_mixed_case(tmp_path: Path):
+    path = write_train_article(
+        tmp_path, "z014", "prices:\n  - {asset: STETH, value: 0.95, currency: ETH, kind: low, span: '0.95'}\nassets: [STETH]\n",
+        "# bearish | Staked ether at a discount\nbearish | Lido's stETH slid to 0.95 ETH on Curve.\n")
+    assert check([parse_file(path)]).problems == ["z014.md: asset 'STETH' is written 'stETH'"]

@@ -33,6 +33,8 @@ PERIODS = ("day", "week", "month", "ytd", "year")
 SIDES = {"liquidations": ("long", "short"), "etf_flow": ("in", "out")}
 _CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}")
 _SPAN = re.compile(r"[1-9]\d*[hd]")
+# each coin's one spelling, found from any capitalisation ("STETH" and "steth" are Lido's "stETH", "USDE" is "USDe")
+_SPELLING = {key.upper(): key for key in ASSETS}
 
 
 def figure_problems(f: dict) -> list[str]:
@@ -133,8 +135,8 @@ def _check_article(a: GoldArticle) -> list[str]:
             bad(f"figure {f.get('span')!r}: {problem}")
     keys = [p.get("asset") for p in a.gold("prices")] + [f.get("asset") for f in a.gold("figures")] + list(a.gold("assets"))
     for key in dict.fromkeys(k for k in keys if isinstance(k, str)):
-        if key not in ASSETS and key.upper() in ASSETS:  # "USDe" for Ethena's dollar: one spelling per coin
-            bad(f"asset {key!r} is written {key.upper()!r}")
+        if key not in ASSETS and key.upper() in _SPELLING:  # one spelling per coin, as the extractor writes it
+            bad(f"asset {key!r} is written {_SPELLING[key.upper()]!r}")
     for name in a.gold("exchanges"):
         if name not in EXCHANGES:
             bad(f"exchange {name!r} is not a canonical name")
