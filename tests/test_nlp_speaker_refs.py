@@ -88,3 +88,16 @@ def test_an_unnamed_role_set_off_by_commas_reports_the_words_its_pronoun_speaks(
     named = ("Its chief executive, Anna Lindqvist, said the company would build two more sites. "
              '"Every kilowatt ends up as heat somewhere," he said.')
     assert speakers_of(named) == ["Anna Lindqvist"]
+
+
+def test_a_firm_named_after_the_role_is_no_new_speaker_for_the_pronoun():
+    text = ('"A flush usually follows," said Adaeze Thorvaldsen, a derivatives analyst at the research shop '
+            'Copperfield Quant. She added that buyers had stepped back in, and said a shakeout "would not change '
+            'the bigger picture."')
+    assert speakers_of(text) == ["Adaeze Thorvaldsen", "Adaeze Thorvaldsen"]
+
+
+def test_the_subject_of_a_clause_speaks_through_its_participle():
+    text = ("Rival Binance walked away from a plan to buy FTX on Wednesday, saying the holes it had found were "
+            '"far beyond anything we could responsibly fix".')
+    assert speakers_of(text) == ["Binance"]

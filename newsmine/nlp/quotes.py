@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 
 from newsmine.nlp.quote_marks import SENT_END, Span, left_context, quote_spans, right_context, trim_span
-from newsmine.nlp.speakers import (HANDLE_VERB, NAME, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person,
+from newsmine.nlp.speakers import (HANDLE_VERB, NAME, ORG_NOUNS, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person,
                                    apposition, clean_name, is_person, is_role, looks_like_org)
 from newsmine.nlp.view import ArticleView
 from newsmine.records import Quote
@@ -104,8 +104,13 @@ _ANONYMOUS_INTRO = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>(?:One|An?|Another)\s[
 # phrase of lower-case words may come first; a name with its apposition, "X, a trader at Y, said", is no one unnamed)
 _ANONYMOUS_SAID = re.compile(rf"^(?:[A-Z][a-z]+(?:\s+[a-z][\w'’-]*){{1,5}},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*['’]s)"
                              rf"\s[^\"“”]{{3,160}}?)\s+(?:{SAY})\b[^\"“”]*$")
+# a participle of saying after the main clause: its subject speaks ("Binance walked away from the deal, saying the
+# holes were "far beyond anything we could fix"", "Analyst Celine Mortimer lifts her target, writing that ...")
+_PARTICIPLE_SAY = re.compile(r",\s+(?P<verb>saying|adding|noting|warning|arguing|writing|explaining)\b[^\"“”]*$")
 _LEFT_ACCORDING = re.compile(rf"\b[Aa]ccording to {_WHO}[^\"“”]{{0,120}}$")
-_IN_APPOSITION = re.compile(r"\b(?:at|of|with|for|from|in|based|maker|firm|fund|provider)\s+$")  # "at X in Düsseldorf"
+# "at X in Düsseldorf", "an analyst at the research shop Copperfield Quant": the employer, not a new person
+_IN_APPOSITION = re.compile(rf"\b(?:at|of|with|for|from|in|based|maker|provider|shop|house|outfit|desk|boutique|protocol|"
+                            rf"{ORG_NOUNS})\s+$")
 # A short marked phrase is speech when a speech verb introduces it ('said it was
 # "reviewing the decision"', 'citing "extreme market conditions"'), and a term
 # when it is named ('traders call "selling the news"').
@@ -246,6 +251,10 @@ class _Attributor:
                 if person and looks_like_org(m.group("who")):
                     return True, self.who(person.group("person"), left_at + person.start("person"))
                 return True, self.who(m.group("who").strip(), left_at + m.start("who"))
+        m = _PARTICIPLE_SAY.search(left)
+        subject = self.subject_of(left_at + m.start("verb")) if m else None
+        if subject is not None:
+            return True, self.who(*subject)
         if not left.strip():  # a quote opening its sentence: first, who the sentence before introduced
             introduced = self.introduced_before(left_at)
             if introduced[0]:
@@ -275,6 +284,20 @@ class _Attributor:
             return True
         name = clean_name(who)
         return name is not None and (name in self.people or self.registry.lookup(name) is not None or name in self.registry.orgs)
+
+    def subject_of(self, at: int) -> tuple[str, int] | None:
+        """The subject (its words and where they start) of the clause that the participle at ``at`` hangs from."""
+        sent = next((x for x in self.view.sents if x.start <= at < x.end), None)
+        token = sent.token_at(at - sent.start) if sent is not None else None
+        if token is None or token.dep_ not in ("advcl", "xcomp", "conj"):
+            return None
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("PROPN", "PRON"):
+            return None
+        # the named entity the subject is part of ("Rival Binance" is Binance), else the subject with its compounds
+        words = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None) or subject.doc[
+            min([subject.i] + [c.i for c in subject.children if c.dep_ == "compound"]):subject.i + 1]
+        return words.text, sent.start + words.start_char - sent.doc_start
 
     def said_before(self, at: int) -> Person | None:
         """The unnamed speaker whose words the sentence before ``at`` reports, if it does."""
