@@ -102,7 +102,8 @@ _ANONYMOUS_INTRO = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>(?:One|An?|Another)\s[
 # ... or who reports that speaker's words before the quote, so that its pronoun means them: 'Outside the hall, a
 # trader at a Jakarta firm, who asked not to be named, said the reversal caught him. "X," he said.' (an opening
 # phrase of lower-case words may come first; a name with its apposition, "X, a trader at Y, said", is no one unnamed)
-_ANONYMOUS_SAID = re.compile(rf"^(?:[A-Z][a-z]+(?:\s+[a-z][\w'’-]*){{1,5}},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*['’]s)"
+_ANONYMOUS_SAID = re.compile(rf"^(?:[A-Z][a-z]+(?:\s+[a-z][\w'’-]*){{1,5}},\s+)?"
+                             rf"(?P<who>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*['’]s)"
                              rf"\s[^\"“”]{{3,160}}?)\s+(?:{SAY})\b[^\"“”]*$")
 # a participle of saying after the main clause: its subject speaks ("Binance walked away from the deal, saying the
 # holes were "far beyond anything we could fix"", "Analyst Celine Mortimer lifts her target, writing that ...")
