@@ -17,7 +17,7 @@ from bisect import bisect_right
 from newsmine.nlp.quote_marks import SENT_END, Span, left_context, quote_spans, right_context, trim_span
 from newsmine.nlp.speakers import (HANDLE_VERB, NAME, ORG_NOUNS, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person,
                                    apposition, clean_name, is_person, is_role, looks_like_org)
-from newsmine.nlp.view import ArticleView
+from newsmine.nlp.view import CLAUSE_START, ArticleView
 from newsmine.records import Quote
 
 SAY = (
@@ -127,14 +127,11 @@ _OPENING_NAME = re.compile(rf"\s*(?:{_HANDLE}|{NAME})")
 _INNER_REF = re.compile(rf"\b(?:the|this|that) [\w-]+(?: [\w-]+)?$|\b{NAME}$")
 
 
-# Where a clause begins inside a sentence: an attribution in the last one is the quote's ("Tessera delisted tokens
-# the SEC had called securities, and chief executive Marcus Feld said clients had "paused ..."").
-_CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
-
-
 def _nearest_clause_match(pattern: re.Pattern[str], left: str) -> re.Match[str] | None:
-    """``pattern``'s match in the last clause of ``left`` that has one, else in all of it."""
-    for cut in reversed([m.end() for m in _CLAUSE_START.finditer(left)]):
+    """``pattern``'s match in the last clause of ``left`` that has one, else in all of it: an attribution in
+    the last clause is the quote's ("Tessera delisted tokens the SEC had called securities, and chief
+    executive Marcus Feld said clients had "paused ..."")."""
+    for cut in reversed([m.end() for m in CLAUSE_START.finditer(left)]):
         m = pattern.search(left, cut)
         if m:
             return m
@@ -219,9 +216,7 @@ class _Attributor:
         """A known name opening the sentence before a quote's is whom its pronouns mean ("Tidepool ended
         the thread the way she ends most of them. "Sell the wick." She says ..."), though NER often
         misses a pseudonym there."""
-        before = self.view.text[max(0, sentence_start - 300):sentence_start].rsplit("\n", 1)[-1].rstrip()
-        ends = [m.end() for m in SENT_END.finditer(before, 0, max(0, len(before) - 1))]
-        m = _OPENING_NAME.match(before, ends[-1] if ends else 0)
+        m = _OPENING_NAME.match(self.sentence_before(sentence_start))
         person = self.registry.lookup(clean_name(m.group()) or "") if m else None
         if person is not None:
             self.registry.last_person = person
@@ -300,11 +295,15 @@ class _Attributor:
             min([subject.i] + [c.i for c in subject.children if c.dep_ == "compound"]):subject.i + 1]
         return words.text, sent.start + words.start_char - sent.doc_start
 
-    def said_before(self, at: int) -> Person | None:
-        """The unnamed speaker whose words the sentence before ``at`` reports, if it does."""
+    def sentence_before(self, at: int) -> str:
+        """The sentence that ends right before ``at`` in its paragraph (at most 300 characters of it)."""
         before = self.view.text[max(0, at - 300):at].rsplit("\n", 1)[-1].rstrip()
         ends = [m.end() for m in SENT_END.finditer(before, 0, max(0, len(before) - 1))]
-        m = _ANONYMOUS_SAID.match(before[ends[-1] if ends else 0:].lstrip())
+        return before[ends[-1] if ends else 0:].lstrip()
+
+    def said_before(self, at: int) -> Person | None:
+        """The unnamed speaker whose words the sentence before ``at`` reports, if it does."""
+        m = _ANONYMOUS_SAID.match(self.sentence_before(at))
         named = m and re.search(rf",\s+{NAME},", m.group("who"))  # "Its chief executive, Anders Lie, said": a name
         return anonymous_person(m.group("who")) if m and not named else None
 

@@ -48,9 +48,10 @@ _ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|tog
                     # a participle clause about the coin ("TRUMP, launched by the camp on Solana, changed hands")
                     r"(?:launched|issued|built|created|minted|deployed|based|listed)\s+(?:on|by|in|at)\b)"
                     r"[^,()—–;]*[,)—–]")
+# Where a new clause begins inside a sentence ("On Coinbase the low was $3,858, and ether bottomed near $86")
+CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
 # named inside it only describes the one before.
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an)\s[^,()—–;$]{1,60},")
 
 
@@ -271,7 +272,7 @@ class ArticleView:
             return before[-1].key
         anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or anaphor_owns(sent, pos)
         # a coin first named in a later clause is that clause's ("On Coinbase the low was $3,858, and ether bottomed near $86")
-        later = bool(assets) and _NEXT_CLAUSE.search(self.text, absolute, assets[0].start) is not None
+        later = bool(assets) and CLAUSE_START.search(self.text, absolute, assets[0].start) is not None
         if assets and not anaphoric and not later:
             return assets[0].key
         # money or trouble moving into a coin makes it the subject of what follows ("the depeg spilled over
