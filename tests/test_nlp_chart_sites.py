@@ -113,3 +113,21 @@ def test_a_dotted_table_under_a_comma_listed_header_gives_each_column_its_kind()
     assert prices_of(text) == {("BTC", 26580.0, "USD", "open"), ("BTC", 17622.0, "USD", "low"),
                                ("BTC", 20240.0, "USD", "spot"), ("SOL", 31.5, "USD", "open"),
                                ("SOL", 25.9, "USD", "low"), ("SOL", 33.8, "USD", "spot")}
+
+
+def test_a_header_run_into_its_rows_gives_each_cell_its_kind():
+    # a paragraph runs the header into the first row: the header ends at the first cell with an amount
+    text = ("ETH/USD daily prices (UTC) Date | Open | High | Low | Close | Change Jun 15 | $1,209.10 | $1,246.80 | "
+            "$1,075.20 | $1,236.40 | +2.3% Jun 16 | $1,236.40 | $1,240.10 | $1,060.90 | $1,067.30 | -13.7%")
+    assert prices_of(text) == {("ETH", 1209.1, "USD", "open"), ("ETH", 1246.8, "USD", "high"),
+                               ("ETH", 1075.2, "USD", "low"), ("ETH", 1236.4, "USD", "close"),
+                               ("ETH", 1236.4, "USD", "open"), ("ETH", 1240.1, "USD", "high"),
+                               ("ETH", 1060.9, "USD", "low"), ("ETH", 1067.3, "USD", "close")}
+    # ... and a table of forecasts run together the same way holds no prices
+    assert prices_of("Solana price prediction table Year | Minimum | Average | Maximum 2025 | $245 | $360 | $495 "
+                     "2030 | $610 | $1,050 | $1,480") == set()
+
+
+def test_a_24_hour_extreme_equal_to_the_record_is_listed_once_as_the_record():
+    text = "BTC at a glance 24h low / 24h high: $70,910 / $73,794 All-time high: $73,794 (Mar 14, 2024)"
+    assert prices_of(text) == {("BTC", 70910.0, "USD", "low"), ("BTC", 73794.0, "USD", "ath")}

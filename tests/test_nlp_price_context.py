@@ -62,6 +62,20 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a participle clause naming the chain a token was launched on only describes the token
     ("BONK, launched by an anonymous team on Solana, changed hands at $0.0000351 on Monday.", ("BONK", 0.0000351, "spot")),
     ("Bitcoin rose as high as $69,170, topping the $68,990 it reached in November 2021.", ("BTC", 68990.0, "ath")),
+    # ... and the high that passed it is the new record, though the words say only "as high as"
+    ("Bitcoin rose as high as $69,170 on Coinbase in early U.S. trading, topping the $68,990 it reached in 2021.",
+     ("BTC", 69170.0, "ath")),
+    ("Bitcoin set a fresh record of $69,210, edging past the November 2021 peak of $68,990.", ("BTC", 68990.0, "ath")),
+    ("Bitcoin's previous high-water mark, $68,789, had stood since November 2021.", ("BTC", 68789.0, "ath")),
+    # a superlative "on record" or "in its history" glossed after the amount is the record
+    ("Against ether, SOL climbed to 0.0761 ETH, the highest reading on record for the pair.", ("SOL", 0.0761, "ath")),
+    ("USD Coin traded as low as $0.8774 on Saturday morning, the weakest price in its history.",
+     ("USDC", 0.8774, "atl")),
+    ("Bitcoin moves further away from the historic maximum of $108,135 that it reached on 17 December.",
+     ("BTC", 108135.0, "ath")),
+    # a level crossed "for the first time since" some date is no record, nor is the high above it
+    ("XRP jumped 8.3% to ₩1,012 on Upbit, back above ₩1,000 for the first time since last summer.",
+     ("XRP", 1012.0, "high")),
     ("$99,550: where bitcoin bottomed the same evening, after the speech.", ("BTC", 99550.0, "low")),
     ("$294.33: Solana's own record, set on Sunday.", ("SOL", 294.33, "ath")),
     ("That spring she watched litecoin race to $48 on BTC-e.", ("LTC", 48.0, "high")),
@@ -110,6 +124,7 @@ def test_kind_told_around_the_amount(text, expected):
 @pytest.mark.parametrize("text,value", [
     # an amount measured from another
     ("Bitcoin finished the week roughly $4,000 lower.", 4000.0),
+    ("Bitcoin's previous peak was thus surpassed by a good 380 dollars.", 380.0),
     ("BTC low so far: $88,100 on Binance, some $7,000 under the morning peak.", 7000.0),
     ("In Seoul bitcoin cost $101,300, about $2,900 more than it fetched on Coinbase.", 2900.0),
     # a company's shares, a stock index

@@ -173,6 +173,29 @@ def test_the_coin_as_object_and_a_drawdown_under_its_record():
     assert {(f.kind, f.value, f.asset) for f in facts.figures} == {("percent_change", -91.0, "DOGE")}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # "it" or "the price" in a later clause is the sentence's subject, not a coin named in between
+    ("By late trading, dogecoin had given back most of the jump, falling as low as $0.161 when bitcoin's slide "
+     "rippled through altcoins, and it was last quoted at $0.178.", ("DOGE", 0.178)),
+    ("XRP turnover on Upbit reached ₩4.2 trillion, more than its bitcoin and ether volume combined, and the won "
+     "price peaked at ₩1,230.", ("XRP", 1230.0)),
+    ("By Wednesday, XRP was back at $2.48 and Upbit's bitcoin price had recovered to ₩137 million.", ("BTC", 137e6)),
+    # a passive subject carries over to the participle after it
+    ("Ether was dragged down with bitcoin, sinking as much as 22% to $8.50.", ("ETH", 8.5)),
+    # coins by their full names, and a ticker's line with no bullet
+    ("The Official Trump token went live on Friday. It spiked as high as $73.43 on Sunday.", ("TRUMP", 73.43)),
+    ("Pepe, a meme coin popular with young traders, slid 6% to $0.0000141.", ("PEPE", 0.0000141)),
+    ("Market snapshot (24h change):\nBTC: $24,180 (+9.6%)\nBAL: $6.41 (+4.1%)", ("BAL", 6.41)),
+    ("TUSD has spent much of the year below its peg and was quoted at $0.9785 on Wednesday.", ("TUSD", 0.9785)),
+    # the second item of a list after "against" is a pair's quote side too
+    ("Binance opened four pairs at once: STRK against USDT, FDUSD, bitcoin and the Turkish lira. The first trade "
+     "went through at $2.40.", ("STRK", 2.4)),
+])
+def test_whose_price_it_is(text, expected):
+    facts = extract_facts([Article(source="t", text=text)])[0]
+    assert expected in {(p.asset, p.value) for p in facts.prices}
+
+
 @pytest.mark.parametrize("text,value,kind", [
     # an extreme cited by its date or period was reached, however conditional the sentence around it
     ("Bitcoin dipped. Losing the zone would open a run toward the June 15 low at $24,800.", 24800.0, "low"),

@@ -101,3 +101,31 @@ def test_the_subject_of_a_clause_speaks_through_its_participle():
     text = ("Rival Binance walked away from a plan to buy FTX on Wednesday, saying the holes it had found were "
             '"far beyond anything we could responsibly fix".')
     assert speakers_of(text) == ["Binance"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a brief's signature after the quote
+    ('Ether slid. "New listings are the only thing with a bid today," — Amira Kessel-Boateng, spot trader at '
+     'Quillmont Capital.', ["Amira Kessel-Boateng"]),
+    # where the words came from, after an opening clause: an unnamed speaker, not the one before
+    ('"Six figures was a psychological wall," said Lucía Brandvold, head of research at Ostrander Digital. A more '
+     'cautious note came from one London-based market maker: "Funding this high is how you get a flush."',
+     ["Lucía Brandvold", None]),
+    # a place after the employer is no one
+    ('Shares fell. Tobias Rennard-Lyle, founder of Quarry Lane Planning in Bristol, Connecticut, put it another '
+     'way: "Volatility is the fee you pay for owning this thing."', ["Tobias Rennard-Lyle"]),
+    # an agency by its initials, with "the"; a verb of speech kept from the source language
+    ('Spain named its supervisor. "Firms without a licence will have to stop," the CNMV warned.', ["CNMV"]),
+    ('"The market is pricing a risk nobody can size," analyses Mathilde Quenot, head of digital assets at '
+     'Fourvière Gestion.', ["Mathilde Quenot"]),
+    # a new name the parser missed, its role in apposition, is whom "he" means next
+    ('"Gold was the better hedge," said Ingrid Solberg, an adviser at Tollbridge Wealth.\n\nAmbrose Kettleby, a '
+     'portfolio manager at Harrowgate Private Clients in Leeds, England, says the comparison misses the point. '
+     '"Gold and bitcoin are both bets against paper money," he said.', ["Ingrid Solberg", "Ambrose Kettleby"]),
+    # a planner is a role a later reference names
+    ('"Buying the dip only works if you can afford it," said Ottoline Haverkamp, a financial planner at Crestline. '
+     'Her colleague disagrees. "Start with a number you could lose," the planner added.',
+     ["Ottoline Haverkamp", "Ottoline Haverkamp"]),
+])
+def test_signatures_sources_and_places_around_the_quote(text, expected):
+    assert speakers_of(text) == expected

@@ -27,6 +27,19 @@ def test_currency_words_of_translated_copy():
     assert [(a.value, a.currency) for a in find_money("it rose to 1.2 million TL")] == [(1.2e6, "TRY")]
 
 
+def test_thousands_grouped_with_points_or_spaces_after_a_sign():
+    assert [(a.value, a.currency) for a in find_money("quoted at US$ 62 140 on Thursday")] == [(62140.0, "USD")]
+    assert [(a.value, a.currency) for a in find_money("a record ₽10 870 000 in the evening")] == [(10870000.0, "RUB")]
+    assert [(a.value, a.currency) for a in find_money("it touched Rp1.050.000.000 on Indodax")] == [(1.05e9, "IDR")]
+    # a rupiah or a dong has no cents: a point before three digits groups thousands
+    assert [(a.value, a.currency) for a in find_money("tether at Rp 15.480 on Tokocrypto")] == [(15480.0, "IDR")]
+    assert [(a.value, a.currency) for a in find_money("bitcoin at VND1.83 billion")] == [(1.83e9, "VND")]
+    assert [(a.value, a.currency) for a in find_money("bitcoin at ฿3,310,000 on Bitkub")] == [(3310000.0, "THB")]
+    # a dollar amount keeps its decimal point, and two numbers apart stay apart
+    assert [a.value for a in find_money("ADA at $0.360 and SOL at $3.250")] == [0.36, 3.25]
+    assert [a.value for a in find_money("it rose to $62,140 on 5 200 trades")] == [62140.0]
+
+
 def test_a_day_and_month_written_with_a_point_is_no_decimal_point():
     assert decimal_comma("On Friday, 11.03, the volume reached 2,4 billion rubles.")
     assert decimal_comma("Trading has been heavy since 24.02, with funding at 0,05 percent.")

@@ -74,7 +74,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "SUI": ("Sui", (), ("SUI",)),
     "INJ": ("Injective", (), ("INJ",)),
     "WIF": ("dogwifhat", ("dogwifhat",), ("WIF",)),
-    "PEPE": ("Pepe", (), ("PEPE",)),
+    "PEPE": ("Pepe", ("Pepe",), ("PEPE",)),
     "BONK": ("Bonk", (), ("BONK",)),
     "FLOKI": ("Floki", (), ("FLOKI",)),
     "BOME": ("Book of Meme", ("book of meme",), ("BOME",)),
@@ -102,7 +102,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "OKB": ("OKB", (), ("OKB",)),
     "LEO": ("UNUS SED LEO", (), ("LEO",)),
     "WLD": ("Worldcoin", ("worldcoin",), ("WLD",)),
-    "TRUMP": ("Official Trump", (), ("TRUMP",)),
+    "TRUMP": ("Official Trump", ("official trump",), ("TRUMP",)),
     "HT": ("Huobi Token", ("huobi token",), ("HT",)),
     "ETHW": ("EthereumPoW", ("ethereumpow",), ("ETHW",)),
     "HYPE": ("Hyperliquid token", (), ("HYPE",)),  # the venue's own name stays the exchange
@@ -112,6 +112,10 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "FRAX": ("Frax", ("frax",), ("FRAX",)),
     "SNX": ("Synthetix", ("synthetix",), ("SNX",)),
     "MOG": ("Mog Coin", ("mog coin",), ("MOG",)),
+    "FDUSD": ("First Digital USD", ("first digital usd",), ("FDUSD",)),
+    "TUSD": ("TrueUSD", ("trueusd",), ("TUSD",)),
+    "PYUSD": ("PayPal USD", ("paypal usd",), ("PYUSD",)),
+    "BAL": ("Balancer", (), ("BAL",)),  # the ticker only: the protocol's name is no price of its token
 }
 
 # canonical venue -> aliases (matched case-insensitively, token by token; a

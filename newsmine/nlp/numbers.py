@@ -26,7 +26,7 @@ CURRENCY_SYMBOLS = {
     "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR",
     "R$": "BRL", "₦": "NGN", "NGN": "NGN", "N": "NGN", "R": "ZAR", "ZAR": "ZAR", "Dh": "AED", "AED": "AED",
     "ARS": "ARS", "₱": "PHP", "PHP": "PHP", "₺": "TRY", "TRY": "TRY", "KSh": "KES", "Sh": "KES", "KES": "KES",
-    "Rp": "IDR", "IDR": "IDR",
+    "Rp": "IDR", "IDR": "IDR", "VND": "VND", "฿": "THB", "THB": "THB", "₽": "RUB", "RUB": "RUB", "PKR": "PKR",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
@@ -41,7 +41,10 @@ _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}
         r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d)")
 # After a currency symbol, also a memecoin price in subscript-zero notation: "$0.0₅1742" is 0.000001742,
 # the subscript counting the zeros after the point.
-_BARE_NUM = _NUM.replace(r"(?<![\w.,])", "").replace("(?P<num>", "(?P<num>0\\.0[₀-₉]{1,2}\\d{1,8}|", 1)
+# Translated and regional copy groups thousands with points or spaces after the sign ("Rp1.000.000",
+# "₽10 870 000", "US$ 62 140"; GUIDE, za- to zd-series): two or more such groups can be nothing else.
+_BARE_NUM = _NUM.replace(r"(?<![\w.,])", "").replace("(?P<num>", "(?P<num>0\\.0[₀-₉]{1,2}\\d{1,8}|"
+                                                      r"\d{1,3}(?:\.\d{3}){2,}(?![\d,]|\.\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|", 1)
 _SUBSCRIPT = re.compile(r"0\.0(?P<zeros>[₀-₉]{1,2})")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _GROUPING = re.compile(r"[,\s]")  # thousands separators: commas, or spaces before a currency word
@@ -56,8 +59,8 @@ _SCALE = rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))?"
 # number no letter-and-digit name has (grouped, scaled or of three digits or more; not "N95", "R2"). Kenyan
 # copy writes the shilling "KSh" or "Sh" ("Sh13.2 million"), Indonesian the rupiah "Rp".
 _LETTER_CUR = r"(?-i:N|R)(?=\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[\s-]?(?:million|billion|m\b|bn\b)|\d{3,})"
-_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|₱|₺|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR + "|"
-        r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY|KES|IDR)\s?)")
+_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|₱|₺|฿|₽\s?|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR
+        + "|" r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY|KES|IDR|VND|THB|RUB|PKR)\s?)")
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
 # compound adjective ("a 48-cent top").
@@ -156,9 +159,17 @@ def find_money(text: str) -> tuple[Amount, ...]:
     return tuple(sorted(found, key=lambda a: a.start))
 
 
+_WHOLE_CURRENCIES = frozenset({"IDR", "VND"})  # priced in thousands: a point before three digits groups them
+_POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
 def _amount(m: re.Match[str]) -> Amount | None:
     groups = m.groupdict()
-    base = to_number(m.group("num"))
+    digits = m.group("num")
+    cur = CURRENCY_SYMBOLS.get((groups.get("cur") or "").strip())
+    if digits.count(".") > 1 or cur in _WHOLE_CURRENCIES and _POINT_THOUSANDS.fullmatch(digits):
+        digits = digits.replace(".", "")  # "Rp1.000.000"; "Rp 15.480" (a rupiah has no cents to write)
+    base = to_number(digits)
     if base is None:
         return None
     scale = SCALES[groups["scale"].lower()] if groups.get("scale") else 1.0

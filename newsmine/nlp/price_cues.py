@@ -65,7 +65,7 @@ NOUN_LEMMAS: dict[str, str] = {
             "drawdown selling pullback washout profit-taking",
     "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying race",
 }
-RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath)\b", re.I)
+RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath|high-water|historic)\b", re.I)
 FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)
 # "a new 18-month high" is no record: a period narrows a fresh high
 PERIOD_WORDS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"

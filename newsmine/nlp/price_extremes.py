@@ -45,20 +45,25 @@ def extreme(noun: Token) -> tuple[str, int] | None:
 
 def _dated(noun: Token) -> bool:
     """"its previous high", or a dated peak the market passed ("clearing its December 2017 peak"):
-    a record cited as such. A dated high alone ("its 2023 high", "its March 12 peak") is that
+    a record cited as such, also passed by a preposition ("edging past the November 2021 peak").
+    A dated high alone ("its 2023 high", "its March 12 peak") is that
     period's high (GUIDE: a previous record is `ath` when the text calls it a record or says the
     market has now passed it)."""
     lefts = list(noun.lefts)
     if any(t.lower_ in ("previous", "prior", "old") for t in lefts):
         return True
     dated = any(t.like_num and len(t) == 4 or t.lower_ in MONTHS for t in lefts)
-    return dated and noun.dep_ == "dobj" and noun.head.lower_ in PASSING_VERBS
+    passed = noun.dep_ == "dobj" and noun.head.lower_ in PASSING_VERBS or (  # "climbed past its 2021 peak"
+        noun.dep_ == "pobj" and noun.head.lower_ in ("past", "above", "beyond") and noun.head.head.pos_ == "VERB")
+    return dated and passed
 
 
 def named_price(noun: Token) -> tuple[str, int] | None:
     """A price noun named by its modifier ("its opening price of $93,425", "the closing level")."""
     if noun_cue(noun.lower_) != "mark" or noun.lower_ == "line" and any(c.lower_ == "bottom" for c in noun.lefts):
         return None  # "The bottom line: with ether back near $3,950" is a summing-up, no low
+    if noun.lower_ == "mark" and RECORD_WORDS.search(noun.doc[noun.left_edge.i:noun.i].text):
+        return "ath", RANK["ath"]  # "the previous high-water mark, $68,789": the record then
     return next(filter(None, (extreme(c) for c in noun.children if c.dep_ in ("amod", "compound"))), None)
 
 

@@ -23,7 +23,13 @@ import re
 # words, "24h", "7-day", never an amount.
 _CELL = r"[A-Za-z][\w/ -]{0,24}|\d{1,2}[hdw]?[- ]?[A-Za-z][\w -]{0,20}"
 _CELLS = rf"(?:{_CELL})(?:\s*\|\s*(?:{_CELL}))+"
-_HEADER = re.compile(rf"\(\s*(?P<a>{_CELLS})\s*\)|(?:^|\n)(?P<b>{_CELLS})[ \t]*(?=\n)")
+# A paragraph that runs header and rows together ("Date | Open | High | Low | Close | Change Jun 15 | $1,209.10 |
+# ...") ends its header at the first cell with an amount; the last name then runs into the first row's label.
+_HEADER = re.compile(rf"\(\s*(?P<a>{_CELLS})\s*\)|(?:^|\n)(?P<b>{_CELLS})[ \t]*(?=\n)|"
+                     rf"(?P<c>{_CELLS})(?=\s*\|\s*[-+−]?[$€£]?\d)")
+# A forecast table's columns ("Year | Minimum | Average | Maximum"): none of its cells is a price
+FORECAST = "forecast"
+_FORECAST_NAMES = re.compile(r"\b(?:forecast|prediction|predicted|target|average)\b", re.I)
 # a number in a cell, signed changes and years included, so each cell's numbers are counted in order
 # the comma-listed header of a dotted table, and a row from its label (a ticker or a name) to the amount
 _LISTED_HEADER = re.compile(r"\((?P<names>[A-Za-z0-9][\w -]{0,24}(?:,\s*[A-Za-z0-9][\w -]{0,24}){2,})\)\s*:")
@@ -44,12 +50,15 @@ def _column_kind(name: str) -> str | None:
 
 def column_kind(so_far: str) -> str | None:
     """The kind the column header gives the amount that ``so_far`` (its paragraph up to and
-    including the amount) ends with; None outside a table or in a column that names no kind."""
+    including the amount) ends with; None outside a table or in a column that names no kind;
+    ``FORECAST`` in a table of forecasts."""
     headers = list(_HEADER.finditer(so_far))
     if not headers:
         return None
     header = headers[-1]  # the nearest table's
-    names = [c.strip() for c in (header.group("a") or header.group("b")).split("|")]
+    names = [c.strip() for c in (header.group("a") or header.group("b") or header.group("c")).split("|")]
+    if _FORECAST_NAMES.search(" ".join(names)):
+        return FORECAST
     body = so_far[header.end():]
     if "\n" in body.strip("\n"):  # a row per line: the cell is the count of separators on the amount's line
         cell = body[body.rindex("\n") + 1:]

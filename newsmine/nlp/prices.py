@@ -18,7 +18,7 @@ from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
-from newsmine.nlp.price_tables import column_kind, dotted_column_kind
+from newsmine.nlp.price_tables import FORECAST, column_kind, dotted_column_kind
 from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
@@ -29,11 +29,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
-_FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b", re.I)
+_FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b(?! (?:since|in)\b)", re.I)  # "... since last summer": no record
+# "rose as high as $69,170 on Coinbase, topping the $68,990 ...": a named high that passes the record after it
+_BEFORE_RECORD = re.compile(r"^[^;$]{0,60},\s+(?:topping|surpassing|eclipsing|clearing|beating|edging past|passing)\b",
+                            re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
-_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?,\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) )?(?:a|an|its|the|their) "
-                           r"(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b", re.I)
+_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) )?"
+                           r"(?:a|an|its|the|their) (?:(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b|"
+                           # "0.0761 ETH, the highest reading on record"; "$0.8774, the weakest price in its history"
+                           r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "
+                           r"(?:on record|ever|in (?:its|the [\w-]+(?:'s|’s)) history)\b)", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 _RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
@@ -89,6 +95,9 @@ def _currency(a: Amount, sentence: str) -> str:
     return a.currency or "USD"
 
 
+_RECORD_OF = {"ath": "high", "atl": "low"}
+
+
 def find_prices(view: ArticleView) -> list[Price]:
     """Distinct (asset, value, kind) prices, each with its first occurrence."""
     prices: list[Price] = []
@@ -110,7 +119,9 @@ def find_prices(view: ArticleView) -> list[Price]:
                 seen.add(key)
                 prices.append(Price(asset, a.value, currency, kind, sent.text, sent.start + a.start,
                                     sent.start + a.end, date=resolve_date(sent.text, view.published)))
-    return prices
+    # a 24-hour extreme equal to the record is listed once, as the record (GUIDE, templated price posts)
+    records = {(p.asset, round(p.value, 8), _RECORD_OF[p.kind]) for p in prices if p.kind in ("ath", "atl")}
+    return [p for p in prices if (p.asset, round(p.value, 8), p.kind) not in records]
 
 
 def _table_sentences(view: ArticleView) -> set[int]:
@@ -187,7 +198,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
             kind = labels.get(j) or refine_kind(text, a, kind, found)
             if "|" in text and j not in labels:
-                kind = column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
+                column = column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end])
+                ok = ok and column != FORECAST  # GUIDE: prediction tables are no prices
+                kind = column or kind
             elif "·" in text and j not in labels:
                 kind = dotted_column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
             if _restated(text, amounts, j):
@@ -200,7 +213,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 kind = "close"
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
             if record and not find_money(record.group()):
-                kind = "atl" if (record.group("side") or "").lower() == "low" else "ath"
+                kind = "atl" if (record.group("side") or "").lower() == "low" or record.group("least") else "ath"
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok
@@ -291,17 +304,20 @@ def _is_pair(t: Token) -> bool:
 
 
 def _beyond_record(text: str, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
-    """A higher high after a record in the same sentence is a record too ("rose to a record
-    $44,800 and has since pushed on to $48,200"; "pushed through $100,000 for the first time,
-    and by the next morning had touched $103,900")."""
+    """A higher high than a record in the same sentence is a record too, after it ("rose to a record
+    $44,800 and has since pushed on to $48,200"; "pushed through $100,000 for the first time, and by
+    the next morning had touched $103,900") or before it ("rose as high as $69,170, topping the
+    $68,990 it reached in November 2021")."""
     record: dict[str, float] = {}
+    for a, asset, _, kind in found:
+        if kind == "ath" or _FIRST_TIME.match(text[a.end:]):
+            record[asset] = max(a.value, record.get(asset, 0.0))
     out = []
     for a, asset, currency, kind in found:
         named = _NAMED_HIGH.search(text[max(0, a.start - 30):a.start])  # guide rule 2 outranks the inference
-        if kind == "high" and not named and a.value > record.get(asset, float("inf")):
+        if kind == "high" and a.value > record.get(asset, float("inf")) and (not named or _BEFORE_RECORD.match(
+                text[a.end:])):
             kind = "ath"
-        if kind == "ath" or _FIRST_TIME.match(text[a.end:]):
-            record[asset] = max(a.value, record.get(asset, 0.0))
         out.append((a, asset, currency, kind))
     return out
 

@@ -27,7 +27,7 @@ SAY = (
     r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up|"
     r"gushed|joked|mused|sighed|laughed|declared|reiterated|recounted|elaborated|pointed out|texted|messaged|emailed|"
     # translated copy keeps the source language's verbs of speech ("evaluated", "indicated", "opined")
-    r"evaluated|indicated|assessed|opined|affirmed|assured|highlighted|underlined"
+    r"evaluated|indicated|assessed|opined|affirmed|assured|highlighted|underlined|analy[sz]es|analy[sz]ed|continues"
 )
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 _HANDLE = r"(?:u/|@)[\w-]{2,30}"
@@ -36,7 +36,8 @@ _WHO = (
     # "one hundred thousand dollars" and "one day" are no one
     rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}|"
     rf"\b(?:[Oo]ne(?! (?:hundred|thousand|million|billion|day|week|month|year)\b)|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
-    rf"(?:[\w\s,'’-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?!(?:We|I|You|It|There)\b){NAME})"  # a dot only inside a word: "lumen.eth"
+    # (a dot only inside a word: "lumen.eth"; a place is no one: "in Bristol")
+    rf"(?:[\w\s,'’-]|\.(?=\w)){{0,60}}?|{_HANDLE}|(?<!\bin )(?!(?:We|I|You|It|There)\b){NAME})"
 )
 # the role may stand between the verb and the name ('"X," said analyst Dana Kirby'); never a time or a place
 # ("said on Tuesday", "told reporters in London")
@@ -53,6 +54,8 @@ _RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|read|per|according to)\
 _RIGHT_ROLES_AT = re.compile(rf"^[\s,—–-]*(?P<role>(?i:{ROLE_NOUNS})s)\s+(?:at|of|from)\s+(?:the\s+)?"
                              rf"(?P<org>[A-Z][^,.;:\"“”]{{1,60}}?)\s+(?:{SAY})\b")
 # the speaker revealed after the quote: '"..." That was Jane Doe, head of research at Y, who ...'
+# a brief's or a newsletter's signature after the quote: '"X," — Amira Kessel, spot trader at Quillmont Capital.'
+_RIGHT_DASH = re.compile(rf"^[\s,]*[—–]\s*(?P<who>{NAME})(?=[\s,.;:]|$)")
 _RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?:how\s+)?(?P<who>{NAME}),")  # "That is how X, ..., put it"
 _ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"
 # a role may come first: '"X," Ridgeback's chief financial officer, Harriet Lindqvist-Moore, told analysts',
@@ -67,8 +70,9 @@ _ROLE_FIRST = (r"(?:(?:my|our|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])|
                # '"X," chief financial officer Priya Deshmane said' (not "an official at the Commission")
                r"(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or)\s)[a-z][\w-]*\s+){1,4}"
                r"(?=[A-Z][a-z]))?")
+# (an agency by its initials may take "the": '"X," the CNMV warned')
 _RIGHT_WHO_FIRST = re.compile(
-    rf"^[\s,—–-]*(?:as\s+)?{_ROLE_FIRST}{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+"
+    rf"^[\s,—–-]*(?:as\s+)?(?:[Tt]he\s+(?=[A-Z]{{2,6}}\s))?{_ROLE_FIRST}{_WHO}{_ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+"
     rf"(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SAY})\b"
 )
 # '..., who called the move "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
@@ -81,7 +85,8 @@ _LEFT_SAY = re.compile(
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|it|we|its|his|her|their)\b")
 # an unnamed source introduced by a colon: 'One SG-based options trader: "X"', 'from a day trader: "X"',
 # also as a numbered post of a thread ('12/ A market maker I trust sent me this: "X"')
-_LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^:\"“”]{3,80}):\s*$")
+# (a clause that names where the words came from is read from there: "A more cautious note came from one market maker:")
+_LEFT_COLON = re.compile(r"(?:^\s*(?:\d+/\s*)?(?![^:\"“”]*\b[Ff]rom\s+(?:[Oo]ne|[Aa]n?|[Aa]nother)\s)|\b[Ff]rom\s+)(?P<who>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^:\"“”]{3,80}):\s*$")
 # a named speaker introduced by a colon after a clause of their own: 'Tomasz Reyes, a portfolio manager at Y,
 # pointed to the ETFs instead: "X"', 'Our head of trading, Yusuf Brandt-Ilori, summed up the tape: "X"'
 _LEFT_NAMED_COLON = re.compile(
@@ -90,7 +95,7 @@ _LEFT_NAMED_COLON = re.compile(
     # Veda Ramaswamy (@vedacharts) wrote on X:'
     rf"|(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{ROLE_NOUNS})\s+(?=[A-Z]))?"
     rf"(?P<who>{NAME}|[Tt]he (?:[a-z][\w-]* )?(?:{ROLE_NOUNS})\b|[Hh]e|[Ss]he)(?:\s+\(@[\w.-]+\))?"
-    rf"(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+[a-z][^\"“”:]{{0,160}}:\s*$"
+    rf"(?P<appo>,[^,\"“”]{{3,140}},(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)?)?,?\s+[a-z][^\"“”:]{{0,160}}:\s*$"  # "in Bristol, Connecticut,"
 )
 # ... unless the clause hands the words to a document or someone else ('pointed to the SEC statement:', 'read out
 # the exchange notice:', 'shared a message from a client:')
@@ -124,6 +129,7 @@ _PARTIAL_QUOTE = re.compile(
 _HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"“”]{{0,60}}?)\s+{HANDLE_VERB}\s+(?P<handle>@?[\w.-]*\w)")
 _ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 _OPENING_NAME = re.compile(rf"\s*(?:{_HANDLE}|{NAME})")
+_ROLE_APPOSITION = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b")
 _INNER_REF = re.compile(rf"\b(?:the|this|that) [\w-]+(?: [\w-]+)?$|\b{NAME}$")
 
 
@@ -216,17 +222,23 @@ class _Attributor:
         """A known name opening the sentence before a quote's is whom its pronouns mean ("Tidepool ended
         the thread the way she ends most of them. "Sell the wick." She says ..."), though NER often
         misses a pseudonym there."""
-        m = _OPENING_NAME.match(self.sentence_before(sentence_start))
-        person = self.registry.lookup(clean_name(m.group()) or "") if m else None
+        before = self.sentence_before(sentence_start)
+        m = _OPENING_NAME.match(before)
+        name = clean_name(m.group()) if m else None
+        person = self.registry.lookup(name or "")
         if person is not None:
             self.registry.last_person = person
+        elif name and _ROLE_APPOSITION.match(before, m.end()):
+            # a new name the parser missed, its role in apposition ("Ambrose Kettleby, a portfolio manager at Y, says")
+            self.registry.introduce(name, before[m.end():])
 
     def attribute(self, right: str, right_at: int, left: str, left_at: int,
                   closed: bool) -> tuple[bool, Person | None]:
         """(found an attribution, speaker) from the contexts around one quote. After a quote that
         ends its sentence ("closed"), 'Robinhood said ...' starts a new sentence: an attribution
         on the left ('Verhoeven said "X."') comes first."""
-        right_first = (_RIGHT_VERB_FIRST, _RIGHT_REVEAL) if closed else (_RIGHT_VERB_FIRST, _RIGHT_WHO_FIRST)
+        right_first = (_RIGHT_VERB_FIRST, _RIGHT_DASH, _RIGHT_REVEAL) if closed else (
+            _RIGHT_VERB_FIRST, _RIGHT_DASH, _RIGHT_WHO_FIRST)
         m = None if closed else _RIGHT_ROLES_AT.match(right)  # (after a closed quote they start a sentence of their own)
         if m:
             return True, Person("", m.group("role").lower(), m.group("org"))

@@ -33,7 +33,8 @@ ROLE_NOUNS = (
     "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|"
     "economist|president|lawyer|attorney|professor|commissioner|regulator|developer|merchant|dealer|broker|"
     "host|co-host|anchor|co-anchor|presenter|moderator|"  # broadcasts: "the host said"
-    "officer"  # "the chief investment officer wrote"
+    "officer|"  # "the chief investment officer wrote"
+    "planner|historian|adviser|advisor"  # personal finance and features: "the planner added"
 )
 ORG_NOUNS = (r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|"
              r"commission|issuer|brokerage|lender|custodian|consultancy")

@@ -36,7 +36,8 @@ _OBJECT_BEFORE = re.compile(
     r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+$|"
     # ... nor are the later items of such a list ("STRK against USDT, FDUSD, bitcoin and the Turkish lira")
     # (not the subject after an opening phrase, "Against ether, SOL climbed", nor a new clause, "against Ripple, and litecoin")
-    r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,\s+){1,3}[\w$.-]+,?\s+(?:and|or)\s+|[\w$.-]+\s+(?:and|or)\s+)$",
+    r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,\s+){1,3}[\w$.-]+,?\s+(?:and|or)\s+|[\w$.-]+\s+(?:and|or)\s+)$|"
+    r"(?<=[a-z] )(?-i:against|versus|than)\s+[\w$.-]+,\s+$",  # the second item, mid-sentence: "... against USDT, FDUSD"
     re.I,
 )
 
@@ -63,7 +64,9 @@ _ROW_START = rf"(?:[{''.join(BULLETS)}]|[{re.escape(''.join(LINE_MARKS))}] )"
 _ROW = re.compile(_ROW_START)
 # A list row labelled by a ticker ("• ENA: $1.08, down 4.7%"): the row is about that coin even
 # when the lexicon does not know it, never about the coin of the row before.
-_TICKER_ROW = re.compile(rf"^{_ROW_START}\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s")
+# (a line of its own needs no bullet when the amount follows the label at once: "BAL: $6.41 (+4.1%)")
+_TICKER_ROW = re.compile(rf"^(?:{_ROW_START}\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s|"
+                         r"(?P<label>[A-Z][A-Z0-9]{1,5}):\s+(?=[$€£]?\d))")
 
 
 def is_row(text: str) -> bool:
@@ -148,7 +151,7 @@ def _inherited_subject(sent: SentView, pos: int) -> str | None:
     if node is None or node.tag_ != "VBG" or node.dep_ not in ("advcl", "conj", "xcomp") or any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in node.children):
         return None
-    subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
@@ -192,6 +195,18 @@ def anaphor_owns(sent: SentView, pos: int) -> bool:
         if named and any(d.lower_ == "the" for d in c.children):
             return True
     return False
+
+
+def _price_subject(sent: SentView, pos: int) -> bool:
+    """Whether "the price", naming no coin of its own ("Upbit's bitcoin price"), is the subject of the
+    verb that governs the number at ``pos``."""
+    node = clause_head(sent.token_at(pos))
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
+    if subject is None or subject.lower_ != "price":
+        return False
+    offset = sent.start - sent.doc_start  # doc offsets to article offsets
+    lo, hi = subject.left_edge.idx + offset, subject.idx + offset
+    return not any(lo <= m.start < hi for m in sent.of("ASSET"))
 
 
 def _subject_refers_back(sent: SentView) -> bool:
@@ -254,7 +269,7 @@ class ArticleView:
         absolute = sent.start + pos
         row = _TICKER_ROW.match(sent.text)
         if row and row.end() <= pos and not any(m.start - sent.start < row.end() for m in sent.of("ASSET")):
-            return row.group("ticker")
+            return row.group("ticker") or row.group("label")
         inherited = _inherited_subject(sent, pos)
         if inherited is not None:
             return inherited
@@ -268,9 +283,14 @@ class ArticleView:
             (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
             if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + _relative_clause_coins(sent, pos)
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]
+        owned = anaphor_owns(sent, pos)
+        # "it" or "the price" in a later clause is the sentence's subject, not the coin named in between ("WIF had
+        # given back the jump, falling as low as $1.61 when bitcoin's slide rippled through altcoins, and it was
+        # last quoted at"; "XRP turnover ... more than bitcoin and ether volume, and the won price peaked at")
+        subject = _subject_asset(sent, before[::-1]) if len(before) > 1 and (owned or _price_subject(sent, pos)) else None  # "Ethena's USDe": USDe
         if before:
-            return before[-1].key
-        anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or anaphor_owns(sent, pos)
+            return (subject or before[-1]).key
+        anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or owned
         # a coin first named in a later clause is that clause's ("On Coinbase the low was $3,858, and ether bottomed near $86")
         later = bool(assets) and CLAUSE_START.search(self.text, absolute, assets[0].start) is not None
         if assets and not anaphoric and not later:
