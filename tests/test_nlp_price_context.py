@@ -73,6 +73,19 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
      ("USDC", 0.8774, "atl")),
     ("Bitcoin moves further away from the historic maximum of $108,135 that it reached on 17 December.",
      ("BTC", 108135.0, "ath")),
+    # a participle after the record it sets; an extreme set beside its amount between commas
+    ("Ether set a new record on Sunday, reaching $4,953 on Coinbase late in the evening.", ("ETH", 4953.0, "ath")),
+    ("The year's low so far, about $38,500, came on January 23 for bitcoin.", ("BTC", 38500.0, "low")),
+    ("Remember that ether fell about 66% from its December high, near $4,100, to that April low.",
+     ("ETH", 4100.0, "high")),
+    # "than expected" is no forecast; a coin after the first clause's subject owns the second verb
+    ("On Wednesday, after inflation figures came in softer than expected, bitcoin had recovered to about $83,200.",
+     ("BTC", 83200.0, "spot")),
+    ("In January the Fed signalled that it would soon raise rates, and by the 24th bitcoin had dropped to about "
+     "$33,000.", ("BTC", 33000.0, "low")),
+    # a size word in an opening phrase is that phrase's: the price has its own clause
+    ("On bitFlyer, Japan's largest exchange by bitcoin volume, the price touched ¥9.6 million, a record in yen terms.",
+     ("BTC", 9600000.0, "ath")),
     # a level crossed "for the first time since" some date is no record, nor is the high above it
     ("XRP jumped 8.3% to ₩1,012 on Upbit, back above ₩1,000 for the first time since last summer.",
      ("XRP", 1012.0, "high")),
@@ -125,6 +138,9 @@ def test_kind_told_around_the_amount(text, expected):
     # an amount measured from another
     ("Bitcoin finished the week roughly $4,000 lower.", 4000.0),
     ("Bitcoin's previous peak was thus surpassed by a good 380 dollars.", 380.0),
+    # an option named by its strike; a level only approached
+    ("• Deribit: the $120,000 December call is the busiest bitcoin strike, with $1.3 billion of notional open", 120000.0),
+    ("Bitcoin, meanwhile, stalled after getting close to US$ 100 thousand.", 100000.0),
     ("BTC low so far: $88,100 on Binance, some $7,000 under the morning peak.", 7000.0),
     ("In Seoul bitcoin cost $101,300, about $2,900 more than it fetched on Coinbase.", 2900.0),
     # a company's shares, a stock index

@@ -68,6 +68,9 @@ _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold
 _EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |day['’]s )?(?P<what>all-time high|all-time low|"
                          r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)? "
                          r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
+# ... or set beside it between commas: "The year's low so far, about $38,500, came on", "from its December high, near $4,100,"
+_EXTREME_APPOSED = re.compile(r"\b(?:the|its|their) (?:[\w'’-]+ ){0,2}?(?P<what>all-time high|all-time low|record(?: high)?|"
+                             r"high|low|peak|bottom)(?: so far)?,\s+(?:about |around |roughly |near |some |just )?$", re.I)
 # "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
 # ("changed hands for the first time on Binance at 13:00 UTC at $1.30", "first traded at", "first trade $0.8012")
 _FIRST_TRADE = re.compile(r"\b(?:first (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+|first (?:trade|print):?\s+|"
@@ -134,6 +137,9 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
     if kind == "spot" and told:
         return NAMED_KINDS[told.group("what").lower()]
+    apposed = _EXTREME_APPOSED.search(text, max(0, a.start - 60), a.start)
+    if kind in ("spot", "low", "high") and apposed:
+        return NAMED_KINDS[apposed.group("what").lower()]
     opens = _OPENS_AT_EXTREME.match(text)
     if kind == "spot" and opens and not found and not find_money(text[opens.end():a.start]):
         return "low" if opens.group("low") else "high"

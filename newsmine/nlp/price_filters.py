@@ -36,15 +36,15 @@ _SIZE = re.compile(
     re.I,
 )
 NOT_REACHED = re.compile(
-    r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|expected|expecting|"
-    r"calls? for|calling for|whether|toward|towards|upside|downside|strikes?|average|averaging|cost basis|"
+    r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|(?<!than )expected(?!,)|expecting|"
+    r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|upside|downside|strikes?|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:[\w-]+ )?(?:run|shot|crack|stab|tilt) at|"
     r"year-end (?:marker|target|call|forecast|objective)|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
-    r"(?<!after )(?<!since )(?<!upon )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
+    r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
     r"retracement|moving average|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
     r"(?:demand|supply) zone|(?:down|up)?trend ?line|neckline|\bto watch\b|\bwatch(?:ing|es|ed)(?=\s+(?:the\s+)?$)|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
@@ -90,6 +90,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:[\w-]+ )?(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
     # a miner's revenue per unit of hash, a treasury's average cost ("At a $45 hashprice", "the $3,900 average cost")
     r"hash ?price\b|average (?:cost|price|entry|purchase price)\b|"
+    r"(?:[A-Z][a-z]+ )?(?:calls?|puts?)\b|"  # an option by its strike: "the $120,000 December call"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
@@ -340,6 +341,8 @@ def _new_clause(sent: SentView, a: Amount, near: str) -> int:
     ("After reaching $73,800 in March, bitcoin slid to"): the words before it are the earlier amount's."""
     offset = a.start - len(near)  # sentence-relative start of ``near``
     comma = near.rfind(", ")
+    if comma >= 0 and near.startswith(("the price ", "its price "), comma + 2):
+        return comma  # "On bitFlyer, Japan's largest exchange by volume, the price touched": the price's own clause
     # cheap tests first: a comma, then a coin named after it, then an amount before it
     if comma < 0 or not any(offset + comma < m.start - sent.start < a.start for m in sent.of("ASSET")):
         return 0

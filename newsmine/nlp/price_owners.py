@@ -40,7 +40,9 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     node = clause_head(found[1])
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
-    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT":
+    # (unless a coin stands between the two verbs: "the Fed signalled ..., and by the 24th bitcoin had dropped to")
+    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT" and not any(
+            node.head.idx < m.start - sent.start + sent.doc_start < node.idx for m in sent.of("ASSET")):
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
