@@ -86,6 +86,18 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a size word in an opening phrase is that phrase's: the price has its own clause
     ("On bitFlyer, Japan's largest exchange by bitcoin volume, the price touched ¥9.6 million, a record in yen terms.",
      ("BTC", 9600000.0, "ath")),
+    # a price restated in another currency after its venue or time; a move from a named extreme ends past it
+    ("Bitcoin bottomed at $104,780 on Binance (about €90,300).", ("BTC", 90300.0, "spot")),
+    ("Bitcoin broke above $100,000 for the first time, or roughly £78,600 at the going exchange rate.",
+     ("BTC", 78600.0, "spot")),
+    ("That day bitcoin tumbled from a high of $69,170 to $59,224 on Coinbase within hours.", ("BTC", 59224.0, "low")),
+    ("On Bitstamp, bitcoin's range for the session ran from $30,016 to $43,560.", ("BTC", 30016.0, "low")),
+    ("A fake post announced approval early, sending bitcoin to $47,900 before it fell to $45,000.",
+     ("BTC", 47900.0, "high")),
+    ("Bitcoin traded around $16,300 on Monday, having touched $15,632 last Wednesday, its lowest since 2020.",
+     ("BTC", 15632.0, "low")),
+    ("Ether also set a record, climbing as high as US$2,447 on Binance.", ("ETH", 2447.0, "ath")),
+    ("Ether did make a run at its record in March, climbing as high as $4,093 on March 12.", ("ETH", 4093.0, "high")),
     # a level crossed "for the first time since" some date is no record, nor is the high above it
     ("XRP jumped 8.3% to ₩1,012 on Upbit, back above ₩1,000 for the first time since last summer.",
      ("XRP", 1012.0, "high")),
@@ -138,6 +150,10 @@ def test_kind_told_around_the_amount(text, expected):
     # an amount measured from another
     ("Bitcoin finished the week roughly $4,000 lower.", 4000.0),
     ("Bitcoin's previous peak was thus surpassed by a good 380 dollars.", 380.0),
+    # a columnist's own trades
+    ("I bought a first slice of bitcoin at $18,250 on Saturday and a second at $20,100 on Monday.", 20100.0),
+    ("We trimmed a third of our bitcoin at $71,400 last Wednesday.", 71400.0),
+    ("I have been long bitcoin since $22,400 on that Monday morning.", 22400.0),
     # an option named by its strike; a level only approached
     ("• Deribit: the $120,000 December call is the busiest bitcoin strike, with $1.3 billion of notional open", 120000.0),
     ("Bitcoin, meanwhile, stalled after getting close to US$ 100 thousand.", 100000.0),

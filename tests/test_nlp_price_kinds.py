@@ -187,6 +187,8 @@ def test_the_coin_as_object_and_a_drawdown_under_its_record():
     ("Pepe, a meme coin popular with young traders, slid 6% to $0.0000141.", ("PEPE", 0.0000141)),
     ("Market snapshot (24h change):\nBTC: $24,180 (+9.6%)\nBAL: $6.41 (+4.1%)", ("BAL", 6.41)),
     ("TUSD has spent much of the year below its peg and was quoted at $0.9785 on Wednesday.", ("TUSD", 0.9785)),
+    ("Bitget's BGB and KuCoin's KCS were little changed at $0.1840 and $7.95 respectively.", ("KCS", 7.95)),
+    ("Cronos, the token linked to Crypto.com, slipped 9% this week to $0.1487.", ("CRO", 0.1487)),
     # the second item of a list after "against" is a pair's quote side too
     ("Binance opened four pairs at once: STRK against USDT, FDUSD, bitcoin and the Turkish lira. The first trade "
      "went through at $2.40.", ("STRK", 2.4)),

@@ -126,6 +126,26 @@ def test_the_subject_of_a_clause_speaks_through_its_participle():
     ('"Buying the dip only works if you can afford it," said Ottoline Haverkamp, a financial planner at Crestline. '
      'Her colleague disagrees. "Start with a number you could lose," the planner added.',
      ["Ottoline Haverkamp", "Ottoline Haverkamp"]),
+    # the second verb of a clause whose subject said the first; a firm's analyst with the firm's name first
+    ('The attorney general sued. Bitfinex called the filings "misleading" and said in a statement that customers '
+     'could "withdraw as normal" from the exchange.', ["Bitfinex"]),
+    ('"Today is about the asset class," said Ravindra Okonkwo, a portfolio manager at Brindlemoor. "Coinbase earns '
+     'most when retail is excited," Bexley & Marsh Research analyst Ingrid Solvang-Teo wrote in a note.',
+     ["Ravindra Okonkwo", "Ingrid Solvang-Teo"]),
+    # an unnamed source who "likes to say"; a clause after "said the" reports, it does not attribute
+    ('"Flows are the tide and leverage is the weather," a former colleague, now a trader at a Chicago prop shop, '
+     'likes to say.', [None]),
+    ('"Seven thousand coins is survivable," said Tobiah Renshaw, chief security officer at Halvard Vault. "The coins '
+     'are gone, but nobody\'s balance is." One trader in Seoul said the freeze had left desks "stuck holding coins on '
+     'the wrong venue" until withdrawals reopen.', ["Tobiah Renshaw", "Tobiah Renshaw", None]),
+    # a new clause after the quote is no attribution; "the exchange" is the venue that opened the sentence before
+    ('Binance lagged. Kraken told clients its website was suffering "degraded performance," while Coinbase said some '
+     'transactions might be delayed.', ["Kraken"]),
+    ('XRP jumped. Coinbase, which had suspended XRP in 2021, said it would relist the token, and Kraken and Gemini '
+     'followed. "XRP is coming back to Coinbase," the exchange said in a post on X.', ["Coinbase"]),
+    # whom a note came from, after the day it came
+    ('Bitcoin rose. A note from Fenwright Research on Monday called the strategy "a one-way bet on a volatile asset '
+     'with borrowed money."', ["Fenwright Research"]),
 ])
 def test_signatures_sources_and_places_around_the_quote(text, expected):
     assert speakers_of(text) == expected

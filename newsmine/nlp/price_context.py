@@ -54,9 +54,11 @@ _REACHED_AFTER = re.compile(r"\s*(?:(?:level|mark|handle|price|area) )?(?:that |
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
 # "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
 _RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
-# A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record.
-_RECORD_THEN = re.compile(r"\b(?:at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
-                          r"\s*(?:touching|hitting|reaching|tagging|printing)\s+(?:about |around |roughly )?$", re.I)
+# A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record
+# (not after "a run at its record").
+_RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
+                          r"\s*(?:touching|hitting|reaching|tagging|printing|(?:climbing|rising|trading) as high as)\s+"
+                          r"(?:about |around |roughly )?$", re.I)
 # Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
 # a round number lost or taken back is a level crossed ("lost the $55,000 handle", GUIDE rule 3).
 _TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price |it |the coin |bitcoin |ether )?(?:away|back)|"
@@ -71,6 +73,9 @@ _EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intrada
 # ... or set beside it between commas: "The year's low so far, about $38,500, came on", "from its December high, near $4,100,"
 _EXTREME_APPOSED = re.compile(r"\b(?:the|its|their) (?:[\w'’-]+ ){0,2}?(?P<what>all-time high|all-time low|record(?: high)?|"
                              r"high|low|peak|bottom)(?: so far)?,\s+(?:about |around |roughly |near |some |just )?$", re.I)
+# a move from a named extreme to the amount ends on the other side of it
+_FROM_EXTREME_TO = re.compile(r"\bfrom (?:a|an|its|the|their) (?:[\w'’-]+ )?(?:record|high|peak|top|(?P<low>low|bottom))"
+                              r"(?: of)? [^;$]{0,3}\$?[\d,.]+[kK]?(?: [^;$\d]{1,25}?)? to (?:about |around |roughly |nearly )?$", re.I)
 # "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
 # ("changed hands for the first time on Binance at 13:00 UTC at $1.30", "first traded at", "first trade $0.8012")
 _FIRST_TRADE = re.compile(r"\b(?:first (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+|first (?:trade|print):?\s+|"
@@ -90,7 +95,8 @@ _OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(
 _TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
 _TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
 _TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:it\s+|the coin\s+|the price\s+)?(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
-                           r"retreat|slip|fall|falling|drop|pull|sink|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)", re.I)
+                           r"retreat|slip|fall|falling|fell|drop|pull|sink|sank|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)",
+                           re.I)
 # A move caused with no direction of its own ("briefly sent bitcoin to $47,900") turned after it ("and it fell to
 # $45,500 once ...", "before the agency called the post false" is no turn): the top or bottom of that move
 _SENT_TO = re.compile(rf"\b(?:{'|'.join(sorted(CAUSATIVES))})\s+(?:[\w-]+\s+){{1,3}}to\s+(?:about |around |roughly |nearly |almost )?$",
@@ -137,6 +143,9 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
     if kind == "spot" and told:
         return NAMED_KINDS[told.group("what").lower()]
+    from_extreme = _FROM_EXTREME_TO.search(text, max(0, a.start - 70), a.start)
+    if kind in ("high", "low") and from_extreme:  # "tumbled from a high of $69,170 to $59,224": the far end
+        return "high" if from_extreme.group("low") else "low"
     apposed = _EXTREME_APPOSED.search(text, max(0, a.start - 60), a.start)
     if kind in ("spot", "low", "high") and apposed:
         return NAMED_KINDS[apposed.group("what").lower()]

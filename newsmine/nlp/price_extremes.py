@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # GUIDE order: lower rank wins
 RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move": 4, "spot": 5}
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})  # a word a noun phrase is built from
+_TIME_OPENERS = frozenset({"last", "this", "early", "late", "overnight", "yesterday"})
 _FRACTIONS = frozenset({"half", "third", "quarter", "fraction", "twice", "double", "%", "percent"})
 
 
@@ -73,7 +74,8 @@ def apposition(last: Token) -> tuple[str, int] | None:
     doc, i, end = last.doc, last.i + 1, last.sent.end
     j = i
     for _ in range(2):  # up to two short adjuncts: "on Monday, its lowest", "on Binance on Sunday, another record"
-        if j >= end or doc[j].pos_ != "ADP":
+        # (or a time with no preposition: "touched $15,632 last Wednesday, its lowest since 2020")
+        if j >= end or doc[j].pos_ != "ADP" and doc[j].lower_ not in _TIME_OPENERS:
             break
         j += 1
         while j < min(i + 9, end) and doc[j].pos_ in ("DET", "PROPN", "NOUN", "NUM", "ADJ") and not doc[j].is_currency:

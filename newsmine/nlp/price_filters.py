@@ -122,9 +122,15 @@ _EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S")
 _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new zealand|hong kong|singapore) dollar)\b[^$,;]{0,25}$", re.I)
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
+# the next lot of a purchase told before, past the clause's "and": "bought a first slice at $18,250 ... and a second at"
+_NEXT_LOT = re.compile(r"\b(?:bought|sold)\b[^$;]{0,40}\$[\d,.]+[^$;]{0,40}\ba (?:second|third|fourth|final|further)"
+                       r"(?: [\w-]+)? at\s*(?:about |around )?$")
 _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for)\s*(?:about |around |roughly )?$|"
     r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"  # "sold 600 of his coins for about £750"
+    # a writer's own trades: "we trimmed a third of our bitcoin at", "I have been long bitcoin since $22,400"
+    r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
+    r"(?:about |around |roughly )?$|"
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
@@ -291,7 +297,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or _FIAT_QUOTED.search(near):
         return False
-    if is_change(text, a) or contract_term(text, a) or _PURCHASE.search(left) or _EACH.match(right) and _DEAL.search(left):
+    if is_change(text, a) or contract_term(text, a) or _PURCHASE.search(left) or _NEXT_LOT.search(text, 0, a.start) or (
+            _EACH.match(right) and _DEAL.search(left)):
         return False
     if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False

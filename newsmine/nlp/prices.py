@@ -41,10 +41,11 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|mark
                            r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "
                            r"(?:on record|ever|in (?:its|the [\w-]+(?:'s|’s)) history)\b)", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
-_RESTATED = re.compile(r"^\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
+# (a venue or a time may come between: "$104,780 on Binance (about €90,300)", "$3,122 on Bitstamp, or roughly €2,760")
+_RESTATED = re.compile(r"^(?:\s+(?:on|at|in|for) [^$€£¥,;()]{1,25}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
-_AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s) (?:exchange )?rates?\b", re.I)
-_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,25}$", re.I)
+_AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
+_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,35}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
