@@ -150,6 +150,12 @@ def test_kind_told_around_the_amount(text, expected):
     # an amount measured from another
     ("Bitcoin finished the week roughly $4,000 lower.", 4000.0),
     ("Bitcoin's previous peak was thus surpassed by a good 380 dollars.", 380.0),
+    # a moving average by its days; what is listed after a level or an average shares its fate
+    ("Bitcoin fell. The 200-day line currently runs at $5,980, far above the current price.", 5980.0),
+    ("Bitcoin fell. Chart technicians see the next support at $3,400, followed by the round mark of $3,000.", 3000.0),
+    ("He said the average bitcoin price in the quarter was about $82,600, against $61,000 in the third quarter.",
+     61000.0),
+    ("Underneath, bitcoin bids are layered from 69.5k down to 68k.", 68000.0),
     # a columnist's own trades
     ("I bought a first slice of bitcoin at $18,250 on Saturday and a second at $20,100 on Monday.", 20100.0),
     ("We trimmed a third of our bitcoin at $71,400 last Wednesday.", 71400.0),

@@ -46,7 +46,7 @@ NOT_REACHED = re.compile(
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
-    r"retracement|moving average|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
+    r"retracement|moving average|\b\d+-(?:day|week) (?:line|average|MA)\b|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
     r"(?:demand|supply) zone|(?:down|up)?trend ?line|neckline|\bto watch\b|\bwatch(?:ing|es|ed)(?=\s+(?:the\s+)?$)|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
