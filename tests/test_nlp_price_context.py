@@ -98,6 +98,14 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
      ("BTC", 15632.0, "low")),
     ("Ether also set a record, climbing as high as US$2,447 on Binance.", ("ETH", 2447.0, "ath")),
     ("Ether did make a run at its record in March, climbing as high as $4,093 on March 12.", ("ETH", 4093.0, "high")),
+    # a numbers-of-the-year row told by what the market did there
+    ("Bitcoin in numbers. 5. $58,400: where the sell-off of June 24 bottomed.", ("BTC", 58400.0, "low")),
+    ("Bitcoin in numbers. 4. $65,000: bitcoin reclaimed that line on May 15.", ("BTC", 65000.0, "level")),
+    # an absolute clause after an option's strike; a second verb of "it" after a clause about stocks
+    ("In ether, buyers picked up Dec. 31 calls with a $5,000 strike, with the coin trading near $3,800.",
+     ("ETH", 3800.0, "spot")),
+    ("Bitcoin crashed. As stock markets suffered their steepest fall since 1987, it slid below $6,000 by midday and "
+     "closed the day near $4,830.", ("BTC", 4830.0, "close")),
     # a level crossed "for the first time since" some date is no record, nor is the high above it
     ("XRP jumped 8.3% to ₩1,012 on Upbit, back above ₩1,000 for the first time since last summer.",
      ("XRP", 1012.0, "high")),

@@ -47,7 +47,10 @@ _FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$",
 _EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest) "
                             r"(?:since|in|level|close|print)\b|"
                             # a numbers-of-the-week row: "$99,550: where it bottomed the same evening"
-                            r"\s*:\s*where (?:it|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
+                            r"\s*:\s*where (?:it|the [\w\s-]{1,30}?|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
+# ... or a line the row says the market took or lost: "$65,000: bitcoin reclaimed that line on May 15"
+_ROW_LINE = re.compile(r"\s*:\s*(?:it|\w+) (?:reclaimed|regained|lost|broke|crossed|retook) (?:that|the) (?:line|level|mark)\b",
+                       re.I)
 _REACHED_AFTER = re.compile(r"\s*(?:(?:level|mark|handle|price|area) )?(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?"
                             r"(?:reached|hit|touched|set|notched|posted|tagged|"
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
@@ -159,6 +162,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
         side = after.groupdict()
         return "low" if (side.get("side") or "").lower() == "lowest" or side.get("bottomed") else "high"
+    if kind == "spot" and _ROW_LINE.match(text, a.end):
+        return "level"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
         return "high"
     if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and (

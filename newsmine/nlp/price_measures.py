@@ -34,11 +34,17 @@ _GOVERNED = re.compile(r"\b(?:to|at|near|from|of|hit|hits|touched|touches|tagged
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 
 
+_WITH_CLAUSE = re.compile(r", with (?=[A-Za-z])")
+
+
 def left_clause(text: str, pos: int) -> str:
     """The text before ``pos`` back to the previous clause break or amount (bounded);
     a ranking ("the largest cryptocurrency by market value") is blanked: it names no size."""
     left = _RANKING.sub(lambda m: " " * len(m.group()), text[max(0, pos - 90):pos])
-    cut = max(left.rfind(";"), left.rfind(" while "), left.rfind(" but "), left.rfind(" and "))
+    # (and an absolute clause: "calls with a $5,000 strike, with the coin trading near $3,800"; not a list of
+    # levels, "..., with $4,000 above it")
+    with_clause = max((m.start() for m in _WITH_CLAUSE.finditer(left)), default=-1)
+    cut = max(left.rfind(";"), left.rfind(" while "), left.rfind(" but "), left.rfind(" and "), with_clause)
     return left[cut + 1:] if cut >= 0 else left
 
 

@@ -188,6 +188,8 @@ def anaphor_owns(sent: SentView, pos: int) -> bool:
     node = clause_head(sent.token_at(pos))
     if node is None:
         return False
+    if node.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head  # a second verb shares the first one's subject ("it slid below $6,000 and closed near $4,830")
     for c in node.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it":
             return True
