@@ -98,6 +98,13 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
      ("BTC", 15632.0, "low")),
     ("Ether also set a record, climbing as high as US$2,447 on Binance.", ("ETH", 2447.0, "ath")),
     ("Ether did make a run at its record in March, climbing as high as $4,093 on March 12.", ("ETH", 4093.0, "high")),
+    # a list that leaves out its verb after the first item moved the same way
+    ("XRP slipped to $0.2010 and litecoin to $42.60.", ("LTC", 42.6, "low")),
+    ("Ether fell as much as 8% to $2,625, before recovering to around $2,740 by Saturday.", ("ETH", 2740.0, "spot")),
+    # the open "at which it had opened"; an extreme reached, past "roughly"
+    ("The drop left ether well below the $3,540 at which it had opened the week.", ("ETH", 3540.0, "open")),
+    ("Solana still sits far above the roughly $8 it touched in the depths of the 2022 bear market.",
+     ("SOL", 8.0, "low")),
     # a numbers-of-the-year row told by what the market did there
     ("Bitcoin in numbers. 5. $58,400: where the sell-off of June 24 bottomed.", ("BTC", 58400.0, "low")),
     ("Bitcoin in numbers. 4. $65,000: bitcoin reclaimed that line on May 15.", ("BTC", 65000.0, "level")),
@@ -164,6 +171,10 @@ def test_kind_told_around_the_amount(text, expected):
     ("He said the average bitcoin price in the quarter was about $82,600, against $61,000 in the third quarter.",
      61000.0),
     ("Underneath, bitcoin bids are layered from 69.5k down to 68k.", 68000.0),
+    # a drop told by its size; the dollar's rate in yen; a desk covering a short
+    ("Within 40 minutes, selling knocked bitcoin down to $26,113, a drop of more than $2,300.", 2300.0),
+    ("Bitcoin fell. She noted that the dollar had fallen to 141.7 yen from 161 in less than a month.", 141.7),
+    ("Bitcoin jumped. She said her desk had covered a short from $8,100 at a loss on Friday.", 8100.0),
     # a columnist's own trades
     ("I bought a first slice of bitcoin at $18,250 on Saturday and a second at $20,100 on Monday.", 20100.0),
     ("We trimmed a third of our bitcoin at $71,400 last Wednesday.", 71400.0),

@@ -189,6 +189,7 @@ def test_the_coin_as_object_and_a_drawdown_under_its_record():
     ("TUSD has spent much of the year below its peg and was quoted at $0.9785 on Wednesday.", ("TUSD", 0.9785)),
     ("Bitget's BGB and KuCoin's KCS were little changed at $0.1840 and $7.95 respectively.", ("KCS", 7.95)),
     ("Cronos, the token linked to Crypto.com, slipped 9% this week to $0.1487.", ("CRO", 0.1487)),
+    ("Here is how they moved: APE: $0.607 (+14.2%) AXS: $4.12 (-5.4%) IMX: $0.682 (-11.3%)", ("IMX", 0.682)),
     # the second item of a list after "against" is a pair's quote side too
     ("Binance opened four pairs at once: STRK against USDT, FDUSD, bitcoin and the Turkish lira. The first trade "
      "went through at $2.40.", ("STRK", 2.4)),

@@ -146,6 +146,16 @@ def test_the_subject_of_a_clause_speaks_through_its_participle():
     # whom a note came from, after the day it came
     ('Bitcoin rose. A note from Fenwright Research on Monday called the strategy "a one-way bet on a volatile asset '
      'with borrowed money."', ["Fenwright Research"]),
+    # a sentence after a closed quote that runs on into the next quote introduces that one
+    ('"Nobody on five-cent power is profitable next week," said Dmitri Halvorsen, chief executive of Nordfjell '
+     'Hashing. "At this price a lot of machines get unplugged." Analysts at Brightwater Digital wrote in a note on '
+     'Saturday that "every previous halving has been followed by a new high."', ["Dmitri Halvorsen"] * 2 + [None]),
+    # two appositions before the verb; a known speaker's own clause before a partial quote
+    ('Hashrate dropped. Lucía Ferreyra-Holt, chief financial officer at Ridgeback Mining, a Texas operator, said: '
+     '"We had budgeted for this for a year."', ["Lucía Ferreyra-Holt"]),
+    ('"TIA has further to fall," said Dmitri Halloway, a partner at Crescent Basin Ventures. Allocations vest daily. '
+     'Halloway expects the token to test $4 before a floor forms, "probably not this month, but this quarter."',
+     ["Dmitri Halloway"] * 2),
 ])
 def test_signatures_sources_and_places_around_the_quote(text, expected):
     assert speakers_of(text) == expected

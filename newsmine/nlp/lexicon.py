@@ -117,7 +117,11 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "FDUSD": ("First Digital USD", ("first digital usd",), ("FDUSD",)),
     "TUSD": ("TrueUSD", ("trueusd",), ("TUSD",)),
     "PYUSD": ("PayPal USD", ("paypal usd",), ("PYUSD",)),
-    "BAL": ("Balancer", (), ("BAL",)),  # the ticker only: the protocol's name is no price of its token
+    "BAL": ("Balancer", (), ("BAL",)),
+    "IMX": ("Immutable", (), ("IMX",)),  # tickers only: "immutable" and "blur" are common words
+    "BLUR": ("Blur", (), ("BLUR",)),
+    "ENJ": ("Enjin Coin", ("enjin coin",), ("ENJ",)),
+    "GALA": ("Gala", (), ("GALA",)),  # the ticker only: the protocol's name is no price of its token
 }
 
 # canonical venue -> aliases (matched case-insensitively, token by token; a

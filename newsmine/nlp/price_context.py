@@ -38,7 +38,7 @@ _PEAK_AFTER = re.compile(r"\s+(?:peak|record|all-time high|top)\b|\s+(?:it|that 
                          r"(?:back )?in (?:\w+ )?\d{4}\b", re.I)  # "topping the $68,990 it reached in November 2021"
 # "compared with $16,547 at the close of 2022", "the $93,400 at which it opened the year": a session's price
 # (not "at the start of the year": the corpus writers read a time there, not the open)
-_AT_SESSION = re.compile(r"\s+(?:at the (?:(?P<close>close|closing)|open|opening) of\b|at which (?:it|the coin|the price|\w+) "
+_AT_SESSION = re.compile(r"\s+(?:at the (?:(?P<close>close|closing)|open|opening) of\b|at which (?:it|the coin|the price|\w+) (?:had )?"
                          r"(?:(?P<closed>closed|ended|finished)|opened|started|began)\b)", re.I)
 _FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$", re.I)  # "up from $X at the start of": GUIDE's spot
 # An extreme named after the amount ("• 0.0694: the ETH/BTC ratio, its lowest since July", "ETH/BTC .0519,
@@ -54,7 +54,8 @@ _ROW_LINE = re.compile(r"\s*:\s*(?:it|\w+) (?:reclaimed|regained|lost|broke|cros
 _REACHED_AFTER = re.compile(r"\s*(?:(?:level|mark|handle|price|area) )?(?:that |which )?(?!(?:and|or|but|then)\b)\w+ (?:had |has )?"
                             r"(?:reached|hit|touched|set|notched|posted|tagged|"
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
-_BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+)?$", re.I)
+_BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+|some\s+)?$",
+                         re.I)
 # "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
 _RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
 # A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record
@@ -76,6 +77,11 @@ _EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intrada
 # ... or set beside it between commas: "The year's low so far, about $38,500, came on", "from its December high, near $4,100,"
 _EXTREME_APPOSED = re.compile(r"\b(?:the|its|their) (?:[\w'’-]+ ){0,2}?(?P<what>all-time high|all-time low|record(?: high)?|"
                              r"high|low|peak|bottom)(?: so far)?,\s+(?:about |around |roughly |near |some |just )?$", re.I)
+# a list that leaves out the verb after its first item: "XRP slipped to $0.2010 and litecoin to $42.60",
+# "Solana sinks to $110.20, XRP to $0.43": every item moved the same way
+_GAPPED = re.compile(r"(?:\s+on [A-Z]\w+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?!(?:before|after|then|while)\b)"
+                     r"(?:(?![\w'’-]*(?:ing|ed)\s)[\w'’-]+\s+){1,3}to\s+"
+                     r"(?:about |around |roughly |nearly )?$")
 # a move from a named extreme to the amount ends on the other side of it
 _FROM_EXTREME_TO = re.compile(r"\bfrom (?:a|an|its|the|their) (?:[\w'’-]+ )?(?:record|high|peak|top|(?P<low>low|bottom))"
                               r"(?: of)? [^;$]{0,3}\$?[\d,.]+[kK]?(?: [^;$\d]{1,25}?)? to (?:about |around |roughly |nearly )?$", re.I)
@@ -124,11 +130,14 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     if kind in ("low", "high", "spot") and found and found[-1][3] == "level" and _THEN_LISTED.match(
             text, found[-1][0].end, a.start):
         return "level"
+    gapped = _GAPPED.match(text, found[-1][0].end, a.start) if found and found[-1][3] in ("high", "low") else None
+    if kind == "spot" and gapped:
+        return found[-1][3]
     named = named_after(text, a.end)
     if named is not None and not (named == "high" and kind == "ath"):  # "a record $X, the high of the day" stays the record
         return named
     session = _AT_SESSION.match(text, a.end)
-    if kind == "spot" and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
+    if kind in ("spot", "level") and session and not _FROM_LEFT.search(text, max(0, a.start - 20), a.start):
         return "close" if session.group("close") or session.group("closed") else "open"
     if kind in ("spot", "high", "level") and (_PEAK_AFTER.match(text, a.end) and _PASSED_BEFORE.search(
             text, max(0, a.start - 50), a.start) or _PASSED_PEAK_OF.search(text, max(0, a.start - 80), a.start)):

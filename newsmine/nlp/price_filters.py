@@ -129,6 +129,7 @@ _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for)\s*(?:about |around |roughly )?$|"
     r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"  # "sold 600 of his coins for about £750"
     # a writer's own trades: "we trimmed a third of our bitcoin at", "I have been long bitcoin since $22,400"
+    r"\bcovered a short from\s*$|"
     r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
     r"(?:about |around |roughly )?$|"
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
@@ -207,7 +208,8 @@ _APPROACHED = re.compile(r"\bapproach(?:ed|es|ing)?\s+(?:the\s+)?(?:about\s+)?$"
 _INVALIDATION = re.compile(r"\binvalidat\w*\b[^$.;]*$", re.I)
 _NON_CRYPTO = re.compile(
     r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
-    r"sterling|yuan|dollar index|futures on|hash ?price)\b(?! terms)", re.I  # "in sterling terms" restates a crypto price
+    r"sterling|yuan|dollar index|futures on|hash ?price|"
+    r"the dollar (?:had |has )?(?:fallen|fell|risen|rose|slid|slipped|dropped|climbed|jumped|sank) to)\b(?! terms)", re.I
 )
 # a unit of a commodity, a share or a fund's unit, or of miners' hash power ("hashprice at $0.06 per terahash per day")
 # and a currency's exchange rate ("from 366.5 to 800 pesos per dollar"), banknotes ("the new N1,000 notes")

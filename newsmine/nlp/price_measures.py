@@ -14,7 +14,9 @@ import re
 from newsmine.nlp.numbers import Amount
 
 # "trails the weekly buyer by more than $21,000": a gap between two sums, not a level
-_BY_AMOUNT = re.compile(r"\b(?:by|within)\s+(?:a good |a mere |more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$", re.I)
+_BY_AMOUNT = re.compile(r"\b(?:(?:by|within)|(?:a|the) (?:drop|fall|decline|slide|gain|rise|jump|discount|premium) of)\s+"
+                        r"(?:a good |a mere |more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$",
+                        re.I)  # "a drop of more than $2,300", "a discount of more than $700 to the spot index"
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
     r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"

@@ -70,7 +70,9 @@ RIGHT_WHO_FIRST = re.compile(
 )
 # '..., who called the move "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
 LEFT_SAY = re.compile(
-    rf"{WHO}{ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
+    # (a role may take a descriptor of the firm: "X, chief financial officer at Ridgeback Mining, a Texas operator, said")
+    rf"{WHO}{ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},|,\s+[a-z][^,\"“”]{{2,140}},\s+(?:an?|the)\s[^,\"“”]{{3,80}},)?"
+    rf"(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
     rf"likes to\s+)?(?:{SAY}|called|described)\b(?:[^.!?\"“”]|\.(?=\d)){{0,160}}?[:,]?\s*$"  # "said $1.50 and "..."
 )
 # After a quote that ends its sentence, 'A merchant ... said he had stopped ...' reports what that speaker

@@ -41,6 +41,7 @@ class _Attributor:
         self.orgs = {(m.start, m.end) for m in self.venues}
         self.ner_orgs = {(m.start, m.end) for m in view.all_mentions("ORG")}
         self.people = {m.key for m in view.all_mentions("PERSON")}
+        self.next_quote = len(view.text) + 2  # where the quote after the one being attributed opens
 
     def at_venue(self, at: int) -> bool:
         return any(s <= at < e for s, e in self.orgs)
@@ -180,9 +181,15 @@ class _Attributor:
             if speaker is not None:
                 return True, speaker
         m = patterns.RIGHT_WHO_FIRST.match(right) if closed else None
-        if m and not patterns.REPORTED.match(right, m.end()):
+        # (a sentence that runs on into the next quote introduces that one: '"X." Analysts at Y wrote that "Z"')
+        if m and not patterns.REPORTED.match(right, m.end()) and not (right_at + len(right) + 2 >= self.next_quote
+                                                                     and not SENT_END.search(right, m.end())):
             return True, self.who(m.group("who").strip(), right_at + m.start("who"))
-        return False, None
+        # a known speaker's own clause ending in a comma before a partial quote ('Halloway-Senanayake expects the
+        # token to test $4 before a floor forms, "probably not this month, but this quarter."')
+        m = patterns.OPENING_NAME.match(left) if left.rstrip().endswith(",") else None
+        person = self.registry.lookup(clean_name(m.group()) or "") if m else None
+        return person is not None, person
 
     def known(self, who: str) -> bool:
         """A pronoun, a role, or a name already met (a capitalised word opening a sentence, "Outside the
@@ -234,6 +241,7 @@ def find_quotes(view: ArticleView) -> list[Quote]:
     events = sorted(
         (m.start, m) for label in ("PERSON", "ORG", "EXCHANGE") for m in view.all_mentions(label)
     )
+    assets = view.all_mentions("ASSET")
     quotes: list[Quote] = []
     prev: tuple[Span, Person | None] | None = None
     ei = 0
@@ -255,7 +263,7 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                 # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven",
                 # "domestic helper Marites Calderon"
                 attributor.registry.introduce(m.key, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
-            else:
+            elif not any(a.start < m.end and m.start < a.end for a in assets):  # a token ("VGX") is no organisation
                 attributor.registry.note_org(m.key)
         start, end = trim_span(text, span.start, span.end)
         body = text[start:end]
@@ -265,6 +273,7 @@ def find_quotes(view: ArticleView) -> list[Quote]:
         left = left_context(text, span, prev_end)
         closed = body[-1:] in ".!?" and right.lstrip()[:1].isupper()
         attributor.note_subject(span.start - 1 - len(left))
+        attributor.next_quote = next_start if next_start is not None else len(text) + 2
         found, speaker = attributor.attribute(right, span.end + 1, left, span.start - 1 - len(left), closed)
         if not found and prev is not None and (
             prev[0].paragraph == span.paragraph or (prev[0].runs_on and prev[0].paragraph == span.paragraph - 1)
