@@ -105,6 +105,14 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     ("The drop left ether well below the $3,540 at which it had opened the week.", ("ETH", 3540.0, "open")),
     ("Solana still sits far above the roughly $8 it touched in the depths of the 2022 bear market.",
      ("SOL", 8.0, "low")),
+    # "its best level", a price in Swiss francs, an open named after the amount, a price after "the loss,"
+    ("In dollar terms XRP reached $2.27 on Binance, its best level in almost four weeks.", ("XRP", 2.27, "high")),
+    ("In Swiss francs, a single bitcoin set a record at CHF 91,800.", ("BTC", 91800.0, "ath")),
+    ("Bitcoin was at $26,410 on Sunday, up about 2% from Monday's $25,870 open.", ("BTC", 25870.0, "open")),
+    ("Cardano's ADA has clawed back only part of the loss, trading at $0.2805 on Sunday.", ("ADA", 0.2805, "spot")),
+    # a venue whose name holds a coin's name is no mention of that coin
+    ("XRP rose. Mercado Bitcoin first listed XRP in 2019, when the token traded at around R$1.20.",
+     ("XRP", 1.2, "spot")),
     # a numbers-of-the-year row told by what the market did there
     ("Bitcoin in numbers. 5. $58,400: where the sell-off of June 24 bottomed.", ("BTC", 58400.0, "low")),
     ("Bitcoin in numbers. 4. $65,000: bitcoin reclaimed that line on May 15.", ("BTC", 65000.0, "level")),
@@ -175,6 +183,8 @@ def test_kind_told_around_the_amount(text, expected):
     ("Within 40 minutes, selling knocked bitcoin down to $26,113, a drop of more than $2,300.", 2300.0),
     ("Bitcoin fell. She noted that the dollar had fallen to 141.7 yen from 161 in less than a month.", 141.7),
     ("Bitcoin jumped. She said her desk had covered a short from $8,100 at a loss on Friday.", 8100.0),
+    # a position opened at a price is a trade, not the market's price
+    ("He posted a 25x long on Bybit that a friend had opened at $41,800 on Monday.", 41800.0),
     # a columnist's own trades
     ("I bought a first slice of bitcoin at $18,250 on Saturday and a second at $20,100 on Monday.", 20100.0),
     ("We trimmed a third of our bitcoin at $71,400 last Wednesday.", 71400.0),

@@ -156,6 +156,15 @@ def test_the_subject_of_a_clause_speaks_through_its_participle():
     ('"TIA has further to fall," said Dmitri Halloway, a partner at Crescent Basin Ventures. Allocations vest daily. '
      'Halloway expects the token to test $4 before a floor forms, "probably not this month, but this quarter."',
      ["Dmitri Halloway"] * 2),
+    # a named speaker whose words the sentence before reported; an agency by its initials after an opening phrase;
+    # a pseudonymous poster introduced by a colon
+    ('Joaquín Barrantes, chief executive of Tango Cash, said sign-ups were five times a normal day\'s. "People are '
+     'not speculating. They are moving their salary out of pesos."', ["Joaquín Barrantes"]),
+    ('The Financial Conduct Authority has ordered Binance Markets Limited to stop. In a consumer warning published '
+     'over the weekend, the FCA said the group should not be treated as "a safe home for anyone\'s savings".',
+     ["Financial Conduct Authority"]),
+    ('The first screenshots appeared on Sunday. One came from a pseudonymous trader who posts as Mango Ledger, with a '
+     'single line of advice: "Withdraw now, ask questions later."', ["Mango Ledger"]),
 ])
 def test_signatures_sources_and_places_around_the_quote(text, expected):
     assert speakers_of(text) == expected

@@ -172,6 +172,7 @@ NOT_EXCHANGES: tuple[str, ...] = (
     "coinshares", "blackrock", "fidelity", "grayscale", "robinhood", "etoro", "bitgo",
     "farside", "farside investors", "bloomberg", "reuters", "ark invest", "vaneck",
     "binance research", "coinbase institutional", "coinbase custody",
+    "mercado bitcoin",  # a Brazilian venue off the list, whose name holds no mention of bitcoin the asset
 )
 
 

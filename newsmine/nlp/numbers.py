@@ -27,6 +27,7 @@ CURRENCY_SYMBOLS = {
     "R$": "BRL", "₦": "NGN", "NGN": "NGN", "N": "NGN", "R": "ZAR", "ZAR": "ZAR", "Dh": "AED", "AED": "AED",
     "ARS": "ARS", "₱": "PHP", "PHP": "PHP", "₺": "TRY", "TRY": "TRY", "KSh": "KES", "Sh": "KES", "KES": "KES",
     "Rp": "IDR", "IDR": "IDR", "VND": "VND", "฿": "THB", "THB": "THB", "₽": "RUB", "RUB": "RUB", "PKR": "PKR",
+    "CHF": "CHF",
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
@@ -60,7 +61,7 @@ _SCALE = rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))?"
 # copy writes the shilling "KSh" or "Sh" ("Sh13.2 million"), Indonesian the rupiah "Rp".
 _LETTER_CUR = r"(?-i:N|R)(?=\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[\s-]?(?:million|billion|m\b|bn\b)|\d{3,})"
 _CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|₱|₺|฿|₽\s?|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR
-        + "|" r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY|KES|IDR|VND|THB|RUB|PKR)\s?)")
+        + "|" r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY|KES|IDR|VND|THB|RUB|PKR|CHF)\s?)")
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
 # compound adjective ("a 48-cent top").

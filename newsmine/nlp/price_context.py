@@ -44,7 +44,7 @@ _FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$",
 # An extreme named after the amount ("• 0.0694: the ETH/BTC ratio, its lowest since July", "ETH/BTC .0519,
 # lowest since the May 20 ETF gap") or by what the market did there ("below the US$71,900 it reached in June":
 # a top the price now stands under; "above the $15,500 it fell to": a bottom).
-_EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest) "
+_EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest|best|worst) "
                             r"(?:since|in|level|close|print)\b|"
                             # a numbers-of-the-week row: "$99,550: where it bottomed the same evening"
                             r"\s*:\s*where (?:it|the [\w\s-]{1,30}?|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
@@ -170,7 +170,7 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     after = _EXTREME_AFTER.match(text, a.end) or _EXTREME_BEFORE.search(text, max(0, a.start - 40), a.start)
     if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
         side = after.groupdict()
-        return "low" if (side.get("side") or "").lower() == "lowest" or side.get("bottomed") else "high"
+        return "low" if (side.get("side") or "").lower() in ("lowest", "worst") or side.get("bottomed") else "high"
     if kind == "spot" and _ROW_LINE.match(text, a.end):
         return "level"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):

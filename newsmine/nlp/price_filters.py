@@ -24,7 +24,7 @@ _SIZE = re.compile(
     # ("for what it is worth" is an aside, "The panic spread:" a verb: neither sizes the amount)
     r"(?<!what it is )(?<!what it's )(?<!what it’s )\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|"
     r"\bgains? of\b(?!\s*(?:about |roughly |some |nearly |almost )?\d[\d.]*\s?%)|"
-    r"\bloss(?:es)?\b(?!\s+to\b)|"
+    r"\bloss(?:es)?\b(?!\s+to\b|,)|"
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
@@ -129,7 +129,7 @@ _PURCHASE = re.compile(
     r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for)\s*(?:about |around |roughly )?$|"
     r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"  # "sold 600 of his coins for about £750"
     # a writer's own trades: "we trimmed a third of our bitcoin at", "I have been long bitcoin since $22,400"
-    r"\bcovered a short from\s*$|"
+    r"\bcovered a short from\s*$|\b(?:long|short|position)\b[^$.;]{0,40}\bopened at\s*$|"  # "a 25x long ... opened at"
     r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
     r"(?:about |around |roughly )?$|"
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"

@@ -21,7 +21,7 @@ _KINDS = {"all-time high": "ath", "all time high": "ath", "ath": "ath", "all-tim
 # (set off by a separator, or ending in a colon: "to a record high $X" is no label)
 _LEAD = r"(?:(?!all[- ]time)[\w-]+\s+)?"  # a period or a venue before the label word, never half of "all-time high"
 _BEFORE = re.compile(rf"(?:(?:^|[|,;:•·(/]\s*){_LEAD}{_WORD}\s*:?|\b{_LEAD}{_WORD.replace('what', 'named')}\s*:)\s*$", re.I)
-_AFTER = re.compile(rf"\s+{_WORD}\b(?=\s*(?:[,;|(]|$))", re.I)
+_AFTER = re.compile(rf"\s+{_WORD}\b(?=\s*(?:[,;|(]|\.$|$))", re.I)  # "from Monday's $25,870 open."
 # "24h low / 24h high: $A / $B", "24h low / high: $A / $B", "Session open / high / low: $A / $B / $C"
 _LABEL = r"(?:all[- ]time high|all[- ]time low|open|high|low|close)"
 _RUN = re.compile(rf"{_LEAD}(?P<run>{_LABEL}(?:\s*/\s*(?:[\w-]+\s+)?{_LABEL}){{1,3}})\s*:\s*$", re.I)

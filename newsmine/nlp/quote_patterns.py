@@ -123,8 +123,9 @@ PARTIAL_QUOTE = re.compile(
     re.I,
 )
 # An unnamed speaker introduced by the handle they post under, lower case or not ("a user who posts as arbmaxi_42")
-HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"“”]{{0,60}}?)\s+{HANDLE_VERB}\s+(?P<handle>@?[\w.-]*\w)")
+HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"“”]{{0,60}}?)\s+{HANDLE_VERB}\s+(?P<handle>@?[\w.-]*\w(?:\s+[A-Z][\w.-]*\w)?)")
 ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
+NAMED_SAID = re.compile(rf"^(?P<who>{NAME})(?:,[^,\"“”]{{3,140}},)?\s+(?:{SAY})\b")
 OPENING_NAME = re.compile(rf"\s*(?:{HANDLE}|{NAME})")
 ROLE_APPOSITION = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b")
 TIME_TAIL = re.compile(r"\s+(?:on|last|this|early|late|earlier)\s+\w+$")

@@ -81,9 +81,11 @@ class _Attributor:
             raw = patterns.TIME_TAIL.sub("", raw)  # "a note from Fenwright Research on Monday": the firm, not the day
             ref = None if person else patterns.INNER_REF.search(raw)
             if ref and (ref.group()[:1].islower() or self.registry.lookup(ref.group())
-                        or re.search(r"(?:,|\bfrom)(?:\s+[A-Z][\w&.-]*){0,2}\s*$", raw[:ref.start()])):
+                        or re.search(r"(?:,|\bfrom)(?:\s+(?:the|[A-Z][\w&.-]*)){0,2}\s*$", raw[:ref.start()])):
                 return self.who(ref.group(), abs_start + ref.start())
             return person
+        if raw[:4].lower() == "the " and raw[4:5].isupper():
+            raw, abs_start = raw[4:], abs_start + 4  # "the FCA", "the Securities and Exchange Commission": the name
         if raw[:2] == "u/" or raw[:1] == "@":
             return self.registry.introduce(raw, self.view.text[abs_start + len(raw):abs_start + len(raw) + 250])
         resolved = self.registry.resolve(raw)
@@ -168,8 +170,8 @@ class _Attributor:
             if introduced[0]:
                 return introduced
         m = patterns.LEFT_COLON.search(left)
-        if m:
-            speaker = anonymous_person(m.group("who"))
+        if m:  # (through ``who``: "a pseudonymous trader who posts as Mango Ledger, with a line of advice:")
+            speaker = self.who(m.group("who"), left_at + m.start("who"))
             return speaker is not None, speaker
         m = patterns.LEFT_NAMED_COLON.search(left)
         # (a name the parser missed is still a person's when a role names it: "X, a portfolio manager at Y,",
@@ -230,6 +232,9 @@ class _Attributor:
         before = self.view.text[max(0, at - 200):at].rsplit("\n", 1)[-1].rstrip()
         m = patterns.ANONYMOUS_INTRO.search(before)
         speaker = anonymous_person(m.group("who")) if m else None
+        if speaker is None:  # a named speaker whose words the sentence before reports ("X, chief executive of Y, said")
+            named = patterns.NAMED_SAID.match(self.sentence_before(at + 1))
+            speaker = self.registry.lookup(clean_name(named.group("who")) or "") if named else None
         return speaker is not None, speaker
 
 
@@ -273,6 +278,10 @@ def find_quotes(view: ArticleView) -> list[Quote]:
         left = left_context(text, span, prev_end)
         closed = body[-1:] in ".!?" and right.lstrip()[:1].isupper()
         attributor.note_subject(span.start - 1 - len(left))
+        opening = patterns.OPENING_NAME.match(left)  # the quote's own sentence opening with a known name
+        known = attributor.registry.lookup(clean_name(opening.group()) or "") if opening else None
+        if known is not None:
+            attributor.registry.last_person = known
         attributor.next_quote = next_start if next_start is not None else len(text) + 2
         found, speaker = attributor.attribute(right, span.end + 1, left, span.start - 1 - len(left), closed)
         if not found and prev is not None and (
