@@ -125,6 +125,8 @@ PARTIAL_QUOTE = re.compile(
 # An unnamed speaker introduced by the handle they post under, lower case or not ("a user who posts as arbmaxi_42")
 HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"“”]{{0,60}}?)\s+{HANDLE_VERB}\s+(?P<handle>@?[\w.-]*\w(?:\s+[A-Z][\w.-]*\w)?)")
 ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
+# the sentences around a quote: a named speaker reporting ("X, chief executive of Y, said ..."), a name opening
+# a sentence, a role in apposition after a name, and a time closing a phrase ("a note from Y on Monday")
 NAMED_SAID = re.compile(rf"^(?P<who>{NAME})(?:,[^,\"“”]{{3,140}},)?\s+(?:{SAY})\b")
 OPENING_NAME = re.compile(rf"\s*(?:{HANDLE}|{NAME})")
 ROLE_APPOSITION = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b")
