@@ -16,6 +16,7 @@ from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, fi
 from newsmine.nlp.price_filters import CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_price, is_size, negated
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_context import refine_kind
+from newsmine.nlp.price_cues import PASSING_VERBS
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.price_tables import FORECAST, column_kind, dotted_column_kind
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
 _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b(?! (?:since|in)\b)", re.I)  # "... since last summer": no record
 # "rose as high as $69,170 on Coinbase, topping the $68,990 ...": a named high that passes the record after it
-_BEFORE_RECORD = re.compile(r"^[^;$]{0,60},\s+(?:topping|surpassing|eclipsing|clearing|beating|edging past|passing)\b",
-                            re.I)
+_PASSING = "|".join(sorted(v for v in PASSING_VERBS if v.endswith("ing")))
+_BEFORE_RECORD = re.compile(rf"^[^;$]{{0,60}},\s+(?:{_PASSING}|edging past)\b", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
 _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) )?"

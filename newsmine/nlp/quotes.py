@@ -41,7 +41,6 @@ class _Attributor:
         self.orgs = {(m.start, m.end) for m in self.venues}
         self.ner_orgs = {(m.start, m.end) for m in view.all_mentions("ORG")}
         self.people = {m.key for m in view.all_mentions("PERSON")}
-        self.next_quote = len(view.text) + 2  # where the quote after the one being attributed opens
 
     def at_venue(self, at: int) -> bool:
         return any(s <= at < e for s, e in self.orgs)
@@ -112,17 +111,17 @@ class _Attributor:
         text = self.view.text
         return self.registry.introduce(name, text[at + len(name):at + len(name) + 250], text[max(0, at - 80):at])
 
-    def note_subject(self, sentence_start: int) -> None:
+    def note_subject(self, sentence_start: int, left: str) -> None:
         """A known name opening the sentence before a quote's is whom its pronouns mean ("Tidepool ended
         the thread the way she ends most of them. "Sell the wick." She says ..."), though NER often
-        misses a pseudonym there."""
-        before = self.sentence_before(sentence_start)
+        misses a pseudonym there; a known name opening the quote's own sentence (``left``) comes after it."""
+        begin, before = self._sentence_before(sentence_start)
         m = patterns.OPENING_NAME.match(before)
         name = clean_name(m.group()) if m else None
         person = self.registry.lookup(name or "")
-        at = self.view.text.rfind(before, 0, sentence_start + 1) + m.end() - 1 if before and m else -1
+        at = begin + m.end() - 1 if m else -1
         venue = next((v.key if v.label == "EXCHANGE" else self.view.text[v.start:v.end]  # a broker as written
-                      for v in self.venues if v.start <= at < v.end), None) if at >= 0 else None
+                      for v in self.venues if v.start <= at < v.end), None)
         if venue is not None:
             # a venue opening the sentence before is what "the exchange" means next ("Coinbase, which ..., said it
             # would relist the token, and Kraken and Gemini followed. "...," the exchange said")
@@ -132,12 +131,20 @@ class _Attributor:
         elif name and patterns.ROLE_APPOSITION.match(before, m.end()):
             # a new name the parser missed, its role in apposition ("Ambrose Kettleby, a portfolio manager at Y, says")
             self.registry.introduce(name, before[m.end():])
+        own = self.opening_person(left)  # "Farquharson's base case ..., a target she said ... "X""
+        if own is not None:
+            self.registry.last_person = own
+
+    def opening_person(self, text: str) -> Person | None:
+        """The known person whose name opens ``text``, if one does."""
+        m = patterns.OPENING_NAME.match(text)
+        return self.registry.lookup(clean_name(m.group()) or "") if m else None
 
     def attribute(self, right: str, right_at: int, left: str, left_at: int,
-                  closed: bool) -> tuple[bool, Person | None]:
+                  closed: bool, next_quote: int | None) -> tuple[bool, Person | None]:
         """(found an attribution, speaker) from the contexts around one quote. After a quote that
         ends its sentence ("closed"), 'Robinhood said ...' starts a new sentence: an attribution
-        on the left ('Verhoeven said "X."') comes first."""
+        on the left ('Verhoeven said "X."') comes first. ``next_quote``: where the next quote opens."""
         right_first = (patterns.RIGHT_VERB_FIRST, patterns.RIGHT_DASH, patterns.RIGHT_REVEAL) if closed else (
             patterns.RIGHT_VERB_FIRST, patterns.RIGHT_DASH, patterns.RIGHT_WHO_FIRST)
         # (after a closed quote, unnamed people of a firm start a sentence of their own)
@@ -184,13 +191,14 @@ class _Attributor:
                 return True, speaker
         m = patterns.RIGHT_WHO_FIRST.match(right) if closed else None
         # (a sentence that runs on into the next quote introduces that one: '"X." Analysts at Y wrote that "Z"')
-        if m and not patterns.REPORTED.match(right, m.end()) and not (right_at + len(right) + 2 >= self.next_quote
-                                                                     and not SENT_END.search(right, m.end())):
+        # (or into the end of the text)
+        reach = len(self.view.text) if next_quote is None else next_quote - 2
+        into_next = right_at + len(right) >= reach and not (m and SENT_END.search(right, m.end()))
+        if m and not patterns.REPORTED.match(right, m.end()) and not into_next:
             return True, self.who(m.group("who").strip(), right_at + m.start("who"))
         # a known speaker's own clause ending in a comma before a partial quote ('Halloway-Senanayake expects the
         # token to test $4 before a floor forms, "probably not this month, but this quarter."')
-        m = patterns.OPENING_NAME.match(left) if left.rstrip().endswith(",") else None
-        person = self.registry.lookup(clean_name(m.group()) or "") if m else None
+        person = self.opening_person(left) if left.rstrip().endswith(",") else None
         return person is not None, person
 
     def known(self, who: str) -> bool:
@@ -217,9 +225,18 @@ class _Attributor:
 
     def sentence_before(self, at: int) -> str:
         """The sentence that ends right before ``at`` in its paragraph (at most 300 characters of it)."""
-        before = self.view.text[max(0, at - 300):at].rsplit("\n", 1)[-1].rstrip()
+        return self._sentence_before(at)[1]
+
+    def _sentence_before(self, at: int) -> tuple[int, str]:
+        """``sentence_before`` and where it starts in the text."""
+        base = max(0, at - 300)
+        line = self.view.text[base:at]
+        cut = line.rfind("\n") + 1  # the paragraph's line only
+        before = line[cut:].rstrip()
         ends = [m.end() for m in SENT_END.finditer(before, 0, max(0, len(before) - 1))]
-        return before[ends[-1] if ends else 0:].lstrip()
+        skip = ends[-1] if ends else 0
+        sentence = before[skip:].lstrip()
+        return base + cut + len(before) - len(sentence), sentence
 
     def said_before(self, at: int) -> Person | None:
         """The unnamed speaker whose words the sentence before ``at`` reports, if it does."""
@@ -233,8 +250,8 @@ class _Attributor:
         m = patterns.ANONYMOUS_INTRO.search(before)
         speaker = anonymous_person(m.group("who")) if m else None
         if speaker is None:  # a named speaker whose words the sentence before reports ("X, chief executive of Y, said")
-            named = patterns.NAMED_SAID.match(self.sentence_before(at + 1))
-            speaker = self.registry.lookup(clean_name(named.group("who")) or "") if named else None
+            before = self.sentence_before(at + 1)
+            speaker = self.opening_person(before) if patterns.NAMED_SAID.match(before) else None
         return speaker is not None, speaker
 
 
@@ -277,13 +294,8 @@ def find_quotes(view: ArticleView) -> list[Quote]:
         right = right_context(text, span, next_start)
         left = left_context(text, span, prev_end)
         closed = body[-1:] in ".!?" and right.lstrip()[:1].isupper()
-        attributor.note_subject(span.start - 1 - len(left))
-        opening = patterns.OPENING_NAME.match(left)  # the quote's own sentence opening with a known name
-        known = attributor.registry.lookup(clean_name(opening.group()) or "") if opening else None
-        if known is not None:
-            attributor.registry.last_person = known
-        attributor.next_quote = next_start if next_start is not None else len(text) + 2
-        found, speaker = attributor.attribute(right, span.end + 1, left, span.start - 1 - len(left), closed)
+        attributor.note_subject(span.start - 1 - len(left), left)
+        found, speaker = attributor.attribute(right, span.end + 1, left, span.start - 1 - len(left), closed, next_start)
         if not found and prev is not None and (
             prev[0].paragraph == span.paragraph or (prev[0].runs_on and prev[0].paragraph == span.paragraph - 1)
         ):

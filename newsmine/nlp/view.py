@@ -289,7 +289,8 @@ class ArticleView:
         # "it" or "the price" in a later clause is the sentence's subject, not the coin named in between ("WIF had
         # given back the jump, falling as low as $1.61 when bitcoin's slide rippled through altcoins, and it was
         # last quoted at"; "XRP turnover ... more than bitcoin and ether volume, and the won price peaked at")
-        subject = _subject_asset(sent, before[::-1]) if len(before) > 1 and (owned or _price_subject(sent, pos)) else None  # "Ethena's USDe": USDe
+        # (the last coin of the subject is its head: "Ethena's USDe" is USDe)
+        subject = _subject_asset(sent, before[::-1]) if len(before) > 1 and (owned or _price_subject(sent, pos)) else None
         if before:
             return (subject or before[-1]).key
         anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or owned
