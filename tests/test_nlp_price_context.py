@@ -86,10 +86,14 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
     # a size word in an opening phrase is that phrase's: the price has its own clause
     ("On bitFlyer, Japan's largest exchange by bitcoin volume, the price touched ¥9.6 million, a record in yen terms.",
      ("BTC", 9600000.0, "ath")),
-    # a price restated in another currency after its venue or time; a move from a named extreme ends past it
+    # a price restated in another currency after its venue, time or gloss; a move from a named extreme ends past it
     ("Bitcoin bottomed at $104,780 on Binance (about €90,300).", ("BTC", 90300.0, "spot")),
     ("Bitcoin broke above $100,000 for the first time, or roughly £78,600 at the going exchange rate.",
      ("BTC", 78600.0, "spot")),
+    ("Ether climbed 5% to $2,720 on Thursday, its highest since February, or around Rs7.67 lakh.",
+     ("ETH", 767000.0, "spot")),
+    ("Bitcoin hit a record of US$73,750 on Binance on Thursday night, Hanoi time, equal to about VND1.83 billion.",
+     ("BTC", 1830000000.0, "spot")),
     ("That day bitcoin tumbled from a high of $69,170 to $59,224 on Coinbase within hours.", ("BTC", 59224.0, "low")),
     ("On Bitstamp, bitcoin's range for the session ran from $30,016 to $43,560.", ("BTC", 30016.0, "low")),
     ("A fake post announced approval early, sending bitcoin to $47,900 before it fell to $45,000.",

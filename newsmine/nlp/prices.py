@@ -42,8 +42,9 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|mark
                            r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "
                            r"(?:on record|ever|in (?:its|the [\w-]+(?:'s|’s)) history)\b)", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
-# (a venue or a time may come between: "$104,780 on Binance (about €90,300)", "$3,122 on Bitstamp, or roughly €2,760")
-_RESTATED = re.compile(r"^(?:\s+(?:on|at|in|for) [^$€£¥,;()]{1,25}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))"
+# (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
+# Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
+_RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))"
                        r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
 _AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
