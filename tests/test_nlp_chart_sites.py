@@ -115,6 +115,22 @@ def test_a_dotted_table_under_a_comma_listed_header_gives_each_column_its_kind()
                                ("SOL", 25.9, "USD", "low"), ("SOL", 33.8, "USD", "spot")}
 
 
+def test_a_table_of_labelled_rows_split_by_slashes_or_semicolons_takes_its_columns_from_a_listed_header():
+    # a quarterly review's scorecard, and its rows written out as bare numbers after each coin's name
+    text = ("Q3 scorecard (open / high / low / close, change): Bitcoin (BTC): $9,135 / $12,470 / $8,975 / $10,780, "
+            "+18% Ether (ETH): $226 / $488 / $223 / $360, +59%")
+    assert prices_of(text) == {("BTC", 9135.0, "USD", "open"), ("BTC", 12470.0, "USD", "high"),
+                               ("BTC", 8975.0, "USD", "low"), ("BTC", 10780.0, "USD", "close"),
+                               ("ETH", 226.0, "USD", "open"), ("ETH", 488.0, "USD", "high"),
+                               ("ETH", 223.0, "USD", "low"), ("ETH", 360.0, "USD", "close")}
+    text = ("The quarter in numbers (open, high, low, close, all in US dollars): Bitcoin: 107,140; 124,130; 105,250; "
+            "114,050 Ether: 2,485; 4,955; 2,375; 4,145")
+    assert prices_of(text) == {("BTC", 107140.0, "USD", "open"), ("BTC", 124130.0, "USD", "high"),
+                               ("BTC", 105250.0, "USD", "low"), ("BTC", 114050.0, "USD", "close"),
+                               ("ETH", 2485.0, "USD", "open"), ("ETH", 4955.0, "USD", "high"),
+                               ("ETH", 2375.0, "USD", "low"), ("ETH", 4145.0, "USD", "close")}
+
+
 def test_a_header_run_into_its_rows_gives_each_cell_its_kind():
     # a paragraph runs the header into the first row: the header ends at the first cell with an amount
     text = ("ETH/USD daily prices (UTC) Date | Open | High | Low | Close | Change Jun 15 | $1,209.10 | $1,246.80 | "

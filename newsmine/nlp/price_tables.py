@@ -8,11 +8,13 @@ own; a paragraph may also run the rows together, when only the count of
 separators tells the column: each row has one separator fewer than it has
 columns, and the last cell of a row is followed by the first of the next.
 
-A newsletter's table may instead list its columns with commas after the title
-("The week in numbers (Monday open, weekly low, last, 7d change):") and run
-its rows together as a label and dotted cells ("BTC · $26,580 · $17,622 ·
-$20,240 · -23.9% ETH · ..."): the count of dots after the row's label is the
-column.
+A newsletter's or a review's table may instead list its columns with commas or
+slashes after the title ("The week in numbers (Monday open, weekly low, last, 7d
+change):", "Q3 scorecard (open / high / low / close, change):") and run its rows
+together, each a label and its cells: dotted ("BTC · $26,580 · $17,622 · $20,240 ·
+-23.9% ETH · ..."), or after a colon, split by slashes or semicolons ("Bitcoin
+(BTC): $9,135 / $12,470 / ...", "Ether: 2,485; 4,955; 2,375; 4,145"). The count of
+separators after the row's label is the column.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ _HEADER = re.compile(rf"\(\s*(?P<a>{_CELLS})\s*\)|(?:^|\n)(?P<b>{_CELLS})[ \t]*(
 FORECAST = "forecast"
 _FORECAST_NAMES = re.compile(r"\b(?:forecast|prediction|predicted|target|average)\b", re.I)
 # a number in a cell, signed changes and years included, so each cell's numbers are counted in order
-# the comma-listed header of a dotted table, and a row from its label (a ticker or a name) to the amount
-_LISTED_HEADER = re.compile(r"\((?P<names>[A-Za-z0-9][\w -]{0,24}(?:,\s*[A-Za-z0-9][\w -]{0,24}){2,})\)\s*:")
-_DOTTED_ROW = re.compile(r"(?:^|\s)[A-Z][A-Za-z0-9]{1,11}\s*·[^A-Za-z]*$")
+# the listed header of a run-together table, and a row from its label to the amount: a ticker and a dot, or
+# a name (with its ticker) and a colon
+_NAME = r"[A-Za-z0-9][\w -]{0,24}"
+LISTED_HEADER = re.compile(rf"\((?P<names>{_NAME}(?:\s*[,/]\s*{_NAME}){{2,}})\)\s*:")
+_LISTED_ROW = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z0-9]{1,11}\s*·|[A-Z][\w .()-]{0,30}?:)(?P<cells>[^A-Za-z:]*)$")
 _NUMBER = re.compile(r"[-+−]?[$€£]?\d[\d,.]*(?:[kKmM]\b)?%?")
 _RANGE_DASH = re.compile(r"^\s*(?:[-–—]|to)\s*$")
 _KINDS = (("all-time high", "ath"), ("ath", "ath"), ("all-time low", "atl"), ("atl", "atl"), ("open", "open"),
@@ -84,12 +88,12 @@ def _kind_in_cell(name: str, cell: str) -> str | None:
     return "low" if len(_NUMBER.findall(cell)) <= 1 else "high"
 
 
-def dotted_column_kind(so_far: str) -> str | None:
-    """``column_kind`` for a dotted table under a comma-listed header (see the module docstring)."""
-    headers = list(_LISTED_HEADER.finditer(so_far))
-    row = _DOTTED_ROW.search(so_far, headers[-1].end()) if headers else None
+def listed_column_kind(so_far: str) -> str | None:
+    """``column_kind`` for a run-together table under a listed header (see the module docstring)."""
+    headers = list(LISTED_HEADER.finditer(so_far))
+    row = _LISTED_ROW.search(so_far, headers[-1].end()) if headers else None
     if row is None:
         return None
-    names = [n.strip() for n in headers[-1].group("names").split(",")]
-    column = row.group().count("·") - 1
+    names = re.split(r"\s*[,/]\s*", headers[-1].group("names"))
+    column = len(re.findall(r"[·/;]", row.group("cells")))
     return _column_kind(names[column]) if column < len(names) else None

@@ -19,7 +19,7 @@ from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_cues import PASSING_VERBS
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
-from newsmine.nlp.price_tables import FORECAST, column_kind, dotted_column_kind
+from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
 from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
 from newsmine.nlp.timeref import resolve_date
@@ -70,6 +70,7 @@ _FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |it
                           r"\b(?:found|finds|finding) (?:support|a floor|a bottom|buyers) (?:near|at|around|above)\s*"
                           r"(?:about |around |roughly )?$", re.I)
 _ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
+_LISTED_LABEL = re.compile(r"\)?\s*[:·]")  # a row of a table under a listed header ("Bitcoin (BTC): $9,135 / ...")
 # A terminal brief quotes a ticker with its last price and change, anywhere in a line ("ETH last 2,418,
 # +3.9% d/d", "ALTS: SOL 145.10 (+5.2%)", "BTC -4.1% d/d @ 39,750"): the paragraph is a ticker table.
 _TICKER_QUOTE = re.compile(r"\s+(?:last\s+\d|\d[\d,.]*[kK]?\s*(?:,\s*|\(\s*)[-−+]\d[\d.]*\s?%|"
@@ -145,8 +146,11 @@ def _table_sentences(view: ArticleView) -> set[int]:
         paragraph.append(index)
         lead = next((i for i, ch in enumerate(sent.text) if ch.isalnum() or ch == "$"), 0)  # past bullets and emoji
         lead += sent.text.startswith("$", lead)  # a cashtag ("$ETH") names its coin
+        header = LISTED_HEADER.search(sent.text)
         rows = rows or any(m.start - sent.start == lead and _ROW_LABEL_END.match(sent.text, m.end - sent.start)
-                           or _TICKER_QUOTE.match(sent.text, m.end - sent.start) for m in sent.of("ASSET"))
+                           or _TICKER_QUOTE.match(sent.text, m.end - sent.start)
+                           or header and m.start - sent.start > header.start() and _LISTED_LABEL.match(sent.text, m.end - sent.start)
+                           for m in sent.of("ASSET"))
     return found | (set(paragraph) if rows else set())
 
 
@@ -208,8 +212,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 column = column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end])
                 ok = ok and column != FORECAST  # GUIDE: prediction tables are no prices
                 kind = column or kind
-            elif "·" in text and j not in labels:
-                kind = dotted_column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
+            elif ("·" in text or ":" in text) and j not in labels:  # a row's label ends in a dot or a colon
+                kind = listed_column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
@@ -300,8 +304,14 @@ def _counts_units(sent: SentView, a: Amount) -> bool:
         return False
     lo = sent.doc_start + a.start
     # the noun counted follows the number; a "nummod" pointing back is a misparse of a terse
-    # line ("on Coinbase, now 151.2"), and a pair after it starts the next table row ("462.0 DOGE/USD 0.3702")
-    return any(t.idx == lo and t.dep_ == "nummod" and t.head.i > t.i and not _is_pair(t.head) for t in sent.parse)
+    # line ("on Coinbase, now 151.2"), and a pair or a label after it starts the next table row ("462.0 DOGE/USD
+    # 0.3702", "114,050 Ether: 2,485")
+    return any(t.idx == lo and t.dep_ == "nummod" and t.head.i > t.i and not _is_pair(t.head) and not _is_label(t.head)
+               for t in sent.parse)
+
+
+def _is_label(t: Token) -> bool:
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":"
 
 
 def _is_pair(t: Token) -> bool:

@@ -317,10 +317,10 @@ class ArticleView:
 
     def _counted(self, m: Mention) -> bool:
         """A coin after a number is its unit ("18 bitcoin"), unless the number is a day ("June 18 bitcoin")
-        or the coin is a pair that starts a table row ("... 43,560 ETH/USD 2,710")."""
+        or the coin is a pair or a label that starts a table row ("... 43,560 ETH/USD 2,710", "... 114,050 Ether: 2,485")."""
         before = self.text[max(0, m.start - 20):m.start]
-        pair = self.text.startswith("/", m.end) or "/" in self.text[m.start:m.end]
-        return bool(_UNIT_BEFORE.search(before)) and not _DAY_BEFORE.search(before) and not pair
+        row = self.text.startswith("/", m.end) or "/" in self.text[m.start:m.end] or self.text.startswith(":", m.end)
+        return bool(_UNIT_BEFORE.search(before)) and not _DAY_BEFORE.search(before) and not row
 
     def _object(self, m: Mention) -> bool:
         # an object of the clause ("bought ether"), or the quote side of a pair ("ZORBO/USDT"): not what is priced
