@@ -504,3 +504,15 @@ def test_broadcast_roles_a_role_before_the_name_and_a_price_before_the_quote():
     assert {q[:2] for q in quotes_of(text)} == {("Four hundred million", "Teodora Vance"),
                                                ("Ratios that rise thi", "Mikkel Strand"),
                                                ("not a cent higher.", "Edda Roux")}
+
+
+def test_show_notes_a_first_name_a_guest_and_words_someone_calls_something():
+    # podcast write-ups call guests by their first names and put words in what a speaker "calls" a thing
+    text = ('Host Priya Castellanos is joined by derivatives trader Oren Mbeki-Hart and by Lucia Fairbanks.\n\n'
+            'Funding ran hot into the top, a rate Oren calls "a fee nobody pays for long without getting punished."\n\n'
+            'Guest Marcus Tellefsen, chief investment officer of Northspire Asset Management, argues that the freeze broke '
+            'the market. "Once the biggest lender locks its door, every other lender sees a run," he says.\n\n'
+            'Tomasz Adeyemi-Laurent, host of Red Candle Dispatch, calls it "the worst week I have covered in six years."')
+    assert {q[:2] for q in quotes_of(text)} == {("a fee nobody pays fo", "Oren Mbeki-Hart"),
+                                               ("Once the biggest len", "Marcus Tellefsen"),
+                                               ("the worst week I hav", "Tomasz Adeyemi-Laurent")}

@@ -68,12 +68,12 @@ RIGHT_WHO_FIRST = re.compile(
     rf"^[\s,—–-]*(?:as\s+)?(?:[Tt]he\s+(?=[A-Z]{{2,6}}\s))?{ROLE_FIRST}{WHO}{ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},)?,?\s+"
     rf"(?:also\s+|later\s+|then\s+|has\s+|had\s+|likes to\s+|used to\s+)?(?:{SAY})\b"
 )
-# '..., who called the move "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
+# '..., who called the move "X"', 'a rate Oren calls "X"' and 'As Jane Doe used to put it: "X"' name their speaker too
 LEFT_SAY = re.compile(
     # (a role may take a descriptor of the firm: "X, chief financial officer at Ridgeback Mining, a Texas operator, said")
     rf"{WHO}{ACRONYM}(?P<appo>,[^,\"“”]{{3,140}},|,\s+[a-z][^,\"“”]{{2,140}},\s+(?:an?|the)\s[^,\"“”]{{3,80}},)?"
     rf"(?:,?\s*who\b)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|used to\s+|"
-    rf"likes to\s+)?(?:{SAY}|called|described)\b(?:[^.!?\"“”]|\.(?=\d)){{0,160}}?[:,]?\s*$"  # "said $1.50 and "..."
+    rf"likes to\s+)?(?:{SAY}|calls|called|describes|described)\b(?:[^.!?\"“”]|\.(?=\d)){{0,160}}?[:,]?\s*$"  # "said $1.50 and "..."
 )
 # After a quote that ends its sentence, 'A merchant ... said he had stopped ...' reports what that speaker
 # said next: an attribution to the quote before it would be followed by the time or place, not by a clause.

@@ -60,6 +60,12 @@ class _Attributor:
         m = re.search(rf"\b((?:[A-Z][\w'’-]+ ){{1,2}}){re.escape(name)}\b", self.view.text[:at])
         if m and clean_name(m.group(0)) and len(clean_name(m.group(0)).split()) > 1:
             return clean_name(m.group(0)), m.start() + (len(m.group(0)) - len(clean_name(m.group(0))))
+        # a first name alone ("Oren says") is the person named in full before ("derivatives trader Oren Mbeki-Hart"),
+        # though the parser may not have tagged them
+        m = re.search(rf"\b{re.escape(name)}(?: [A-Z][\w'’-]+){{1,2}}\b", self.view.text[:at])
+        full = clean_name(m.group()) if m and not self.at_venue(m.start()) else None
+        if full and full.startswith(name + " ") and not looks_like_org(full):
+            return full, m.start()
         return name, at
 
     def who(self, raw: str, abs_start: int) -> Person | None:
@@ -284,7 +290,8 @@ def find_quotes(view: ArticleView) -> list[Quote]:
             elif m.label == "ORG" and is_person(m.key, text[m.end:m.end + 200], text[max(0, m.start - 80):m.start]):
                 # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven",
                 # "domestic helper Marites Calderon"
-                attributor.registry.introduce(m.key, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
+                name = clean_name(m.key) or m.key  # "Guest Marcus Tellefsen": the title is no part of the name
+                attributor.registry.introduce(name, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
             elif not any(a.start < m.end and m.start < a.end for a in assets):  # a token ("VGX") is no organisation
                 attributor.registry.note_org(m.key)
         start, end = trim_span(text, span.start, span.end)

@@ -85,7 +85,7 @@ class Person:
 _CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:Vice |Deputy |Prime |Finance |Acting |Presiding |Chief |Associate )?"
               r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
               r"Secretary|Judge|Justice|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
-              r"Host|Co-host|Analyst|Strategist|Economist|Professor|Prof\.|Managing Director|Executive Director|"
+              r"Host|Co-host|Guest|Analyst|Strategist|Economist|Professor|Prof\.|Managing Director|Executive Director|"
               r"Chief (?:Executive|Financial|Operating|Investment|Technology|Market|Commercial|Risk|Legal|Compliance)"
               r"(?: Officer| Strategist| Economist)?|Chief Economist|Chief Strategist))")
 # (the office's owner may come first, cut short by the name's four-word limit: "Reserve Chair Jerome Powell")
@@ -137,7 +137,7 @@ _ORG_WORDS = re.compile(
     r"Digital|Ventures|Advisory|Fund|Trust|Protocol|Network|Ltd|LLC|LLP|Holdings|Investments|Management|"
     r"Analytics|Trading|Asset|Assets|Financial|Global|Institute|Association|Council|Department|Ministry|"
     r"Agency|Authority|Court|Reserve|Office|Treasury|Board|Service|Brokers?|Brokerage|Advisors|Advisers|Associates|"
-    r"Solutions|Technologies|Strategies|Wealth|Insights)\b"
+    r"Solutions|Technologies|Strategies|Wealth|Insights|Derivatives)\b"
 )
 # Where a speaker is based, and how well known or named they are, is no part of the role (GUIDE: "one
 # Singapore-based trader" -> trader; "popular analyst", "pseudonymous trader" -> analyst, trader)
