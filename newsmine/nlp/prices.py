@@ -13,12 +13,13 @@ import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
-from newsmine.nlp.price_filters import CORRECTION, NOT_REACHED, RANGE_JOIN, SOLD_ABOVE, band_not_reached, is_price, is_size, negated
+from newsmine.nlp.price_filters import CORRECTION, NOT_REACHED, RANGE_JOIN, band_not_reached, is_price, is_size, negated
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_cues import PASSING_VERBS
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
+from newsmine.nlp.price_trades import SOLD_ABOVE
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
 from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair

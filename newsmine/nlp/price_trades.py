@@ -1,0 +1,56 @@
+"""Deals are no market prices: what a buyer paid, a seller got or a desk filled (GUIDE "Does not count").
+
+Columnists, fund letters and desks report their own trades ("we trimmed a third of our bitcoin
+at", "her desk bought 400 coins between $4,100 and $4,300"), and readers what they paid. The
+market traded there, but the amount is the trader's fill, not the coin's price; only a sale
+above a level tells that the market reached it (``SOLD_ABOVE``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmine.nlp.numbers import Amount
+from newsmine.nlp.price_measures import left_clause
+
+# What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
+# buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
+# the next lot of a purchase told before, past the clause's "and": "bought a first slice at $18,250 ... and a second at"
+_NEXT_LOT = re.compile(r"\b(?:bought|sold)\b[^$;]{0,40}\$[\d,.]+[^$;]{0,40}\ba (?:second|third|fourth|final|further)"
+                       r"(?: [\w-]+)? at\s*(?:about |around )?$")
+_PURCHASE = re.compile(
+    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for)\s*(?:about |around |roughly )?$|"
+    r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"  # "sold 600 of his coins for about £750"
+    # a writer's own trades: "we trimmed a third of our bitcoin at", "I have been long bitcoin since $22,400"
+    r"\bcovered a short from\s*$|\b(?:long|short|position)\b[^$.;]{0,40}\bopened at\s*$|"  # "a 25x long ... opened at"
+    r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
+    r"(?:about |around |roughly )?$|"
+    r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
+    r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
+    r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
+    r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?)\b[^$]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
+    r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,80}$|"
+    # a desk's orders and deals, not trades of the market ("size on the offer at 73k", "bids layered from 69.5k
+    # down to 68k", "clients scaling in between 38.6k and 39.2k", "over-the-counter deals at $0.40 a token")
+    r"\b(?:on the (?:offer|bid)|bids?|buyers of|scal(?:e|es|ed|ing) in|over-the-counter deals?|OTC (?:deals?|sales?))\b"
+    r"[^.;$]{0,40}$|"
+    # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
+    r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
+    r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
+    r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$|"
+    # what a stake grew to ("turned a pretend $10,000 into about $31,000")
+    r"\bturn(?:ed|s|ing)?\s+(?:(?:a|an|his|her|their|its|my|our|your)\s+(?:[\w-]+\s+)?|[^.;]{0,30}?\s+into\s+"
+    r"(?:about |roughly |nearly |some |over |more than |almost )?)$", re.I)
+# A holder who sold (or trimmed) above a level reports that the market traded there, even
+# in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
+SOLD_ABOVE = re.compile(
+    r"\b(?:sold|trimmed|cut|reduced|offloaded|took profits?|cashed out|exited)\b[^$.;\"“”]{0,40}\b(?:above|over)\s*$", re.I)
+_EACH = re.compile(r"\s*(?:each|apiece|a (?:token|coin|piece)|per (?:token|coin))\b", re.I)
+_DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sells|purchased|acquired|auctioned|auctions)\b", re.I)
+
+
+def own_trade(text: str, a: Amount) -> bool:
+    """Amount ``a`` of sentence ``text`` is a purchase, a sale or a desk's fill, not the market's price."""
+    left = left_clause(text, a.start)
+    right = text[a.end:a.end + 60]
+    return bool(_PURCHASE.search(left) or _NEXT_LOT.search(text, 0, a.start) or (_EACH.match(right) and _DEAL.search(left)))
