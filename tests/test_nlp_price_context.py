@@ -193,6 +193,11 @@ def test_kind_told_around_the_amount(text, expected):
     ("I bought a first slice of bitcoin at $18,250 on Saturday and a second at $20,100 on Monday.", 20100.0),
     ("We trimmed a third of our bitcoin at $71,400 last Wednesday.", 71400.0),
     ("I have been long bitcoin since $22,400 on that Monday morning.", 22400.0),
+    # a fund's or a desk's fills, a holder's sale, a short covered at a price
+    ("Into the rebound we added back bitcoin between $4,900 and $5,400 and left ether alone.", 5400.0),
+    ("Her desk bought about 400 coins between $4,100 and $4,300 on Friday for a family-office client.", 4100.0),
+    ("He sold half of his spot bitcoin at $38,000 on Thursday and has not bought any of it back.", 38000.0),
+    ("A trader covered a short in bitcoin from $122,000 near $107,000 on Friday night.", 107000.0),
     # an option named by its strike; a level only approached
     ("• Deribit: the $120,000 December call is the busiest bitcoin strike, with $1.3 billion of notional open", 120000.0),
     ("Bitcoin, meanwhile, stalled after getting close to US$ 100 thousand.", 100000.0),

@@ -19,10 +19,19 @@ from newsmine.nlp.price_measures import left_clause
 _NEXT_LOT = re.compile(r"\b(?:bought|sold)\b[^$;]{0,40}\$[\d,.]+[^$;]{0,40}\ba (?:second|third|fourth|final|further)"
                        r"(?: [\w-]+)? at\s*(?:about |around )?$")
 _PURCHASE = re.compile(
-    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for)\s*(?:about |around |roughly )?$|"
+    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*|accumulat\w*|rebuil[dt]\w*)\b[^$.;]{0,40}\b(?:at|below|under|near|for|between)\s*"
+    r"(?:about |around |roughly )?$|"
     r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"  # "sold 600 of his coins for about £750"
+    # a holder's sale at a price ("sold half of his spot bitcoin at $38,000", "selling bitcoin near $50,500"), not
+    # the market's selling ("sold off to", "selling pressure near")
+    r"(?<!the )\b(?:sold|selling)\b(?! off| pressure)[^$.;,:]{0,40}\b(?:at|near|around)\s*(?:about |around |roughly )?$|"
+    # a fund or a desk adding to a position ("Her fund added to its position between", "we added back bitcoin between")
+    r"\b(?:we|I|he|she|they|fund|desk|clients?)\s+(?:\w+\s+)?add(?:ed|ing)\b[^$.;%]{0,40}\b(?:at|near|between)\s*$|"
+    # a short covered ("covered a short in bitcoin from $122,000 near $107,000"): where it was opened and closed
+    r"\bcovered (?:a|his|her|their|our|the) shorts?(?: in [\w-]+)? from(?: [^.;]{1,20}?\s(?:at|near|around))?\s*"
+    r"(?:about |around )?$|"
     # a writer's own trades: "we trimmed a third of our bitcoin at", "I have been long bitcoin since $22,400"
-    r"\bcovered a short from\s*$|\b(?:long|short|position)\b[^$.;]{0,40}\bopened at\s*$|"  # "a 25x long ... opened at"
+    r"\b(?:long|short|position)\b[^$.;]{0,40}\bopened at\s*$|"  # "a 25x long ... opened at"
     r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
     r"(?:about |around |roughly )?$|"
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"

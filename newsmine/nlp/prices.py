@@ -19,7 +19,7 @@ from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_cues import PASSING_VERBS
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
-from newsmine.nlp.price_trades import SOLD_ABOVE
+from newsmine.nlp.price_trades import SOLD_ABOVE, own_trade
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
 from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
@@ -195,7 +195,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             is_change(text, amounts[j - 1]) and _MOVE_TO.match(text[prev_end:a.start]))
         kind = _range_kinds(text, amounts, j)
         if (listed and prev_rejected) or round(a.value, 8) in unreached or band_not_reached(text, amounts, j) or (
-                kind is not None and (NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a)
+                kind is not None and (NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a) or own_trade(text, a)
                                       or contract_term(text, a) or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start))):
             ok = False
         elif kind is None:
