@@ -63,8 +63,14 @@ CASES = {
     "the cost of a coin and realised prices": (
         "Bitcoin traded at $97,000.\n"
         "The realised price of short-term holders rose to $81,500 this month.\n"
-        "For listed miners, the all-in cost to mine one coin climbed to $52,000.",
+        "For listed miners, the all-in cost to mine one coin climbed to $52,000.\n"
+        "Breakeven cost for the median public miner, including power, rose to about $53,000 per coin.\n"
+        "Sponsor: a node maker, and viewers save $30 on any bitcoin node with the code ORDERBOOK.",
         {("BTC", 97000.0, "USD", "spot")}),
+    "a row's label introduces a coin the lexicon lacks": (
+        "Bitcoin traded at $19,400.\n"
+        "Other GPU-mined coins: Ravencoin (RVN): $0.0437, up 6% on the week Ergo (ERG): $2.71, down 4% on the week",
+        {("BTC", 19400.0, "USD", "spot"), ("RVN", 0.0437, "USD", "spot"), ("ERG", 2.71, "USD", "spot")}),
     "claims quoted on the dollar are recovery rates": (
         "Bitcoin traded at $64,000 on Monday.\n"
         "Claims against the bankrupt lender changed hands at 71 to 74 cents on the dollar, up from about 22 cents "

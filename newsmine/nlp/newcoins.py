@@ -21,8 +21,10 @@ _TICKER = r"(?P<ticker>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})"  # "NURI", and a wrap
 # what a coin is quoted against in a pair ("HMSTR/USDT", "W/EUR")
 _QUOTE_CURRENCIES = "USDT|USDC|FDUSD|USD|EUR|KRW|JPY|TRY|BRL|BTC|ETH"
 _INTRODUCTIONS = (
-    # "Nuri Coin (NURI)", "the Pepe token (PEPE)"
-    re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken))\s+\({_TICKER}\)"),
+    # "Nuri Coin (NURI)", "the Pepe token (PEPE)", "Ravencoin (RVN)"
+    re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken)|[A-Z][a-z]+coin)\s+\({_TICKER}\)"),
+    # a table row's label: a name, its ticker and the price ("Ergo (ERG): $2.71")
+    re.compile(rf"\b(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})\s+\({_TICKER}\):\s*[$€£]?\d"),
     # "its governance token, EUL,", "a memecoin (PNUT)", "the stablecoin, USDX,"
     re.compile(rf"\b(?:token|coin|memecoin|stablecoin|altcoin|cryptocurrency)\s*(?:,\s*|\(){_TICKER}\s*[,)]"),
     # "the Telegram-born memecoin DOGS went live": a ticker in capitals right after the kind of coin it is

@@ -192,7 +192,7 @@ _RIGHT_NON_CRYPTO = re.compile(
 # at $0.40 a token"): what one buyer paid, not where the market traded.
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
-_COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining) costs?\b|"
+_COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining|break-?even) costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
@@ -258,7 +258,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _COMPENSATION.search(text):
         return False
-    if _COST_OF_COIN.search(left) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
+    if _COST_OF_COIN.search(left) or _cost_before(sent, a) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
         return False
     if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left):
         return False
@@ -299,6 +299,13 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     ):
         return False  # a stock, a currency or a commodity, not a crypto asset
     return True
+
+
+def _cost_before(sent: SentView, a: Amount) -> bool:
+    """A cost of producing a coin is named before amount ``a`` with no coin named between ("Breakeven cost
+    for the median public miner, including power, rose to about $53,000 per coin")."""
+    costs = list(_COST_OF_COIN.finditer(sent.text, 0, a.start))
+    return bool(costs) and not any(costs[-1].end() <= m.start - sent.start < a.start for m in sent.of("ASSET"))
 
 
 def _listed_to_watch(view: ArticleView, index: int) -> bool:

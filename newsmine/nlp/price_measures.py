@@ -20,7 +20,8 @@ _BY_AMOUNT = re.compile(r"\b(?:(?:by|within)|(?:a|the) (?:drop|fall|decline|slid
 _CHANGE_VERB = re.compile(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
     r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
-    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving|gave back|giving back|gives back|give back)\s+"
+    r"plunging|sank|sinking|swung|swinging|moves?|moved|moving|gave back|giving back|gives back|give back|"
+    r"save|saves|saving)\s+"  # a sponsor's discount: "viewers save $30 on any model"
     r"(?:(?:about|some|nearly|almost|roughly|around|"
     r"more than|over|by|another|an additional) ){0,2}$",
     re.I,
