@@ -94,6 +94,10 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
      ("ETH", 767000.0, "spot")),
     ("Bitcoin hit a record of US$73,750 on Binance on Thursday night, Hanoi time, equal to about VND1.83 billion.",
      ("BTC", 1830000000.0, "spot")),
+    # a record labelled in a data line; the subject after a phrase measured "against" another coin
+    ("Ether: open $2,770; record high $4,380; low $1,900; close $2,710.", ("ETH", 4380.0, "ath")),
+    ("USDC slid to 87 cents. Measured against tether, bitcoin bottomed at 19,560 USDT on Binance late Friday.",
+     ("BTC", 19560.0, "low")),
     ("That day bitcoin tumbled from a high of $69,170 to $59,224 on Coinbase within hours.", ("BTC", 59224.0, "low")),
     ("On Bitstamp, bitcoin's range for the session ran from $30,016 to $43,560.", ("BTC", 30016.0, "low")),
     ("A fake post announced approval early, sending bitcoin to $47,900 before it fell to $45,000.",

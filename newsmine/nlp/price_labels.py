@@ -2,7 +2,7 @@
 
 Feed-driven price pages and research notes do not say "the coin fell to";
 they label the number: "Open $18,800 | High $20,380", "Open $66,930 / Last $63,470", "Low $80,600 · Close $86,830", "• SOL: $142 open,
-$118 low", "All-time high: $73,750 (Mar 14, 2024)", "24h low / 24h high:
+$118 low", "All-time high: $73,750 (Mar 14, 2024)", "record high $4,380", "24h low / 24h high:
 $0.2046 / $0.3205". The label next to an amount, set off by the line's
 separators, is its kind, and a slashed run of labels names a slashed run
 of amounts in order.
@@ -14,12 +14,13 @@ import re
 
 from newsmine.nlp.numbers import Amount
 
-_WORD = r"(?P<what>all[- ]time high|all[- ]time low|ATH|ATL|open|high|low|close|last)"
-_KINDS = {"all-time high": "ath", "all time high": "ath", "ath": "ath", "all-time low": "atl", "all time low": "atl",
-          "atl": "atl", "open": "open", "high": "high", "low": "low", "close": "close", "last": "spot"}
+_WORD = r"(?P<what>all[- ]time high|all[- ]time low|record high|record low|ATH|ATL|open|high|low|close|last)"
+_KINDS = {"all-time high": "ath", "all time high": "ath", "ath": "ath", "record high": "ath", "all-time low": "atl",
+          "all time low": "atl", "record low": "atl", "atl": "atl", "open": "open", "high": "high", "low": "low",
+          "close": "close", "last": "spot"}
 # "| High $20,380", "All-time high: $73,750", "24h low: $0.2046" (a period or a venue may lead the label)
 # (set off by a separator, or ending in a colon: "to a record high $X" is no label)
-_LEAD = r"(?:(?!all[- ]time)[\w-]+\s+)?"  # a period or a venue before the label word, never half of "all-time high"
+_LEAD = r"(?:(?!all[- ]time|record)[\w-]+\s+)?"  # a period or a venue before the label word, never half of "all-time high"
 _BEFORE = re.compile(rf"(?:(?:^|[|,;:•·(/]\s*){_LEAD}{_WORD}\s*:?|\b{_LEAD}{_WORD.replace('what', 'named')}\s*:)\s*$", re.I)
 _AFTER = re.compile(rf"\s+{_WORD}\b(?=\s*(?:[,;|(]|\.$|$))", re.I)  # "from Monday's $25,870 open."
 # "24h low / 24h high: $A / $B", "24h low / high: $A / $B", "Session open / high / low: $A / $B / $C"

@@ -40,6 +40,8 @@ _OBJECT_BEFORE = re.compile(
     r"(?<=[a-z] )(?-i:against|versus|than)\s+[\w$.-]+,\s+$",  # the second item, mid-sentence: "... against USDT, FDUSD"
     re.I,
 )
+# ... but a phrase that opens the sentence leads to its subject ("Measured against tether, bitcoin bottomed at")
+_OPENING_AGAINST = re.compile(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s+(?:against|versus|than)\s+[\w$.-]+,\s+$")
 
 
 # An aside between commas, dashes or brackets ("Ether, which has lagged bitcoin all year,
@@ -324,7 +326,8 @@ class ArticleView:
 
     def _object(self, m: Mention) -> bool:
         # an object of the clause ("bought ether"), or the quote side of a pair ("ZORBO/USDT"): not what is priced
-        return bool(_OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])) or (
+        return bool(_OBJECT_BEFORE.search(self.text[max(0, m.start - 25):m.start])) and not _OPENING_AGAINST.search(
+            self.text[max(0, m.start - 60):m.start]) or (
             m.start > 0 and self.text[m.start - 1] == "/" and self.text[m.start - 2:m.start - 1].isalnum())
 
     def asset_in_sentence(self, index: int, pos: int) -> str | None:
