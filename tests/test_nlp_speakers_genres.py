@@ -516,3 +516,17 @@ def test_show_notes_a_first_name_a_guest_and_words_someone_calls_something():
     assert {q[:2] for q in quotes_of(text)} == {("a fee nobody pays fo", "Oren Mbeki-Hart"),
                                                ("Once the biggest len", "Marcus Tellefsen"),
                                                ("the worst week I hav", "Tomasz Adeyemi-Laurent")}
+
+
+def test_an_office_by_its_initials_a_verb_before_the_name_and_a_firm_the_parser_called_a_person():
+    text = ('"We knew the leverage was there," said Anneliese Moreau-Banda, Saltmarsh Digital\'s chief investment '
+            'officer.\n\n"The market does this every few years," the CIO added.\n\n'
+            'Says Imogen Thackeray-Bose, a portfolio manager at Kestrel Lane Wealth in Edinburgh: "Ether had two years '
+            'of being the unloved one."\n\n'
+            'The trigger came late Sunday, when Celsius Network, a New Jersey crypto lender, froze all withdrawals. '
+            'The company said in a note to customers that it was taking the step "to stabilize our liquidity and '
+            'operations" while it worked out a plan.')
+    assert {q[:2] for q in quotes_of(text)} == {("We knew the leverage", "Anneliese Moreau-Banda"),
+                                               ("The market does this", "Anneliese Moreau-Banda"),
+                                               ("Ether had two years ", "Imogen Thackeray-Bose"),
+                                               ("to stabilize our liq", "Celsius Network")}

@@ -18,14 +18,17 @@ SAY = (
     r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up|"
     r"gushed|joked|mused|sighed|laughed|declared|reiterated|recounted|elaborated|pointed out|texted|messaged|emailed|"
     # translated copy keeps the source language's verbs of speech ("evaluated", "indicated", "opined")
-    r"evaluated|indicated|assessed|opined|affirmed|assured|highlighted|underlined|analy[sz]es|analy[sz]ed|continues"
+    r"evaluated|indicated|assessed|opined|affirmed|assured|highlighted|underlined|analy[sz]es|analy[sz]ed|continues|"
+    # an office's or a firm's words put to a purpose ("the State Council vowed to "...", "which the company blamed on "..."")
+    r"vowed|pledged|blamed"
 )
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 HANDLE = r"(?:u/|@)[\w-]{2,30}"
 NAME_OF = re.compile(rf"(?P<person>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
 WHO = (
     # "one hundred thousand dollars" and "one day" are no one
-    rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}|"
+    # ("The site later wrote": an adverb after the reference is no part of it)
+    rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: (?!(?:later|also|then|again|once|earlier)\b)[a-z][\w-]*){{0,2}}|"
     rf"\b(?:[Oo]ne(?! (?:hundred|thousand|million|billion|day|week|month|year)\b)|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
     # (a dot only inside a word: "lumen.eth"; a place is no one: "in Bristol")
     rf"(?:[\w\s,'’-]|\.(?=\w)){{0,60}}?|{HANDLE}|(?<!\bin )(?!(?:We|I|You|It|There)\b){NAME})"
@@ -78,6 +81,8 @@ LEFT_SAY = re.compile(
 # After a quote that ends its sentence, 'A merchant ... said he had stopped ...' reports what that speaker
 # said next: an attribution to the quote before it would be followed by the time or place, not by a clause.
 REPORTED = re.compile(r"\s+(?:that|the|he|she|they|it|we|its|his|her|their)\b")
+# the verb before the name, as features open a paragraph: 'Says Imogen Thackeray-Bose, a portfolio manager at Y: "X"'
+LEFT_VERB_FIRST = re.compile(rf"^\s*(?:Says|Said|Adds|Added|Writes|Wrote|Warns|Warned)\s+(?P<who>{NAME})(?:,[^\"“”:]{{3,140}})?:\s*$")
 # an unnamed source introduced by a colon: 'One SG-based options trader: "X"', 'from a day trader: "X"',
 # also as a numbered post of a thread ('12/ A market maker I trust sent me this: "X"')
 # (a clause that names where the words came from is read from there: "A more cautious note came from one market maker:")

@@ -89,12 +89,17 @@ class _Attributor:
                         or re.search(r"(?:,|\bfrom)(?:\s+(?:the|[A-Z][\w&.-]*)){0,2}\s*$", raw[:ref.start()])):
                 return self.who(ref.group(), abs_start + ref.start())
             return person
+        office = self.registry.resolve(raw if raw[:4].lower() == "the " else "the " + raw) if raw[-3:].isupper() else None
+        if office is not None:  # an office by its initials ("the CIO added") is the officer named before
+            return office
         if raw[:4].lower() == "the " and raw[4:5].isupper():
             raw, abs_start = raw[4:], abs_start + 4  # "the FCA", "the Securities and Exchange Commission": the name
         if raw[:2] == "u/" or raw[:1] == "@":
             return self.registry.introduce(raw, self.view.text[abs_start + len(raw):abs_start + len(raw) + 250])
         resolved = self.registry.resolve(raw)
-        if resolved is not None or raw.lower() in ("he", "she", "they") or not raw[:1].isupper():
+        # ("The company said" opening a sentence is a reference, resolved or not, never a name)
+        if resolved is not None or raw.lower() in ("he", "she", "they") or not raw[:1].isupper() or re.match(
+                r"(?:The|This|That) [a-z]", raw):
             return resolved
         name = clean_name(raw)
         if name is None:
@@ -186,6 +191,9 @@ class _Attributor:
         if m:  # (through ``who``: "a pseudonymous trader who posts as Mango Ledger, with a line of advice:")
             speaker = self.who(m.group("who"), left_at + m.start("who"))
             return speaker is not None, speaker
+        m = patterns.LEFT_VERB_FIRST.search(left)
+        if m:
+            return True, self.who(m.group("who"), left_at + m.start("who"))
         m = patterns.LEFT_NAMED_COLON.search(left)
         # (a name the parser missed is still a person's when a role names it: "X, a portfolio manager at Y,",
         # "Her co-founder, X,")
@@ -287,6 +295,8 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                     # a surname alone ("Fairbrother's bigger worry") is the person named in full before
                     name, at = attributor.full_name(name, m.start)
                     attributor.registry.introduce(name, text[at + len(name):at + len(name) + 250], text[max(0, at - 80):at])
+                elif name and looks_like_org(name):  # the parser's "person" is a firm: "Celsius Network, a lender"
+                    attributor.registry.note_org(name)
             elif m.label == "ORG" and is_person(m.key, text[m.end:m.end + 200], text[max(0, m.start - 80):m.start]):
                 # the NER's "organisation" is a person: "Marcus Ilunga-Reyes, a research analyst at Greyhaven",
                 # "domestic helper Marites Calderon"

@@ -30,7 +30,7 @@ NOT_NAMES = frozenset(
 PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
 ROLE_NOUNS = (
     "analyst|strategist|trader|economist|executive|founder|co-founder|ceo|researcher|investor|manager|official|"
-    "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|"
+    "spokesperson|spokesman|spokeswoman|chief|head|partner|director|expert|veteran|boss|chair|chairman|cio|cfo|coo|cto|"
     "economist|president|lawyer|attorney|professor|commissioner|regulator|developer|merchant|dealer|broker|"
     "host|co-host|anchor|co-anchor|presenter|moderator|"  # broadcasts: "the host said"
     "officer|"  # "the chief investment officer wrote"
@@ -302,7 +302,8 @@ class SpeakerRegistry:
         if ref:
             role = ref.group("role").lower()
             for person in reversed(list(self.people.values())):
-                if person.title and role in person.title.lower():
+                # (an office by its initials: "the CIO" is the chief investment officer named before)
+                if person.title and (role in person.title.lower() or role == "".join(w[0] for w in person.title.lower().split())):
                     return person
             return self.last_person
         if _ORG_REF.match(who) and self.last_org:
