@@ -67,10 +67,25 @@ CASES = {
         "Breakeven cost for the median public miner, including power, rose to about $53,000 per coin.\n"
         "Sponsor: a node maker, and viewers save $30 on any bitcoin node with the code ORDERBOOK.",
         {("BTC", 97000.0, "USD", "spot")}),
+    "a price-prediction page's rows by year are forecasts; its all-time low is named before the amount": (
+        "XRP traded at $0.52 on Monday. Its lowest price on record, $0.0028, dates back to July 2014.\n\n"
+        "XRP price prediction 2024–2030 (minimum / average / maximum)\n"
+        "• 2024: $0.48 / $0.61 / $0.95\n"
+        "• 2026: between $0.90 and $1.80",
+        {("XRP", 0.52, "USD", "spot"), ("XRP", 0.0028, "USD", "atl")}),
+    "an estate's or a court's value for each coin, a bitcoin ATM's marked-up rate, its fee and a banknote": (
+        "Bitcoin traded near $37,000 on Thursday.\n"
+        "The estate's schedule put bitcoin at $16,871 and ether at $1,258 for every customer claim.\n"
+        "The wind-down trust values UST at 2.6 cents for claims purposes.\n"
+        "At the liquor store, the kiosk priced bitcoin at $39,800 and added a flat $2.50 fee to every purchase.\n"
+        "A reporter fed a $20 bill into the machine.",
+        {("BTC", 37000.0, "USD", "spot")}),
     "a row's label introduces a coin the lexicon lacks": (
         "Bitcoin traded at $19,400.\n"
-        "Other GPU-mined coins: Ravencoin (RVN): $0.0437, up 6% on the week Ergo (ERG): $2.71, down 4% on the week",
-        {("BTC", 19400.0, "USD", "spot"), ("RVN", 0.0437, "USD", "spot"), ("ERG", 2.71, "USD", "spot")}),
+        "Other GPU-mined coins: Ravencoin (RVN): $0.0437, up 6% on the week Ergo (ERG): $2.71, down 4% on the week\n"
+        "2. Melania Meme (MELANIA): -78% on the week, at about $2.90.",
+        {("BTC", 19400.0, "USD", "spot"), ("RVN", 0.0437, "USD", "spot"), ("ERG", 2.71, "USD", "spot"),
+         ("MELANIA", 2.9, "USD", "spot")}),
     "claims quoted on the dollar are recovery rates": (
         "Bitcoin traded at $64,000 on Monday.\n"
         "Claims against the bankrupt lender changed hands at 71 to 74 cents on the dollar, up from about 22 cents "

@@ -17,14 +17,14 @@ import re
 from newsmine.nlp.lexicon import ASSETS
 from newsmine.nlp.view import Mention
 
-_TICKER = r"(?P<ticker>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5})"  # "NURI", and a wrapper's or issuer's prefix: "crvUSD", "alETH"
+_TICKER = r"(?P<ticker>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,7})"  # "NURI", and a wrapper's or issuer's prefix: "crvUSD", "alETH"
 # what a coin is quoted against in a pair ("HMSTR/USDT", "W/EUR")
 _QUOTE_CURRENCIES = "USDT|USDC|FDUSD|USD|EUR|KRW|JPY|TRY|BRL|BTC|ETH"
 _INTRODUCTIONS = (
     # "Nuri Coin (NURI)", "the Pepe token (PEPE)", "Ravencoin (RVN)"
     re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken)|[A-Z][a-z]+coin)\s+\({_TICKER}\)"),
-    # a table row's label: a name, its ticker and the price ("Ergo (ERG): $2.71")
-    re.compile(rf"\b(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})\s+\({_TICKER}\):\s*[$€£]?\d"),
+    # a table row's label: a name, its ticker and the price or move ("Ergo (ERG): $2.71", "Melania Meme (MELANIA): -78%")
+    re.compile(rf"\b(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})\s+\({_TICKER}\):\s*(?:[$€£]?\d|[-+−]\d[\d.,]*\s?%)"),
     # "its governance token, EUL,", "a memecoin (PNUT)", "the stablecoin, USDX,"
     re.compile(rf"\b(?:token|coin|memecoin|stablecoin|altcoin|cryptocurrency)\s*(?:,\s*|\(){_TICKER}\s*[,)]"),
     # "the Telegram-born memecoin DOGS went live": a ticker in capitals right after the kind of coin it is
@@ -34,7 +34,7 @@ _INTRODUCTIONS = (
     # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
     re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
-    re.compile(rf"\b{_TICKER.replace('{1,5}', '{0,5}')}/(?:{_QUOTE_CURRENCIES})\b"),  # one letter too: Wormhole's "W/USDT"
+    re.compile(rf"\b{_TICKER.replace('{1,7}', '{0,7}')}/(?:{_QUOTE_CURRENCIES})\b"),  # one letter too: Wormhole's "W/USDT"
 )
 # capitals that follow "token" without being one ("the token ETF", "token sale FAQ")
 _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT NFTS API DAO DEX CEX TVL ATH ICO IPO AI "

@@ -130,6 +130,12 @@ _RIGHT_REACHED = re.compile(
 # schedule, each bitcoin counts for $16,871, each ether for $1,258"): compensation prices, not trades.
 _COMPENSATION = re.compile(r"\b(?:under|in|by|per) (?:the |its |their )?(?:estate|bankruptcy|court|claims?|compensation|"
                            r"repayment|distribution)(?:['’]s)? (?:schedule|plan|valuation|conversion table)\b", re.I)
+# ... and so does an estate, a court or a trust that puts a value on each coin ("the estate's schedule put bitcoin at
+# $20,847 and ether at $1,089", "values UST at 2.6 cents for claims purposes"), though not the market's price at the
+# time ("values claims as of the petition date, when bitcoin was near $17,000")
+_VALUED_BY = re.compile(r"\b(?:estate|court|schedule|trust)\b(?:[^.;]|\.(?=\s?\d|S\.)){0,120}\b(?:puts?|pegs?|values?|valued|"
+                        r"set|sets|fix(?:es|ed)?)\b(?:(?!\b(?:when|while|as)\b)[^.;]){0,60}$", re.I)  # ("Nov. 11", "U.S.")
+_FOR_CLAIMS = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?for (?:claims|distribution) purposes\b", re.I)
 # Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
 # the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
 _CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
@@ -137,6 +143,7 @@ _CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", 
 # about $8 by the end of December"); the end of a session is no horizon.
 _BY_END = re.compile(r"^[\s,]*by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))", re.I)
 # A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
+_YEAR_ROW = re.compile(r"\b((?:19|20)\d\d):(?=[^:]*$)")
 _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
 # A correction repeats what the story wrongly said ("An earlier version of this story said ether
 # fell to $2,520", "... misstated the price", a wire's "This story corrects the price of ether in paragraph 4
@@ -187,7 +194,7 @@ _RIGHT_NON_CRYPTO = re.compile(
     r"^\s*(?:wide\b|(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh|"
     r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?|"
     r"(?:hour|day|week|fortnight|month|year|shift)\b(?! (?:after|before|later|earlier|ago|on)\b))|to the (?:US )?dollar|"
-    r"(?:bank)?notes|bills)\b", re.I)
+    r"(?:bank)?notes?|bills?|(?:flat |transaction |network )?(?:fees?|surcharges?|commissions?))\b", re.I)  # "a flat $2.50 fee"
 # A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
 # at $0.40 a token"): what one buyer paid, not where the market traded.
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
@@ -240,6 +247,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     right = text[a.end:a.end + 60]
     if SOLD_ABOVE.search(left):
         return True
+    if _VALUED_BY.search(text, max(0, a.start - 200), a.start) or _FOR_CLAIMS.match(right):
+        return False  # (a value set on a coin, not its worth in a market: before ``coin_worth``)
     worth = coin_worth(sent, a, near)
     if worth is not None:
         return worth
@@ -254,7 +263,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     of_coin = _OF_COIN.match(right)
     if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):
         return False
-    if _listed_to_watch(view, index):
+    if _listed_to_watch(view, index) or forecast_row(view, index, a):
         return False
     if _COMPENSATION.search(text):
         return False
@@ -354,6 +363,18 @@ def _moved_coin(sent: SentView, a: Amount, near: str) -> int:
 def _future_year(view: ArticleView, right: str) -> bool:
     m = _YEAR_AFTER.match(right)
     return bool(m and view.published and int(m.group(1)) > view.published.year)
+
+
+def forecast_row(view: ArticleView, index: int, a: Amount) -> bool:
+    """A row labelled by a year to come ("• 2026: $2.65 / $4.15 / $6.00"), or by the year of publication
+    under a prediction heading ("ETH price prediction 2022–2025 2022: $800 – $2,100"): a forecast."""
+    sent = view.sents[index]
+    row = _YEAR_ROW.search(sent.text, 0, a.start)
+    if row is None or view.published is None:
+        return False
+    year = int(row.group(1))
+    heading = view.text[view.sents[view.paragraph_start(index)].start:sent.start + a.start]
+    return year > view.published.year or year == view.published.year and bool(_FORECAST_HEADER.search(heading))
 
 
 def negated(text: str, a: Amount) -> bool:

@@ -37,6 +37,9 @@ _PURCHASE = re.compile(
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
+    # a bitcoin ATM's own rate, marked up over the market ("the Vaultline kiosk priced bitcoin at $119,200")
+    r"\b(?:kiosks?|ATMs?|machines?)\b[^.;$]{0,60}\b(?:quoted|quotes|priced|prices|listed|lists|showed|shows|displayed|"
+    r"charged|charges)\b[^.;$]{0,25}$|"
     r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?)\b[^$]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
     r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,80}$|"
     # a desk's orders and deals, not trades of the market ("size on the offer at 73k", "bids layered from 69.5k

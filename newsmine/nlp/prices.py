@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
-from newsmine.nlp.price_filters import CORRECTION, NOT_REACHED, RANGE_JOIN, band_not_reached, is_price, is_size, negated
+from newsmine.nlp.price_filters import (CORRECTION, NOT_REACHED, RANGE_JOIN, band_not_reached, forecast_row, is_price, is_size,
+                                       negated)
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_cues import PASSING_VERBS
@@ -42,6 +43,9 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|mark
                            # "0.0761 ETH, the highest reading on record"; "$0.8774, the weakest price in its history"
                            r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "
                            r"(?:on record|ever|in (?:its|the [\w-]+(?:'s|’s)) history)\b)", re.I)
+# ... or named as such before it ("Its lowest price on record, $0.0028, dates back to 2014", "SOL's lowest price ever was")
+_EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest) (?:price|level|close|trade)s? (?:ever|on record)\b"
+                          r"[^$.;]{0,12}$", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 # (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
 # Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
@@ -195,8 +199,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             is_change(text, amounts[j - 1]) and _MOVE_TO.match(text[prev_end:a.start]))
         kind = _range_kinds(text, amounts, j)
         if (listed and prev_rejected) or round(a.value, 8) in unreached or band_not_reached(text, amounts, j) or (
-                kind is not None and (NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a) or own_trade(text, a)
-                                      or contract_term(text, a) or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start))):
+                kind is not None and _range_rejected(view, index, a)):
             ok = False
         elif kind is None:
             ok = is_price(view, index, a)
@@ -226,6 +229,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
             if record and not find_money(record.group()):
                 kind = "atl" if (record.group("side") or "").lower() == "low" or record.group("least") else "ath"
+            ever = _EVER_BEFORE.search(text, max(0, a.start - 60), a.start) if kind in ("spot", "high", "low") else None
+            if ever:
+                kind = "atl" if ever.group("side").lower() in ("lowest", "weakest") else "ath"
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok
@@ -370,6 +376,14 @@ def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:
         if RANGE_JOIN.match(text[b.end:a.start]) and _is_range(text, b, a):
             return "high" if a.value >= b.value else "low"
     return None
+
+
+def _range_rejected(view: ArticleView, index: int, a: Amount) -> bool:
+    """One end of a range that is no market's: unreached, a size, a trader's fill, a forecast row, a contract's term or a cost."""
+    text = view.sents[index].text
+    return bool(NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a) or own_trade(text, a)
+                or forecast_row(view, index, a) or contract_term(text, a)
+                or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start))
 
 
 def _is_range(text: str, first: Amount, second: Amount) -> bool:
