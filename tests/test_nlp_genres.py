@@ -78,6 +78,9 @@ def test_a_coin_that_trouble_spilled_into_is_what_follows_is_about():
 
 def test_a_comparison_aside_and_respectively_give_each_price_its_coin():
     assert prices_of("Polkadot, unlike ether, climbed to $7.15 on Monday.") == {("DOT", 7.15, "USD", "high")}
+    # a long apposition between the coin and its verb is an aside too
+    assert prices_of("USDC slid. Dai, a decentralised stablecoin that holds much of its collateral in USDC, followed it "
+                     "down to 89.7 cents.") >= {("DAI", 0.897, "USD", "low")}
     assert prices_of("Cardano and litecoin fell to $0.38 and $71.20 respectively.") == {
         ("ADA", 0.38, "USD", "low"), ("LTC", 71.2, "USD", "low")}
 
