@@ -530,3 +530,24 @@ def test_an_office_by_its_initials_a_verb_before_the_name_and_a_firm_the_parser_
                                                ("The market does this", "Anneliese Moreau-Banda"),
                                                ("Ether had two years ", "Imogen Thackeray-Bose"),
                                                ("to stabilize our liq", "Celsius Network")}
+
+
+def test_a_speaker_introduced_the_sentence_before_after_an_opening_phrase_or_two_appositions():
+    text = ('In a speech in London on Thursday, Callum Arkwright-Nnadi, chair of the Aldgate Monetary Forum and a former '
+            'Bank of England official, said the week had settled an argument. '
+            '"If you promise people a dollar, you have to hold a dollar."\n\n'
+            'Marguerite Oyelaran-Falk, chief investment officer at Halyard Ridge Capital, laid it out in a note on Thursday. '
+            '"This week was never really about crypto."')
+    assert {q[:2] for q in quotes_of(text)} == {("If you promise peopl", "Callum Arkwright-Nnadi"),
+                                               ("This week was never ", "Marguerite Oyelaran-Falk")}
+
+
+def test_a_nickname_a_subordinator_and_a_month_are_no_part_of_a_name():
+    text = ('Owner Giancarlo “Gio” Bertolini started accepting bitcoin last fall. “People come in just to try it,” '
+            'Bertolini said.\n\n'
+            'When Musk, playing a financial expert in a sketch, called the coin “a hustle,” the bid vanished.\n\n'
+            'The December calls, she added, are where the froth sits: "That strike had more open interest than anything."')
+    speakers = {q[0][:20]: q[1] for q in quotes_of(text)}
+    assert speakers["People come in just "] == "Giancarlo Bertolini"
+    assert speakers["a hustle,"] == "Musk"
+    assert speakers["That strike had more"] != "December"

@@ -20,7 +20,7 @@ SAY = (
     # translated copy keeps the source language's verbs of speech ("evaluated", "indicated", "opined")
     r"evaluated|indicated|assessed|opined|affirmed|assured|highlighted|underlined|analy[sz]es|analy[sz]ed|continues|"
     # an office's or a firm's words put to a purpose ("the State Council vowed to "...", "which the company blamed on "..."")
-    r"vowed|pledged|blamed"
+    r"vowed|pledged|blamed|offered"
 )
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 HANDLE = r"(?:u/|@)[\w-]{2,30}"
@@ -132,7 +132,10 @@ HANDLE_AFTER = re.compile(rf"(?P<phrase>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s[^,.;:\"�
 ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 # the sentences around a quote: a named speaker reporting ("X, chief executive of Y, said ..."), a name opening
 # a sentence, a role in apposition after a name, and a time closing a phrase ("a note from Y on Monday")
-NAMED_SAID = re.compile(rf"^(?P<who>{NAME})(?:,[^,\"“”]{{3,140}},)?\s+(?:{SAY})\b")
+# (after an opening phrase, with up to two appositions, and saying it as a speech or a note does: 'In a speech in London,
+# X, chair of Y and a former official, said', 'X, head of research at Y, who spent a decade at Z, spoke about the law')
+NAMED_SAID = re.compile(rf"^(?:[^,\"“”]{{3,60}},\s+)?(?!(?:He|She|They|It|We|I)\b)(?P<who>{NAME})(?:,[^,\"“”]{{3,140}}){{0,2}},?\s+"
+                        rf"(?:{SAY}|spoke|laid (?:it|this) out|set (?:it|this) out)\b")
 OPENING_NAME = re.compile(rf"\s*(?:{HANDLE}|{NAME})")
 ROLE_APPOSITION = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b")
 TIME_TAIL = re.compile(r"\s+(?:on|last|this|early|late|earlier)\s+\w+$")

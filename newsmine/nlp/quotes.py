@@ -264,8 +264,9 @@ class _Attributor:
         m = patterns.ANONYMOUS_INTRO.search(before)
         speaker = anonymous_person(m.group("who")) if m else None
         if speaker is None:  # a named speaker whose words the sentence before reports ("X, chief executive of Y, said")
-            before = self.sentence_before(at + 1)
-            speaker = self.opening_person(before) if patterns.NAMED_SAID.match(before) else None
+            start, before = self._sentence_before(at + 1)
+            named = patterns.NAMED_SAID.match(before)
+            speaker = self.who(named.group("who"), start + named.start("who")) if named else None
         return speaker is not None, speaker
 
 

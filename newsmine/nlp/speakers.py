@@ -25,6 +25,8 @@ NOT_NAMES = frozenset(
     "The A An One Another Some Many Most Several Analysts Traders Investors Experts He She They It We I You "
     "This That These Those Its Their His Her Our But And Yet Still So Also However Meanwhile Then Now As "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bitcoin Ether Crypto "
+    "When While After Before If Once Since Until Although Though Because "  # "When Musk ... called the coin"
+    "January February March April May June July August September October November December "
     "Mr Ms Mrs Dr Prof Mr. Ms. Mrs. Dr. Prof.".split()  # honorifics: "Ms Teague" is the Rosalind Teague named before
 )
 PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
@@ -100,6 +102,7 @@ _OWNER_BEFORE = re.compile(r"^(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:s['’]|[
 def clean_name(raw: str) -> str | None:
     """A person or organisation name from a capitalised run, or None for "The", "Analysts"..."""
     raw = re.sub(r"['’]s$", "", raw.strip(" ,.;:"))
+    raw = re.sub(r"\s+[“\"‘'][A-Z][\w.-]*[”\"’']\s+", " ", raw)  # a nickname: 'Giancarlo “Gio” Bertolini'
     raw = _LEADING_TITLE.sub("", re.sub(r"^[A-Z][\w.-]*-based\s+", "", raw))  # "Mumbai-based WazirX"
     raw = _OWNER_BEFORE.sub("", raw)
     words = raw.split()
