@@ -197,7 +197,13 @@ def test_kind_told_around_the_amount(text, expected):
     ("I bought a first slice of bitcoin at $18,250 on Saturday and a second at $20,100 on Monday.", 20100.0),
     ("We trimmed a third of our bitcoin at $71,400 last Wednesday.", 71400.0),
     ("I have been long bitcoin since $22,400 on that Monday morning.", 22400.0),
-    # a fund's or a desk's fills, a holder's sale, a short covered at a price
+    # a fund's or a desk's fills, a holder's sale, a short covered at a price; longs opened above a level, an OTC
+    # block's price, what creditors are owed; a level still needed, a resistance nobody has tested
+    ("Ether crashed. Traders who had opened longs well above $300 were closed out for almost nothing.", 300.0),
+    ("Tia fell. In over-the-counter deals one block of TIA was reportedly agreed at $3.80.", 3.8),
+    ("Bitcoin rose 3%. Customers owed less than $50,000 are to be paid first.", 50000.0),
+    ("ARB fell. Chart watchers say a move back above $2 is needed to repair the damage.", 2.0),
+    ("Bitcoin rose. My take: nobody has tested resistance at $28,800 yet.", 28800.0),
     ("Into the rebound we added back bitcoin between $4,900 and $5,400 and left ether alone.", 5400.0),
     ("Her desk bought about 400 coins between $4,100 and $4,300 on Friday for a family-office client.", 4100.0),
     ("He sold half of his spot bitcoin at $38,000 on Thursday and has not bought any of it back.", 38000.0),

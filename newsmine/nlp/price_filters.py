@@ -84,7 +84,9 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
 # a levels box run into one line: every amount after "Resistance:" or "Support:" up to the next label is one to watch
 # ("Resistance: $0.8000, $0.8530 Support: $0.7040 (50% Fib), $0.5500 Bias: bullish while above $0.6490")
 _LABELLED_LEVEL = re.compile(r"\b(?:supports?|resistances?|targets?|invalidation|bias|pivots?)\s*:[^:]*$", re.I)
-_REACHED = re.compile(r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
+# (not after a negation: "nobody has tested resistance at $28,800 yet")
+_REACHED = re.compile(r"(?<!nobody has )(?<!no one has )(?<!has not )(?<!have not )(?<!never )"
+                      r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
                       r"breach\w*|pierc\w*|gave way|gives way|giving way|crack(?:ed|ing)|"
                       r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
@@ -95,6 +97,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
+    r"(?:is|are|would be|will be) (?:needed|required)\b|"  # "a move back above $2 is needed to repair the damage"
     r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
     r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"

@@ -31,6 +31,10 @@ _PURCHASE = re.compile(
     r"\bcovered (?:a|his|her|their|our|the) shorts?(?: in [\w-]+)? from(?: [^.;]{1,20}?\s(?:at|near|around))?\s*"
     r"(?:about |around )?$|"
     # a writer's own trades: "we trimmed a third of our bitcoin at", "I have been long bitcoin since $22,400"
+    # longs opened above a level, a block agreed at a price, what creditors are owed
+    r"\bopened (?:\w+ )?(?:longs?|shorts?|positions?) (?:well |just |far )?(?:above|below|at|near)\s*$|"
+    r"\b(?:blocks?|deals?)\b[^.;$]{0,30}\b(?:agreed|struck|done|priced)\s+at\s*(?:about |around )?$|"
+    r"\bowed\s+(?:less than |more than |up to |over |under )?$|"
     r"\b(?:long|short|position)\b[^$.;]{0,40}\bopened at\s*$|"  # "a 25x long ... opened at"
     r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
     r"(?:about |around |roughly )?$|"
