@@ -202,6 +202,9 @@ def test_kind_told_around_the_amount(text, expected):
     ("Ether crashed. Traders who had opened longs well above $300 were closed out for almost nothing.", 300.0),
     ("Tia fell. In over-the-counter deals one block of TIA was reportedly agreed at $3.80.", 3.8),
     ("Bitcoin rose 3%. Customers owed less than $50,000 are to be paid first.", 50000.0),
+    # a sum spent; the start of a change in what a machine earns, past "roughly"
+    ("Dogecoin rose. Customers have paid in dogecoin 212 times, spending about $1,140 in all.", 1140.0),
+    ("Bitcoin fell. The machine now earns about 60 cents a day, down from roughly $1.20.", 1.2),
     ("ARB fell. Chart watchers say a move back above $2 is needed to repair the damage.", 2.0),
     ("Bitcoin rose. My take: nobody has tested resistance at $28,800 yet.", 28800.0),
     ("Into the rebound we added back bitcoin between $4,900 and $5,400 and left ether alone.", 5400.0),

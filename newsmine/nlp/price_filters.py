@@ -216,6 +216,7 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
 _OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in|into)\s+(?:the\s+)?")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
+_TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told)\b", re.I)  # a sum ("spending about $1,140 in all")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and
 # the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.
@@ -261,7 +262,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(
             r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
         return False
-    if _IN_COINS.match(right):
+    if _IN_COINS.match(right) or _TOTAL_AFTER.match(right):
         return False
     of_coin = _OF_COIN.match(right)
     if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):

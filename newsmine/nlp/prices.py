@@ -70,7 +70,7 @@ _LISTED = re.compile(
     # ("the next support at 3.400 euros, followed by the round mark of 3.000 euros", "about $82,600, against $61,000",
     # "bids layered from 69.5k down to 68k")
     r"\s*(?:,\s*)?(?:,|and|or|(?:down |up )?to|(?:up |down )?from|-|–|followed by(?: the [\w\s-]{1,25}? of)?|against|"
-    r"versus|vs\.?|compared with)\s*(?:(?:then|even|perhaps|possibly|maybe)\s+)?(?:about\s+)?$")
+    r"versus|vs\.?|compared with)\s*(?:(?:then|even|perhaps|possibly|maybe)\s+)?(?:(?:about|roughly|around|almost|nearly)\s+)?$")
 _FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |its )?(?:lows? (?:of|near|at) )?$|"
                           r"\b(?:found|finds|finding) (?:support|a floor|a bottom|buyers) (?:near|at|around|above)\s*"
                           r"(?:about |around |roughly )?$", re.I)
