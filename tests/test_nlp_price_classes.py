@@ -80,6 +80,21 @@ CASES = {
         "At the liquor store, the kiosk priced bitcoin at $39,800 and added a flat $2.50 fee to every purchase.\n"
         "A reporter fed a $20 bill into the machine.",
         {("BTC", 37000.0, "USD", "spot")}),
+    "a miner's power prices and costs of production are no prices": (
+        "Bitcoin traded at $42,000.\n"
+        "Western hub, day-ahead: $44.75/MWh, and real-time prices hit the $5,000-per-megawatt-hour cap.\n"
+        "A farm on 3-cent hydropower spends roughly $4,100 in electricity to produce one bitcoin.\n"
+        "Producing one bitcoin costs the efficient miners between $16,000 and $24,000 in electricity alone.\n"
+        "Tarnbrook puts the all-in cost of producing one bitcoin at about $11,500, rising to roughly $19,000 for "
+        "older fleets.\nThe S9 made a loss, with a cost of production we estimate at roughly $6,900.",
+        {("BTC", 42000.0, "USD", "spot")}),
+    "max pain, a gap to spot, a promise and a date to come are no prices": (
+        "Bitcoin traded at $23,100 on Thursday.\n"
+        "The number most cited is max pain, the strike where buyers lose most; for Friday it stands at $18,000.\n"
+        "That is more than $5,000 below spot, and spot sits above the $1,300 max pain for ether.\n"
+        "The pinned message, a slogan promising twenty thousand dollars by spring, drew sarcastic replies.\n"
+        "Anyone telling you $20,000 by Christmas is guessing.",
+        {("BTC", 23100.0, "USD", "spot")}),
     "a row's label introduces a coin the lexicon lacks": (
         "Bitcoin traded at $19,400.\n"
         "Other GPU-mined coins: Ravencoin (RVN): $0.0437, up 6% on the week Ergo (ERG): $2.71, down 4% on the week\n"

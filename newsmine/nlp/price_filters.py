@@ -17,7 +17,7 @@ from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin
-from newsmine.nlp.price_trades import SOLD_ABOVE, own_trade
+from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, own_trade
 from newsmine.nlp.view import ArticleView, SentView, anaphor_owns
 
 _SIZE = re.compile(
@@ -43,7 +43,7 @@ NOT_REACHED = re.compile(
     r"year-end (?:marker|target|call|forecast|objective)|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
-    r"(?:base|bull|bear|best|worst)[- ]case|"
+    r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
@@ -65,7 +65,7 @@ NOT_REACHED = re.compile(
 # "the 38.2% retracement of the slide, a level near $1.19 where sellers wait")
 _SITS = re.compile(r"\b(?:sits|comes in|lies) (?:near|around|at)\s*(?:about |around |roughly )?$|,\s*a level (?:near|around|at)\s*$")
 # "Max pain for the December series sat at $85,000": an options statistic, however far before its amount
-_MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.;$]{0,120}$", re.I)
+_MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.$]{0,120}$", re.I)
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp|line in the sand)\b",
                       re.I)
@@ -103,6 +103,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
     r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
     r"area|zone|region|level is|is key|is a key|order block|fair value gap|FVG\b|(?:\d+-(?:day|week) )?(?:EMA|SMA)\b|"
+    r"max(?:imum)?[- ]pain\b|"  # "below the $38,000 max pain point"
     # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
     # she labelled a stretch target"); an average ("$97,000 a coin on average")
     r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears)\b|"
@@ -129,22 +130,10 @@ _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new z
 _RIGHT_REACHED = re.compile(
     r"^,\s*(?:the|a) (?:[\w-]+ )?(?:level|mark|price|line|threshold) (?:that )?\w+ (?:had |has )?"
     r"(?:broke|fell|dropped|slipped|sank|lost|hit|touched|reached|crossed|traded|gave up)\b", re.I)
-# A bankruptcy estate's or a court's conversion table values every coin in its sentence ("Under the estate's
-# schedule, each bitcoin counts for $16,871, each ether for $1,258"): compensation prices, not trades.
-_COMPENSATION = re.compile(r"\b(?:under|in|by|per) (?:the |its |their )?(?:estate|bankruptcy|court|claims?|compensation|"
-                           r"repayment|distribution)(?:['’]s)? (?:schedule|plan|valuation|conversion table)\b", re.I)
-# ... and so does an estate, a court or a trust that puts a value on each coin ("the estate's schedule put bitcoin at
-# $20,847 and ether at $1,089", "values UST at 2.6 cents for claims purposes"), though not the market's price at the
-# time ("values claims as of the petition date, when bitcoin was near $17,000")
-_VALUED_BY = re.compile(r"\b(?:estate|court|schedule|trust)\b(?:[^.;]|\.(?=\s?\d|S\.)){0,120}\b(?:puts?|pegs?|values?|valued|"
-                        r"set|sets|fix(?:es|ed)?)\b(?:(?!\b(?:when|while|as)\b)[^.;]){0,60}$", re.I)  # ("Nov. 11", "U.S.")
-_FOR_CLAIMS = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?for (?:claims|distribution) purposes\b", re.I)
-# Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
-# the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
-_CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
 # A horizon ("above $100,000 by the end of the year"), unless the clause tells the past ("slid to
 # about $8 by the end of December"); the end of a session is no horizon.
-_BY_END = re.compile(r"^[\s,]*by (?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))", re.I)
+_BY_END = re.compile(r"^[\s,]*by (?:(?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
+                     r"(?:Christmas|spring|summer|autumn|the halving)\b)", re.I)
 # A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
 _YEAR_ROW = re.compile(r"\b((?:19|20)\d\d):(?=[^:]*$)")
 _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
@@ -197,12 +186,16 @@ _RIGHT_NON_CRYPTO = re.compile(
     r"^\s*(?:wide\b|(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh|"
     r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?|"
     r"(?:hour|day|week|fortnight|month|year|shift)\b(?! (?:after|before|later|earlier|ago|on)\b))|to the (?:US )?dollar|"
-    r"(?:bank)?notes?|bills?|(?:flat |transaction |network )?(?:fees?|surcharges?|commissions?))\b", re.I)  # "a flat $2.50 fee"
+    r"(?:bank)?notes?|bills?|(?:flat |transaction |network )?(?:fees?|surcharges?|commissions?))\b|"  # "a flat $2.50 fee"
+    r"^\s*(?:/\s*|-per-|-)(?:[km]wh|(?:kilo|mega)watt)", re.I)  # power: "$44.75/MWh", "the $5,000-per-megawatt-hour cap"
 # A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
 # at $0.40 a token"): what one buyer paid, not where the market traded.
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
-_COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)\b|\b(?:all-in|production|mining|break-?even) costs?\b|"
+_COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)(?: (?:one|a|each|every) [\w-]+)?\b|"
+                           r"\b(?:all-in|production|mining|break-?even) costs?(?: (?:to|of) (?:mine|mining|produce|producing)"
+                           r"(?: (?:one|a|each|every) [\w-]+)?)?\b|\bcosts? of production\b|"
+                           r"\bproduc(?:e|ing) (?:one|a|each|every) [\w-]+ costs?\b|"
                            r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
@@ -216,7 +209,10 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
 _OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in|into)\s+(?:the\s+)?")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
-_TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told)\b", re.I)  # a sum ("spending about $1,140 in all")
+# a sum ("spending about $1,140 in all"), or what power costs a miner ("spends $4,100 in electricity to produce one bitcoin")
+_CENT_COMPOUND = re.compile(r"^[\d.]+-cents?$")
+_MARK_AFTER = re.compile(r"\s+(?:level|mark|handle|line|barrier|threshold|top|high|low|peak|bottom|record|floor|close|open)\b")
+_TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electricity|power)\b)", re.I)
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and
 # the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.
@@ -243,15 +239,15 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     unreached levels and other assets' prices that rule it out."""
     sent = view.sents[index]
     text = sent.text
-    if is_size(a):
-        return False
+    if is_size(a) or _CENT_COMPOUND.match(text[a.start:a.end]) and not _MARK_AFTER.match(text, a.end):
+        return False  # (a compound names a thing: "a 3-cent site", "a 2.5-cent deal"; not "the 50-cent level")
     left = left_clause(text, a.start)
     near = left[-45:]
     near = near[_new_clause(sent, a, near):]
     right = text[a.end:a.end + 60]
     if SOLD_ABOVE.search(left):
         return True
-    if _VALUED_BY.search(text, max(0, a.start - 200), a.start) or _FOR_CLAIMS.match(right):
+    if claim_value(text, a):
         return False  # (a value set on a coin, not its worth in a market: before ``coin_worth``)
     worth = coin_worth(sent, a, near)
     if worth is not None:
@@ -269,9 +265,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _listed_to_watch(view, index) or forecast_row(view, index, a):
         return False
-    if _COMPENSATION.search(text):
-        return False
-    if _COST_OF_COIN.search(left) or _cost_before(sent, a) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _CLAIM.search(left) or _CLAIM.search(right[:40]) or _future_year(view, right):
+    if production_cost(sent, a) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _future_year(view, right):
         return False
     if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left):
         return False
@@ -314,9 +308,11 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     return True
 
 
-def _cost_before(sent: SentView, a: Amount) -> bool:
-    """A cost of producing a coin is named before amount ``a`` with no coin named between ("Breakeven cost
-    for the median public miner, including power, rose to about $53,000 per coin")."""
+def production_cost(sent: SentView, a: Amount) -> bool:
+    """Amount ``a`` is what producing a coin costs: a cost named in its clause, or before it with no coin
+    named between ("Breakeven cost for the median public miner, including power, rose to about $53,000 per coin")."""
+    if _COST_OF_COIN.search(left_clause(sent.text, a.start)):
+        return True
     costs = list(_COST_OF_COIN.finditer(sent.text, 0, a.start))
     return bool(costs) and not any(costs[-1].end() <= m.start - sent.start < a.start for m in sent.of("ASSET"))
 

@@ -30,7 +30,7 @@ _PREDICTION = re.compile(r"\b(?:Polymarket|Kalshi|prediction[- ]markets?|betting
 _CONTRACT_LEFT = re.compile(r"\b(?:contracts?|buckets?|paying|pays|odds|bets?)\b[^.;]{0,60}$", re.I)
 # an amount measured from another: "$6,000 lower", "some $4,500 more than", "$10,000 under the afternoon peak"
 _GAP_AFTER = re.compile(r"\s+(?:lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "
-                        r"(?:the|its|their|where|what|[A-Z]\w+['’]s)\b", re.I)  # "$4,000 under Friday's settlement"
+                        r"(?:the|its|their|where|what|spot|[A-Z]\w+['’]s)\b", re.I)  # "$4,000 under Friday's settlement"
 # ... unless a word before makes it the level itself ("fell to $59,000 below its average", "hit $X above")
 _GOVERNED = re.compile(r"\b(?:to|at|near|from|of|hit|hits|touched|touches|tagged|reached|is|was|were|are|be)\s+"
                        r"(?:(?:about|around|roughly|nearly|almost|some|just) )?$", re.I)

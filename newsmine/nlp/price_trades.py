@@ -1,9 +1,11 @@
-"""Deals are no market prices: what a buyer paid, a seller got or a desk filled (GUIDE "Does not count").
+"""Deals and set values are no market prices: what a buyer paid, a seller got or a desk filled, and
+what an estate or a court values a coin at (GUIDE "Does not count").
 
 Columnists, fund letters and desks report their own trades ("we trimmed a third of our bitcoin
 at", "her desk bought 400 coins between $4,100 and $4,300"), and readers what they paid. The
 market traded there, but the amount is the trader's fill, not the coin's price; only a sale
-above a level tells that the market reached it (``SOLD_ABOVE``).
+above a level tells that the market reached it (``SOLD_ABOVE``). Bankruptcy estates and courts
+fix each coin's value for claims, and claims themselves trade as a share of face value.
 """
 
 from __future__ import annotations
@@ -65,8 +67,31 @@ _EACH = re.compile(r"\s*(?:each|apiece|a (?:token|coin|piece)|per (?:token|coin)
 _DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sells|purchased|acquired|auctioned|auctions)\b", re.I)
 
 
+# A bankruptcy estate's or a court's conversion table values every coin in its sentence ("Under the estate's
+# schedule, each bitcoin counts for $16,871, each ether for $1,258"): compensation prices, not trades.
+_COMPENSATION = re.compile(r"\b(?:under|in|by|per) (?:the |its |their )?(?:estate|bankruptcy|court|claims?|compensation|"
+                           r"repayment|distribution)(?:['’]s)? (?:schedule|plan|valuation|conversion table)\b", re.I)
+# ... and so does an estate, a court or a trust that puts a value on each coin ("the estate's schedule put bitcoin at
+# $20,847 and ether at $1,089", "values UST at 2.6 cents for claims purposes"), though not the market's price at the
+# time ("values claims as of the petition date, when bitcoin was near $17,000")
+_VALUED_BY = re.compile(r"\b(?:estate|court|schedule|trust)\b(?:[^.;]|\.(?=\s?\d|S\.)){0,120}\b(?:puts?|pegs?|values?|valued|"
+                        r"set|sets|fix(?:es|ed)?)\b(?:(?!\b(?:when|while|as)\b)[^.;]){0,60}$", re.I)  # ("Nov. 11", "U.S.")
+_FOR_CLAIMS = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?for (?:claims|distribution) purposes\b", re.I)
+# Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
+# the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
+_CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
+
+
 def own_trade(text: str, a: Amount) -> bool:
     """Amount ``a`` of sentence ``text`` is a purchase, a sale or a desk's fill, not the market's price."""
     left = left_clause(text, a.start)
     right = text[a.end:a.end + 60]
     return bool(_PURCHASE.search(left) or _NEXT_LOT.search(text, 0, a.start) or (_EACH.match(right) and _DEAL.search(left)))
+
+
+def claim_value(text: str, a: Amount) -> bool:
+    """Amount ``a`` of sentence ``text`` is a value an estate, a court or a claims market puts on a coin."""
+    left = left_clause(text, a.start)
+    right = text[a.end:a.end + 60]
+    return bool(_COMPENSATION.search(text) or _VALUED_BY.search(text, max(0, a.start - 200), a.start)
+                or _FOR_CLAIMS.match(right) or _CLAIM.search(left) or _CLAIM.search(right[:40]))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
 from newsmine.nlp.price_filters import (CORRECTION, NOT_REACHED, RANGE_JOIN, band_not_reached, forecast_row, is_price, is_size,
-                                       negated)
+                                       negated, production_cost)
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_cues import PASSING_VERBS
@@ -382,7 +382,7 @@ def _range_rejected(view: ArticleView, index: int, a: Amount) -> bool:
     """One end of a range that is no market's: unreached, a size, a trader's fill, a forecast row, a contract's term or a cost."""
     text = view.sents[index].text
     return bool(NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a) or own_trade(text, a)
-                or forecast_row(view, index, a) or contract_term(text, a)
+                or forecast_row(view, index, a) or contract_term(text, a) or production_cost(view.sents[index], a)
                 or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start))
 
 
