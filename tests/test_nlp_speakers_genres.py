@@ -551,3 +551,12 @@ def test_a_nickname_a_subordinator_and_a_month_are_no_part_of_a_name():
     assert speakers["People come in just "] == "Giancarlo Bertolini"
     assert speakers["a hustle,"] == "Musk"
     assert speakers["That strike had more"] != "December"
+
+
+def test_a_speaker_introduced_by_how_they_sounded_and_an_agency_named_with_the():
+    text = ('Miners are waiting. Priya Lindahl-Osei, head of energy research at Ansel & Moor Research, was blunter. '
+            '"Older fleets need something like $90,000 to make money again."\n\n'
+            'Overnight the Securities and Exchange Commission approved 11 spot bitcoin ETFs. The agency stressed in its '
+            'order that the decision was "not an endorsement of bitcoin" or of any trading platform.')
+    assert {q[:2] for q in quotes_of(text)} == {("Older fleets need so", "Priya Lindahl-Osei"),
+                                               ("not an endorsement o", "Securities and Exchange Commission")}

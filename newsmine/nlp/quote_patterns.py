@@ -135,7 +135,9 @@ ANONYMOUS = re.compile(r"^(?:one|a|an|another|some|two|several)\b", re.I)
 # (after an opening phrase, with up to two appositions, and saying it as a speech or a note does: 'In a speech in London,
 # X, chair of Y and a former official, said', 'X, head of research at Y, who spent a decade at Z, spoke about the law')
 NAMED_SAID = re.compile(rf"^(?:[^,\"“”]{{3,60}},\s+)?(?!(?:He|She|They|It|We|I)\b)(?P<who>{NAME})(?:,[^,\"“”]{{3,140}}){{0,2}},?\s+"
-                        rf"(?:{SAY}|spoke|laid (?:it|this) out|set (?:it|this) out)\b")
+                        rf"(?:{SAY}|spoke|laid (?:it|this) out|set (?:it|this) out|took a moment|"
+                        # ... or who is introduced by how they sounded: 'X, head of research at Y, was blunter.'
+                        rf"was (?:(?:more|less|even) [a-z]+|[a-z]+er)\.$)\b")
 OPENING_NAME = re.compile(rf"\s*(?:{HANDLE}|{NAME})")
 ROLE_APPOSITION = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{ROLE_NOUNS})\b")
 TIME_TAIL = re.compile(r"\s+(?:on|last|this|early|late|earlier)\s+\w+$")

@@ -284,8 +284,9 @@ class SpeakerRegistry:
         return None
 
     def note_org(self, name: str) -> None:
+        name = re.sub(r"^[Tt]he ", "", name)  # the parser may take in the article: "the Bangko Sentral ..."
         self.last_org = name
-        self.orgs.append(re.sub(r"^[Tt]he ", "", name))  # the parser may take in the article: "the Bangko Sentral ..."
+        self.orgs.append(name)
 
     def full_org(self, org: str | None) -> str | None:
         """The full name of an organisation first named in full ("Cinderblock" -> "Cinderblock Analytics",
