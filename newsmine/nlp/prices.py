@@ -191,6 +191,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
     prev_end, prev_rejected = 0, False
     unreached = {round(a.value, 8) for a in amounts if negated(text, a)}
     labels = labelled_kinds(text, amounts)
+    # a table under a listed header, in this sentence or earlier in its paragraph (read once, not per amount)
+    listed_table = ("·" in text or ":" in text) and LISTED_HEADER.search(
+        view.text, view.sents[view.paragraph_start(index)].start, sent.start + len(text)) is not None
     rejected: list[bool] = []
     for j, a in enumerate(amounts):
         # "strikes of $70,000 and $75,000": a listed amount shares its neighbour's fate
@@ -216,7 +219,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 column = column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end])
                 ok = ok and column != FORECAST  # GUIDE: prediction tables are no prices
                 kind = column or kind
-            elif ("·" in text or ":" in text) and j not in labels:  # a row's label ends in a dot or a colon
+            elif listed_table and j not in labels:
                 kind = listed_column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
             if _restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
