@@ -134,8 +134,9 @@ _RIGHT_REACHED = re.compile(
 # about $8 by the end of December"); the end of a session is no horizon.
 _BY_END = re.compile(r"^[\s,]*by (?:(?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
                      r"(?:Christmas|spring|summer|autumn|the halving)\b)", re.I)
-# A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
+# a row labelled by a year ("• 2026: $2.65 / $4.15 / $6.00"), the last label before the amount
 _YEAR_ROW = re.compile(r"\b((?:19|20)\d\d):(?=[^:]*$)")
+# A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
 _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
 # A correction repeats what the story wrongly said ("An earlier version of this story said ether
 # fell to $2,520", "... misstated the price", a wire's "This story corrects the price of ether in paragraph 4
@@ -188,8 +189,6 @@ _RIGHT_NON_CRYPTO = re.compile(
     r"(?:hour|day|week|fortnight|month|year|shift)\b(?! (?:after|before|later|earlier|ago|on)\b))|to the (?:US )?dollar|"
     r"(?:bank)?notes?|bills?|(?:flat |transaction |network )?(?:fees?|surcharges?|commissions?))\b|"  # "a flat $2.50 fee"
     r"^\s*(?:/\s*|-per-|-)(?:[km]wh|(?:kilo|mega)watt)", re.I)  # power: "$44.75/MWh", "the $5,000-per-megawatt-hour cap"
-# A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
-# at $0.40 a token"): what one buyer paid, not where the market traded.
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 _COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)(?: (?:one|a|each|every) [\w-]+)?\b|"
@@ -208,11 +207,12 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # Money spent on or held in a coin is a sum, not its price ("buy $500 of bitcoin", "$2 million worth of ether",
 # "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
 _OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in|into)\s+(?:the\s+)?")
-# money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
-# a sum ("spending about $1,140 in all"), or what power costs a miner ("spends $4,100 in electricity to produce one bitcoin")
+# a compound that names a thing ("a 3-cent site"), unless a level or an extreme follows ("the 50-cent level")
 _CENT_COMPOUND = re.compile(r"^[\d.]+-cents?$")
 _MARK_AFTER = re.compile(r"\s+(?:level|mark|handle|line|barrier|threshold|top|high|low|peak|bottom|record|floor|close|open)\b")
+# a sum ("spending about $1,140 in all"), or what power costs a miner ("spends $4,100 in electricity to produce one bitcoin")
 _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electricity|power)\b)", re.I)
+# money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and
 # the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.

@@ -63,6 +63,8 @@ _PURCHASE = re.compile(
 # in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
 SOLD_ABOVE = re.compile(
     r"\b(?:sold|trimmed|cut|reduced|offloaded|took profits?|cashed out|exited)\b[^$.;\"“”]{0,40}\b(?:above|over)\s*$", re.I)
+# A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
+# at $0.40 a token"): what one buyer paid, not where the market traded.
 _EACH = re.compile(r"\s*(?:each|apiece|a (?:token|coin|piece)|per (?:token|coin))\b", re.I)
 _DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sells|purchased|acquired|auctioned|auctions)\b", re.I)
 
