@@ -313,6 +313,15 @@ def test_a_finite_verb_after_a_relative_clause_belongs_to_the_coin_before_the_cl
 def test_a_level_the_coin_touched_before_is_the_extreme_on_the_other_side_of_today():
     text = "Bitcoin fell again. That left it about 24% below the $70,000 level it touched as recently as July 29."
     assert prices_of(text) == [("BTC", 70000.0, "high")]
+    # ... or a move measured from it
+    assert prices_of("Bitcoin slid. It has lost about 21% from the $49,000 it touched on Jan. 11.") == [("BTC", 49000.0, "high")]
+    assert prices_of("Bitcoin is up about 27% from the $74,500 it touched on April 7.") == [("BTC", 74500.0, "low")]
+
+
+def test_the_days_extreme_trade_named_before_its_amount():
+    assert prices_of("Bitcoin fell. I checked: the lowest BTC/USDT print on Binance on Monday was 74,508.") == [
+        ("BTC", 74508.0, "low")]
+    assert prices_of("ATOM crashed on Binance, while its lowest trade on Coinbase was $2.97.") == [("ATOM", 2.97, "low")]
 
 
 def test_the_later_items_of_a_pair_list_own_no_price_after_it():

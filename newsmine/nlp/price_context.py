@@ -56,6 +56,10 @@ _REACHED_AFTER = re.compile(r"\s*(?:(?:level|mark|handle|price|area) )?(?:that |
                             r"printed|fell to|dropped to|sank to|slid to|climbed to|rose to)\b", re.I)
 _BELOW_LEFT = re.compile(r"\b(?P<side>below|under|beneath|above|over)\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+|some\s+)?$",
                          re.I)
+# ... or a move measured from it: "has lost about 21% from the $49,000 it touched" (a top), "is up 27% from the $74,500
+# it touched" (a bottom)
+_MOVED_FROM = re.compile(r"\b(?:(?P<down>lost|down|fell|fallen|dropped|slid|off)|up|gained|rose|risen|climbed|rebounded)\s+"
+                         r"(?:about |some |nearly |roughly |almost |more than )?\d[\d.]*\s?%\s+from\s+the\s+$", re.I)
 # "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
 _RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
 # A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record
@@ -181,6 +185,9 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
     if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):
         return "high" if side.group("side").lower() in ("below", "under", "beneath") else "low"
+    moved = _MOVED_FROM.search(text, max(0, a.start - 50), a.start)
+    if kind in ("level", "spot") and moved and _REACHED_AFTER.match(text, a.end):
+        return "high" if moved.group("down") else "low"
     before = next((f[0] for f in reversed(found) if f[3] == "spot" and f[0].currency == a.currency), None)
     if kind in ("spot", "low", "high") and before is not None and _AFTER_REACHING.search(text, max(0, a.start - 30), a.start):
         return "high" if a.value > before.value else "low"

@@ -46,6 +46,8 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|mark
 # ... or named as such before it ("Its lowest price on record, $0.0028, dates back to 2014", "SOL's lowest price ever was")
 _EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest) (?:price|level|close|trade)s? (?:ever|on record)\b"
                           r"[^$.;]{0,12}$", re.I)
+# the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
+_EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|trade)\b[^$.;]{0,40}\bwas\s*$", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 # (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
 # Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
@@ -235,6 +237,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             ever = _EVER_BEFORE.search(text, max(0, a.start - 60), a.start) if kind in ("spot", "high", "low") else None
             if ever:
                 kind = "atl" if ever.group("side").lower() in ("lowest", "weakest") else "ath"
+            extreme = _EXTREME_TRADE.search(text, max(0, a.start - 80), a.start) if kind == "spot" else None
+            if extreme:
+                kind = "low" if extreme.group("side").lower() == "lowest" else "high"
         else:
             ok = True
         prev_end, prev_rejected = a.end, not ok
