@@ -185,8 +185,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
     if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):
         return "high" if side.group("side").lower() in ("below", "under", "beneath") else "low"
-    moved = _MOVED_FROM.search(text, max(0, a.start - 50), a.start)
-    if kind in ("level", "spot") and moved and _REACHED_AFTER.match(text, a.end):
+    moved = _MOVED_FROM.search(text, max(0, a.start - 50), a.start) if kind in ("level", "spot") else None
+    if moved and _REACHED_AFTER.match(text, a.end):
         return "high" if moved.group("down") else "low"
     before = next((f[0] for f in reversed(found) if f[3] == "spot" and f[0].currency == a.currency), None)
     if kind in ("spot", "low", "high") and before is not None and _AFTER_REACHING.search(text, max(0, a.start - 30), a.start):
