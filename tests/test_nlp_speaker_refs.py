@@ -168,3 +168,26 @@ def test_the_subject_of_a_clause_speaks_through_its_participle():
 ])
 def test_signatures_sources_and_places_around_the_quote(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a police rank is a title, not part of the name
+    ('Detective Sergeant Ines Marlow-Quaye said: "Nobody from your bank will ask for your seed phrase."',
+     ["Ines Marlow-Quaye"]),
+    # the parser's span may take in "the"; a short form is the organisation named in full before
+    ('In Frankfurt, the Federal Financial Supervisory Authority said it would "watch the market closely".',
+     ["Federal Financial Supervisory Authority"]),
+    ('Vantor Lending froze withdrawals on Sunday. Vantor said it acted "to protect all customers alike".',
+     ["Vantor Lending"]),
+    # the speaker's role set off by a comma after the verb, with a possessive before it
+    ('"She bought it because she liked it," said her agent, Corin Balogun-Wexley, "not as a trade."',
+     ["Corin Balogun-Wexley"] * 2),
+    # the person, not the firm in their apposition, puts it
+    ('Ilse Varga-Noon, head of research at Pellham Digital, which runs its own fund, put it plainly: "Nobody is '
+     'buying this dip."', ["Ilse Varga-Noon"]),
+    # a role the person was given before ("the enrolled agent said")
+    ('"Report every reward," said Omar Kettering, an enrolled agent in Tucson. "The IRS will ask," the enrolled '
+     'agent said.', ["Omar Kettering"] * 2),
+])
+def test_titles_organisations_and_roles_in_general_press(text, expected):
+    assert speakers_of(text) == expected

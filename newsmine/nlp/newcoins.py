@@ -32,7 +32,11 @@ _INTRODUCTIONS = (
     # "the DOGS memecoin", "received DOGS tokens": a ticker in capitals naming its coin's kind
     re.compile(rf"\b{_TICKER}\s+(?:tokens?|memecoins?|meme coins?)\b"),
     # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
-    re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),
+    # (not a club or firm whose token it is: "Ribeira Norte FC, a Portuguese side whose token")
+    re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:(?!whose\b)[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),
+    # "the token, which trades under the ticker TRUMP": a coin's ticker named as such (not a fund's: "the ETF,
+    # which trades under the ticker BITO")
+    re.compile(rf"\b(?:token|coin|memecoin|cryptocurrency)\b[^.;]{{0,40}}?\bunder the (?:ticker|symbol)(?: symbol)?\s+{_TICKER}\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
     re.compile(rf"\b{_TICKER.replace('{1,7}', '{0,7}')}/(?:{_QUOTE_CURRENCIES})\b"),  # one letter too: Wormhole's "W/USDT"
 )

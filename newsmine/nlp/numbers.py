@@ -99,7 +99,7 @@ MONEY_RES = (
 COIN_QUOTES = ("BTC", "ETH")
 COIN_RE = re.compile(rf"{_NUM}\s?(?P<coin>{'|'.join(COIN_QUOTES)})\b")
 # Satoshis (a hundred-millionth of a bitcoin) quote small coins in bitcoin ("roughly 450 sats").
-SATS_RE = re.compile(rf"{_NUM}\s?(?:sats|satoshis?)\b(?!/)")
+SATS_RE = re.compile(rf"{_NUM}\s?(?P<million>million\s)?(?:sats|satoshis?)\b(?!/)")  # ether: "1.77 million sats"
 SATOSHI = 1e-8
 # A quote with no currency sign ("to 43,780", "0.5810"): digit groups or decimals, no sign, not
 # a percentage. ``prices`` reads these only in a ticker table, which states its currency once.
@@ -210,7 +210,7 @@ def find_coin_prices(text: str) -> tuple[Amount, ...]:
     for m in SATS_RE.finditer(text):
         value = to_number(m.group("num"))
         if value:
-            found.append(Amount(value * SATOSHI, "BTC", m.start(), m.end(), False, True))
+            found.append(Amount(decimal_round(value * SATOSHI * (1e6 if m.group("million") else 1)), "BTC", m.start(), m.end(), False, True))
     return tuple(sorted(found, key=lambda a: a.start))
 
 

@@ -32,6 +32,9 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     """A level hit at the end of a fall is a low, at the top of a rally a high. The
     move that led there (before the verb) or goes with it (its own clause) says
     which; failing those, a move after it ("touched $X before easing") turned from it."""
+    turned = _turned_after(verb)
+    if turned:
+        return turned
     own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
     for t in verb.children:
         if t.dep_ == "prep" and t.lower_ in ("before", "after"):
@@ -47,6 +50,34 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     # or a recovery after it is a move up ("touched $X before bouncing to")
     later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and (w := _way(t, extremes) or _up_again(t))]
     return {"low": "high", "high": "low"}[later[0]] if later else None
+
+
+def _turned_after(verb: Token) -> str | None:
+    """A level touched before the move the clause tells, beyond where that move went ("slipping below
+    $1,250 after touching $1,351": the top it turned from). A level past the move's own end ("lost 27%,
+    to a close of $2,440, after touching $1,900") was part of it and is left to the other rules."""
+    if not (verb.dep_ == "pcomp" and verb.head.lower_ == "after"):
+        return None
+    head = verb.head.head
+    way = _way(head)
+    touched = [_number(t) for t in verb.subtree if t.dep_ in ("dobj", "pobj")]
+    if way is None or not touched or touched[0] is None:
+        return None
+    after = {t.i for t in verb.head.subtree}
+    moved = [v for t in head.subtree if t.i not in after and (v := _number(t)) is not None]
+    if any(v < touched[0] for v in moved) if way == "low" else any(v > touched[0] for v in moved):
+        return {"low": "high", "high": "low"}[way]
+    return None
+
+
+def _number(t: Token) -> float | None:
+    """The value of a number token, not a percentage's ("lost 27%" moved no level to 27)."""
+    if not t.like_num or t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("%", "percent", "per"):
+        return None
+    try:
+        return float(t.text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _up_again(t: Token) -> str | None:

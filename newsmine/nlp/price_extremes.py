@@ -41,7 +41,8 @@ def extreme(noun: Token) -> tuple[str, int] | None:
         return "ath", RANK["ath"]  # "a fresh high", "the April 2021 peak": the record then
     if cls in ("high", "low"):
         return cls, RANK["named"]
-    return (cls, RANK[cls]) if noun.pos_ == "NOUN" else None
+    # the parser may tag a session's price as an adjective after a possessive or an article ("the week's open near $96,200")
+    return (cls, RANK[cls]) if noun.pos_ == "NOUN" or noun.i > 0 and noun.doc[noun.i - 1].tag_ in ("POS", "DT", "PRP$") else None
 
 
 def _dated(noun: Token) -> bool:

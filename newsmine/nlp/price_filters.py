@@ -17,7 +17,7 @@ from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin
-from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, own_trade
+from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, own_trade, production_cost
 from newsmine.nlp.view import ArticleView, SentView, anaphor_owns
 
 _SIZE = re.compile(
@@ -29,7 +29,7 @@ _SIZE = re.compile(
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
-    r"salary|savings|insured|stolen|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
+    r"salary|savings|insured|stolen|\bprice tag\b|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
     r"\bbets?\b|\bbids?\b|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
@@ -44,6 +44,8 @@ NOT_REACHED = re.compile(
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|"
+    # a condition on a level to come ("would not sell a single coin before bitcoin reaches $250,000")
+    r"(?:before|until|till|once) (?:[\w-]+ ){0,2}(?:reaches|hits|tops|crosses)|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
@@ -191,11 +193,6 @@ _RIGHT_NON_CRYPTO = re.compile(
     r"^\s*(?:/\s*|-per-|-)(?:[km]wh|(?:kilo|mega)watt)", re.I)  # power: "$44.75/MWh", "the $5,000-per-megawatt-hour cap"
 # What it costs to make a coin, or what holders paid on average on-chain, is no traded price
 # ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
-_COST_OF_COIN = re.compile(r"\bcosts? (?:to|of) (?:mine|mining|produce|producing)(?: (?:one|a|each|every) [\w-]+)?\b|"
-                           r"\b(?:all-in|production|mining|break-?even) costs?(?: (?:to|of) (?:mine|mining|produce|producing)"
-                           r"(?: (?:one|a|each|every) [\w-]+)?)?\b|\bcosts? of production\b|"
-                           r"\bproduc(?:e|ing) (?:one|a|each|every) [\w-]+ costs?\b|"
-                           r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
 _SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB", "THB", "PKR"), 1e9),
@@ -212,6 +209,9 @@ _CENT_COMPOUND = re.compile(r"^[\d.]+-cents?$")
 _MARK_AFTER = re.compile(r"\s+(?:level|mark|handle|line|barrier|threshold|top|high|low|peak|bottom|record|floor|close|open)\b")
 # a sum ("spending about $1,140 in all"), or what power costs a miner ("spends $4,100 in electricity to produce one bitcoin")
 _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electricity|power)\b)", re.I)
+# a sum named by what it is ("a ₹30,000 profit", "the first £12,000 of gains", "up to $3,000 of whatever is left")
+_SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|losses|earnings)|"
+                        r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill)s?)\b", re.I)
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and
@@ -258,7 +258,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(
             r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
         return False
-    if _IN_COINS.match(right) or _TOTAL_AFTER.match(right):
+    if _IN_COINS.match(right) or _TOTAL_AFTER.match(right) or _SUM_AFTER.match(right):
         return False
     of_coin = _OF_COIN.match(right)
     if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):
@@ -306,15 +306,6 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     ):
         return False  # a stock, a currency or a commodity, not a crypto asset
     return True
-
-
-def production_cost(sent: SentView, a: Amount) -> bool:
-    """Amount ``a`` is what producing a coin costs: a cost named in its clause, or before it with no coin
-    named between ("Breakeven cost for the median public miner, including power, rose to about $53,000 per coin")."""
-    if _COST_OF_COIN.search(left_clause(sent.text, a.start)):
-        return True
-    costs = list(_COST_OF_COIN.finditer(sent.text, 0, a.start))
-    return bool(costs) and not any(costs[-1].end() <= m.start - sent.start < a.start for m in sent.of("ASSET"))
 
 
 def _listed_to_watch(view: ArticleView, index: int) -> bool:

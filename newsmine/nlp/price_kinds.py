@@ -116,7 +116,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         if link in LEVEL_PREPS:
             if _opened_session(clause_head(head)):
                 return "open", RANK["open"]  # GUIDE rule 1 before rule 3: "opening the year just under $10"
-            return _better(best, _reference(head, link) if _measured(prep) else ("level", RANK["level"]))
+            measured = _measured(prep) or _told_by_clause(prep, head)
+            return _better(best, _reference(head, link) if measured else ("level", RANK["level"]))
         parent = node.head
         if parent.i == node.i:
             return best
@@ -172,6 +173,14 @@ def _measured(prep: Token) -> bool:
     which the market did not cross."""
     before = prep.doc[prep.i - 1] if prep.i > 0 else prep
     return before.text in ("%", "percent") or before.like_num
+
+
+def _told_by_clause(prep: Token, head: Token) -> bool:
+    """"far below the roughly $21,000 it fetched": a relative clause about the coin says where the market
+    was; the amount is a reference, not a level crossed ("off the levels above $70,000 it had held" crossed one)."""
+    after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else prep
+    return after.lower_ == "the" and any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and (s.lower_ == "it" or s.ent_type_ == "ASSET")
+                                         for s in c.children) for c in head.children)
 
 
 def _reference(head: Token, link: str) -> tuple[str, int]:

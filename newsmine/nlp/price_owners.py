@@ -3,7 +3,8 @@
 Market copy puts other assets' prices in the same sentences as the coin's ("Coinbase Global
 fell 6% to $171.30 as bitcoin slid", "gold slipped below $2,165", "Units of the fund closed at
 C$5.62"). The subject of the clause that reaches the amount says whose it is; where the parser
-takes a second subject for an object, the words before the verb do.
+takes a second subject for an object, the words before the verb do. Coins listed before as
+many prices take them in order (``paired_coins``).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from newsmine.nlp.view import SentView, clause_head
 
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
-                       "remittance transfer payment deposit withdrawal salary wage rent "
+                       "remittance transfer payment deposit withdrawal salary wage rent ticket subscription "
                        "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
                        "retracement extension ema sma vwap trendline neckline composite company firm miner".split())  # a chart's lines, a stock index, a company too
 # the listed funds and stocks that trade on the coin's name ("IBIT traded as low as $27.50", "MSTR rose 9% to")
 _LISTED_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
                             "CLSK HUT CIFR BTBT HOOD".split())
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two items of a plain list
 _ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
 # A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
 # slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
@@ -65,3 +68,40 @@ def not_coin_before(sent: SentView, a: Amount, near: str) -> bool:
     found = _NOT_COIN_BEFORE.search(near)
     lo = sent.start + a.start - len(near) + found.start() if found else 0
     return found is not None and not any(lo <= m.start < sent.start + a.start for m in sent.of("ASSET"))
+
+
+Found = list[tuple[Amount, str, str, str]]  # (amount, asset, currency, kind) of a sentence's prices
+
+
+def paired_coins(sent: SentView, found: Found) -> Found:
+    """Coins listed before as many prices take them in order: "Ether and solana fell to $X and $Y
+    respectively", or two plain lists without the word ("Bitcoin and ether were trading near $42,300
+    and $2,970")."""
+    if _RESPECTIVELY.search(sent.text) or _paired_lists(sent, found):
+        return _respectively(sent, found)
+    return found
+
+
+def _respectively(sent: SentView, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
+    """"Ether and solana fell to $X and $Y respectively": the coins named before the first price take
+    the prices in order."""
+    if len(found) < 2:
+        return found
+    first = min(a.start for a, *_ in found)
+    coins = list(dict.fromkeys(m.key for m in sent.of("ASSET") if m.end - sent.start <= first))
+    if len(coins) != len(found):
+        return found
+    ordered = sorted(found, key=lambda f: f[0].start)
+    return [(a, coin, currency, kind) for (a, _, currency, kind), coin in zip(ordered, coins)]
+
+
+def _paired_lists(sent: SentView, found: list[tuple[Amount, str, str, str]]) -> bool:
+    """A plain list of coins, then a plain list of as many amounts ("Bitcoin and ether were trading
+    near $42,300 and $2,970"): the same pairing as with "respectively"."""
+    if len(found) < 2:
+        return False
+    text, ordered = sent.text, sorted((a for a, *_ in found), key=lambda a: a.start)
+    coins = [m for m in sent.of("ASSET") if m.end - sent.start <= ordered[0].start]
+    return (len(coins) == len(ordered) and len({m.key for m in coins}) == len(coins)
+            and all(PLAIN_LIST.match(text[x.end - sent.start:y.start - sent.start]) for x, y in zip(coins, coins[1:]))
+            and all(PLAIN_LIST.match(text[x.end:y.start]) for x, y in zip(ordered, ordered[1:])))

@@ -1,5 +1,5 @@
-"""Deals and set values are no market prices: what a buyer paid, a seller got or a desk filled, and
-what an estate or a court values a coin at (GUIDE "Does not count").
+"""Deals, set values and costs are no market prices: what a buyer paid, a seller got or a desk filled,
+what an estate or a court values a coin at, and what producing one costs (GUIDE "Does not count").
 
 Columnists, fund letters and desks report their own trades ("we trimmed a third of our bitcoin
 at", "her desk bought 400 coins between $4,100 and $4,300"), and readers what they paid. The
@@ -14,6 +14,7 @@ import re
 
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_measures import left_clause
+from newsmine.nlp.view import SentView
 
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
 # buying bitcoin in 2013 at about $120", "a short with an entry near $125", "doubled the top reward in its bug bounty program to €500,000").
@@ -36,7 +37,9 @@ _PURCHASE = re.compile(
     # longs opened above a level, a block agreed at a price, what creditors are owed
     r"\bopened (?:\w+ )?(?:longs?|shorts?|positions?) (?:well |just |far )?(?:above|below|at|near)\s*$|"
     r"\b(?:blocks?|deals?)\b[^.;$]{0,30}\b(?:agreed|struck|done|priced)\s+at\s*(?:about |around )?$|"
-    r"\bowed\s+(?:less than |more than |up to |over |under )?$|"
+    r"\bowe[sd]?\s+(?:less than |more than |up to |over |under |about |roughly )?$|"
+    # a token sale's price ("from its initial token sale in 2021, at €2 a token")
+    r"\b(?:pre-?sale|token sale|ico|private sale|public sale)\b[^.;$]{0,30}$|"
     r"\b(?:long|short|position)\b[^$.;]{0,40}\bopened at\s*$|"  # "a 25x long ... opened at"
     r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
     r"(?:about |around |roughly )?$|"
@@ -46,7 +49,7 @@ _PURCHASE = re.compile(
     # a bitcoin ATM's own rate, marked up over the market ("the Vaultline kiosk priced bitcoin at $119,200")
     r"\b(?:kiosks?|ATMs?|machines?)\b[^.;$]{0,60}\b(?:quoted|quotes|priced|prices|listed|lists|showed|shows|displayed|"
     r"charged|charges)\b[^.;$]{0,25}$|"
-    r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?)\b[^$]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
+    r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?|tickets?)\b[^$]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
     r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,80}$|"
     # a desk's orders and deals, not trades of the market ("size on the offer at 73k", "bids layered from 69.5k
     # down to 68k", "clients scaling in between 38.6k and 39.2k", "over-the-counter deals at $0.40 a token")
@@ -84,11 +87,22 @@ _FOR_CLAIMS = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?for (?:claims|distribution) pu
 _CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
 
 
+# The same told after the amount: a sale round's stage, a price someone sold at, money someone sent
+# ("$0.00046 in the sixth of twelve presale stages", "the $2 at which the clubs first sold them",
+# "Of the $412,000 she sent")
+_DEALT_AFTER = re.compile(
+    r"^\s*(?:(?:a|per) (?:token|coin) )?(?:in|during) (?:the|its|a) (?:[\w-]+ ){0,4}(?:pre-?sale|token sale|ico)\b|"
+    r"^\s*(?:at|for) which\b[^,;.]{0,40}\b(?:sold|bought|paid|issued|offered)\b|"
+    r"^\s*(?:that |which )?(?:she|he|they|I|we|you|victims?)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:sent|lost|paid|invested|wired|transferred|deposited|handed over)\b", re.I)
+
+
 def own_trade(text: str, a: Amount) -> bool:
     """Amount ``a`` of sentence ``text`` is a purchase, a sale or a desk's fill, not the market's price."""
     left = left_clause(text, a.start)
     right = text[a.end:a.end + 60]
-    return bool(_PURCHASE.search(left) or _NEXT_LOT.search(text, 0, a.start) or (_EACH.match(right) and _DEAL.search(left)))
+    return bool(_PURCHASE.search(left) or _NEXT_LOT.search(text, 0, a.start) or (_EACH.match(right) and _DEAL.search(left))
+                or _DEALT_AFTER.match(right))
 
 
 def claim_value(text: str, a: Amount) -> bool:
@@ -97,3 +111,25 @@ def claim_value(text: str, a: Amount) -> bool:
     right = text[a.end:a.end + 60]
     return bool(_COMPENSATION.search(text) or _VALUED_BY.search(text, max(0, a.start - 200), a.start)
                 or _FOR_CLAIMS.match(right) or _CLAIM.search(left) or _CLAIM.search(right[:40]))
+
+
+# What producing a coin costs a miner is no price either ("all-in cost to mine one bitcoin", "breakeven")
+_RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\b[^,;.]{0,100}")
+_COST_OF_COIN = re.compile(r"\bcosts? (?:(?:an?|the|each) (?:[\w-]+ )?[\w-]+ )?(?:to|of) (?:mine|mining|produce|producing)(?: (?:one|a|each|every) [\w-]+)?\b|"
+                           r"\b(?:all-in|production|mining|break-?even) costs?(?: (?:to|of) (?:mine|mining|produce|producing)"
+                           r"(?: (?:one|a|each|every) [\w-]+)?)?\b|\bcosts? of production\b|"
+                           r"\bproduc(?:e|ing) (?:one|a|each|every) [\w-]+ costs?\b|"
+                           r"\breali[sz]ed price\b|\bcost per (?:coin|bitcoin|token)\b", re.I)
+
+
+def production_cost(sent: SentView, a: Amount) -> bool:
+    """Amount ``a`` is what producing a coin costs: a cost named in its clause, or before it with no coin
+    named between ("Breakeven cost for the median public miner, including power, rose to about $53,000 per coin")."""
+    if _COST_OF_COIN.search(left_clause(sent.text, a.start)):
+        return True
+    # or in a relative clause after it ("the roughly $7,000 that researchers estimate it costs a miner to produce one coin")
+    after = _RELATIVE_AFTER.match(sent.text, a.end)
+    if after and _COST_OF_COIN.search(after.group()):
+        return True
+    costs = list(_COST_OF_COIN.finditer(sent.text, 0, a.start))
+    return bool(costs) and not any(costs[-1].end() <= m.start - sent.start < a.start for m in sent.of("ASSET"))

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
 from newsmine.nlp.price_filters import (CORRECTION, NOT_REACHED, RANGE_JOIN, band_not_reached, forecast_row, is_price, is_size,
-                                       negated, production_cost)
+                                       negated)
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
+from newsmine.nlp.price_owners import PLAIN_LIST, paired_coins
 from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_cues import PASSING_VERBS
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
-from newsmine.nlp.price_trades import SOLD_ABOVE, own_trade
+from newsmine.nlp.price_trades import SOLD_ABOVE, own_trade, production_cost
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
 from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
@@ -51,7 +52,9 @@ _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|tr
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 # (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
 # Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
-_RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to))"
+# (or set off by a comma and a rounding word alone: "to €2,930, roughly $3,185")
+_RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to)|"
+                       r",(?=\s*(?:about|roughly|around|nearly|approximately|some)\s))"
                        r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
 _AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
@@ -61,11 +64,11 @@ _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
 _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving)\s+from\s+"
                               r"(?:about |around |roughly |nearly |some )?$", re.I)
+_FROM_EXTREME = re.compile(r"\bfrom\b[^,;]{0,30}\b(?:high|low|peak|top|bottom)\s+(?:of|near|at|around)\s+"
+                           r"(?:about |around |roughly |nearly |some )?$", re.I)
 _MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$", re.I)
 # Between two listed amounts, each possibly followed by its asset or unit ("$50,000 for bitcoin and $3,000 for
 # ether"), or the start and end of a change ("rose to 7.4 cents per kilowatt-hour from 5.1 cents").
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _LISTED = re.compile(
     # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
     r"^\s*(?:(?:for|in|per|an?) (?:(?!\b(?:while|whereas|but|as|after|before|when|since)\b)[^,$;.]){1,25}?)?"
@@ -212,8 +215,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             move = _SIGNED_MOVE.search(left_clause(text, a.start))
             if kind == "spot" and move:
                 kind = "high" if move.group("sign") == "+" else "low"
-            elif kind == "spot":
-                kind = _move_end(text, amounts, j) or kind
+            elif kind in ("spot", "high", "low"):
+                kind = _move_end(text, amounts, j, kind) or kind
             if kind == "spot" and _FLOOR_FOUND.search(left_clause(text, a.start)):
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
             kind = labels.get(j) or refine_kind(text, a, kind, found)
@@ -255,22 +258,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
     found = _list_shares_fate(text, amounts, rejected, found)
-    if _RESPECTIVELY.search(text):
-        found = _respectively(sent, found)
+    found = paired_coins(sent, found)
     return _beyond_record(text, found)
-
-
-def _respectively(sent: SentView, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
-    """"Ether and solana fell to $X and $Y respectively": the coins named before the first price take
-    the prices in order."""
-    if len(found) < 2:
-        return found
-    first = min(a.start for a, *_ in found)
-    coins = list(dict.fromkeys(m.key for m in sent.of("ASSET") if m.end - sent.start <= first))
-    if len(coins) != len(found):
-        return found
-    ordered = sorted(found, key=lambda f: f[0].start)
-    return [(a, coin, currency, kind) for (a, _, currency, kind), coin in zip(ordered, coins)]
 
 
 def _list_shares_fate(text: str, amounts: list[Amount], rejected: list[bool],
@@ -279,7 +268,7 @@ def _list_shares_fate(text: str, amounts: list[Amount], rejected: list[bool],
     "the $95, $100 and $110 strikes"): a list whose last amount is no price has none."""
     dropped: set[int] = set()
     for j in range(len(amounts) - 2, -1, -1):
-        if (rejected[j + 1] or j + 1 in dropped) and _PLAIN_LIST.match(text[amounts[j].end:amounts[j + 1].start]):
+        if (rejected[j + 1] or j + 1 in dropped) and PLAIN_LIST.match(text[amounts[j].end:amounts[j + 1].start]):
             dropped.add(j)
     ids = {id(amounts[j]) for j in dropped}
     return [f for f in found if id(f[0]) not in ids]
@@ -361,12 +350,16 @@ def _restated(text: str, amounts: list[Amount], j: int) -> bool:
     return _RESTATED.match(text[amounts[j - 1].end:amounts[j].start]) is not None or _AT_RATES.match(text, amounts[j].end) is not None
 
 
-def _move_end(text: str, amounts: list[Amount], j: int) -> str | None:
-    """"high"/"low" when amount ``j`` ends an undirected move from the amount before it."""
+def _move_end(text: str, amounts: list[Amount], j: int, kind: str) -> str | None:
+    """"high"/"low" when amount ``j`` ends an undirected move from the amount before it, or a move
+    from a named extreme, whose name the parser may hand on to the end ("fell 18% from Wednesday's
+    high of $362 to $296": $296 is the low)."""
     if j == 0:
         return None
     a, b = amounts[j - 1], amounts[j]
-    if not (_MOVE_TO.match(text[a.end:b.start]) and _UNDIRECTED_FROM.search(text[max(0, a.start - 40):a.start])):
+    left = text[max(0, a.start - 40):a.start]
+    if not (_MOVE_TO.match(text[a.end:b.start]) and (
+            _UNDIRECTED_FROM.search(left) or kind != "spot" and _FROM_EXTREME.search(left))):
         return None
     return "high" if b.value > a.value else "low" if b.value < a.value else None
 

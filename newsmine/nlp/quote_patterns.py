@@ -25,6 +25,8 @@ SAY = (
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 HANDLE = r"(?:u/|@)[\w-]{2,30}"
 NAME_OF = re.compile(rf"(?P<person>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
+# ... or with the person's role between ("Tomasz Elwood-Achebe, chief executive of Harrowgate Asset Management, ...")
+NAME_ROLE_OF = re.compile(rf"(?P<person>{NAME}),\s+(?:[a-z][\w-]*\s+){{1,5}}(?:of|at)\s+(?:the\s+)?$")
 WHO = (
     # "one hundred thousand dollars" and "one day" are no one
     # ("The site later wrote": an adverb after the reference is no part of it)
@@ -38,8 +40,9 @@ WHO = (
 # ("wrote the analyst Kaveh Lindmark-Osei": "the" before a role and a name)
 ROLE_AFTER_VERB = (r"(?:the\s+(?=[a-z]))?(?:(?!(?:an?|the|one|another|some|at|of|for|from|with|in|on|by|to|and|or|that|this|last|late|"
                     r"early|earlier|later|reporters|journalists|clients|investors|analysts)\s)[a-z][\w-]*\s+){0,4}(?=[A-Z][a-z])")
-# or the employer's role set off by a comma ('"X," said Bluefin Labs's co-founder, Marta Kowalczyk')
-OWNED_ROLE = (r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}['’]s\s+"  # "Bluefin Labs's"
+# or the employer's role set off by a comma ('"X," said Bluefin Labs's co-founder, Marta Kowalczyk'; "said her
+# manager, Desmond Achterberg-Kole")
+OWNED_ROLE = (r"(?:(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}['’]s|his|her|their|its)\s+"  # "Bluefin Labs's", "her"
                r"(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z][a-z]))")  # "head of research, "
 # ('"X," read one post that circulated on X': a post or a sign speaks for nobody named)
 RIGHT_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{SAY}|read|per|according to)\s+(?:{OWNED_ROLE}|{ROLE_AFTER_VERB})?{WHO}"

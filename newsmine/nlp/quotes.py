@@ -50,7 +50,9 @@ class _Attributor:
         if self.at_venue(at):
             return True
         in_ner_org = any(s <= at < e for s, e in self.ner_orgs)
-        return looks_like_org(name) or (in_ner_org and len(name.split()) == 1 and self.registry.lookup(name) is None)
+        # (or the short form of an organisation named in full before: "Celsius said" after "Celsius Network")
+        short = self.registry.full_org(name) != name
+        return looks_like_org(name) or ((in_ner_org or short) and len(name.split()) == 1 and self.registry.lookup(name) is None)
 
     def full_name(self, name: str, at: int) -> tuple[str, int]:
         """Expand a surname to the full name first given before ``at`` (and where it stands)."""
@@ -172,7 +174,7 @@ class _Attributor:
             if m:
                 # "Lukas Brenner of Bluefin Labs put it": the person before the firm speaks; "Analysts at
                 # Farrowgate Research wrote": unnamed people of that firm (GUIDE: speaker null, title analysts)
-                person = patterns.NAME_OF.search(left, 0, m.start("who"))
+                person = patterns.NAME_OF.search(left, 0, m.start("who")) or patterns.NAME_ROLE_OF.search(left, 0, m.start("who"))
                 role = person.group("person").lower() if person else ""
                 if person and re.fullmatch(rf"(?:{ROLE_NOUNS})s", role):
                     return True, Person("", role, m.group("who").strip())
@@ -303,7 +305,8 @@ def find_quotes(view: ArticleView) -> list[Quote]:
                 # "domestic helper Marites Calderon"
                 name = clean_name(m.key) or m.key  # "Guest Marcus Tellefsen": the title is no part of the name
                 attributor.registry.introduce(name, text[m.end:m.end + 250], text[max(0, m.start - 80):m.start])
-            elif not any(a.start < m.end and m.start < a.end for a in assets):  # a token ("VGX") is no organisation
+            # a token ("VGX") is no organisation, though a firm may bear a coin's name ("Castellan Ether Treasury")
+            elif not any(a.start <= m.start and m.end <= a.end for a in assets):
                 attributor.registry.note_org(m.key)
         start, end = trim_span(text, span.start, span.end)
         body = text[start:end]

@@ -36,7 +36,8 @@ ROLE_NOUNS = (
     "economist|president|lawyer|attorney|professor|commissioner|regulator|developer|merchant|dealer|broker|"
     "host|co-host|anchor|co-anchor|presenter|moderator|"  # broadcasts: "the host said"
     "officer|"  # "the chief investment officer wrote"
-    "planner|historian|adviser|advisor"  # personal finance and features: "the planner added"
+    "planner|historian|adviser|advisor|agent|accountant|"  # personal finance and features: "the planner added"
+    "detective|inspector|sergeant|prosecutor"  # courts and police: "the detective said"
 )
 ORG_NOUNS = (r"exchange|company|firm|platform|fund|bank|agency|regulator|venue|group|project|foundation|team|startup|"
              r"commission|issuer|brokerage|lender|custodian|consultancy")
@@ -88,6 +89,9 @@ _CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:
               r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
               r"Secretary|Judge|Justice|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
               r"Host|Co-host|Guest|Analyst|Strategist|Economist|Professor|Prof\.|Managing Director|Executive Director|"
+              # police, prosecutors and officers ("Detective Inspector Callum Reyes", "Sgt. Ana Ruiz")
+              r"Sergeant|Sgt\.|Detective(?: Chief)?(?: Inspector| Sergeant| Superintendent| Constable)?|Inspector|"
+              r"Superintendent|Constable|Lieutenant|Lt\.|Captain|Capt\.|Sheriff|Special Agent|Prosecutor|Officer|"
               r"Chief (?:Executive|Financial|Operating|Investment|Technology|Market|Commercial|Risk|Legal|Compliance)"
               r"(?: Officer| Strategist| Economist)?|Chief Economist|Chief Strategist))")
 # (the office's owner may come first, cut short by the name's four-word limit: "Reserve Chair Jerome Powell")
@@ -106,7 +110,7 @@ def clean_name(raw: str) -> str | None:
     raw = _LEADING_TITLE.sub("", re.sub(r"^[A-Z][\w.-]*-based\s+", "", raw))  # "Mumbai-based WazirX"
     raw = _OWNER_BEFORE.sub("", raw)
     words = raw.split()
-    while words and words[0] in NOT_NAMES:
+    while words and (words[0] in NOT_NAMES or words[0] == "the"):  # (the parser's span may take in "the")
         words = words[1:]
     return " ".join(words) or None
 

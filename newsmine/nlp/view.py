@@ -37,7 +37,8 @@ _OBJECT_BEFORE = re.compile(
     # ... nor are the later items of such a list ("STRK against USDT, FDUSD, bitcoin and the Turkish lira")
     # (not the subject after an opening phrase, "Against ether, SOL climbed", nor a new clause, "against Ripple, and litecoin")
     r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,\s+){1,3}[\w$.-]+,?\s+(?:and|or)\s+|[\w$.-]+\s+(?:and|or)\s+)$|"
-    r"(?<=[a-z] )(?-i:against|versus|than)\s+[\w$.-]+,\s+$",  # the second item, mid-sentence: "... against USDT, FDUSD"
+    # (not the end of an aside: "quoted against bitcoin rather than dollars, XRP peaked")
+    r"(?<=[a-z] )(?<!rather )(?-i:against|versus|than)\s+[\w$.-]+,\s+$",  # the second item, mid-sentence: "... against USDT, FDUSD"
     re.I,
 )
 # ... but a phrase that opens the sentence leads to its subject ("Measured against tether, bitcoin bottomed at")
@@ -51,6 +52,8 @@ _ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|tog
                     # a participle clause about the coin ("TRUMP, launched by the camp on Solana, changed hands")
                     r"(?:launched|issued|built|created|minted|deployed|based|listed)\s+(?:on|by|in|at)\b)"
                     r"[^,()—–;]*[,)—–]")
+# ... but an aside that gives the subject's ticker names the subject ("The token, which trades under the ticker TRUMP,")
+_TICKER_ASIDE = re.compile(r"\bunder the (?:ticker|symbol)\b")
 # Where a new clause begins inside a sentence ("On Coinbase the low was $3,858, and ether bottomed near $86")
 CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
@@ -283,7 +286,8 @@ class ArticleView:
                          if not self._object(m)
                          and not (m.key in _UNITS and self._counted(m))),
                         key=lambda m: m.start)
-        asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)] + [
+        asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)
+                  if not _TICKER_ASIDE.search(m.group())] + [
             (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
             if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + _relative_clause_coins(sent, pos)
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]

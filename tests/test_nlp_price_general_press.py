@@ -1,0 +1,84 @@
+"""Prices in general-interest and trade copy: tax pages, scam stories, sports and celebrity coins,
+fund desks and ratio columns.
+
+Such copy is full of money that is no coin's price (a reader's profit, what a victim sent, a
+ticket, a fund's minimum, a token sale's price) and names its coins loosely (a ticker given in an
+aside, two coins and two prices in one breath). Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmine.nlp import extract_facts
+from newsmine.records import Article
+
+
+def facts_of(text: str):
+    return extract_facts([Article(source="t", text=text)])[0]
+
+
+def prices_of(text: str) -> list[tuple[str, float, str]]:
+    return [(p.asset, p.value, p.kind) for p in facts_of(text).prices]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two coins, then their two prices in the same order
+    ("Solana and cardano were changing hands near $142 and $0.61 at noon.", [("SOL", 142.0, "spot"), ("ADA", 0.61, "spot")]),
+    # a move from a named extreme ends lower: the parser hands the extreme's name on to the end
+    ("Litecoin dropped 9% from Monday's high of $88 to $80.", [("LTC", 88.0, "high"), ("LTC", 80.0, "low")]),
+    ("Bitcoin climbed from the week's low of $58,200 to $61,900.", [("BTC", 58200.0, "low"), ("BTC", 61900.0, "high")]),
+    # a session's price after a possessive
+    ("Ether is 7% below the month's open near $3,100.", [("ETH", 3100.0, "open")]),
+    # a level touched before the move the clause tells, beyond where the move went, is where it turned
+    ("Solana eased below $141 after touching $150 in early trade.", [("SOL", 141.0, "level"), ("SOL", 150.0, "high")]),
+    ("XRP lost 12% on the day, from an open of $0.58 to a close of $0.51, after touching $0.47.",
+     [("XRP", 0.58, "open"), ("XRP", 0.51, "close"), ("XRP", 0.47, "low")]),
+    # the ticker given in an aside names the clause's subject
+    ("The token, which trades under the ticker QUOKKA, slid to $0.0042 on Friday after its developers vanished.",
+     [("QUOKKA", 0.0042, "low")]),
+    # a price in millions of satoshis
+    ("One ether now buys about 5.2 million sats.", [("ETH", 0.052, "spot")]),
+    # "rather than dollars," closes an aside: the coin after it is the subject, not a listed item
+    ("On Bittrex, where such coins are priced in bitcoin rather than dollars, DOGE peaked at 190 satoshis.",
+     [("DOGE", 1.9e-06, "high")]),
+    ("Chiliz, the fan-token platform's coin, rose 12% to $0.11.", [("CHZ", 0.11, "high")]),
+    # what the coin fetched, named by a clause about it, is a reference; a level it held above was crossed
+    ("Dogecoin sits far below the roughly 30 cents it fetched in the spring.", [("DOGE", 0.3, "spot")]),
+    ("Bitcoin ended the week well off the levels above $70,000 it had held on Monday.", [("BTC", 70000.0, "level")]),
+    # a price restated in another currency after a comma and a rounding word
+    ("Ether slid 6% to €2,410, roughly $2,620, as sellers pressed on in Frankfurt.",
+     [("ETH", 2410.0, "low"), ("ETH", 2620.0, "spot")]),
+])
+def test_coins_and_kinds(text, expected):
+    assert prices_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # sums named by what they are
+    "Bitcoin sellers get a break: the first $6,000 of gains is tax-free this year.",
+    "Bitcoin fell in 2018, and up to $3,000 of whatever loss is left can be set against wages.",
+    "She sold her ether in March at a $4,000 profit.",
+    # money someone sent, owes or paid, and what tickets or a fund's entry cost
+    "Bitcoin slid all week. Of the $90,000 he sent to the fake exchange, nothing came back.",
+    "Bitcoin rose. He owes ₹12,000 on those gains.",
+    "Bitcoin rallied. Tickets for the conference start at $299.",
+    "The minimum subscription for the bitcoin fund is $100,000.",
+    # a token sale's price, before or after the amount, and the price a club first sold at
+    "The club raised €2 million in its token sale in 2021, at €0.50 a token.",
+    "Fan tokens rallied: CHZ is far above the $1 at which the club first sold its own token.",
+    "GULLX tokens are sold at $0.0005 in the third of ten presale stages.",
+    # a collectible's price tag, a condition on a level to come, a cost to produce a coin
+    "Ether was worth about $3,100 when she paid 40 ether for the ape, putting the price tag near $124,000.",
+    "He said he would not sell a single coin before bitcoin reaches $500,000.",
+    "Bitcoin sits well under the $28,000 that analysts estimate it costs a large miner to produce one coin.",
+])
+def test_sums_that_are_no_prices(text):
+    prices = prices_of(text)
+    assert all(value not in (6000.0, 3000.0, 4000.0, 90000.0, 12000.0, 299.0, 100000.0, 0.5, 1.0, 0.0005, 124000.0,
+                             500000.0, 28000.0) for _, value, _ in prices), prices
+
+
+def test_a_fund_ticker_in_an_aside_is_no_coin():
+    facts = facts_of("The fund, which trades under the ticker QQBT, took in $40 million of bitcoin on its first day.")
+    assert "QQBT" not in {a.symbol for a in facts.assets}
