@@ -79,6 +79,38 @@ def test_sums_that_are_no_prices(text):
                              500000.0, 28000.0) for _, value, _ in prices), prices
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a bulleted brief's row opens with its coin and the coin's price, then tells the day
+    ("• ETH $2,310 (-7.2%): touched $2,560 at the top before sliding back under $2,400.",
+     [("ETH", 2310.0, "spot"), ("ETH", 2560.0, "high"), ("ETH", 2400.0, "level")]),
+    ("• KAVAX $3.12 (+22%): the token spiked to $3.80 after the listing.", [("KAVAX", 3.12, "spot"), ("KAVAX", 3.8, "high")]),
+    # a day's range told with "ranged from"; futures reopening after a weekend
+    ("Uniswap slid on Tuesday, having ranged from $4.10 to $4.95.", [("UNI", 4.1, "low"), ("UNI", 4.95, "high")]),
+    ("Bitcoin futures settled on Friday at $41,200 and reopened on Sunday evening at $42,050.",
+     [("BTC", 41200.0, "close"), ("BTC", 42050.0, "open")]),
+    # a ticker that trades is a coin; a high dated by the clause after it, passed, is the record then
+    ("FROBX, which still trades on two small exchanges, fell 9% to $0.041 after the ruling.", [("FROBX", 0.041, "low")]),
+    ("Ether rose as high as $4,870 on Coinbase, topping the $4,860 high reached in November 2021.",
+     [("ETH", 4870.0, "ath"), ("ETH", 4860.0, "ath")]),
+    # "it", moved by something a stablecoin did, is the coin the story is about
+    ("Bitcoin fell again. The collapse of the terraUSD stablecoin dragged it to $26,700 within days.",
+     [("BTC", 26700.0, "low")]),
+])
+def test_rows_ranges_sessions_and_subjects(text, expected):
+    assert prices_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a chart's gap, a level to come back to, a bank's dollar rate, a desk's slow buying
+    "Bitcoin rallied, but a gap from the March sell-off, between roughly $61,000 and $62,300, is still open.",
+    "The desk saw little reason to buy bitcoin back before the price revisited $52,000.",
+    "Tether traded at 25,900 dong, above the 25,450 dong that banks charge for a dollar.",
+    "Bitcoin slid, and she has started nibbling at 61k.",
+])
+def test_gaps_conditions_rates_and_bids_are_no_prices(text):
+    assert all(value not in (61000.0, 62300.0, 52000.0, 25450.0) for _, value, _ in prices_of(text)), prices_of(text)
+
+
 def test_a_fund_ticker_in_an_aside_is_no_coin():
     facts = facts_of("The fund, which trades under the ticker QQBT, took in $40 million of bitcoin on its first day.")
     assert "QQBT" not in {a.symbol for a in facts.assets}

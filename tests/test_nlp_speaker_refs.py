@@ -185,6 +185,15 @@ def test_signatures_sources_and_places_around_the_quote(text, expected):
     # the person, not the firm in their apposition, puts it
     ('Ilse Varga-Noon, head of research at Pellham Digital, which runs its own fund, put it plainly: "Nobody is '
      'buying this dip."', ["Ilse Varga-Noon"]),
+    # a handle in brackets after the name; a pronoun after a comma that opens a new clause
+    ('Chartist Wendell Akers (@wick_reader) told his followers that "a retest of $0.50 would be healthy."',
+     ["Wendell Akers"]),
+    ('"If 40 cents holds, this is a reset," said Nadia Oyelowo-Brandt, an independent trader, though she added that '
+     '"the easy money has been made."', ["Nadia Oyelowo-Brandt"] * 2),
+    # an office with initials before the name; unnamed people in the plural; analysts at a described firm
+    ('"He built false identities for years," Assistant U.S. Attorney Corbin Ashdown-Lee told the court.', ["Corbin Ashdown-Lee"]),
+    ('Prosecutors wrote in the indictment that the exchange ran itself as "an unregulated haven" by design.', [None]),
+    ('Analysts at the broker Whitlow Harte wrote on Monday that "there is no haven in crypto," and warned of more.', [None]),
     # a role the person was given before ("the enrolled agent said")
     ('"Report every reward," said Omar Kettering, an enrolled agent in Tucson. "The IRS will ask," the enrolled '
      'agent said.', ["Omar Kettering"] * 2),

@@ -37,6 +37,8 @@ _INTRODUCTIONS = (
     # "the token, which trades under the ticker TRUMP": a coin's ticker named as such (not a fund's: "the ETF,
     # which trades under the ticker BITO")
     re.compile(rf"\b(?:token|coin|memecoin|cryptocurrency)\b[^.;]{{0,40}}?\bunder the (?:ticker|symbol)(?: symbol)?\s+{_TICKER}\b"),
+    # "MNGO, which still trades on a handful of smaller exchanges": a ticker that trades is a coin
+    re.compile(rf"\b{_TICKER},\s+which\s+(?:still\s+|now\s+)?trades\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
     re.compile(rf"\b{_TICKER.replace('{1,7}', '{0,7}')}/(?:{_QUOTE_CURRENCIES})\b"),  # one letter too: Wormhole's "W/USDT"
 )

@@ -32,7 +32,7 @@ CUE_LEMMAS: dict[str, str] = {
     # an extreme named by the verb
     "peak": "peak crest max",
     "bottom": "bottom trough",
-    "open": "open start begin",
+    "open": "open reopen start begin",
     "close": "close end finish",
     # a move brought to a stop, its top or bottom named by the move ("stopped April's rally at $X",
     # "the sell-off stalled near $X")

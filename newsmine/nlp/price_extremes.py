@@ -52,10 +52,13 @@ def _dated(noun: Token) -> bool:
     period's high (GUIDE: a previous record is `ath` when the text calls it a record or says the
     market has now passed it)."""
     lefts = list(noun.lefts)
+    holder = noun.head if noun.dep_ == "amod" and noun.head.like_num else noun  # "the $4,860 high": the amount holds it
     if any(t.lower_ in ("previous", "prior", "old") for t in lefts):
         return True
-    dated = any(t.like_num and len(t) == 4 or t.lower_ in MONTHS for t in lefts)
-    passed = noun.dep_ == "dobj" and noun.head.lower_ in PASSING_VERBS or (  # "climbed past its 2021 peak"
+    # (the date may come in a clause after the noun: "topping the $68,789.63 high reached in November 2021")
+    dated = any(t.like_num and len(t) == 4 or t.lower_ in MONTHS for t in lefts) or any(
+        c.dep_ in ("acl", "relcl") and any(t.like_num and len(t) == 4 for t in c.subtree) for c in holder.children)
+    passed = holder.dep_ == "dobj" and holder.head.lower_ in PASSING_VERBS or (  # "climbed past its 2021 peak"
         noun.dep_ == "pobj" and noun.head.lower_ in ("past", "above", "beyond") and noun.head.head.pos_ == "VERB")
     return dated and passed
 

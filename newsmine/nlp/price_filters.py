@@ -45,7 +45,7 @@ NOT_REACHED = re.compile(
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|"
     # a condition on a level to come ("would not sell a single coin before bitcoin reaches $250,000")
-    r"(?:before|until|till|once) (?:[\w-]+ ){0,2}(?:reaches|hits|tops|crosses)|"
+    r"(?:before|until|till|once) (?:[\w-]+ ){0,2}(?:reaches|hits|tops|crosses|revisit\w*|returns to)|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
@@ -124,7 +124,8 @@ _CITED_EXTREME = re.compile(
 )
 # A wire's exchange-rate footer ("($1 = ¥112.2)") converts currencies; it prices no coin.
 _EXCHANGE_RATE = re.compile(r"=\s*$")
-_EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S")
+# (or a rate named after it: "the roughly 26,150 dong that commercial banks charge for a dollar")
+_EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S|\s+(?:that|which)\b[^,;.$]{0,40}\b(?:for|per|to) (?:a|one|the|each) (?:US )?dollar\b")
 # a dollar of another country quoted in US money ("with the loonie near 72 US cents")
 _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new zealand|hong kong|singapore) dollar)\b[^$,;]{0,25}$", re.I)
 # An appositive saying the market was there outweighs a hedge before the amount ("whether

@@ -107,7 +107,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
     best = (_AS_FAR.get(noun.lower_) or extreme(noun)) if noun is not None else None
     for t in tokens:
-        for child in t.lefts:
+        # (also right after it: "topping the $4,860 high reached in 2021")
+        for child in (*t.lefts, *(c for c in t.rights if c.i == tokens[-1].i + 1)):
             if best is None and child.i not in inside and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 best = extreme(child)
     link = surface.lower_ if surface is not None else None

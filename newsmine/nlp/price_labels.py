@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount
+from newsmine.nlp.view import BULLETS
 
 _WORD = r"(?P<what>all[- ]time high|all[- ]time low|record high|record low|ATH|ATL|open|high|low|close|last)"
 _KINDS = {"all-time high": "ath", "all time high": "ath", "ath": "ath", "record high": "ath", "all-time low": "atl",
@@ -27,11 +28,16 @@ _AFTER = re.compile(rf"\s+{_WORD}\b(?=\s*(?:[,;|(]|\.$|$))", re.I)  # "from Mond
 _LABEL = r"(?:all[- ]time high|all[- ]time low|open|high|low|close)"
 _RUN = re.compile(rf"{_LEAD}(?P<run>{_LABEL}(?:\s*/\s*(?:[\w-]+\s+)?{_LABEL}){{1,3}})\s*:\s*$", re.I)
 _SLASH = re.compile(r"^\s*/\s*$")
+# A bulleted row opened by its coin and the coin's price ("• BTC $11,920 (-6.8%): peaked at ..."): that first
+# amount is where the coin stands, whatever the row goes on to tell
+_ROW_PRICE = re.compile(rf"^\s*[{''.join(BULLETS)}]\s*(?:[A-Z][A-Z0-9]{{1,5}}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+$")
 
 
 def labelled_kinds(text: str, amounts: list[Amount]) -> dict[int, str]:
     """The kind each labelled amount's label gives, by the amount's index in ``amounts``."""
     kinds: dict[int, str] = {}
+    if amounts and _ROW_PRICE.match(text, 0, amounts[0].start):
+        kinds[0] = "spot"
     for j, a in enumerate(amounts):
         run = _RUN.search(text, max(0, a.start - 60), a.start)
         if run and j + 1 < len(amounts) and _SLASH.match(text[a.end:amounts[j + 1].start]):

@@ -49,6 +49,8 @@ _EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest) (?:pric
                           r"[^$.;]{0,12}$", re.I)
 # the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
 _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|trade)\b[^$.;]{0,40}\bwas\s*$", re.I)
+# a chart's gap between two prices ("an older gap from the November sell-off, between roughly $58,000 and $59,400")
+_GAP_LEFT = re.compile(r"\bgaps?\b[^.;$]{0,60}$", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 # (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
 # Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
@@ -58,7 +60,7 @@ _RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:
                        r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
 _AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
-_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from)\b[^$]{0,35}$", re.I)
+_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from|rang(?:ed|ing) from)\b[^$]{0,35}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
@@ -380,11 +382,12 @@ def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:
 
 
 def _range_rejected(view: ArticleView, index: int, a: Amount) -> bool:
-    """One end of a range that is no market's: unreached, a size, a trader's fill, a forecast row, a contract's term or a cost."""
+    """One end of a range that is no market's: unreached, a size, a trader's fill, a forecast row, a contract's term,
+    a cost or a chart's gap."""
     text = view.sents[index].text
     return bool(NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a) or own_trade(text, a)
                 or forecast_row(view, index, a) or contract_term(text, a) or production_cost(view.sents[index], a)
-                or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start))
+                or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start) or _GAP_LEFT.search(text, max(0, a.start - 80), a.start))
 
 
 def _is_range(text: str, first: Amount, second: Amount) -> bool:

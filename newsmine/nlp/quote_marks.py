@@ -16,7 +16,10 @@ MAX_QUOTES = 400
 CONTEXT = 250
 _MARKS = re.compile(r'["“”]')
 _PARAGRAPH = re.compile(r"[^\n]+")
-SENT_END = re.compile(r"[.!?][\"”]?(?=\s+[A-Z\"“]|\s*$)")  # (a closing mark may follow: 'reserves." Its chief ...')
+# (a closing mark may follow: 'reserves." Its chief ...'; initials and a title's abbreviation end nothing: "Assistant
+# U.S. Attorney Corinne Baptiste-Walsh told", "Sen. Cynthia Lummis said")
+SENT_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Sen|Rep|Gov|Sgt|Mrs|Gen))(?<!\bCapt)"
+                      r"[.!?][\"”]?(?=\s+[A-Z\"“]|\s*$)")
 
 
 @dataclass

@@ -24,7 +24,7 @@ SAY = (
 )
 # forum and social handles ("u/gasfeegoblin", "@tidepool") speak as names do
 HANDLE = r"(?:u/|@)[\w-]{2,30}"
-NAME_OF = re.compile(rf"(?P<person>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?$")
+NAME_OF = re.compile(rf"(?P<person>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}$")  # "at the broker X"
 # ... or with the person's role between ("Tomasz Elwood-Achebe, chief executive of Harrowgate Asset Management, ...")
 NAME_ROLE_OF = re.compile(rf"(?P<person>{NAME}),\s+(?:[a-z][\w-]*\s+){{1,5}}(?:of|at)\s+(?:the\s+)?$")
 WHO = (
@@ -33,7 +33,8 @@ WHO = (
     rf"(?P<who>he|she|they|(?:[Tt]he|[Tt]his|[Tt]hat) [a-z][\w-]*(?: (?!(?:later|also|then|again|once|earlier)\b)[a-z][\w-]*){{0,2}}|"
     rf"\b(?:[Oo]ne(?! (?:hundred|thousand|million|billion|day|week|month|year)\b)|[Aa]n?|[Aa]nother|[Ss]ome|[Tt]wo|[Ss]everal) "
     # (a dot only inside a word: "lumen.eth"; a place is no one: "in Bristol")
-    rf"(?:[\w\s,'’-]|\.(?=\w)){{0,60}}?|{HANDLE}|(?<!\bin )(?!(?:We|I|You|It|There)\b){NAME})"
+    # (not past a comma that opens a new clause: "an independent trader, though he added")
+    rf"(?:(?!,\s+(?:though|but|and|while|although|yet)\b)[\w\s,'’-]|\.(?=\w)){{0,60}}?|{HANDLE}|(?<!\bin )(?!(?:We|I|You|It|There)\b){NAME})"
 )
 # the role may stand between the verb and the name ('"X," said analyst Dana Kirby'); never a time or a place
 # ("said on Tuesday", "told reporters in London")
@@ -54,14 +55,15 @@ RIGHT_ROLES_AT = re.compile(rf"^[\s,—–-]*(?P<role>(?i:{ROLE_NOUNS})s)\s+(?:a
 # a brief's or a newsletter's signature after the quote: '"X," — Amira Kessel, spot trader at Quillmont Capital.'
 RIGHT_DASH = re.compile(rf"^[\s,]*[—–]\s*(?P<who>{NAME})(?=[\s,.;:]|$)")
 RIGHT_REVEAL = re.compile(rf"^\s+(?:That|This) (?:was|is)\s+(?:how\s+)?(?P<who>{NAME}),")  # "That is how X, ..., put it"
-ACRONYM = r"(?:\s+\([A-Z]{2,6}\))?"  # "The Financial Services Commission (FSC) said"
+ACRONYM = r"(?:\s+\((?:[A-Z]{2,6}|@\w+)\))?"  # "The Financial Services Commission (FSC) said", "Tomasz Wierzbicki (@TW_waves) told"
 # a role may come first: '"X," Ridgeback's chief financial officer, Harriet Lindqvist-Moore, told analysts',
 # '"X," my old desk boss Marguerite Haldane, now a portfolio manager at Y, texted me'
 ROLE_FIRST = (r"(?:(?:my|our|his|her|their)\s+(?:[a-z][\w-]*\s+){0,3}(?=[A-Z])|"
                r"(?:[A-Z][\w&.'’-]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+(?=[A-Z])|"
                # an office written with capitals: '"X," Chief Financial Officer Anselm Kovačić said'
                r"(?:(?:Chief|Executive|Financial|Operating|Technology|Investment|Information|Officer|Head|Director|Senior|"
-               r"Managing|Vice|President|Chair|Chairman|Chairwoman|General|Counsel|CEO|CFO|COO|CTO|CIO)\s+){1,5}(?=[A-Z][a-z])|"
+               r"Managing|Vice|President|Chair|Chairman|Chairwoman|General|Counsel|CEO|CFO|COO|CTO|CIO|"
+               r"Assistant|U\.S\.|District|Attorney|Detective|Inspector|Sergeant)\s+){1,5}(?=[A-Z][a-z])|"
                # '"X," Tallyglass Analytics lead analyst Ruben Achterberg wrote': the employer, the role, the name
                r"(?:(?:[A-Z][\w&.'’-]*|&)\s+){1,4}(?:[a-z][\w-]*\s+){1,3}(?=[A-Z][a-z])|"
                # '"X," chief financial officer Priya Deshmane said' (not "an official at the Commission")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # a lower-case letter is any letter that is not an ASCII capital.
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LOWER = r"[^\W\dA-Z_]"
-_NAME_WORD = rf"(?:[{_UPPER}][\w'’.-]*{_LOWER}[\w'’.-]*|[A-Z]\.|[A-Z]{{2,6}}\b)"
+_NAME_WORD = rf"(?:[{_UPPER}][\w'’.-]*{_LOWER}[\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{2,6}}\b)"  # "U.S." in an office
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|du|dos|das|del|della|van|von|der|den|ten|da|di|bin|al|la|le)){{0,3}}"
 _NAME_RE = re.compile(NAME)
 # Words that start a capitalised run but never name a speaker.
@@ -27,6 +27,8 @@ NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Bitcoin Ether Crypto "
     "When While After Before If Once Since Until Although Though Because "  # "When Musk ... called the coin"
     "January February March April May June July August September October November December "
+    # unnamed people in the plural ("Prosecutors wrote in the indictment that": GUIDE speaker null)
+    "Prosecutors Officials Regulators Lawyers Authorities Police Researchers Strategists Economists Critics "
     "Mr Ms Mrs Dr Prof Mr. Ms. Mrs. Dr. Prof.".split()  # honorifics: "Ms Teague" is the Rosalind Teague named before
 )
 PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
@@ -89,9 +91,11 @@ _CAP_TITLE = (r"(?:(?:Fed|SEC|CFTC|ECB|Treasury|Federal Reserve)\s+)?(?P<cap>(?:
               r"(?:Chair|Chairman|Chairwoman|President|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Commissioner|"
               r"Secretary|Judge|Justice|Minister|Chancellor|Mayor|CEO|CFO|COO|CTO|CIO|Founder|Co-founder|Anchor|Co-anchor|"
               r"Host|Co-host|Guest|Analyst|Strategist|Economist|Professor|Prof\.|Managing Director|Executive Director|"
+              r"Chartist|Trader|Investor|Technician|Market Technician|"
               # police, prosecutors and officers ("Detective Inspector Callum Reyes", "Sgt. Ana Ruiz")
               r"Sergeant|Sgt\.|Detective(?: Chief)?(?: Inspector| Sergeant| Superintendent| Constable)?|Inspector|"
               r"Superintendent|Constable|Lieutenant|Lt\.|Captain|Capt\.|Sheriff|Special Agent|Prosecutor|Officer|"
+              r"(?:Assistant )?(?:U\.S\. |United States |District )?Attorney(?: General)?|"
               r"Chief (?:Executive|Financial|Operating|Investment|Technology|Market|Commercial|Risk|Legal|Compliance)"
               r"(?: Officer| Strategist| Economist)?|Chief Economist|Chief Strategist))")
 # (the office's owner may come first, cut short by the name's four-word limit: "Reserve Chair Jerome Powell")

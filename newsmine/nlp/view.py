@@ -70,7 +70,8 @@ _ROW = re.compile(_ROW_START)
 # A list row labelled by a ticker ("• ENA: $1.08, down 4.7%"): the row is about that coin even
 # when the lexicon does not know it, never about the coin of the row before.
 # (a line of its own needs no bullet when the amount follows the label at once: "BAL: $6.41 (+4.1%)")
-_TICKER_ROW = re.compile(rf"^(?:{_ROW_START}\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}}):\s|"
+# (or by a ticker and the row's price at once: "• SUSHI $9.12 (+31%): ...")
+_TICKER_ROW = re.compile(rf"^(?:{_ROW_START}\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}})(?::\s|\s+(?=[$€£]\d))|"
                          r"(?P<label>[A-Z][A-Z0-9]{1,5}):\s+(?=[$€£]?\d))")
 
 
@@ -204,6 +205,25 @@ def anaphor_owns(sent: SentView, pos: int) -> bool:
     return False
 
 
+_CAUSATIVES = frozenset(f"{stem}{end}" for stem in ("drag", "push", "send", "knock", "pull", "lift", "drive", "sink", "tip")
+                        for end in ("", "s", "ed", "ged", "ing", "ging")) | {"sent", "took", "takes", "taking", "drove",
+                                                                          "driven", "sank", "carried", "carries"}
+
+
+def _causer_of_it(sent: SentView, pos: int) -> tuple[int, int] | None:
+    """Where the subject stands (absolute offsets) when "it" is the object of the verb that governs the number
+    at ``pos`` ("the collapse of the terraUSD stablecoin dragged it to $17,592"): the coins named there caused
+    the move; "it" is the coin the story is about."""
+    node = clause_head(sent.token_at(pos))
+    if node is None or node.lower_ not in _CAUSATIVES or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in node.children):
+        return None
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "poss" for c in subject.children):
+        return None  # "ADA's jump took it above $0.55": the coin's own move
+    first, last = subject.left_edge, subject.right_edge
+    return (sent.start + first.idx - sent.doc_start, sent.start + last.idx + len(last) - sent.doc_start)
+
+
 def _price_subject(sent: SentView, pos: int) -> bool:
     """Whether "the price", naming no coin of its own ("Upbit's bitcoin price"), is the subject of the
     verb that governs the number at ``pos``."""
@@ -290,8 +310,10 @@ class ArticleView:
                   if not _TICKER_ASIDE.search(m.group())] + [
             (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
             if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + _relative_clause_coins(sent, pos)
-        before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)]
-        owned = anaphor_owns(sent, pos)
+        causer = _causer_of_it(sent, pos)
+        before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)
+                  and not (causer and causer[0] <= m.start < causer[1])]
+        owned = anaphor_owns(sent, pos) or causer is not None
         # "it" or "the price" in a later clause is the sentence's subject, not the coin named in between ("WIF had
         # given back the jump, falling as low as $1.61 when bitcoin's slide rippled through altcoins, and it was
         # last quoted at"; "XRP turnover ... more than bitcoin and ether volume, and the won price peaked at")
