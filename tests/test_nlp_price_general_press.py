@@ -92,6 +92,8 @@ def test_sums_that_are_no_prices(text):
     ("FROBX, which still trades on two small exchanges, fell 9% to $0.041 after the ruling.", [("FROBX", 0.041, "low")]),
     ("Ether rose as high as $4,870 on Coinbase, topping the $4,860 high reached in November 2021.",
      [("ETH", 4870.0, "ath"), ("ETH", 4860.0, "ath")]),
+    # another coin's move after a touched level says nothing about where the first coin turned
+    ("Bitcoin touched $60,000 on Monday and ether climbed to $3,500.", [("BTC", 60000.0, "high"), ("ETH", 3500.0, "high")]),
     # "it", moved by something a stablecoin did, is the coin the story is about
     ("Bitcoin fell again. The collapse of the terraUSD stablecoin dragged it to $26,700 within days.",
      [("BTC", 26700.0, "low")]),
