@@ -113,6 +113,33 @@ def test_gaps_conditions_rates_and_bids_are_no_prices(text):
     assert all(value not in (61000.0, 62300.0, 52000.0, 25450.0) for _, value, _ in prices_of(text)), prices_of(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a flush is a fall, a minimum a low; the coin whose relative clause touched a level turned there
+    ("Bitcoin set a record on Monday. Within hours it had flushed to $61,000.", [("BTC", 61000.0, "low")]),
+    ("Ether slid. The price went from about 3,100 dollars to a minimum of 2,780 dollars.",
+     [("ETH", 3100.0, "spot"), ("ETH", 2780.0, "low")]),
+    ("Ether, which touched $1,420 early on Wednesday, rose 9% from that low to $1,550.",
+     [("ETH", 1420.0, "low"), ("ETH", 1550.0, "high")]),
+    # a currency as the subject is no coin ("The dollar ... fell to R$ 5.02")
+    ("Bitcoin rose 3%. The dollar, for its part, fell 1.2% against the real, to R$ 5.02.", []),
+])
+def test_wave_twelve_kinds_and_owners(text, expected):
+    assert prices_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bitcoin bulls flag $40,000 as support, with a return to $48,000 the next big target.",
+    "She kept the bank's end-of-quarter projection of $130,000 for bitcoin.",
+    "Bitcoin dipped. Each BUIDLX token is meant to stay at $1.",
+    "Bitcoin fell. I am not buying again until a daily candle closes above $58,000.",
+    "Bitcoin broke down. I covered far too early near 74 grand and watched another two thousand dollars of move.",
+    "Bitcoin was stolen. The protocol has offered a $250,000 bounty for the return of the funds.",
+])
+def test_wave_twelve_sums_and_forecasts(text):
+    assert all(value not in (48000.0, 130000.0, 1.0, 58000.0, 74000.0, 2000.0, 250000.0)
+               for _, value, _ in prices_of(text)), prices_of(text)
+
+
 def test_a_fund_ticker_in_an_aside_is_no_coin():
     facts = facts_of("The fund, which trades under the ticker QQBT, took in $40 million of bitcoin on its first day.")
     assert "QQBT" not in {a.symbol for a in facts.assets}

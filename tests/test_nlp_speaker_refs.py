@@ -194,6 +194,14 @@ def test_signatures_sources_and_places_around_the_quote(text, expected):
     ('"He built false identities for years," Assistant U.S. Attorney Corbin Ashdown-Lee told the court.', ["Corbin Ashdown-Lee"]),
     ('Prosecutors wrote in the indictment that the exchange ran itself as "an unregulated haven" by design.', [None]),
     ('Analysts at the broker Whitlow Harte wrote on Monday that "there is no haven in crypto," and warned of more.', [None]),
+    # translated copy's verbs of speech; a planning firm is a firm, not the "she" of the next quote
+    ('"The approval removes a doubt for large institutions," assesses Renata Figueira Leal, head of research at '
+     'Ipanema Ativos.', ["Renata Figueira Leal"]),
+    ('We asked Yolanda Marsh-Tennant, a planner who runs Willowbrook Planning in Asheville, what to take from this. '
+     '"The lesson is not that bitcoin went down," she said.', ["Yolanda Marsh-Tennant"]),
+    # "the company" is the firm that opened the sentence before, not the bank it named last
+    ('Circle Internet Financial issues USDC. Circle said on Friday that the rest of its reserves, held at BNY '
+     'Mellon, were safe. "USDC is backed," the company said.', ["Circle"]),
     # a role the person was given before ("the enrolled agent said")
     ('"Report every reward," said Omar Kettering, an enrolled agent in Tucson. "The IRS will ask," the enrolled '
      'agent said.', ["Omar Kettering"] * 2),

@@ -19,7 +19,7 @@ CUE_LEMMAS: dict[str, str] = {
     # a move down or up: "to $X" names where it ended, the bottom or top of the move
     "fall": "fall drop slide slip sink tumble plunge dip ease decline crash slump retreat sag skid plummet "
             "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve "
-            "nuke dump bleed puke drag knock",  # the trading desk's words for a fall; "dragged bitcoin to"
+            "nuke dump bleed puke drag knock flush",  # the trading desk's words for a fall; "dragged bitcoin to"
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
             "run extend firm lift shoot double triple quadruple race propel boost",
     # a return towards an earlier level: a plain level (GUIDE rule 5)
@@ -52,7 +52,7 @@ CUE_LEMMAS: dict[str, str] = {
 NOUN_LEMMAS: dict[str, str] = {
     # (a chart's "rejection at $X" is its top)
     "high": "high highest strongest peak top max maximum zenith summit rejection",
-    "low": "low lowest weakest bottom trough nadir",
+    "low": "low lowest weakest bottom trough nadir minimum",
     "record": "record ath",
     "open": "open opening",
     "close": "close closing settlement",
@@ -62,7 +62,7 @@ NOUN_LEMMAS: dict[str, str] = {
     "wick": "wick",
     # a move named as a noun ("the slide to $X", "a rally to a record")
     "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses "
-            "drawdown selling pullback washout profit-taking",
+            "drawdown selling pullback washout flush profit-taking",
     "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying race",
 }
 RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath|high-water|historic)\b", re.I)

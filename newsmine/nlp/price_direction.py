@@ -49,7 +49,7 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move; a bounce
     # or a recovery after it is a move up ("touched $X before bouncing to")
     # (not another clause's own subject: "bitcoin touched roughly 30K and ether went as low as $1,900")
-    later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and not _own_subject(t)
+    later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and not _own_subject(t, verb)
              and (w := _way(t, extremes) or _up_again(t))]
     return {"low": "high", "high": "low"}[later[0]] if later else None
 
@@ -82,9 +82,11 @@ def _number(t: Token) -> float | None:
         return None
 
 
-def _own_subject(verb: Token) -> bool:
-    """The verb has a subject of its own, other than one pointing back ("it", "which")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that", "who") for c in verb.children)
+def _own_subject(later: Token, verb: Token) -> bool:
+    """``later`` has a subject of its own, other than one pointing back ("it", "which") or the coin whose
+    relative clause holds ``verb`` ("Ether, which touched $1,071, rose 14% from that low")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that", "who") and c.i != verb.head.i
+               for c in later.children)
 
 
 def _up_again(t: Token) -> str | None:

@@ -43,9 +43,11 @@ NOT_REACHED = re.compile(
     r"year-end (?:marker|target|call|forecast|objective)|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
-    r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|"
+    r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|projections?|"
+    # a move foreseen, named as a noun ("does not rule out a return to 12,000 dollars")
+    r"\b(?:a|any) (?:quick |swift |fast |full )?return to|"
     # a condition on a level to come ("would not sell a single coin before bitcoin reaches $250,000")
-    r"(?:before|until|till|once) (?:[\w-]+ ){0,2}(?:reaches|hits|tops|crosses|revisit\w*|returns to)|"
+    r"(?:before|until|till|once) (?:[\w-]+ ){0,3}(?:reaches|hits|tops|crosses|closes|revisit\w*|returns to)|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
@@ -92,7 +94,8 @@ _REACHED = re.compile(r"(?<!nobody has )(?<!no one has )(?<!has not )(?<!have no
                       r"breach\w*|pierc\w*|gave way|gives way|giving way|crack(?:ed|ing)|"
                       r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
-    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:[\w-]+ )?(?:price )?(?:forecast|prediction|projection|estimate|target)s?\b|"
+    r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:the |a )?(?:[\w-]+ ){0,2}(?:price )?"
+    r"(?:forecast|prediction|projection|estimate|target)s?\b|"
     # a miner's revenue per unit of hash, a treasury's average cost ("At a $45 hashprice", "the $3,900 average cost")
     r"hash ?price\b|average (?:cost|price|entry|purchase price)\b|"
     r"(?:[A-Z][a-z]+ )?(?:calls?|puts?)\b|"  # an option by its strike: "the $120,000 December call"
@@ -168,7 +171,7 @@ _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:supports?|resistances?|line in th
 _PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
 _PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
                        r"(?:about |roughly |exactly )?$|\bpeg of\s*$|"
-                       r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at)\b[^$.;]{0,20}$", re.I)
+                       r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at|stay|remain)\b[^$.;]{0,20}$", re.I)
 # A yes/no question, in a headline or a subhead, asks whether a level comes ("Can SOL reclaim $200?",
 # "BNB price analysis: Is $1,500 next?"); a question about why reports what happened ("Why did it fall to $X?").
 # (a decimal point is no full stop: "Can XRP reclaim $2.50?")
@@ -212,7 +215,8 @@ _MARK_AFTER = re.compile(r"\s+(?:level|mark|handle|line|barrier|threshold|top|hi
 _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electricity|power)\b)", re.I)
 # a sum named by what it is ("a ₹30,000 profit", "the first £12,000 of gains", "up to $3,000 of whatever is left")
 _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|losses|earnings)|"
-                        r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill)s?)\b", re.I)
+                        r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill|bount(?:y|ie)|reward|fine)s?|"
+                        r"of (?:move|movement|upside|downside)\b)\b", re.I)
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and

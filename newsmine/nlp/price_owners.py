@@ -21,6 +21,7 @@ _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sa
                        "remittance transfer payment deposit withdrawal salary wage rent ticket subscription "
                        "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
                        "retracement extension ema sma vwap trendline neckline composite company firm miner".split())  # a chart's lines, a stock index, a company too
+_FIATS = frozenset("dollar euro yen yuan rupee peso lira naira pound rouble ruble rand real".split())
 # the listed funds and stocks that trade on the coin's name ("IBIT traded as low as $27.50", "MSTR rose 9% to")
 _LISTED_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
                             "CLSK HUT CIFR BTBT HOOD".split())
@@ -55,6 +56,10 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         return True  # a company's shares moved ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped 12% to")
     # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
     if any(c.dep_ == "appos" and (c.lower_ in _NOT_COINS or c.lower_[:-1] in _NOT_COINS) for c in subject.children):
+        return True
+    # a currency itself ("The dollar, for its part, fell 1.8% against the real, to R$ 5.19"), not a coin called
+    # one ("Ethena's synthetic dollar") nor a currency that moved the price ("A firmer rand has kept")
+    if subject.lower_ in _FIATS and not any(c.dep_ in ("amod", "poss", "compound") for c in subject.children):
         return True
     word = subject.lower_.removesuffix("s") if subject.lower_ not in _NOT_COINS else subject.lower_  # no lemmatizer
     if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not

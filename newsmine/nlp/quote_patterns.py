@@ -18,7 +18,7 @@ SAY = (
     r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up|"
     r"gushed|joked|mused|sighed|laughed|declared|reiterated|recounted|elaborated|pointed out|texted|messaged|emailed|"
     # translated copy keeps the source language's verbs of speech ("evaluated", "indicated", "opined")
-    r"evaluated|indicated|assessed|opined|affirmed|assured|highlighted|underlined|analy[sz]es|analy[sz]ed|continues|"
+    r"evaluated|indicated|assessed|assesses|evaluates|opined|affirmed|assured|highlighted|underlined|analy[sz]es|analy[sz]ed|continues|"
     # an office's or a firm's words put to a purpose ("the State Council vowed to "...", "which the company blamed on "..."")
     r"vowed|pledged|blamed|offered"
 )

@@ -141,6 +141,11 @@ class _Attributor:
             self.registry.note_org(venue)
         elif person is not None:
             self.registry.last_person = person
+        elif name and name in self.registry.orgs and not any(  # (unless the quote's own sentence names one)
+                sentence_start <= o < sentence_start + len(left) for o, _ in (*self.orgs, *self.ner_orgs)):
+            # so is an organisation named before ("Circle said late on Friday that the rest of its reserves, held at
+            # BNY Mellon, were unaffected. "...," the company said": Circle, not the bank named last)
+            self.registry.note_org(name)
         elif name and patterns.ROLE_APPOSITION.match(before, m.end()):
             # a new name the parser missed, its role in apposition ("Ambrose Kettleby, a portfolio manager at Y, says")
             self.registry.introduce(name, before[m.end():])

@@ -148,7 +148,7 @@ _ORG_WORDS = re.compile(
     r"Digital|Ventures|Advisory|Fund|Trust|Protocol|Network|Ltd|LLC|LLP|Holdings|Investments|Management|"
     r"Analytics|Trading|Asset|Assets|Financial|Global|Institute|Association|Council|Department|Ministry|"
     r"Agency|Authority|Court|Reserve|Office|Treasury|Board|Service|Brokers?|Brokerage|Advisors|Advisers|Associates|"
-    r"Solutions|Technologies|Strategies|Wealth|Insights|Derivatives)\b"
+    r"Solutions|Technologies|Strategies|Wealth|Insights|Derivatives|Planning)\b"
 )
 # Where a speaker is based, and how well known or named they are, is no part of the role (GUIDE: "one
 # Singapore-based trader" -> trader; "popular analyst", "pseudonymous trader" -> analyst, trader)
