@@ -210,7 +210,8 @@ def find_coin_prices(text: str) -> tuple[Amount, ...]:
     for m in SATS_RE.finditer(text):
         value = to_number(m.group("num"))
         if value:
-            found.append(Amount(decimal_round(value * SATOSHI * (1e6 if m.group("million") else 1)), "BTC", m.start(), m.end(), False, True))
+            sats = value * (1e6 if m.group("million") else 1)
+            found.append(Amount(decimal_round(sats * SATOSHI), "BTC", m.start(), m.end(), False, True))
     return tuple(sorted(found, key=lambda a: a.start))
 
 

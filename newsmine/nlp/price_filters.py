@@ -216,7 +216,7 @@ _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electri
 # a sum named by what it is ("a ₹30,000 profit", "the first £12,000 of gains", "up to $3,000 of whatever is left")
 _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|losses|earnings)|"
                         r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill|bount(?:y|ie)|reward|fine)s?|"
-                        r"of (?:move|movement|upside|downside)\b)\b", re.I)
+                        r"of (?:move|movement|upside|downside))\b", re.I)
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and

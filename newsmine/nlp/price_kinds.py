@@ -180,8 +180,9 @@ def _told_by_clause(prep: Token, head: Token) -> bool:
     """"far below the roughly $21,000 it fetched": a relative clause about the coin says where the market
     was; the amount is a reference, not a level crossed ("off the levels above $70,000 it had held" crossed one)."""
     after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else prep
-    return after.lower_ == "the" and any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and (s.lower_ == "it" or s.ent_type_ == "ASSET")
-                                         for s in c.children) for c in head.children)
+    about_coin = (c for c in head.children if c.dep_ == "relcl")
+    return after.lower_ == "the" and any(s.dep_ == "nsubj" and (s.lower_ == "it" or s.ent_type_ == "ASSET")
+                                         for c in about_coin for s in c.children)
 
 
 def _reference(head: Token, link: str) -> tuple[str, int]:

@@ -45,9 +45,9 @@ _PURCHASE = re.compile(
     r"(?:about |around |roughly )?$|"
     r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
-    r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"
-    r"\bnibbl(?:e|es|ed|ing) at\s*(?:about |around )?$|"
-    r"\bcovered\b[^.;$]{0,25}\b(?:near|at|around)\s*$|"  # "covered far too early near 77 grand"  # a desk's slow buying ("has started nibbling at 75k")  # "paying around $97,000 a coin"
+    r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
+    r"\bnibbl(?:e|es|ed|ing) at\s*(?:about |around )?$|"  # a desk's slow buying ("has started nibbling at 75k")
+    r"\bcovered\b[^.;$]{0,25}\b(?:near|at|around)\s*$|"  # "covered far too early near 77 grand"
     # a bitcoin ATM's own rate, marked up over the market ("the Vaultline kiosk priced bitcoin at $119,200")
     r"\b(?:kiosks?|ATMs?|machines?)\b[^.;$]{0,60}\b(?:quoted|quotes|priced|prices|listed|lists|showed|shows|displayed|"
     r"charged|charges)\b[^.;$]{0,25}$|"
