@@ -140,6 +140,15 @@ def test_wave_twelve_sums_and_forecasts(text):
                for _, value, _ in prices_of(text)), prices_of(text)
 
 
+def test_bitcoin_in_ounces_of_gold_is_a_price_in_xau():
+    text = "Measured in the metal, one bitcoin now buys about 31 ounces of gold, up from about 24 ounces in March."
+    facts = facts_of(text)
+    assert [(p.asset, p.value, p.currency) for p in facts.prices] == [("BTC", 31.0, "XAU"), ("BTC", 24.0, "XAU")]
+    # the metal's own price per ounce is no coin's price, nor are ounces in a sentence that never names the metal
+    assert [p.currency for p in facts_of("Gold rose to $2,310 an ounce as bitcoin slipped to $61,000.").prices] == ["USD"]
+    assert facts_of("Bitcoin rose. The parcel weighed 12 ounces.").prices == []
+
+
 def test_a_fund_ticker_in_an_aside_is_no_coin():
     facts = facts_of("The fund, which trades under the ticker QQBT, took in $40 million of bitcoin on its first day.")
     assert "QQBT" not in {a.symbol for a in facts.assets}

@@ -101,6 +101,10 @@ COIN_RE = re.compile(rf"{_NUM}\s?(?P<coin>{'|'.join(COIN_QUOTES)})\b")
 # Satoshis (a hundred-millionth of a bitcoin) quote small coins in bitcoin ("roughly 450 sats").
 SATS_RE = re.compile(rf"{_NUM}\s?(?P<million>million\s)?(?:sats|satoshis?)\b(?!/)")  # ether: "1.77 million sats"
 SATOSHI = 1e-8
+# Bitcoin in ounces of gold, a price in XAU (GUIDE), in a sentence about the metal ("one bitcoin now buys about
+# 33 ounces of gold", "Priced in the metal, one bitcoin is worth about 26.9 ounces", "BTC/XAU: 27.6 oz")
+OUNCES_RE = re.compile(rf"{_NUM}\s?(?:troy\s)?(?:ounces|oz)\b")
+_GOLD_WORDS = re.compile(r"\b(?:gold|metal|XAU)\b", re.I)
 # A quote with no currency sign ("to 43,780", "0.5810"): digit groups or decimals, no sign, not
 # a percentage. ``prices`` reads these only in a ticker table, which states its currency once.
 BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
@@ -199,9 +203,10 @@ def decimal_round(value: float) -> float:
 
 
 def find_coin_prices(text: str) -> tuple[Amount, ...]:
-    """Every fraction-of-a-coin amount ("0.0000087 BTC", "450 sats"), its currency the coin."""
+    """Every amount quoted in a coin or in gold ("0.0000087 BTC", "450 sats", "33 ounces" beside the metal), its currency the coin or XAU."""
     found: list[Amount] = []
-    if not has_digit(text) or "BTC" not in text and "ETH" not in text and "sat" not in text:
+    if not has_digit(text) or "BTC" not in text and "ETH" not in text and "sat" not in text and "oz" not in text and (
+            "ounce" not in text):
         return ()
     for m in COIN_RE.finditer(text):
         value = to_number(m.group("num"))
@@ -212,6 +217,10 @@ def find_coin_prices(text: str) -> tuple[Amount, ...]:
         if value:
             sats = value * (1e6 if m.group("million") else 1)
             found.append(Amount(decimal_round(sats * SATOSHI), "BTC", m.start(), m.end(), False, True))
+    for m in OUNCES_RE.finditer(text) if _GOLD_WORDS.search(text) else ():
+        value = to_number(m.group("num"))
+        if value:
+            found.append(Amount(value, "XAU", m.start(), m.end(), False, True))
     return tuple(sorted(found, key=lambda a: a.start))
 
 
