@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsmine.nlp.numbers import to_number
 from newsmine.nlp.price_cues import DOWN_WORDS, UP_WORDS, noun_cue, verb_cue
 
 if TYPE_CHECKING:
@@ -76,10 +77,7 @@ def _number(t: Token) -> float | None:
     """The value of a number token, not a percentage's ("lost 27%" moved no level to 27)."""
     if not t.like_num or t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("%", "percent", "per"):
         return None
-    try:
-        return float(t.text.replace(",", ""))
-    except ValueError:
-        return None
+    return to_number(t.text)
 
 
 def _own_subject(later: Token, verb: Token) -> bool:

@@ -87,7 +87,7 @@ def paired_coins(sent: SentView, found: Found) -> Found:
     return found
 
 
-def _respectively(sent: SentView, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
+def _respectively(sent: SentView, found: Found) -> Found:
     """"Ether and solana fell to $X and $Y respectively": the coins named before the first price take
     the prices in order."""
     if len(found) < 2:
@@ -100,7 +100,7 @@ def _respectively(sent: SentView, found: list[tuple[Amount, str, str, str]]) -> 
     return [(a, coin, currency, kind) for (a, _, currency, kind), coin in zip(ordered, coins)]
 
 
-def _paired_lists(sent: SentView, found: list[tuple[Amount, str, str, str]]) -> bool:
+def _paired_lists(sent: SentView, found: Found) -> bool:
     """A plain list of coins, then a plain list of as many amounts ("Bitcoin and ether were trading
     near $42,300 and $2,970"): the same pairing as with "respectively"."""
     if len(found) < 2:

@@ -205,9 +205,11 @@ def anaphor_owns(sent: SentView, pos: int) -> bool:
     return False
 
 
-_CAUSATIVES = frozenset(f"{stem}{end}" for stem in ("drag", "push", "send", "knock", "pull", "lift", "drive", "sink", "tip")
-                        for end in ("", "s", "ed", "ged", "ing", "ging")) | {"sent", "took", "takes", "taking", "drove",
-                                                                          "driven", "sank", "carried", "carries"}
+# verbs by which one thing moves another ("dragged it to", "sent it below", "took it to")
+_CAUSATIVES = frozenset("drag drags dragged dragging push pushes pushed pushing send sends sent sending knock knocks "
+                        "knocked knocking pull pulls pulled pulling lift lifts lifted lifting drive drives drove driven "
+                        "driving sink sinks sank sinking tip tips tipped tipping take takes took taking carry carries "
+                        "carried carrying".split())
 
 
 def _causer_of_it(sent: SentView, pos: int) -> tuple[int, int] | None:
