@@ -37,9 +37,20 @@ def coin_worth(sent: SentView, a: Amount, near: str) -> bool | None:
     worth = _COIN_WORTH.search(near) or _ONE_COIN_COSTS.search(near)
     coin_end = worth and worth.end("valued" if worth.groupdict().get("valued") else "coin")
     if worth and (_THE_COIN.search(near, 0, coin_end) or any(
-            m.end - sent.start == a.start - len(near) + coin_end for m in sent.of("ASSET"))):
+            m.end - sent.start == a.start - len(near) + coin_end for m in sent.of("ASSET")) or _it_the_coin(sent, a, worth)):
         return True
     held = _COINS_RESTATED.search(near)
     if held and to_number(held.group("qty")) != 1:
         return False  # "sold for 246.9 ether, about $117,700": what that many coins are worth
     return None
+
+
+def _it_the_coin(sent: SentView, a: Amount, worth: re.Match[str]) -> bool:
+    """"it" worth the amount is the coin the sentence is about ("FTT ... has shed 90% since Sunday, when it was
+    worth about $22"), unless a holding is what was named ("his stake ..., when it was worth $300")."""
+    before = sent.text[:a.start]
+    return (worth.groupdict().get("coin") or "").lower() == "it" and any(m.end - sent.start <= a.start for m in sent.of("ASSET")) \
+        and not _HOLDING.search(before)
+
+
+_HOLDING = re.compile(r"\b(?:stake|portfolio|holdings?|position|investment|savings|fund|account|wallet|bag)s?\b", re.I)

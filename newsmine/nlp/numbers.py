@@ -86,6 +86,14 @@ _SHARED_K = r"(?=\s?[-–]\s?\d{1,3}(?:\.\d{1,12})?(?P<scale>[kK])(?![\w]))"
 # before a currency word, where a run of three-digit groups can be nothing else.
 _UNNAMED_CURRENCY = re.sub(r"\(\?P<\w+>", "(?:", CURRENCY_PATTERN)  # for a lookahead: the shape names its own groups
 _SPACED_NUM = _NUM.replace("(?P<num>", rf"(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=[\s-](?i:{_UNNAMED_CURRENCY}))|", 1)
+# The first end of a range also takes the currency word written once after the second ("46-49 cents",
+# "between 56,200 and 58,900 dollars"); "and" joins a range only after "between" ("fell 5 and 49 cents" is
+# no range), and a rate ("from 366.5 to 800 pesos per dollar") is none.
+_SECOND_END = r"\d{1,3}(?:,\d{3})*(?:\.\d{1,12})?" + _WORD_CUR + r"(?!\s+per\b)"
+WORD_RANGE_RES = (
+    re.compile(rf"{_NOT_IN_WORD}{_NUM}(?=\s?[-–]\s?{_SECOND_END})"),
+    re.compile(rf"(?<=\bbetween ){_NUM}(?=\s+and\s+{_SECOND_END})"),
+)
 # Five shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
 MONEY_RES = (
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SHARED_SCALE}"),
@@ -148,7 +156,8 @@ def find_money(text: str) -> tuple[Amount, ...]:
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
     # the two range shapes need a dash, which most sentences lack
-    patterns = () if not has_digit(text) else MONEY_RES if "-" in text or "–" in text else MONEY_RES[2:]
+    patterns = () if not has_digit(text) else (*WORD_RANGE_RES, *MONEY_RES) if "-" in text or "–" in text else (
+        WORD_RANGE_RES[1], *MONEY_RES[2:])
     for pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -274,8 +283,12 @@ def _signed_by_word(text: str, start: int) -> bool:
 
 
 # Outlets in continental Europe and Latin America write "0,39 euros" and "4.000 euros" for 0.39 and 4,000.
-# An article with a decimal comma and no decimal point ("32,6 percent") is read in that convention.
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?!\d|[.,]\d)")
+# An article with a decimal comma ("32,6 percent", "2.810,50 euros") or a euro, real or lira amount grouped
+# with points ("52.400 euros", "€52.400": no English desk writes a euro price to the tenth of a cent), and no
+# decimal point, is read in that convention (GUIDE, za- to zd-series).
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{1,2}(?!\d|[.,]\d)|"
+                            r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)\s?(?:euros?|Euro|reais|lira|ro?ubles|pesos)\b|"
+                            r"(?:€|R\$)\s?[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)")
 _DECIMAL_POINT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
 _SEPARATED = re.compile(r"\d[\d.,]*\d")
 

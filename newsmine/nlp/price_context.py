@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import CAUSATIVES, NAMED_KINDS, named_after
+from newsmine.nlp.price_cues import CAUSATIVES, NAMED_KINDS, broken_support, named_after
 
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
-_AT_EXTREME_OF = re.compile(r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
+# (the height of a panic is the end of the move that tells it: "plunged to $1,900 at the height of the panic" is the bottom)
+_AT_EXTREME_OF = re.compile(r"\s+at the (?:height|peak) of the (?P<panic>panic|sell-?off|crash|rout|turmoil|chaos|capitulation|"
+                            r"liquidations?|cascade|slide|rout|fear)\b|"
+                            r"\s+at the (?:(?P<low>bottom|depth|low|trough|worst)|top|height|peak|high) of\b|"
                             r"\s+at the (?:(?P<lows>lows?)|highs?)\b|\s+(?:spike|peak)\b", re.I)  # "to 110.5 at the lows", "the 49k spike"
 # A ranked row's "SOL +17% to $26.60" in a list after its title ("Biggest movers: ...") is where the coin
 # stands, not how far it went (GUIDE); a thread's "$SOL -11.2% to $117", with no list, is still the move's low
@@ -69,14 +72,14 @@ _RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reac
                           r"(?:about |around |roughly )?$", re.I)
 # Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
 # a round number lost or taken back is a level crossed ("lost the $55,000 handle", GUIDE rule 3).
-_TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price |it |the coin |bitcoin |ether )?(?:away|back)|"
+_TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price (?:of \w+ )?|it |the coin |bitcoin |ether )?(?:away|back)|"
                           r"(?:was |were |got )?rejected) (?:at|near|around)\s*(?:about |around |roughly )?$", re.I)
 _LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
                         r"retook|recaptured) the\s*$", re.I)
 _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
 # "The new all-time high so far is $69,210", "the session low was $59,224": an extreme told as the subject
-_EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |day['’]s )?(?P<what>all-time high|all-time low|"
-                         r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)? "
+_EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |(?:day|session|week)['’]s )?(?P<what>all-time high|all-time low|"
+                         r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)?(?: on (?:[\w-]+ ){0,2}?[A-Z]\w+)? "
                          r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
 # ... or set beside it between commas: "The year's low so far, about $38,500, came on", "from its December high, near $4,100,"
 _EXTREME_APPOSED = re.compile(r"\b(?:the|its|their) (?:[\w'’-]+ ){0,2}?(?P<what>all-time high|all-time low|record(?: high)?|"
@@ -103,11 +106,12 @@ _PAST_OLD_RECORD = re.compile(r"[^.;$]{0,40}?\b(?:surpass|top|beat|exceed|eclips
                               r"(?:previous|prior|old|earlier|former) (?:all-time high|record|peak)", re.I)
 # A sentence that opens at the extreme ("At the low point the digital currency cost 49.580 Euro", "At its
 # peak, ether changed hands at $4,870", "At its worst the coin changed hands at") gives its first price that side.
-_OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough|worst|weakest)|"
+_OPENS_AT_EXTREME = re.compile(r"\s*At (?:the|its|their) (?:(?P<low>low(?:est)?(?: point)?|bottom|trough|worst|weakest|depths?)|"
                                r"high(?:est)?(?: point)?|peak|top|best|strongest|height)\b(?! of (?:the )?(?:range|band|channel))", re.I)
 _TOUCHED = r"(?:touching|hitting|tagging|reaching|testing)\s+(?:about |around |roughly )?$"
 _TOUCHING = re.compile(rf"\b{_TOUCHED}", re.I)
-_TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:it\s+|the coin\s+|the price\s+)?(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|"
+_TURNED_AFTER = re.compile(r"[^.;$]{0,30}?\bbefore\s+(?:it\s+|the coin\s+|the price\s+|the (?:move|rally|gain|spike|jump|pop)\s+"
+                           r"(?:was\s+)?)?(?:(?P<up>recover|rebound|bounc|climb|rall|paring)|given|"
                            r"retreat|slip|fall|falling|fell|drop|pull|sink|sank|easing|giving|retrac|revers|slid|fad|dipp|tumbl|plung)",
                            re.I)
 # A move caused with no direction of its own ("briefly sent bitcoin to $47,900") turned after it ("and it fell to
@@ -148,6 +152,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
         return "ath"
     extreme_of = _AT_EXTREME_OF.match(text, a.end)
     if kind in ("spot", "low", "high") and extreme_of:
+        if extreme_of.group("panic"):
+            return kind if kind != "spot" else "high"  # the move says which way the panic went ("plunged to")
         return "low" if extreme_of.group("low") or extreme_of.group("lows") else "high"
     further = _NO_FURTHER.search(text, max(0, a.start - 30), a.start)
     if kind in ("spot", "low", "high") and further:
@@ -179,8 +185,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
         return "level"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
         return "high"
-    if kind in ("spot", "low", "high") and _LOST_MARK.search(text, max(0, a.start - 25), a.start) and (
-            _MARK_AFTER.match(text, a.end) or _round(a.value)):
+    if kind in ("spot", "low", "high") and (_LOST_MARK.search(text, max(0, a.start - 25), a.start) and (
+            _MARK_AFTER.match(text, a.end) or _round(a.value)) or broken_support(text, a.start, a.end)):
         return "level"
     side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
     if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):

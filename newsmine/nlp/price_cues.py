@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # class -> lemmas (verbs unless noted). Phrasal uses ("top out", "climb back") are
 # resolved in price_kinds from the particle, so each lemma has one class here.
@@ -62,7 +66,7 @@ NOUN_LEMMAS: dict[str, str] = {
     "wick": "wick",
     # a move named as a noun ("the slide to $X", "a rally to a record")
     "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses "
-            "drawdown selling pullback washout flush profit-taking",
+            "drawdown selling pullback washout flush profit-taking rout capitulation",
     "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying race",
 }
 RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath|high-water|historic)\b", re.I)
@@ -71,7 +75,7 @@ FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)
 PERIOD_WORDS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
                           r"(?:day|week|month|year|session)s?\b|\b(?:weekly|monthly|yearly|daily|intraday|session|"
                           r"week|month|year|\d{4})\b", re.I)
-LEVEL_PREPS = frozenset("above below under beneath over past through thru beyond north south".split())
+LEVEL_PREPS = frozenset("above below under beneath over past through thru beyond across north south".split())
 DOWN_WORDS = frozenset("down lower downward".split())
 UP_WORDS = frozenset("up higher upward".split())
 # verbs that move a coin without saying which way: the cause named before them does ("the sell-off sent bitcoin to")
@@ -145,7 +149,7 @@ def noun_cue(word: str) -> str | None:
 # a record in local terms" tells what crossing it meant.
 _NAMED_AFTER = re.compile(
     r"[,:]\s*(?:the|its|their|[\w-]+['’]s(?: \([A-Z]{2,6}\))?) (?:(?:new|fresh|own|previous|prior|earlier|former|old|last|weekly|monthly|daily|yearly|annual|"
-    r"quarterly|session|cycle|local|intraday|[A-Z][a-z]+|\d{4}|\d+-(?:day|week|month|year)|[\w-]+['’]s)\s+){0,3}"
+    r"quarterly|session|cycle|local|intraday|(?:early|mid|late)-[A-Z][a-z]+|[A-Z][a-z]+(?: \d{1,2})?|\d{4}|\d+-(?:day|week|month|year)|[\w-]+['’]s)\s+){0,3}"
     r"(?P<what>record(?: high)?|all-time high|high|peak|top|low|bottom|open|close)\b(?! (?:end|side|band|of the range))")
 NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "all-time low": "atl", "high": "high",
                "peak": "high", "top": "high", "low": "low", "bottom": "low", "open": "open", "close": "close"}
@@ -155,3 +159,26 @@ def named_after(text: str, end: int) -> str | None:
     """The kind an apposition right after an amount ending at ``end`` names it by, or None."""
     m = _NAMED_AFTER.match(text, end)
     return NAMED_KINDS[m.group("what")] if m else None
+
+
+# A support or floor the market broke is a level crossed (GUIDE, k- to m-series): told before the amount
+# ("lost support at $3,000", "the breach of support at $130") or after it ("Support at $55,000 gave way",
+# "the $140 floor gave way").
+_SUPPORT_BROKEN = re.compile(r"\b(?:lost|losing|loses|broke|breaking|breached|breach of|cracked|cracking|sliced through)"
+                             r" (?:its |the )?(?:[\w-]+ )?(?:support|floor)(?: level)? (?:at|near|around|of)\s*"
+                             r"(?:about |around |roughly )?$", re.I)
+_GAVE_WAY = re.compile(r"[\s,]+(?:(?:[\w-]+ )?(?:support|floor|level|mark|line|handle) )?"
+                       r"(?:gave way|gives way|giving way|finally broke|cracked|failed to hold)\b", re.I)
+
+
+def broken_support(text: str, start: int, end: int) -> bool:
+    """The amount at ``start:end`` of ``text`` is a support or floor the market broke."""
+    return bool(_SUPPORT_BROKEN.search(text, max(0, start - 45), start) or _GAVE_WAY.match(text, end))
+
+
+def joined_word(t: Token) -> str:
+    """The token with a hyphenated first half ("sell-off" is parsed as sell, -, off)."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
+        return doc[t.i - 2:t.i + 1].text.lower()
+    return t.lower_

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import to_number
-from newsmine.nlp.price_cues import DOWN_WORDS, UP_WORDS, noun_cue, verb_cue
+from newsmine.nlp.price_cues import DOWN_WORDS, UP_WORDS, joined_word, noun_cue, verb_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -21,7 +21,10 @@ _HAND = frozenset({"hand", "hands", "handed", "handing"})  # "handed back its ga
 
 def _way(t: Token, extremes: bool = False) -> str | None:
     """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""
-    cls = verb_cue(t.lower_) if t.pos_ in ("VERB", "AUX") else noun_cue(t.lower_)
+    cls = verb_cue(t.lower_) if t.pos_ in ("VERB", "AUX") else noun_cue(joined_word(t))  # ("the sell-off")
+    if t.pos_ == "VERB":
+        # a move named as the subject says which way its verb went ("the sell-off ran for six hours")
+        cls = next((m for c in t.children if c.dep_ == "nsubj" and (m := noun_cue(joined_word(c))) in ("fall", "rise")), cls)
     if t.lower_ in _HAND and any(c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         cls = "fall"  # "then handed back almost everything it had gained"
     if cls == "fall" or t.lower_ in DOWN_WORDS or extremes and cls == "low" and t.pos_ == "NOUN":
@@ -36,7 +39,9 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     turned = _turned_after(verb)
     if turned:
         return turned
-    own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    # (not a later verb the parser hangs on it: "touched $3,000, then slid to" is a turn, not the same move)
+    own = {t.i for t in verb.subtree} - {t.i for c in verb.children
+                                         if c.dep_ == "conj" or c.dep_ == "dep" and c.pos_ == "VERB" for t in c.subtree}
     for t in verb.children:
         if t.dep_ == "prep" and t.lower_ in ("before", "after"):
             own -= {x.i for x in t.subtree}
@@ -47,6 +52,12 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     within = [w for t in sent if t.i > verb.i and t.i in own and (w := _way(t, extremes))]
     if within:
         return within[0]
+    # a participle joined to the verb tells the same move, not a turn from it ("hitting 41 cents for the first time
+    # since 2021 and gaining 155% in a week"; "touching $X and then falling" is a turn)
+    same = [w for t in verb.children if t.dep_ == "conj" and t.tag_ == "VBG" and verb.tag_ == "VBG"
+            and not any(c.lower_ in ("then", "back") for c in t.children) and (w := _way(t, extremes))]
+    if same:
+        return same[0]
     # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move; a bounce
     # or a recovery after it is a move up ("touched $X before bouncing to")
     # (not another clause's own subject: "bitcoin touched roughly 30K and ether went as low as $1,900")

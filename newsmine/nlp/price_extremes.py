@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move": 4, "spot": 5}
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})  # a word a noun phrase is built from
 _TIME_OPENERS = frozenset({"last", "this", "early", "late", "overnight", "yesterday"})
+_WICK_SIDES = {"upper": "high", "top": "high", "lower": "low", "bottom": "low"}
 _FRACTIONS = frozenset({"half", "third", "quarter", "fraction", "twice", "double", "%", "percent"})
 
 
@@ -29,7 +30,9 @@ def extreme(noun: Token) -> tuple[str, int] | None:
     ("all-time high", "lifetime high", "a fresh high", "the June low")."""
     cls = noun_cue(noun.lower_)
     if cls == "wick" and noun.pos_ == "NOUN":
-        return direction(noun) or "low", RANK["named"]  # "nuked to a wick at 24.8k": the bottom of the fall
+        # "nuked to a wick at 24.8k": the bottom of the fall; an "upper" wick, or one marking "the top", is the top
+        side = next((c.lower_ for c in noun.children if c.lower_ in _WICK_SIDES), None)
+        return _WICK_SIDES.get(side) or _top_told(noun) or direction(noun) or "low", RANK["named"]
     if cls not in ("high", "low", "record", "open", "close"):
         return None
     phrase = noun.head if noun.dep_ in ("amod", "compound") and noun.head.pos_ in NOMINAL else noun
@@ -96,3 +99,9 @@ def apposition(last: Token) -> tuple[str, int] | None:
         if named:
             return named
     return None
+
+
+def _top_told(noun: Token) -> str | None:
+    """"printed a wick at $0.52 ..., the top of the move": a wick the sentence calls a top or a bottom."""
+    after = noun.doc[noun.i + 1:noun.sent.end].text.lower()
+    return "high" if "the top of" in after else "low" if "the bottom of" in after else None

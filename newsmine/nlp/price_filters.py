@@ -16,9 +16,11 @@ from newsmine.nlp.coin_worth import coin_worth
 from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
-from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin
+from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
 from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, own_trade, production_cost
-from newsmine.nlp.view import ArticleView, SentView, anaphor_owns
+from newsmine.nlp.price_watch import forecast_row, listed_to_watch, named_to_watch, support_watched
+from newsmine.nlp.subjects import anaphor_owns
+from newsmine.nlp.view import ArticleView, SentView
 
 _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
@@ -40,6 +42,7 @@ NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|(?<!than )expected(?!,)|expecting|"
     r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|upside|downside|strikes?|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:[\w-]+ )?(?:run|shot|crack|stab|tilt) at|"
+    r"(?:risk|chance|odds|prospect|threat|points? to|pointing to) (?:of )?(?:a |another |fresh )?(?:re-?)?test of|"
     r"year-end (?:marker|target|call|forecast|objective)|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
@@ -58,7 +61,8 @@ NOT_REACHED = re.compile(
     # an option's or a note's terms ("the call struck at $80,000", "an initial bitcoin level of $69,400")
     r"struck (?:at|near)|initial (?:[\w-]+ )?(?:level|fixing|price)|knock-?ins?|barriers?|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
-    r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b[^$]{0,40}|"
+    # (a futures contract on a derivatives venue is the coin's traded price: "September contract on CME was quoted at")
+    r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b(?! (?:the )?(?:CME|Deribit|Bakkt|Cboe|BitMEX|Binance|OKX|Bybit)\b)[^$]{0,40}|"
     # a near miss ("came within a whisker of $90,000", "within striking distance of")
     r"within (?:a whisker|a hair(?:['’]s breadth)?|inches|a few (?:dollars|points|ticks)|(?:touching|striking|spitting) distance) of)\b",
     re.I,
@@ -67,38 +71,16 @@ NOT_REACHED = re.compile(
 # asset or a pair ("SOL/BTC sits at 0.00261").
 # (so does what "comes in at" one, and a level set off in apposition: "the 50% retracement, which comes in at $0.70",
 # "the 38.2% retracement of the slide, a level near $1.19 where sellers wait")
+_IT_SITS = re.compile(r"\bit $", re.I)  # "It sits at US$93,420 in early Asian trade": the coin the story is about
 _SITS = re.compile(r"\b(?:sits|comes in|lies) (?:near|around|at)\s*(?:about |around |roughly )?$|,\s*a level (?:near|around|at)\s*$")
 # "Max pain for the December series sat at $85,000": an options statistic, however far before its amount
 _MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.$]{0,120}$", re.I)
-# with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
-_SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp|line in the sand)\b",
-                      re.I)
-# A sentence about where support or resistance lies ("Resistance is $32,400, and above that there is
-# mostly air up to $35,000"; "Analyst: Support sits at ..."): every level in it is one to watch.
-_WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
-                    r"(?:is|sits|lies|comes|stands|remains)\b|^(?:support|resistance)s?\s*:|"
-                    # a desk note's "Levels: 25.2k is ...", a letter's "Levels we are watching this week: ..."
-                    r"^(?:(?:key|the) )?(?:levels|lines)(?: to watch| (?:we are|we're|traders are|desks are|I am|I'm) watching)?"
-                    r"(?: this week| today| next week| for the week)?\s*:|"
-                    r"^(?-i:(?:KEY )?LEVELS)\b|"  # its capitalised heading, run into the line below it
-                    # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
-                    r"^(?:(?:our|my|the) )?(?:price )?(?:predictions?|forecasts?|targets?|outlook|call)\s*:|"
-                    # a prediction page's table ("DOGE price prediction (Year | Minimum | Average | Maximum) 2025 | $0.18")
-                    r"^[\w .'()-]{0,40}\bprice (?:predictions?|forecasts?)\b[^.;:]{0,20}\(", re.I)
-# a levels box run into one line: every amount after "Resistance:" or "Support:" up to the next label is one to watch
-# ("Resistance: $0.8000, $0.8530 Support: $0.7040 (50% Fib), $0.5500 Bias: bullish while above $0.6490")
-_LABELLED_LEVEL = re.compile(r"\b(?:supports?|resistances?|targets?|invalidation|bias|pivots?)\s*:[^:]*$", re.I)
-# (not after a negation: "nobody has tested resistance at $28,800 yet")
-_REACHED = re.compile(r"(?<!nobody has )(?<!no one has )(?<!has not )(?<!have not )(?<!never )"
-                      r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
-                      r"breach\w*|pierc\w*|gave way|gives way|giving way|crack(?:ed|ing)|"
-                      r"reclaiming|held|holding|found|finding|lost|losing)\b", re.I)
 _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:the |a )?(?:[\w-]+ ){0,2}(?:price )?"
     r"(?:forecast|prediction|projection|estimate|target)s?\b|"
     # a miner's revenue per unit of hash, a treasury's average cost ("At a $45 hashprice", "the $3,900 average cost")
     r"hash ?price\b|average (?:cost|price|entry|purchase price)\b|"
-    r"(?:[A-Z][a-z]+ )?(?:calls?|puts?)\b|"  # an option by its strike: "the $120,000 December call"
+    r"(?-i:[A-Z][a-z]+ )?(?:calls?|puts?)\b|"  # an option by its strike: "the $120,000 December call"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
     r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
@@ -106,12 +88,13 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
     r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
     r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
-    r"(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
+    r"(?:[\w-]+ )?(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
+    r"(?:unfilled |open )?(?:CME )?gap\b|"  # "the unfilled 83K gap on the CME chart"
     r"area|zone|region|level is|is key|is a key|order block|fair value gap|FVG\b|(?:\d+-(?:day|week) )?(?:EMA|SMA)\b|"
     r"max(?:imum)?[- ]pain\b|"  # "below the $38,000 max pain point"
     # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
     # she labelled a stretch target"); an average ("$97,000 a coin on average")
-    r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears)\b|"
+    r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears|by)\b|"
     r"as (?:the|a|an) (?:[\w-]+ )?(?:objective|target)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
@@ -140,8 +123,6 @@ _RIGHT_REACHED = re.compile(
 # about $8 by the end of December"); the end of a session is no horizon.
 _BY_END = re.compile(r"^[\s,]*by (?:(?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
                      r"(?:Christmas|spring|summer|autumn|the halving)\b)", re.I)
-# a row labelled by a year ("• 2026: $2.65 / $4.15 / $6.00"), the last label before the amount
-_YEAR_ROW = re.compile(r"\b((?:19|20)\d\d):(?=[^:]*$)")
 # A year after publication names a forecast's horizon ("above $400K by 2030", "$180,000 in 2026").
 _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:the )?end[- ](?:of )?)?(\d{4})\b")
 # A correction repeats what the story wrongly said ("An earlier version of this story said ether
@@ -162,10 +143,22 @@ _NEGATED_RIGHT = re.compile(
 # (also a floor or hurdle the writer names, "$1 psychological floor", "$86,000 as the first hurdle", "¥10.8 million
 # as the line bitcoin has to hold", "$25,000 has become the first line of support")
 # (a label with its colon names the amounts after it: "$0.7120 Resistance: $0.8000")
-_RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:supports?|resistances?|line in the sand)\b(?!\s*:)|"
-                            r"^[^.;,]{0,25}\b(?:floors?|hurdles?|ceilings?|barriers?|psychological (?:level|mark|threshold))\b|"
-                            r"^\s+as the line\b|"
-                            r"^\s+(?:has become|became|remains|remained) (?:the|a|an) (?:[\w-]+ ){0,2}line of (?:support|defen[cs]e)\b", re.I)
+# a near miss told by its distance, right before the level missed ("came within $150 of $60,000")
+_WITHIN_OF = re.compile(r"\bwithin (?:about |roughly |just |some )?(?:\$|US\$|€|£)?\d[\d,.]*(?:[kK]|%| dollars| cents| percent)?"
+                        r" of (?:the )?$", re.I)
+# a participle of a move, or "with" a coin where it stands, after a comma starts a clause of its own
+_MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|lifting|knocking|driving|carrying|pulling|"
+                          r"with (?:the )?[A-Za-z]\w+ (?:at|near|around|trading|changing hands))\b"
+                          r"(?!.*,\s)", re.I)
+# a mark a move stalled short of ("stalling short of $100,000", "still short of the $100,000 mark it has been chasing");
+# not a past price ("still short of the $3,230 it fetched on Aug. 1")
+_SHORT_OF = re.compile(r"\b(?:stall\w*|still|again|just) short of (?:the )?$", re.I)
+_FETCHED_RIGHT = re.compile(r"\s+(?:it|the coin|the token)\s+(?:had |has )?(?:fetched|reached|hit|touched|traded|commanded|peaked)\b",
+                            re.I)
+# a wire's note on a fix, "(corrects price in first paragraph from $53,600)": the wrong value, or the right one restated
+_CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*$", re.I)
+# a mean over a period is no level traded at (GUIDE: averages): "Bitcoin averaged $65,800 in June"
+_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+(?:about |around |roughly |nearly |just )?$", re.I)
 # A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
 # "redeemable for one dollar"); what it traded at off the peg still counts.
 _PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
@@ -186,6 +179,13 @@ _NON_CRYPTO = re.compile(
     r"sterling|yuan|dollar index|futures on|hash ?price|"
     r"the dollar (?:had |has )?(?:fallen|fell|risen|rose|slid|slipped|dropped|climbed|jumped|sank) to)\b(?! terms)", re.I
 )
+# a sentence opened by another asset: its "it" is that asset ("Gold suffered ..., a week after it set a record of $2,067")
+_OTHER_SUBJECT = re.compile(r"(?:the |spot )?(?:gold|silver|oil|crude|the dollar|stocks|shares|equities|the S&P 500|"
+                            r"the Nasdaq|the yen|the euro|the pound|treasuries)\b", re.I)
+# the currency of another amount that is a rate ("0.22 yuan per kilowatt-hour")
+_UNIT_OF_NUMBER = re.compile(r"\d\s*$")
+_RATE_AFTER = re.compile(r"\s+(?:per|an?|for each)\b", re.I)
+_CURRENCY_NAMES = {"euro": "EUR", "yen": "JPY", "pound": "GBP", "sterling": "GBP", "yuan": "CNY"}
 # a unit of a commodity, a share or a fund's unit, or of miners' hash power ("hashprice at $0.06 per terahash per day")
 # and a currency's exchange rate ("from 366.5 to 800 pesos per dollar"), banknotes ("the new N1,000 notes")
 # and what a service charges ("₱200 per transfer")
@@ -219,10 +219,6 @@ _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|lo
                         r"of (?:move|movement|upside|downside))\b", re.I)
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
-# The rows of a list of forecasts ("The forecasts for the Dec. 31 close included: • Bank X: $95,000") and
-# the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.
-_FORECAST_HEADER = re.compile(r"\b(?:forecasts?|predictions?|targets?|projections?|estimates?|calls)\b", re.I)
-_LEVELS_HEADING = re.compile(r"^(?:(?:key|the) )?levels(?: to watch)?:?$", re.I)
 # A stock, a fund's shares or a commodity named after the coin is what the amount belongs to ("BlackRock's
 # bitcoin ETF shares rose 3% to $28.50"; "bitcoin miner stocks")
 _NON_CRYPTO_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shares?|stocks?|equit\w+|ETFs?|ETPs?)\b", re.I)
@@ -250,8 +246,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     near = left[-45:]
     near = near[_new_clause(sent, a, near):]
     right = text[a.end:a.end + 60]
-    if SOLD_ABOVE.search(left):
-        return True
+    if SOLD_ABOVE.search(left) or traded_in_relative(sent, a):
+        return True  # (a coin "which traded at" the amount: its market price, whatever the clause before plans)
     if claim_value(text, a):
         return False  # (a value set on a coin, not its worth in a market: before ``coin_worth``)
     worth = coin_worth(sent, a, near)
@@ -259,7 +255,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return worth
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
-    after = re.split(r"[,;]", right[:40])[0]
+    after = re.split(r"[,;]|\b(?:as|while|when|after|before)\b", right[:40])[0]
     if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(
             r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
         return False
@@ -268,7 +264,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     of_coin = _OF_COIN.match(right)
     if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):
         return False
-    if _listed_to_watch(view, index) or forecast_row(view, index, a):
+    if listed_to_watch(view, index) or forecast_row(view, index, a):
         return False
     if production_cost(sent, a) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _future_year(view, right):
         return False
@@ -278,7 +274,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or _FIAT_QUOTED.search(near):
         return False
-    if is_change(text, a) or contract_term(text, a) or own_trade(text, a):
+    if is_change(text, a) or contract_term(text, a) or own_trade(text, a) or _AVERAGED.search(near) or _CORRECTS.search(
+            text, 0, a.start):
         return False
     if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False
@@ -288,39 +285,43 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
     if told:
         near = near[:reach.start()]
-    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _RIGHT_NOT_REACHED.search(right) or (
+    moved = _MOVE_CLAUSE.search(near)
+    if moved:  # "how the market would react, sending BTC briefly to $30,000": the move is told, not foreseen
+        near = near[moved.start():]
+    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or named_to_watch(left, right) or (
+            _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) or (
             re.search(r"\bstrikes?\b", right[:25])):
         return False
     if _BY_END.match(right) and not told_past(sent, a.start, a.end):
         return False
     sits = _SITS.search(text, 0, a.start)
-    if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")):
+    if sits and not any(m.end - sent.start == sits.start() - 1 for m in sent.of("ASSET")) and not _IT_SITS.search(
+            text, 0, sits.start()):
         return False
     if unreal(sent, a.start, a.end) or answers_hypothetical(view, index):
         return False
-    if (_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)
-            or _LABELLED_LEVEL.search(text, 0, a.start)) and not _REACHED.search(near):
+    if support_watched(sent, a, near, right):
         return False
-    last_asset = max((m.end - sent.start for m in sent.of("ASSET") if m.end - sent.start <= a.start), default=None)
+    last_asset = max((m.end - sent.start for m in (*sent.of("ASSET"), *sent.ranked) if m.end - sent.start <= a.start),
+                     default=None)
     # a fund named after the coin owns the amount only in its own clause ("rallied after BlackRock filed for a
     # spot bitcoin ETF, ending June at $30,470" is bitcoin's close)
     fund = None if last_asset is None else _NON_CRYPTO_AFTER.match(text, last_asset, a.start)
     if _RIGHT_NON_CRYPTO.match(right) or (
-        _NON_CRYPTO.search(text[:a.start]) and not anaphor_owns(sent, a.start) if last_asset is None
+        _other_asset_before(text, a) and not (anaphor_owns(sent, a.start) and not _OTHER_SUBJECT.match(text))
+        if last_asset is None
         else fund and "," not in text[fund.end():a.start]
     ):
         return False  # a stock, a currency or a commodity, not a crypto asset
     return True
 
 
-def _listed_to_watch(view: ArticleView, index: int) -> bool:
-    """Sentence ``index`` is a row of a forecast list or a line under a "Levels" heading in its paragraph."""
-    header = view.list_header(index)
-    if header is not None:
-        return bool(_FORECAST_HEADER.search(header.text))
-    # the heading may close the paragraph before ("LEVELS" on a line of its own), so the search starts there
-    first = view.paragraph_start(index - 1) if index else 0
-    return any(_LEVELS_HEADING.match(view.sents[k].text) for k in range(first, index))
+def _other_asset_before(text: str, a: Amount) -> bool:
+    """A stock, a commodity or a currency is named before amount ``a`` (the amount's own currency named in
+    words, "Measured in sterling, ... £57,500 a coin", "the euro pair bottomed at €15,640", is no other asset)."""
+    return any(_CURRENCY_NAMES.get(m.group().lower()) != a.currency
+               or _UNIT_OF_NUMBER.search(text, 0, m.start()) and _RATE_AFTER.match(text, m.end())
+               for m in _NON_CRYPTO.finditer(text, 0, a.start))
 
 
 def _new_clause(sent: SentView, a: Amount, near: str) -> int:
@@ -359,18 +360,6 @@ def _moved_coin(sent: SentView, a: Amount, near: str) -> int:
 def _future_year(view: ArticleView, right: str) -> bool:
     m = _YEAR_AFTER.match(right)
     return bool(m and view.published and int(m.group(1)) > view.published.year)
-
-
-def forecast_row(view: ArticleView, index: int, a: Amount) -> bool:
-    """A row labelled by a year to come ("• 2026: $2.65 / $4.15 / $6.00"), or by the year of publication
-    under a prediction heading ("ETH price prediction 2022–2025 2022: $800 – $2,100"): a forecast."""
-    sent = view.sents[index]
-    row = _YEAR_ROW.search(sent.text, 0, a.start)
-    if row is None or view.published is None:
-        return False
-    year = int(row.group(1))
-    heading = view.text[view.sents[view.paragraph_start(index)].start:sent.start + a.start]
-    return year > view.published.year or year == view.published.year and bool(_FORECAST_HEADER.search(heading))
 
 
 def negated(text: str, a: Amount) -> bool:

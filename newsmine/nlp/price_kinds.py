@@ -14,14 +14,14 @@ level (spot).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, noun_cue,
-                                     verb_cue)
+from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,
+                                     noun_cue, verb_cue)
 from newsmine.nlp.price_direction import direction, previous_way
 from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price
-from newsmine.nlp.view import clause_head
+from newsmine.nlp.price_rows import row_kind
+from newsmine.nlp.subjects import clause_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from newsmine.nlp.view import SentView
 
 SPOT = ("spot", RANK["spot"])
+_PLAIN_AT = frozenset({"at", "near", "around", "about"})
+_NAMED = frozenset({"high", "low", "record", "open", "close", "wick"})
 # "traded for as little as $0.08", "quoting as much as $1,242", "as cheap as 0.935 ETH": how far a price went, like "as low as"
 _AS_FAR = {"little": ("low", RANK["named"]), "cheap": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
@@ -36,9 +38,7 @@ _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low 
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
 _NOW = frozenset({"now", "currently"})
-# "SOL: $258.90", "Bitcoin (BTC): $82,548" (the tokenizer keeps "):" whole): a table or list row
-_LIST_MARKS = frozenset({":", "):", "•", "|", "(", "-", "–", "—"})
-_ENUMERATOR = re.compile(r"\d{1,2}[.)]")
+
 
 
 def amount_tokens(sent: SentView, start: int, end: int) -> tuple[list[Token], Token] | None:
@@ -83,6 +83,8 @@ def _before(first: Token) -> tuple[Token | None, Token | None]:
             j -= 1
         if j >= floor and doc[j].lower_ in PREPS - SOFT_PREPS:
             return doc[j], None  # "to near $X", "from about $X"
+        if j > floor and doc[j].text == "," and noun_cue(doc[j - 1].lower_) in ("high", "low", "record"):
+            j -= 1  # the GUIDE's "the June lows, near $17,600": the extreme, then where it was
         if j >= floor and (noun_cue(doc[j].lower_) in ("high", "low", "record", "open", "close", "wick")
                            or doc[i].lower_ == "as" and doc[j].lower_ in _AS_FAR):
             return doc[i], doc[j]
@@ -100,9 +102,12 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     $X" is a close); a level preposition met before any of them ends the climb ("a
     record above $X" is the level crossed)."""
     first = tokens[0]
-    if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS or _enumerated(first):
-        return _row_label(first) or _gloss(tokens[-1]) or SPOT
+    row = row_kind(first, tokens[-1])
+    if row is not None:
+        return row
     surface, noun = _before(first)
+    if surface is not None and surface.lower_ in _PLAIN_AT and _with_coin(surface):
+        return SPOT  # "..., with the token at $0.11": where a coin stands, not the clause's record or close
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
     best = (_AS_FAR.get(noun.lower_) or extreme(noun)) if noun is not None else None
@@ -145,6 +150,18 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     return best
 
 
+def _with_coin(prep: Token) -> bool:
+    """``prep`` ends an absolute phrase "with <a few words> at" ("with ADA at", "with the token near"): the
+    parser may hang the preposition on the main verb, so the words are read as written."""
+    doc, floor = prep.doc, prep.sent.start
+    for i in range(prep.i - 1, max(floor, prep.i - 4) - 1, -1):
+        if doc[i].lower_ == "with":  # a phrase of its own, after a comma or opening the sentence ("We hit record
+            return i < prep.i - 1 and (i == floor or doc[i - 1].is_punct)  # with BTC at $90.5K" is the record)
+        if doc[i].like_num or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX") or noun_cue(doc[i].lower_) in _NAMED:
+            return False  # (nor a named extreme: "with the January low near $28,800")
+    return False
+
+
 def _opened_session(verb: Token | None) -> bool:
     """The amount's verb opens a session ("opened the year just under $10")."""
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb_cue(verb.lower_) != "open":
@@ -160,13 +177,6 @@ def _opened(verb: Token) -> Token | None:
 
 def _is_session(noun: Token) -> bool:
     return noun.lower_ in _SESSIONS or noun.ent_type_ in ("DATE", "TIME")
-
-
-def _enumerated(first: Token) -> bool:
-    """The amount opens a numbered list row ("4. $119.18: the record price of ..."): only an
-    enumerator stands before it, so the row is read like a bulleted one."""
-    return 0 < first.i - first.sent.start <= 2 and _ENUMERATOR.fullmatch(
-        first.doc[first.sent.start:first.i].text.replace(" ", "")) is not None
 
 
 def _measured(prep: Token) -> bool:
@@ -195,53 +205,16 @@ def _reference(head: Token, link: str) -> tuple[str, int]:
     return ("high" if link in ("below", "under", "beneath", "south") else "low"), RANK["move"]
 
 
-def _row_label(first: Token) -> tuple[str, int] | None:
-    """An extreme named by the label of a list row ("High of the day so far: $48,969")."""
-    doc, i = first.doc, first.i - 2
-    while i >= first.sent.start and doc[i].text not in _LIST_MARKS:
-        if noun_cue(doc[i].lower_) in ("high", "low", "record", "open", "close"):
-            return extreme(doc[i])
-        i -= 1
-    return None
-
-
-_GLOSS_VERBS = {"open": ("open", RANK["open"]), "close": ("close", RANK["close"]),
-                "peak": ("high", RANK["named"]), "bottom": ("low", RANK["named"])}
-
-
-def _gloss(last: Token) -> tuple[str, int] | None:
-    """A "by the numbers" row glosses the amount after a colon ("• $67,150: where bitcoin
-    opened on Saturday", "• $60,800: ether's low of the weekend"): its first phrase names the kind."""
-    doc, end = last.doc, last.sent.end
-    if last.i + 1 >= end or doc[last.i + 1].text != ":":
-        return None
-    for t in doc[last.i + 2:end]:
-        if t.is_punct:
-            return None
-        named = _GLOSS_VERBS.get(verb_cue(t.lower_)) if t.pos_ in ("VERB", "AUX") else extreme(t)
-        if named:
-            return named
-    return None
-
-
-def _word(t: Token) -> str:
-    """The token with a hyphenated first half ("sell-off" is parsed as sell, -, off)."""
-    doc = t.doc
-    if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
-        return doc[t.i - 2:t.i + 1].text.lower()
-    return t.lower_
-
-
 def _named_move(noun: Token) -> str | None:
     """The move a noun names, itself or through "of" ("a wave of short covering", "a bout of selling")."""
-    move = noun_cue(_word(noun))
+    move = noun_cue(joined_word(noun))
     if move in ("fall", "rise"):
         return move
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
-                if obj.dep_ == "pobj" and noun_cue(_word(obj)) in ("fall", "rise"):
-                    return noun_cue(_word(obj))
+                if obj.dep_ == "pobj" and noun_cue(joined_word(obj)) in ("fall", "rise"):
+                    return noun_cue(joined_word(obj))
     return move
 
 
@@ -288,7 +261,7 @@ def _caused_move(words: Span) -> tuple[str, int] | None:
     verb = words.doc[i]
     cls = verb_cue(verb.lower_)
     if verb.lower_ in CAUSATIVES:  # "the sell-off pushed bitcoin to": the cause over the verb
-        causes = (noun_cue(_word(t)) for t in reversed(words.doc[words.start:i]))
+        causes = (noun_cue(joined_word(t)) for t in reversed(words.doc[words.start:i]))
         cls = next((m for m in causes if m in ("fall", "rise")), cls)
     return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
 
@@ -309,6 +282,9 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         role = c.dep_
         if c.tag_ in ("WDT", "WP") and role == "nsubj" and c.i > 0 and c.doc[c.i - 1].pos_ == "NOUN":
             c = c.doc[c.i - 1]  # "a rally that had carried it to $88,500": the rally is the subject
+        if role == "nsubj" and cls in ("open", "close") and _named_move(c) in ("fall", "rise"):
+            cls = None  # "The slide began on Thursday with the coin near $7,900": a move began, no session opened
+            continue
         if verb.i < c.i < first.i and c.lower_.endswith("ing") and verb_cue(c.lower_) in ("fall", "rise"):
             cls = verb_cue(c.lower_)  # "sent cardano tumbling to $0.38": the participle is the move
             continue
@@ -331,8 +307,10 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
             # the amount is that extreme
             return named
     opened = _opened(verb) if cls in ("open", "close") else None
-    if opened is not None and opened.pos_ == "NOUN" and opened.i < first.i and not _is_session(opened):
-        cls = None  # "would open a run toward the June low", "closed the segment with bitcoin at": no session
+    if opened is not None and opened.pos_ == "NOUN" and (opened.i < first.i or verb.i > first.i) and not _is_session(opened):
+        # "would open a run toward the June low", "closed the segment with bitcoin at": no session; nor the
+        # door a breach of support "at $130 ... opened" after its amount
+        cls = None
     if "out" in words and cls in ("cross", "peak", "bottom"):
         cls = "bottom" if cls == "bottom" else "peak"  # "topped out at", "bottomed out near"
     if cls == "cross" and verb.lower_.startswith("top") and link in ("at", "near", "around"):

@@ -4,7 +4,9 @@ Market copy puts other assets' prices in the same sentences as the coin's ("Coin
 fell 6% to $171.30 as bitcoin slid", "gold slipped below $2,165", "Units of the fund closed at
 C$5.62"). The subject of the clause that reaches the amount says whose it is; where the parser
 takes a second subject for an object, the words before the verb do. Coins listed before as
-many prices take them in order (``paired_coins``).
+many prices take them in order (``paired_coins``), and a coin said to trade at an amount ("with
+bitcoin at $56,700", "ether, which traded at $3,040") owns it whatever the sentence names besides
+(``coin_at``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import re
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_cues import verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
-from newsmine.nlp.view import SentView, clause_head
+from newsmine.nlp.subjects import clause_head
+from newsmine.nlp.view import SentView
 
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
@@ -34,6 +37,18 @@ _ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  #
 _NOT_COIN_BEFORE = re.compile(r"\b(?:gold|silver|bullion|oil|crude|brent|copper|stake|portfolio|savings|allowance)\b"
                               r"(?:\s+[a-z-]+){1,3}\s+$", re.I)
 
+# between a coin and its amount: a verb of trading or moving and its preposition, nothing else (a placement,
+# "support for ether is seen at", is no trade)
+_COIN_AT = re.compile(r"\s*(?:,\s*(?:which|that)\s+)?(?:(?:is|was|were|are|has|had|been)\s+)*(?:last\s+)?"
+                      r"(?:(?P<verb>chang(?:ed|ing) hands|[a-z]+)\s+)?(?:[\d.]+%\s+)?"
+                      r"(?:at|near|around|to)\s*(?:about |around |roughly |nearly |just )?$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:for|of|on|in|into|against|to|than)\s+$", re.I)
+_PLACED = frozenset({"seen", "expected", "eyed", "watched", "pegged", "flagged", "marked"})
+# ... and a relative clause telling where the coin traded, which no plan or purchase before it changes
+_TRADED_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:(?:is|was|were|are|has been|had been)\s+)?(?:last\s+)?"
+                              r"(?P<verb>trad(?:ed|ing|es)|chang(?:ed|ing) hands|quoted)\s+(?:at|near|around)\s*"
+                              r"(?:about |around |roughly |nearly |just )?$", re.I)
+
 
 def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     """The clause's subject is a share, a contract, a fee or a flow, not a coin ("'Yes' shares ...
@@ -50,6 +65,9 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
+    if any(node.idx < m.start - sent.start + sent.doc_start < found[1].idx
+           and not _OBJECT_BEFORE.search(sent.text, 0, m.start - sent.start) for m in sent.of("ASSET")):
+        return False  # a coin between the verb and the amount is what moved ("..., dragged ether below $1,000")
     if subject.text in _LISTED_TICKERS:
         return True
     if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:
@@ -64,7 +82,9 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     word = subject.lower_.removesuffix("s") if subject.lower_ not in _NOT_COINS else subject.lower_  # no lemmatizer
     if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not
         after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
-        return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting")
+        venue = after is not None and after.i + 1 < len(subject.doc) and any(  # "September contract on CME"
+            m.start - sent.start == subject.doc[after.i + 1].idx - sent.doc_start for m in sent.of("EXCHANGE"))
+        return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting") and not venue
     return word in _NOT_COINS
 
 
@@ -110,3 +130,23 @@ def _paired_lists(sent: SentView, found: Found) -> bool:
     return (len(coins) == len(ordered) and len({m.key for m in coins}) == len(coins)
             and all(PLAIN_LIST.match(text[x.end - sent.start:y.start - sent.start]) for x, y in zip(coins, coins[1:]))
             and all(PLAIN_LIST.match(text[x.end:y.start]) for x, y in zip(ordered, ordered[1:])))
+
+
+def coin_at(sent: SentView, a: Amount, between: re.Pattern[str] = _COIN_AT) -> bool:
+    """A coin is said to trade or move to amount ``a`` with nothing between but the verb ("with bitcoin at
+    $56,700", "ether, which was trading at $3,050", "Bitcoin fell to $55,200, still above support at ..."): a
+    market price, whatever support or resistance the sentence names besides."""
+    coin = max((m for m in sent.of("ASSET") if m.end - sent.start <= a.start), key=lambda m: m.end, default=None)
+    if coin is None or _OBJECT_BEFORE.search(sent.text, 0, coin.start - sent.start):
+        return False  # (the coin an object: "Resistance for bitcoin sits at $52,500")
+    found = between.match(sent.text, coin.end - sent.start, a.start)
+    verb = found and found.groupdict().get("verb")
+    if verb:
+        return verb.lower() not in _PLACED and verb_cue(verb.split()[0]) in ("hold", "fall", "rise", "reach", "settle")
+    return found is not None and sent.text[:coin.start - sent.start].endswith("with ")
+
+
+def traded_in_relative(sent: SentView, a: Amount) -> bool:
+    """Amount ``a`` ends a relative clause on a coin telling where it traded ("to buy ether, which traded at
+    $3,040"): the coin's market price, whatever the clause before plans or buys."""
+    return coin_at(sent, a, _TRADED_RELATIVE)

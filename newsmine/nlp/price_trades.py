@@ -28,6 +28,8 @@ _PURCHASE = re.compile(
     # a holder's sale at a price ("sold half of his spot bitcoin at $38,000", "selling bitcoin near $50,500"), not
     # the market's selling ("sold off to", "selling pressure near")
     r"(?<!the )\b(?:sold|selling)\b(?! off| pressure)[^$.;,:]{0,40}\b(?:at|near|around)\s*(?:about |around |roughly )?$|"
+    r"\b(?:trimm(?:ed|ing) (?:\w+ ){0,2}(?:holdings?|positions?|stakes?|exposure|allocations?)|took profits?|taking profits?)\b"
+    r"[^$.;,:]{0,20}\b(?:at|near|around|above)\s*$|"  # "trimmed holdings above $70,000"
     # a fund or a desk adding to a position ("Her fund added to its position between", "we added back bitcoin between")
     r"\b(?:we|I|he|she|they|fund|desk|clients?)\s+(?:\w+\s+)?add(?:ed|ing)\b[^$.;%]{0,40}\b(?:at|near|between)\s*$|"
     # a short covered ("covered a short in bitcoin from $122,000 near $107,000"): where it was opened and closed

@@ -13,18 +13,18 @@ import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
-from newsmine.nlp.price_filters import (CORRECTION, NOT_REACHED, RANGE_JOIN, band_not_reached, forecast_row, is_price, is_size,
-                                       negated)
-from newsmine.nlp.price_measures import contract_term, is_change, left_clause
-from newsmine.nlp.price_owners import PLAIN_LIST, paired_coins
 from newsmine.nlp.price_context import refine_kind
 from newsmine.nlp.price_cues import PASSING_VERBS
+from newsmine.nlp.price_filters import CORRECTION, band_not_reached, is_price, negated
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
-from newsmine.nlp.price_trades import SOLD_ABOVE, own_trade, production_cost
+from newsmine.nlp.price_measures import is_change, left_clause
+from newsmine.nlp.price_owners import PLAIN_LIST, paired_coins
+from newsmine.nlp.price_ranges import range_kind, range_rejected
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
+from newsmine.nlp.price_trades import SOLD_ABOVE
 from newsmine.nlp.quote_marks import quote_spans
-from newsmine.nlp.ratios import find_ratios, money_quote, ratio_pair
+from newsmine.nlp.ratios import find_ratios, money_quote, pair_before, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
 from newsmine.records import Price
@@ -49,9 +49,6 @@ _EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest) (?:pric
                           r"[^$.;]{0,12}$", re.I)
 # the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
 _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|trade)\b[^$.;]{0,40}\bwas\s*$", re.I)
-# a chart's gap between two prices ("an older gap from the November sell-off, between roughly $58,000 and $59,400")
-_GAP_LEFT = re.compile(r"\bgaps?\b[^.;$]{0,60}$", re.I)
-_COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 # (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
 # Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
 # (or set off by a comma and a rounding word alone: "to €2,930, roughly $3,185")
@@ -60,8 +57,6 @@ _RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:
                        r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
 _AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
-_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from|rang(?:ed|ing) from)\b[^$]{0,35}$", re.I)
-_RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
 _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving)\s+from\s+"
@@ -74,13 +69,15 @@ _MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$",
 _LISTED = re.compile(
     # the unit may not run into a new clause ("$2,400 an ounce while bitcoin fell to $60,000")
     r"^\s*(?:(?:for|in|per|an?) (?:(?!\b(?:while|whereas|but|as|after|before|when|since)\b)[^,$;.]){1,25}?)?"
+    r"(?:\s*(?:below|above|on the (?:downside|upside)))?"  # "$55,000 below and $60,000 above"
     # ("the next support at 3.400 euros, followed by the round mark of 3.000 euros", "about $82,600, against $61,000",
     # "bids layered from 69.5k down to 68k")
     r"\s*(?:,\s*)?(?:,|and|or|(?:down |up )?to|(?:up |down )?from|-|–|followed by(?: the [\w\s-]{1,25}? of)?|against|"
     r"versus|vs\.?|compared with)\s*(?:(?:then|even|perhaps|possibly|maybe)\s+)?(?:(?:about|roughly|around|almost|nearly)\s+)?$")
-_FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |its )?(?:lows? (?:of|near|at) )?$|"
+_FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |its )?(?:(?:lows?|support|[\w-]+ floor) (?:of|near|at|around) )?$|"
                           r"\b(?:found|finds|finding) (?:support|a floor|a bottom|buyers) (?:near|at|around|above)\s*"
                           r"(?:about |around |roughly )?$", re.I)
+_PER_COIN = re.compile(r"\s+(?:per|an?|for (?:one|each|a))\s+")
 _ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
 _LISTED_LABEL = re.compile(r"\)?\s*[:·]")  # a row of a table under a listed header ("Bitcoin (BTC): $9,135 / ...")
 # A terminal brief quotes a ticker with its last price and change, anywhere in a line ("ETH last 2,418,
@@ -190,7 +187,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
     if table or quoted_in or sent.of("ASSET"):
         bare = _unread([*amounts, *find_percents(text)], find_bare_numbers(text))
         if table or quoted_in:
-            amounts += [Amount(b.value, quoted_in or b.currency, b.start, b.end, b.scaled, False)
+            amounts += [Amount(b.value, money_quote(text, b.start) or b.currency, b.start, b.end, b.scaled, False)
                         for b in bare if not _counts_units(sent, b)]
         else:
             amounts += [b for b in bare if _quoted_bare(sent, b) and _near_dollar(dollars, b.value)]
@@ -207,9 +204,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
         # ... but the level a move of a given size ended at is no listed amount ("fell $3,000 to $59,000")
         listed = prev_end and _LISTED.match(text[prev_end:a.start]) and not (
             is_change(text, amounts[j - 1]) and _MOVE_TO.match(text[prev_end:a.start]))
-        kind = _range_kinds(text, amounts, j)
+        kind = range_kind(text, amounts, j)
         if (listed and prev_rejected) or round(a.value, 8) in unreached or band_not_reached(text, amounts, j) or (
-                kind is not None and _range_rejected(view, index, a)):
+                kind is not None and range_rejected(view, index, a)):
             ok = False
         elif kind is None:
             ok = is_price(view, index, a)
@@ -252,11 +249,14 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
         if not ok or a.value <= 0:
             continue
         if a.currency is None and pair is not None:
-            found.append((a, pair[0], pair[1], kind))
+            base, quote = pair_before(text, a.start) or pair
+            found.append((a, base, quote, kind))
             continue
         # a pair's quote currency may open the amount ("ETH/USD 2,710" is read as "USD 2,710"): the pair names the coin
         pos = next((m.end - sent.start for m in sent.of("ASSET") if m.start < sent.start + a.start < m.end), a.start)
-        asset = view.asset_for(index, pos)
+        per = _PER_COIN.match(text, a.end)  # "works out to roughly $2,964 per ether": the coin named after it
+        asset = next((m.key for m in sent.of("ASSET") if per and m.start - sent.start == per.end()), None) or view.asset_for(
+            index, pos)
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
     found = _list_shares_fate(text, amounts, rejected, found)
@@ -364,31 +364,3 @@ def _move_end(text: str, amounts: list[Amount], j: int, kind: str) -> str | None
             _UNDIRECTED_FROM.search(left) or kind != "spot" and _FROM_EXTREME.search(left))):
         return None
     return "high" if b.value > a.value else "low" if b.value < a.value else None
-
-
-def _range_kinds(text: str, amounts: list[Amount], j: int) -> str | None:
-    """"low"/"high" when amount ``j`` is one end of a range ("$28,154-$33,562"), named before it
-    ("a 24-hour range of") or after it ("pinned in a $29,000-$29,500 band")."""
-    a = amounts[j]
-    if j + 1 < len(amounts):
-        b = amounts[j + 1]
-        if RANGE_JOIN.match(text[a.end:b.start]) and _is_range(text, a, b):
-            return "low" if a.value <= b.value else "high"
-    if j > 0:
-        b = amounts[j - 1]
-        if RANGE_JOIN.match(text[b.end:a.start]) and _is_range(text, b, a):
-            return "high" if a.value >= b.value else "low"
-    return None
-
-
-def _range_rejected(view: ArticleView, index: int, a: Amount) -> bool:
-    """One end of a range that is no market's: unreached, a size, a trader's fill, a forecast row, a contract's term,
-    a cost or a chart's gap."""
-    text = view.sents[index].text
-    return bool(NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a) or own_trade(text, a)
-                or forecast_row(view, index, a) or contract_term(text, a) or production_cost(view.sents[index], a)
-                or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start) or _GAP_LEFT.search(text, max(0, a.start - 80), a.start))
-
-
-def _is_range(text: str, first: Amount, second: Amount) -> bool:
-    return bool(_RANGE_LEFT.search(text[max(0, first.start - 40):first.start]) or _RANGE_RIGHT.match(text, second.end))

@@ -55,10 +55,20 @@ def ratio_pair(view: ArticleView, index: int) -> tuple[str, str] | None:
     return None
 
 
-def money_quote(text: str) -> str | None:
-    """The quote currency of a pair quoted in money that ``text`` names ("BTC/USDT" -> "USDT"), if any."""
-    m = _MONEY_PAIR.search(text) if "/" in text or "-" in text else None
+def money_quote(text: str, pos: int | None = None) -> str | None:
+    """The quote currency of a pair quoted in money that ``text`` names ("BTC/USDT" -> "USDT"), if any; with
+    ``pos``, of the last such pair before it ("ETH/USDC at 3,090 while ETH/USDT sat at 3,093")."""
+    found = list(_MONEY_PAIR.finditer(text)) if "/" in text or "-" in text else []
+    before = [m for m in found if pos is not None and m.end() <= pos]
+    m = before[-1] if before else found[0] if found else None
     return m.group("quote") if m else None
+
+
+def pair_before(text: str, pos: int) -> tuple[str, str] | None:
+    """(base, quote) of the last crypto pair written before ``pos`` ("ETH/BTC at 0.0535, while SOL/ETH sat at
+    0.043"): where a sentence quotes two pairs, each number is the pair's before it."""
+    found = [m for m in _PAIR.finditer(text, 0, pos) if m.group("base") != m.group("quote")] if "/" in text else []
+    return (found[-1].group("base"), found[-1].group("quote")) if found else None
 
 
 def find_ratios(text: str) -> list[Amount]:

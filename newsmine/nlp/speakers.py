@@ -19,7 +19,6 @@ _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _LOWER = r"[^\W\dA-Z_]"
 _NAME_WORD = rf"(?:[{_UPPER}][\w'’.-]*{_LOWER}[\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{{2,6}}\b)"  # "U.S." in an office
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|du|dos|das|del|della|van|von|der|den|ten|da|di|bin|al|la|le)){{0,3}}"
-_NAME_RE = re.compile(NAME)
 # Words that start a capitalised run but never name a speaker.
 NOT_NAMES = frozenset(
     "The A An One Another Some Many Most Several Analysts Traders Investors Experts He She They It We I You "

@@ -9,14 +9,12 @@ view hides that, and gives the rules the few questions they keep asking
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # spaCy is imported lazily: the CLI must stay light
-    from spacy.tokens import Span, Token
+from newsmine.nlp.sentence import Mention, SentView
+from newsmine.nlp.subjects import (anaphor_owns, causer_of_it, inherited_subject, price_subject, relative_clause_coins,
+                                   relative_owner, subject_asset)
 
 # Subjects that refer back to the asset of the previous sentence.
 _ANAPHORIC_SUBJECT = re.compile(
@@ -80,13 +78,6 @@ def is_row(text: str) -> bool:
     return _ROW.match(text) is not None
 
 
-# Journalists name bitcoin and ether by rank ("the world's largest cryptocurrency rose to
-# $44,950"): these descriptions stand for the asset, ahead of any asset named earlier.
-_BY_RANK = re.compile(
-    r"\b(?:world['’]s )?(?P<second>second[- ])?(?:largest|biggest) (?:cryptocurrency|crypto asset|digital (?:asset|currency)|"
-    r"token|coin)\b(?!\s+(?:exchange|lender|fund|market|holder|miner|compan)|s)", re.I)
-
-
 # "0.059 BTC", "12,000 ETH": a coin after a bare number is a unit, not the subject (after
 # "$0.53" it starts the next table row: "DOGE -21.4% at $0.53 BTC -3.1% at 56.9k").
 _UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
@@ -94,166 +85,11 @@ _DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
 _UNITS = ("BTC", "ETH", "USDT", "USDC")  # "18 bitcoin", and a stablecoin as the quote currency ("104,310 USDT")
 
 
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    label: str  # ASSET, EXCHANGE, NOTEXCH, PERSON, ORG, ...
-    key: str  # canonical id for ASSET/EXCHANGE, the text otherwise
-
-
-@dataclass
-class SentView:
-    text: str
-    start: int
-    end: int
-    mentions: list[Mention] = field(default_factory=list)
-    # The parsed sentence, kept (not copied) so that rules needing the dependency
-    # tree (price kinds) can read it for the few tokens they look at; ``doc_start``
-    # is the doc character offset of ``text[0]``.
-    parse: Span | None = None
-    doc_start: int = 0
-
-    def of(self, label: str) -> Sequence[Mention]:
-        return self._by_label.get(label, ())
-
-    @cached_property
-    def _by_label(self) -> dict[str, tuple[Mention, ...]]:
-        # the rules ask for a sentence's assets or venues tens of times per amount: group them once
-        groups: dict[str, list[Mention]] = {}
-        for m in self.mentions:
-            groups.setdefault(m.label, []).append(m)
-        return {label: tuple(found) for label, found in groups.items()}
-
-    def token_at(self, pos: int) -> Token | None:
-        """The token holding the character at sentence-relative ``pos``; None in the space between tokens,
-        past the sentence or without a parse."""
-        if self.parse is None or not 0 <= pos < len(self.text):
-            return None
-        span = self.parse.doc.char_span(self.doc_start + pos, self.doc_start + pos + 1, alignment_mode="expand")
-        token = span[0] if span else None
-        return token if token is not None and token.idx <= self.doc_start + pos < token.idx + len(token) else None
-
-
-def clause_head(node: Token | None, pos: tuple[str, ...] = ("VERB", "AUX")) -> Token | None:
-    """The word of part of speech ``pos`` that ``node``'s clause hangs from (or the root): the
-    verb whose subject the clause is about."""
-    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
-        if node is None or node.pos_ in pos or node.head.i == node.i:
-            break
-        node = node.head
-    return node
-
-
-def _inherited_subject(sent: SentView, pos: int) -> str | None:
-    """The asset named by the subject of the main clause when the number at ``pos`` sits in a
-    participle with no subject or object of its own ("Solana has outrun bitcoin,
-    climbing 50% in October to about $32.50"): the nearest asset before it is then an object."""
-    if sent.parse is None:
-        return None
-    node = clause_head(sent.token_at(pos), ("VERB",))
-    # a participle only: the parser drops the subject of a finite conjunct ("and litecoin gained 18% to $83")
-    # (with its own auxiliary it is a finite verb whose subject the parser lost: "and XRP, which ..., was trading at")
-    if node is None or node.tag_ != "VBG" or node.dep_ not in ("advcl", "conj", "xcomp") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in node.children):
-        return None
-    subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return None
-    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-    offset = sent.start - sent.doc_start  # doc offsets to article offsets
-    inside = [m.key for m in sent.of("ASSET") if lo + offset <= m.start and m.end <= hi + offset]
-    return inside[0] if inside else None
-
-
-def _relative_clause_coins(sent: SentView, pos: int) -> list[tuple[int, int]]:
-    """Article spans of the coins named as a relative clause's own subject or object before ``pos``,
-    when that clause does not hold ``pos`` ("lifted by ETFs that ether does not yet have, and was
-    at $63,400"): such a coin describes a noun, it is not what the number is about."""
-    token = sent.token_at(pos)
-    if token is None:
-        return []
-    spans = []
-    for m in sent.of("ASSET"):
-        coin = sent.token_at(m.start - sent.start)
-        verb = coin.head if coin is not None and coin.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-        if m.end <= sent.start + pos and verb is not None and verb.dep_ == "relcl" and not (
-                verb.left_edge.i <= token.i <= verb.right_edge.i):
-            spans.append((m.start, m.end))
-    return spans
-
-
-_STANDS_FOR_COIN = frozenset({"coin", "token", "cryptocurrency"})
-
-
-def anaphor_owns(sent: SentView, pos: int) -> bool:
-    """Whether "it" is the subject of the verb that governs the number at ``pos`` ("In dollar
-    terms it hit $22,600, while ether sank 17%"), or "the coin" its subject or object ("the
-    bank's failure knocked the coin down to $19,600 and cost USDC its peg"): that, not a coin
-    named after the number, is what the number is about."""
-    node = clause_head(sent.token_at(pos))
-    if node is None:
-        return False
-    if node.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-        node = node.head  # a second verb shares the first one's subject ("it slid below $6,000 and closed near $4,830")
-    for c in node.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it":
-            return True
-        named = c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _STANDS_FOR_COIN
-        if named and any(d.lower_ == "the" for d in c.children):
-            return True
-    return False
-
-
-# verbs by which one thing moves another ("dragged it to", "sent it below", "took it to")
-_CAUSATIVES = frozenset("drag drags dragged dragging push pushes pushed pushing send sends sent sending knock knocks "
-                        "knocked knocking pull pulls pulled pulling lift lifts lifted lifting drive drives drove driven "
-                        "driving sink sinks sank sinking tip tips tipped tipping take takes took taking carry carries "
-                        "carried carrying".split())
-
-
-def _causer_of_it(sent: SentView, pos: int) -> tuple[int, int] | None:
-    """Where the subject stands (absolute offsets) when "it" is the object of the verb that governs the number
-    at ``pos`` ("the collapse of the terraUSD stablecoin dragged it to $17,592"): the coins named there caused
-    the move; "it" is the coin the story is about."""
-    node = clause_head(sent.token_at(pos))
-    if node is None or node.lower_ not in _CAUSATIVES or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in node.children):
-        return None
-    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-    if subject is None or any(c.dep_ == "poss" for c in subject.children):
-        return None  # "ADA's jump took it above $0.55": the coin's own move
-    first, last = subject.left_edge, subject.right_edge
-    return (sent.start + first.idx - sent.doc_start, sent.start + last.idx + len(last) - sent.doc_start)
-
-
-def _price_subject(sent: SentView, pos: int) -> bool:
-    """Whether "the price", naming no coin of its own ("Upbit's bitcoin price"), is the subject of the
-    verb that governs the number at ``pos``."""
-    node = clause_head(sent.token_at(pos))
-    subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
-    if subject is None or subject.lower_ != "price":
-        return False
-    offset = sent.start - sent.doc_start  # doc offsets to article offsets
-    lo, hi = subject.left_edge.idx + offset, subject.idx + offset
-    return not any(lo <= m.start < hi for m in sent.of("ASSET"))
-
-
 def _subject_refers_back(sent: SentView) -> bool:
     """A sentence whose subject stands for a coin named before it ("The coin traded at ...,
     or ... for tether"): the first coin it names is not its subject."""
     start = _ANAPHORIC_SUBJECT.match(sent.text)
     return start is not None and not any(m.start - sent.start <= start.end() + 12 for m in sent.of("ASSET"))
-
-
-def _subject_asset(sent: SentView, assets: Sequence[Mention]) -> Mention | None:
-    """The asset that is (in) the subject of ``sent``'s main clause, if one is."""
-    for m in assets:
-        token = sent.token_at(m.start - sent.start)
-        while token is not None and token.dep_ != "ROOT":
-            if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-                return m
-            token = token.head
-    return None
 
 
 @dataclass
@@ -299,20 +135,18 @@ class ArticleView:
         row = _TICKER_ROW.match(sent.text)
         if row and row.end() <= pos and not any(m.start - sent.start < row.end() for m in sent.of("ASSET")):
             return row.group("ticker") or row.group("label")
-        inherited = _inherited_subject(sent, pos)
+        inherited = inherited_subject(sent, pos) or relative_owner(sent, pos)
         if inherited is not None:
             return inherited
-        ranked = [Mention(sent.start + m.start(), sent.start + m.end(), "ASSET", "ETH" if m.group("second") else "BTC")
-                  for m in _BY_RANK.finditer(sent.text)]
-        assets = sorted((m for m in (*sent.of("ASSET"), *ranked)
+        assets = sorted((m for m in (*sent.of("ASSET"), *sent.ranked)
                          if not self._object(m)
                          and not (m.key in _UNITS and self._counted(m))),
                         key=lambda m: m.start)
         asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)
                   if not _TICKER_ASIDE.search(m.group())] + [
             (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
-            if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + _relative_clause_coins(sent, pos)
-        causer = _causer_of_it(sent, pos)
+            if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + relative_clause_coins(sent, pos)
+        causer = causer_of_it(sent, pos)
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)
                   and not (causer and causer[0] <= m.start < causer[1])]
         owned = anaphor_owns(sent, pos) or causer is not None
@@ -320,7 +154,7 @@ class ArticleView:
         # given back the jump, falling as low as $1.61 when bitcoin's slide rippled through altcoins, and it was
         # last quoted at"; "XRP turnover ... more than bitcoin and ether volume, and the won price peaked at")
         # (the last coin of the subject is its head: "Ethena's USDe" is USDe)
-        subject = _subject_asset(sent, before[::-1]) if len(before) > 1 and (owned or _price_subject(sent, pos)) else None
+        subject = subject_asset(sent, before[::-1]) if len(before) > 1 and (owned or price_subject(sent, pos)) else None
         if before:
             return (subject or before[-1]).key
         anaphoric = _ANAPHORIC_SUBJECT.match(sent.text) or owned
@@ -342,7 +176,7 @@ class ArticleView:
             # an asset compared with ("ahead of DOGE") is not what the story goes on about
             prev_assets = [m for m in self.sents[k].of("ASSET") if not self._object(m)]
             if prev_assets:
-                return prev_assets[0].key if anaphoric else (_subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
+                return prev_assets[0].key if anaphoric else (subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
         return self.main_asset()
 
     def _counted(self, m: Mention) -> bool:

@@ -1,0 +1,65 @@
+"""Kinds told by list rows: a row's label or a gloss after its amount.
+
+Digests and "by the numbers" boxes set amounts in rows ("SOL: $258.90", "4. $119.18: the record
+price of ...", "• $67,150: where bitcoin opened on Saturday", "High of the day so far: $48,969"):
+no verb governs the amount, so the row's own words name its kind, and a plain row is a spot price.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsmine.nlp.price_cues import noun_cue, verb_cue
+from newsmine.nlp.price_extremes import RANK, extreme
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# "SOL: $258.90", "Bitcoin (BTC): $82,548" (the tokenizer keeps "):" whole): a table or list row
+_LIST_MARKS = frozenset({":", "):", "•", "|", "(", "-", "–", "—"})
+_ENUMERATOR = re.compile(r"\d{1,2}[.)]")
+_SPOT = ("spot", RANK["spot"])
+
+
+def row_kind(first: Token, last: Token) -> tuple[str, int] | None:
+    """(kind, GUIDE rank) of the amount from ``first`` to ``last`` when it opens a list row; None otherwise."""
+    if first.i > first.sent.start and first.doc[first.i - 1].text in _LIST_MARKS or _enumerated(first):
+        return _row_label(first) or _gloss(last) or _SPOT
+    return None
+
+
+def _enumerated(first: Token) -> bool:
+    """The amount opens a numbered list row ("4. $119.18: the record price of ..."): only an
+    enumerator stands before it, so the row is read like a bulleted one."""
+    return 0 < first.i - first.sent.start <= 2 and _ENUMERATOR.fullmatch(
+        first.doc[first.sent.start:first.i].text.replace(" ", "")) is not None
+
+
+def _row_label(first: Token) -> tuple[str, int] | None:
+    """An extreme named by the label of a list row ("High of the day so far: $48,969")."""
+    doc, i = first.doc, first.i - 2
+    while i >= first.sent.start and doc[i].text not in _LIST_MARKS:
+        if noun_cue(doc[i].lower_) in ("high", "low", "record", "open", "close"):
+            return extreme(doc[i])
+        i -= 1
+    return None
+
+
+_GLOSS_VERBS = {"open": ("open", RANK["open"]), "close": ("close", RANK["close"]),
+                "peak": ("high", RANK["named"]), "bottom": ("low", RANK["named"])}
+
+
+def _gloss(last: Token) -> tuple[str, int] | None:
+    """A "by the numbers" row glosses the amount after a colon ("• $67,150: where bitcoin
+    opened on Saturday", "• $60,800: ether's low of the weekend"): its first phrase names the kind."""
+    doc, end = last.doc, last.sent.end
+    if last.i + 1 >= end or doc[last.i + 1].text != ":":
+        return None
+    for t in doc[last.i + 2:end]:
+        if t.is_punct:
+            return None
+        named = _GLOSS_VERBS.get(verb_cue(t.lower_)) if t.pos_ in ("VERB", "AUX") else extreme(t)
+        if named:
+            return named
+    return None

@@ -1,0 +1,145 @@
+"""Which coin a clause is about, read from the parse.
+
+The nearest coin before a number is usually what it prices, but market copy often puts the owner
+elsewhere: the subject of a participle ("Solana has outrun bitcoin, climbing 50% to $32.50"), the
+coin a relative clause hangs from ("outperformed ether, which fell to $2,900"), "it" or "the coin"
+as the subject, or the cause of a move ("the collapse of terraUSD dragged it to"). ``view.ArticleView.asset_for``
+asks these questions in turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsmine.nlp.sentence import Mention, SentView
+
+
+def clause_head(node: Token | None, pos: tuple[str, ...] = ("VERB", "AUX")) -> Token | None:
+    """The word of part of speech ``pos`` that ``node``'s clause hangs from (or the root): the
+    verb whose subject the clause is about."""
+    for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
+        if node is None or node.pos_ in pos or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def inherited_subject(sent: SentView, pos: int) -> str | None:
+    """The asset named by the subject of the main clause when the number at ``pos`` sits in a
+    participle with no subject or object of its own ("Solana has outrun bitcoin,
+    climbing 50% in October to about $32.50"): the nearest asset before it is then an object."""
+    if sent.parse is None:
+        return None
+    node = clause_head(sent.token_at(pos), ("VERB",))
+    # a participle only: the parser drops the subject of a finite conjunct ("and litecoin gained 18% to $83")
+    # (with its own auxiliary it is a finite verb whose subject the parser lost: "and XRP, which ..., was trading at")
+    if node is None or node.tag_ != "VBG" or node.dep_ not in ("advcl", "conj", "xcomp") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in node.children):
+        return None
+    subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    offset = sent.start - sent.doc_start  # doc offsets to article offsets
+    inside = [m.key for m in sent.of("ASSET") if lo + offset <= m.start and m.end <= hi + offset]
+    return inside[0] if inside else None
+
+
+def relative_owner(sent: SentView, pos: int) -> str | None:
+    """The coin right before the "which" that is the subject of the clause holding the number at ``pos``
+    ("Bitcoin has outperformed ether, which fell to $2,900"): the clause is about that coin, even where it is
+    the main clause's object (read from the text: the parser may take "ether" there for an adverb)."""
+    verb = clause_head(sent.token_at(pos), ("VERB",))
+    which = next((c for c in verb.children if c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass")),
+                 None) if verb is not None else None
+    if which is None:
+        return None
+    start = which.idx - (sent.doc_start - sent.start)  # doc offsets to article offsets
+    return next((m.key for m in sent.of("ASSET") if sent.text[m.end - sent.start:start - sent.start] == ", "), None)
+
+
+def relative_clause_coins(sent: SentView, pos: int) -> list[tuple[int, int]]:
+    """Article spans of the coins named as a relative clause's own subject or object before ``pos``,
+    when that clause does not hold ``pos`` ("lifted by ETFs that ether does not yet have, and was
+    at $63,400"): such a coin describes a noun, it is not what the number is about."""
+    token = sent.token_at(pos)
+    if token is None:
+        return []
+    spans = []
+    for m in sent.of("ASSET"):
+        coin = sent.token_at(m.start - sent.start)
+        verb = coin.head if coin is not None and coin.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        if m.end <= sent.start + pos and verb is not None and verb.dep_ == "relcl" and not (
+                verb.left_edge.i <= token.i <= verb.right_edge.i):
+            spans.append((m.start, m.end))
+    return spans
+
+
+_STANDS_FOR_COIN = frozenset({"coin", "token", "cryptocurrency"})
+
+
+def anaphor_owns(sent: SentView, pos: int) -> bool:
+    """Whether "it" is the subject of the verb that governs the number at ``pos`` ("In dollar
+    terms it hit $22,600, while ether sank 17%"), or "the coin" its subject or object ("the
+    bank's failure knocked the coin down to $19,600 and cost USDC its peg"): that, not a coin
+    named after the number, is what the number is about."""
+    node = clause_head(sent.token_at(pos))
+    if node is None:
+        return False
+    if node.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head  # a second verb shares the first one's subject ("it slid below $6,000 and closed near $4,830")
+    for c in node.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it":
+            return True
+        named = c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _STANDS_FOR_COIN
+        if named and any(d.lower_ == "the" for d in c.children):
+            return True
+    return False
+
+
+# verbs by which one thing moves another ("dragged it to", "sent it below", "took it to")
+_CAUSATIVES = frozenset("drag drags dragged dragging push pushes pushed pushing send sends sent sending knock knocks "
+                        "knocked knocking pull pulls pulled pulling lift lifts lifted lifting drive drives drove driven "
+                        "driving sink sinks sank sinking tip tips tipped tipping take takes took taking carry carries "
+                        "carried carrying".split())
+
+
+def causer_of_it(sent: SentView, pos: int) -> tuple[int, int] | None:
+    """Where the subject stands (absolute offsets) when "it" is the object of the verb that governs the number
+    at ``pos`` ("the collapse of the terraUSD stablecoin dragged it to $17,592"): the coins named there caused
+    the move; "it" is the coin the story is about."""
+    node = clause_head(sent.token_at(pos))
+    if node is None or node.lower_ not in _CAUSATIVES or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in node.children):
+        return None
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "poss" for c in subject.children):
+        return None  # "ADA's jump took it above $0.55": the coin's own move
+    first, last = subject.left_edge, subject.right_edge
+    return (sent.start + first.idx - sent.doc_start, sent.start + last.idx + len(last) - sent.doc_start)
+
+
+def price_subject(sent: SentView, pos: int) -> bool:
+    """Whether "the price", naming no coin of its own ("Upbit's bitcoin price"), is the subject of the
+    verb that governs the number at ``pos``."""
+    node = clause_head(sent.token_at(pos))
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None) if node is not None else None
+    if subject is None or subject.lower_ != "price":
+        return False
+    offset = sent.start - sent.doc_start  # doc offsets to article offsets
+    lo, hi = subject.left_edge.idx + offset, subject.idx + offset
+    return not any(lo <= m.start < hi for m in sent.of("ASSET"))
+
+
+def subject_asset(sent: SentView, assets: Sequence[Mention]) -> Mention | None:
+    """The asset that is (in) the subject of ``sent``'s main clause, if one is."""
+    for m in assets:
+        token = sent.token_at(m.start - sent.start)
+        while token is not None and token.dep_ != "ROOT":
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+                return m
+            token = token.head
+    return None
