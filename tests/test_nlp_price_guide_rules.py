@@ -82,6 +82,24 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      [("BTC", 61250.0, "EUR", "spot")]),
     ("On the Lisbon exchange bitcoin changed hands at €58.400.", [("BTC", 58400.0, "EUR", "spot")]),
     ("Ether fell to 2.645,80 euros in Madrid trading.", [("ETH", 2645.8, "EUR", "low")]),
+    # each of two pairs prices its own numbers; a staked token near one coin; the coin named after "per"
+    ("SOL/BTC sat at 0.00231 on Kraken, while the LINK/ETH cross eased to 0.0061.",
+     [("SOL", 0.00231, "BTC", "spot"), ("LINK", 0.0061, "ETH", "low")]),
+    ("BTC/USDT traded at 64,310 on OKX while BTC/USDC was at 64,295 on Coinbase.",
+     [("BTC", 64310.0, "USDT", "spot"), ("BTC", 64295.0, "USDC", "spot")]),
+    ("Lido's wstETH changed hands at 1.168 ETH on Curve.", [("wstETH", 1.168, "ETH", "spot")]),
+    ("With ether at 0.036 BTC and bitcoin at $95,000, that comes to about $3,420 per ether.",
+     [("ETH", 0.036, "BTC", "spot"), ("BTC", 95000.0, "USD", "spot"), ("ETH", 3420.0, "USD", "spot")]),
+    # a correction's clause gives the wrong value; the market's price after the semicolon stands
+    ("A previous version of this article misstated solana's price as $210; it traded at $201.", [("SOL", 201.0, "USD", "spot")]),
+    # a price in the outlet's own dollars; a coin's current price below a level it is measured against
+    ("In Australian dollar terms ether climbed to A$5,410 on Independent Reserve.", [("ETH", 5410.0, "AUD", "high")]),
+    ("Miners booked their coins near bitcoin's cycle low of about $15,800, far below its current $96,000.",
+     [("BTC", 15800.0, "USD", "low"), ("BTC", 96000.0, "USD", "spot")]),
+    # settled by the writers: "worth less than $X" a level, "declined until" a low, a reserves valuation spot
+    ("By the end of 2018 an ether was worth less than $100.", [("ETH", 100.0, "USD", "level")]),
+    ("Bitcoin declined until 38,200 dollars in the night, the Lisbon daily wrote.", [("BTC", 38200.0, "USD", "low")]),
+    ("The exchange's reserves report valued customer ether at $3,180 per coin.", [("ETH", 3180.0, "USD", "spot")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -105,6 +123,10 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     # a holder's sale, gold's own record
     "The manager said he had trimmed positions near $72,000 in bitcoin.",
     "Gold slid 2% on the day, a week after it set a record of $2,450.",
+    # a wire's fix, a book's cover price, a holding of ether that is no price
+    "Bitcoin fell to a two-week low on Tuesday (corrects day in first paragraph, removes price of $61,200)",
+    "The new history of bitcoin, which retails for $30, has sold well.",
+    "The fund moved 1.35 ETH to a new wallet on Friday.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

@@ -20,7 +20,7 @@ from newsmine.nlp.view import SentView
 _COIN_WORTH = re.compile(r"(?:(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$.-]+(?: \([A-Z]{2,6}\))?)(?:, [^,;$]{3,40},)?\s+"
                          r"(?:(?:is|was|were|are)\s+(?:now |currently |then |still |only )?(?:valued at|worth)|"
                          r"costs?|was trading for|fetch(?:ed|es)?)|"
-                         r"\bvalu(?:ed|ing|es) (?P<valued>[\w$.-]+) at)\s*(?:about |around |roughly |nearly |some |just |"
+                         r"\bvalu(?:ed|ing|es) (?:(?:its|the|client|customer|customers['’]|users['’]?) )?(?P<valued>[\w$.-]+) at)\s*(?:about |around |roughly |nearly |some |just |"
                          r"over |under |more than |less than |almost )?$", re.I)
 # "the cost of one bitcoin exceeded 4 million rubles", "the price of a single ether rose to": one coin's worth.
 _ONE_COIN_COSTS = re.compile(r"\b(?:cost|price|value) of (?:one|a single|each|a) (?P<coin>[\w$.-]+)\b[^$,;]{0,30}$", re.I)

@@ -60,6 +60,9 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "DAI": ("Dai", ("Dai",), ("DAI",)),
     "BUSD": ("Binance USD", ("binance usd",), ("BUSD",)),
     "stETH": ("Lido Staked Ether", ("staked ether", "lido staked ether"), ("stETH",)),  # the ticker as Lido writes it
+    "wstETH": ("Wrapped stETH", ("wrapped staked ether",), ("wstETH",)),  # liquid-staking tokens, as their issuers write them
+    "rETH": ("Rocket Pool ETH", ("rocket pool ether",), ("rETH",)),
+    "cbETH": ("Coinbase Wrapped Staked ETH", (), ("cbETH",)),
     "USDE": ("Ethena USDe", (), ("USDe",)),
     "WBETH": ("Wrapped Beacon ETH", ("wrapped beacon eth",), ("wBETH", "WBETH")),
     "BNSOL": ("Binance Staked SOL", ("binance staked sol",), ("BNSOL",)),
@@ -75,7 +78,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "INJ": ("Injective", (), ("INJ",)),
     "WIF": ("dogwifhat", ("dogwifhat",), ("WIF",)),
     "PEPE": ("Pepe", ("Pepe",), ("PEPE",)),
-    "BONK": ("Bonk", (), ("BONK",)),
+    "BONK": ("Bonk", ("Bonk",), ("BONK",)),
     "FLOKI": ("Floki", (), ("FLOKI",)),
     "BOME": ("Book of Meme", ("book of meme",), ("BOME",)),
     "POPCAT": ("Popcat", ("popcat",), ("POPCAT",)),
@@ -89,6 +92,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "STRK": ("Starknet", ("starknet",), ("STRK",)),
     "PYTH": ("Pyth Network", ("pyth network",), ("PYTH",)),
     "JUP": ("Jupiter", (), ("JUP",)),
+    "RAY": ("Raydium", ("raydium",), ("RAY",)),
     "PENGU": ("Pudgy Penguins", (), ("PENGU",)),
     "AXS": ("Axie Infinity", ("axie infinity shards",), ("AXS",)),
     "RON": ("Ronin", (), ("RON",)),

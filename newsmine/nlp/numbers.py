@@ -103,7 +103,8 @@ MONEY_RES = (
     re.compile(rf"{_NOT_IN_WORD}{_NUM}(?P<scale>[kK])(?![\w])"),
 )
 # An amount in a crypto quote unit ("0.00158 BTC", "0.0527 ETH"): an altcoin's price in
-# bitcoin or ether. Only fractions of a coin: whole coins ("12,000 BTC") are holdings and flows.
+# bitcoin or ether. Only fractions of a coin, or a token's price near one: whole coins ("12,000 BTC") are
+# holdings and flows.
 COIN_QUOTES = ("BTC", "ETH")
 COIN_RE = re.compile(rf"{_NUM}\s?(?P<coin>{'|'.join(COIN_QUOTES)})\b")
 # Satoshis (a hundred-millionth of a bitcoin) quote small coins in bitcoin ("roughly 450 sats").
@@ -219,7 +220,11 @@ def find_coin_prices(text: str) -> tuple[Amount, ...]:
         return ()
     for m in COIN_RE.finditer(text):
         value = to_number(m.group("num"))
-        if value is not None and 0 < value < 1:
+        # (and a wrapped or staked token's price near one coin, written to the hundredth: "rETH changed hands
+        # at 1.105 ETH"; "1.5 ETH" or "2 BTC" is a holding)
+        near_one = value is not None and value < 1.3 and len(m.group("num").partition(".")[2]) >= 2 and (
+            text[m.start() - 1:m.start()] not in ("$", "€", "£", "¥"))  # ("USDC: $1.006 ETH: $133.10": a row, then a label)
+        if value is not None and 0 < value < 1 or near_one:
             found.append(Amount(value, m.group("coin"), m.start(), m.end(), False, True))
     for m in SATS_RE.finditer(text):
         value = to_number(m.group("num"))

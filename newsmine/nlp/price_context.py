@@ -127,6 +127,12 @@ _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[
                              r"(?:about |around |roughly )?$)", re.I)
 
 
+# translated copy's move "until" a value; a coin "worth less/more than" a round level
+_MOVED_UNTIL = re.compile(r"\b(?:(?P<up>rose|climbed|rallied|advanced|gained|increased|rising|climbing)|declined|fell|dropped|"
+                          r"slid|sank|retreated|decreased|falling|declining) until\s*(?:about |around )?$", re.I)
+_WORTH_BEYOND = re.compile(r"\bworth (?:less|more) than\s*$", re.I)
+
+
 def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` (from the parse) refined by the words around amount ``a`` of sentence ``text``;
     ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
@@ -181,6 +187,11 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
         side = after.groupdict()
         return "low" if (side.get("side") or "").lower() in ("lowest", "worst") or side.get("bottomed") else "high"
+    until = _MOVED_UNTIL.search(text, max(0, a.start - 30), a.start) if kind == "spot" else None
+    if until:  # GUIDE (za- to zd-series): "declined until 47,500 dollars" is a low
+        return "high" if until.group("up") else "low"
+    if kind == "spot" and _WORTH_BEYOND.search(text, max(0, a.start - 30), a.start):
+        return "level"  # GUIDE (x- and y-series): "worth less than $X" is a level
     if kind == "spot" and _ROW_LINE.match(text, a.end):
         return "level"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):

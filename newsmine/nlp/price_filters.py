@@ -157,6 +157,10 @@ _FETCHED_RIGHT = re.compile(r"\s+(?:it|the coin|the token)\s+(?:had |has )?(?:fe
                             re.I)
 # a wire's note on a fix, "(corrects price in first paragraph from $53,600)": the wrong value, or the right one restated
 _CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*$", re.I)
+# a book's cover price (GUIDE, x- and y-series): "the book, which retails for $28", "priced at $32 in hardback"
+_COVER_PRICE = re.compile(r"\bretail(?:s|ing)? (?:for|at)\s*(?:about )?$|\b(?:book|novel|memoir)\b[^.;$]{0,40}\b(?:sells|costs?|"
+                          r"priced) (?:for|at)?\s*$", re.I)
+_EDITION = re.compile(r"\s+(?:in|for the) (?:hardback|paperback|hardcover|e-?book)\b", re.I)
 # a mean over a period is no level traded at (GUIDE: averages): "Bitcoin averaged $65,800 in June"
 _AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+(?:about |around |roughly |nearly |just )?$", re.I)
 # A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
@@ -272,10 +276,10 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if "?" in text[a.end:] and any(q.start() <= a.start < q.end() for q in _YES_NO_QUESTION.finditer(text)):
         return False
-    if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or _FIAT_QUOTED.search(near):
+    if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or a.currency == "USD" and _FIAT_QUOTED.search(near):
         return False
     if is_change(text, a) or contract_term(text, a) or own_trade(text, a) or _AVERAGED.search(near) or _CORRECTS.search(
-            text, 0, a.start):
+            text, 0, a.start) or _COVER_PRICE.search(near) or _EDITION.match(right):
         return False
     if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False

@@ -37,7 +37,7 @@ _COIN_NOUNS = frozenset("the token tokens coin coins".split())
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
-_NOW = frozenset({"now", "currently"})
+_NOW = frozenset({"now", "currently", "current", "present"})  # ("..., now 79.2k", "well below its current $57,000")
 
 
 

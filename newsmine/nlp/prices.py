@@ -125,9 +125,16 @@ def find_prices(view: ArticleView) -> list[Price]:
     money = [find_money(sent.text) for sent in view.sents]  # (found once: each sentence's are read twice)
     dollars = [a.value for found in money for a in found if a.currency == "USD" and a.value]
     for index, sent in enumerate(view.sents):
-        if CORRECTION.search(sent.text):
-            continue
+        # a correction's clause gives the wrong value, or the right one beside it ("misstated the price of ether
+        # as $3,900"); a clause of its own after a semicolon tells the market ("; it traded at $2,990")
+        fixed = CORRECTION.search(sent.text)
+        lo = hi = -1
+        if fixed:
+            lo = sent.text.rfind(";", 0, fixed.start()) + 1
+            hi = sent.text.find(";", fixed.end()) % (len(sent.text) + 1)  # (no semicolon after it: the sentence's end)
         for a, asset, currency, kind in _sentence_prices(view, index, index in tables, dollars, money[index]):
+            if lo <= a.start < hi:
+                continue
             if any(s <= sent.start + a.start < e for s, e in quoted) and not SOLD_ABOVE.search(
                     left_clause(sent.text, a.start)):
                 continue  # speakers forecast and reminisce: quoted levels are not market facts, past sales aside
