@@ -100,6 +100,31 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("By the end of 2018 an ether was worth less than $100.", [("ETH", 100.0, "USD", "level")]),
     ("Bitcoin declined until 38,200 dollars in the night, the Lisbon daily wrote.", [("BTC", 38200.0, "USD", "low")]),
     ("The exchange's reserves report valued customer ether at $3,180 per coin.", [("ETH", 3180.0, "USD", "spot")]),
+    # a size after "and" starts a clause of its own, not a list the price belongs to
+    ("Ether slid 3% to $2,880 and $140 million of longs were liquidated.", [("ETH", 2880.0, "USD", "low")]),
+    # a purchase clause ends at its comma
+    ("After a treasury firm bought into the dip, ether traded at $2,960 on Kraken.", [("ETH", 2960.0, "USD", "spot")]),
+    # a session's price told by a clause after it; the best a coin managed
+    ("XRP ended March near $2.10, well below the $2.60 at which it opened the quarter.",
+     [("XRP", 2.1, "USD", "close"), ("XRP", 2.6, "USD", "open")]),
+    ("Litecoin never got near its record; the best it could manage was $131 in early May.", [("LTC", 131.0, "USD", "high")]),
+    # an extreme told after a time phrase; a year's low named on the object of "hit"
+    ("Ether touched $2,210 late on Sunday in Asia, its lowest since January.", [("ETH", 2210.0, "USD", "low")]),
+    ("Polkadot hit its lowest level of the month at $4.02.", [("DOT", 4.02, "USD", "low")]),
+    # the coin after the amount; a coin right before its verb, whatever the parser takes for the subject
+    ("Bitcoin SV sank to $41, far below the $70 that bitcoin cash fetched a week earlier.",
+     [("BSV", 41.0, "USD", "low"), ("BCH", 70.0, "USD", "spot")]),
+    ("The bond sell-off rattled bank stocks and bitcoin slipped back below $60,000.", [("BTC", 60000.0, "USD", "level")]),
+    ("After a week of selling, a single ether costs roughly £2,300.", [("ETH", 2300.0, "GBP", "spot")]),
+    # a coin's own clause after "after", past the forecast before it
+    ("Few expected that level again after ether set a record of $4,950 in August.", [("ETH", 4950.0, "USD", "ath")]),
+    # pairs against other stablecoins and local money; a support given up; another market's close is only a time
+    ("The ETH/FDUSD pair on Binance hovered around 3,215.", [("ETH", 3215.0, "FDUSD", "spot")]),
+    ("On BtcTurk the USDT/TRY pair was at 34.1.", [("USDT", 34.1, "TRY", "spot")]),
+    ("Bitcoin lost its $90,000 support on Thursday.", [("BTC", 90000.0, "USD", "level")]),
+    ("Ether traded at $3,410 by the close of US equities.", [("ETH", 3410.0, "USD", "spot")]),
+    ("The fund's average entry for ether, $2,100, sits well below the $3,400 the token traded at on Friday.",
+     [("ETH", 3400.0, "USD", "spot")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -127,6 +152,16 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Bitcoin fell to a two-week low on Tuesday (corrects day in first paragraph, removes price of $61,200)",
     "The new history of bitcoin, which retails for $30, has sold well.",
     "The fund moved 1.35 ETH to a new wallet on Friday.",
+    # a peg as intended, liquidation levels, a line to watch, sums lost, tickets, a premium, the dollar's rate
+    "USDC sat slightly below its intended one-dollar value for ether buyers.",
+    "A thick band of bitcoin liquidation levels sits just above $72,000.",
+    "Enjoy the pop in dogecoin, but the $0.25 mark is the line to watch from here.",
+    "Victims of the bitcoin scheme lost sums of up to $80,000 each.",
+    "Tickets for the bitcoin conference, priced at $1,900 for a full pass, sold out.",
+    "Bitcoin futures on CME traded at a $950 premium over spot.",
+    "Tether in Seoul sat above the dollar's 1,392 won official rate.",
+    "The desk placed limits at $58,000 to add bitcoin on weakness.",
+    "Solana came within a few cents of $200 before sellers returned.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import CAUSATIVES, NAMED_KINDS, broken_support, named_after
+from newsmine.nlp.price_cues import BEST_MANAGED, CAUSATIVES, NAMED_KINDS, broken_support, named_after
 
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
 # (the height of a panic is the end of the move that tells it: "plunged to $1,900 at the height of the panic" is the bottom)
@@ -47,7 +47,8 @@ _FROM_LEFT = re.compile(r"\bfrom\s+(?:about |around |roughly |some |nearly )?$",
 # An extreme named after the amount ("• 0.0694: the ETH/BTC ratio, its lowest since July", "ETH/BTC .0519,
 # lowest since the May 20 ETF gap") or by what the market did there ("below the US$71,900 it reached in June":
 # a top the price now stands under; "above the $15,500 it fell to": a bottom).
-_EXTREME_AFTER = re.compile(r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest|best|worst) "
+_EXTREME_AFTER = re.compile(r"(?:\s+(?:early |late )?(?:on \w+day|in \w+|overnight)){0,2}"  # ("$97,900 early on Friday in Asia, its lowest")
+                            r"\s*[,:]?\s*(?:the [^,.;$]{1,30},\s*)?(?:its |their |a |the )?(?P<side>lowest|highest|best|worst) "
                             r"(?:since|in|level|close|print)\b|"
                             # a numbers-of-the-week row: "$99,550: where it bottomed the same evening"
                             r"\s*:\s*where (?:it|the [\w\s-]{1,30}?|\w+) (?:(?P<bottomed>bottomed|troughed)|peaked|topped)\b", re.I)
@@ -75,7 +76,7 @@ _RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reac
 _TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price (?:of \w+ )?|it |the coin |bitcoin |ether )?(?:away|back)|"
                           r"(?:was |were |got )?rejected) (?:at|near|around)\s*(?:about |around |roughly )?$", re.I)
 _LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
-                        r"retook|recaptured) the\s*$", re.I)
+                        r"retook|recaptured) (?:the|its)\s*$", re.I)
 _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
 # "The new all-time high so far is $69,210", "the session low was $59,224": an extreme told as the subject
 _EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |(?:day|session|week)['’]s )?(?P<what>all-time high|all-time low|"
@@ -133,9 +134,22 @@ _MOVED_UNTIL = re.compile(r"\b(?:(?P<up>rose|climbed|rallied|advanced|gained|inc
 _WORTH_BEYOND = re.compile(r"\bworth (?:less|more) than\s*$", re.I)
 
 
+# a session's price told by a clause after it ("up 163% from the $4,110 or so at which it opened on April 1", "double
+# the $61 it began at", "the $3,330 it opened January at")
+_FETCHED_AFTER = re.compile(r"(?:\s+or so)?\s+(?:that |which )?(?:it|the coin|the token|[\w ]{1,20}?) (?:had )?"
+                            r"(?:fetched|traded at|changed hands at|commanded)\b", re.I)
+_SESSION_AFTER = re.compile(r"(?:\s+or so)?\s+(?:at which |that |which )?(?:it|the coin|the token|(?-i:[A-Z]\w+)) (?:had )?"
+                            r"(?:(?P<open>opened|began|started)|closed|ended|finished)\b", re.I)
+
+
 def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` (from the parse) refined by the words around amount ``a`` of sentence ``text``;
     ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
+    if kind == "level" and _FETCHED_AFTER.match(text, a.end):
+        return "spot"  # "far below the $70 that bitcoin cash fetched": where the coin traded, a reference
+    session = _SESSION_AFTER.match(text, a.end) if kind not in ("ath", "atl") else None
+    if session:
+        return "open" if session.group("open") else "close"
     if kind in ("high", "low") and _SIGNED_ROW.search(text, max(0, a.start - 200), a.start):
         return "spot"
     if kind in ("low", "high", "level") and _LAST_AT.search(text, max(0, a.start - 30), a.start):
@@ -187,6 +201,9 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     if kind in ("spot", "low", "high") and after:  # "touched £18,450, its highest in sterling terms"
         side = after.groupdict()
         return "low" if (side.get("side") or "").lower() in ("lowest", "worst") or side.get("bottomed") else "high"
+    managed = BEST_MANAGED.search(text, max(0, a.start - 50), a.start) if kind == "spot" else None
+    if managed:
+        return "low" if managed.group("side").lower() in ("worst", "lowest") else "high"
     until = _MOVED_UNTIL.search(text, max(0, a.start - 30), a.start) if kind == "spot" else None
     if until:  # GUIDE (za- to zd-series): "declined until 47,500 dollars" is a low
         return "high" if until.group("up") else "low"

@@ -154,6 +154,10 @@ _NAMED_AFTER = re.compile(
 NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "all-time low": "atl", "high": "high",
                "peak": "high", "top": "high", "low": "low", "bottom": "low", "open": "open", "close": "close"}
 
+# the best or worst a coin managed, even in a hedged clause ("the best it could manage was $59,500"): a high or a low
+BEST_MANAGED = re.compile(r"\bthe (?P<side>best|worst|highest|lowest) (?:it|the coin|\w+) (?:could|would) (?:manage|muster|do) was\s*$",
+                          re.I)
+
 
 def named_after(text: str, end: int) -> str | None:
     """The kind an apposition right after an amount ending at ``end`` names it by, or None."""
@@ -164,10 +168,10 @@ def named_after(text: str, end: int) -> str | None:
 # A support or floor the market broke is a level crossed (GUIDE, k- to m-series): told before the amount
 # ("lost support at $3,000", "the breach of support at $130") or after it ("Support at $55,000 gave way",
 # "the $140 floor gave way").
-_SUPPORT_BROKEN = re.compile(r"\b(?:lost|losing|loses|broke|breaking|breached|breach of|cracked|cracking|sliced through)"
+_SUPPORT_BROKEN = re.compile(r"\b(?:lost|losing|loses|broke|breaking|breached|breach of|cracked|cracking|sliced through|gave up|giving up)"
                              r" (?:its |the )?(?:[\w-]+ )?(?:support|floor)(?: level)? (?:at|near|around|of)\s*"
                              r"(?:about |around |roughly )?$", re.I)
-_GAVE_WAY = re.compile(r"[\s,]+(?:(?:[\w-]+ )?(?:support|floor|level|mark|line|handle) )?"
+_GAVE_WAY = re.compile(r"[\s,]+(?:(?:[\w-]+ )?(?:support|floor|level|mark|line|handle)(?: (?:on|for|in) [\w-]+)? )?"
                        r"(?:gave way|gives way|giving way|finally broke|cracked|failed to hold)\b", re.I)
 
 

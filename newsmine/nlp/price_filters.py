@@ -14,7 +14,7 @@ import re
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.coin_worth import coin_worth
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import named_after, verb_cue
+from newsmine.nlp.price_cues import BEST_MANAGED, named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
 from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, own_trade, production_cost
@@ -27,7 +27,7 @@ _SIZE = re.compile(
     # ("for what it is worth" is an aside, "The panic spread:" a verb: neither sizes the amount)
     r"(?<!what it is )(?<!what it's )(?<!what it’s )\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|"
     r"\bgains? of\b(?!\s*(?:about |roughly |some |nearly |almost )?\d[\d.]*\s?%)|"
-    r"\bloss(?:es)?\b(?!\s+to\b|,)|"
+    r"\bloss(?:es)?\b(?!\s+to\b|,)|\bsums?\b|"
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
@@ -64,7 +64,7 @@ NOT_REACHED = re.compile(
     # (a futures contract on a derivatives venue is the coin's traded price: "September contract on CME was quoted at")
     r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b(?! (?:the )?(?:CME|Deribit|Bakkt|Cboe|BitMEX|Binance|OKX|Bybit)\b)[^$]{0,40}|"
     # a near miss ("came within a whisker of $90,000", "within striking distance of")
-    r"within (?:a whisker|a hair(?:['’]s breadth)?|inches|a few (?:dollars|points|ticks)|(?:touching|striking|spitting) distance) of)\b",
+    r"within (?:a whisker|a hair(?:['’]s breadth)?|inches|a few (?:dollars|cents|points|ticks)|(?:touching|striking|spitting) distance) of)\b",
     re.I,
 )
 # What "sits at" a level is a described level (max pain, a Fibonacci line), unless it is an
@@ -83,7 +83,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?-i:[A-Z][a-z]+ )?(?:calls?|puts?)\b|"  # an option by its strike: "the $120,000 December call"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
-    r"achievable|reachable|attainable|realistic|doable)|(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
+    r"achievable|reachable|attainable|realistic|doable)|(?:(?:mark|level|line) )?(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
     r"(?:is|are|would be|will be) (?:needed|required)\b|"  # "a move back above $2 is needed to repair the damage"
     r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
     r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
@@ -94,7 +94,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"max(?:imum)?[- ]pain\b|"  # "below the $38,000 max pain point"
     # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
     # she labelled a stretch target"); an average ("$97,000 a coin on average")
-    r"as (?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears|by)\b|"
+    r"as [\"“]?(?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears|by|everyone)\b|"
     r"as (?:the|a|an) (?:[\w-]+ )?(?:objective|target)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
@@ -157,10 +157,19 @@ _FETCHED_RIGHT = re.compile(r"\s+(?:it|the coin|the token)\s+(?:had |has )?(?:fe
                             re.I)
 # a wire's note on a fix, "(corrects price in first paragraph from $53,600)": the wrong value, or the right one restated
 _CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*$", re.I)
+# what an event charges, the dollar's own rate, a futures premium or an on-chain average beside the coin
+# (GUIDE: ticket prices, fiat-to-fiat rates, realized price are no prices): "Tickets ..., priced at $2,100 for a full
+# pass", "the dollar's 1,386 won official rate", "a $1,100 premium over spot", "$210 above Coinbase spot"
+_NOT_A_TRADE = re.compile(r"\b(?:tickets?|admission|entry to)\b[^.;$]{0,50}\b(?:priced|costs?|sells?|sold)\b[^.;$]{0,10}$|"
+                          r"\bthe dollar['’]s\s+(?:official\s+)?$", re.I)
+_NOT_A_TRADE_RIGHT = re.compile(r"\s+(?:premium|discount)\b|\s+(?:above|below|over|under) (?:the )?(?:\w+ )?spot\b|"
+                                r"\s+(?:official |exchange )+(?:rate|fixing)\b|\s+reali[sz]ed price\b(?!\s*:)", re.I)
 # a book's cover price (GUIDE, x- and y-series): "the book, which retails for $28", "priced at $32 in hardback"
 _COVER_PRICE = re.compile(r"\bretail(?:s|ing)? (?:for|at)\s*(?:about )?$|\b(?:book|novel|memoir)\b[^.;$]{0,40}\b(?:sells|costs?|"
                           r"priced) (?:for|at)?\s*$", re.I)
 _EDITION = re.compile(r"\s+(?:in|for the) (?:hardback|paperback|hardcover|e-?book)\b", re.I)
+# where leveraged positions would be closed out (GUIDE: liquidation clusters are no prices)
+_LIQUIDATION_LEVELS = re.compile(r"\bliquidation (?:levels?|clusters?|zones?|bands?|heatmap)\b[^.;$]{0,30}$", re.I)
 # a mean over a period is no level traded at (GUIDE: averages): "Bitcoin averaged $65,800 in June"
 _AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+(?:about |around |roughly |nearly |just )?$", re.I)
 # A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
@@ -168,7 +177,8 @@ _AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+(?:about |around |roughly |near
 _PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
 _PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
                        r"(?:about |roughly |exactly )?$|\bpeg of\s*$|"
-                       r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at|stay|remain)\b[^$.;]{0,20}$", re.I)
+                       r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at|stay|remain)\b[^$.;]{0,20}$|"
+                       r"\b(?:its|their) (?:intended|promised|nominal|target) $", re.I)  # "below its intended one-dollar value"
 # A yes/no question, in a headline or a subhead, asks whether a level comes ("Can SOL reclaim $200?",
 # "BNB price analysis: Is $1,500 next?"); a question about why reports what happened ("Why did it fall to $X?").
 # (a decimal point is no full stop: "Can XRP reclaim $2.50?")
@@ -279,11 +289,12 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or a.currency == "USD" and _FIAT_QUOTED.search(near):
         return False
     if is_change(text, a) or contract_term(text, a) or own_trade(text, a) or _AVERAGED.search(near) or _CORRECTS.search(
-            text, 0, a.start) or _COVER_PRICE.search(near) or _EDITION.match(right):
+            text, 0, a.start) or _COVER_PRICE.search(near) or _EDITION.match(right) or _NOT_A_TRADE.search(near) or (
+            _NOT_A_TRADE_RIGHT.match(right)):
         return False
     if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False
-    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or named_after(text, a.end):
+    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or named_after(text, a.end) or BEST_MANAGED.search(near):
         return True
     reach = _TO_REACH.search(near)
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
@@ -293,6 +304,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     if moved:  # "how the market would react, sending BTC briefly to $30,000": the move is told, not foreseen
         near = near[moved.start():]
     if NOT_REACHED.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or named_to_watch(left, right) or (
+            _LIQUIDATION_LEVELS.search(left)) or (
             _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) or (
             re.search(r"\bstrikes?\b", right[:25])):
         return False
@@ -332,6 +344,11 @@ def _new_clause(sent: SentView, a: Amount, near: str) -> int:
     """Where in ``near`` (the words before amount ``a``) a clause about a coin starts after an earlier amount
     ("After reaching $73,800 in March, bitcoin slid to"): the words before it are the earlier amount's."""
     offset = a.start - len(near)  # sentence-relative start of ``near``
+    # "a level few expected to see again after bitcoin set a record of $109,350": the coin's own clause
+    told = [m.start - sent.start - offset for m in sent.of("ASSET") if 0 <= m.start - sent.start - offset < len(near)
+            and _TOLD_AFTER.search(near, 0, m.start - sent.start - offset) and _PAST.match(sent.text, m.end - sent.start)]
+    if told:
+        return told[-1]
     comma = near.rfind(", ")
     if comma >= 0 and near.startswith(("the price ", "its price "), comma + 2):
         return comma  # "On bitFlyer, Japan's largest exchange by volume, the price touched": the price's own clause
@@ -342,6 +359,8 @@ def _new_clause(sent: SentView, a: Amount, near: str) -> int:
     return comma if before else 0
 
 
+_TOLD_AFTER = re.compile(r"\b(?:after|when|since|because)\s+$", re.I)
+_PAST = re.compile(r"\s+(?:had\s+)?(?:[a-z]+ed|set|hit|fell|rose|sank|broke|ran|slid|dropped|tore|shot|swung)\b")
 # "finishing at $3,356 for a 5.6% weekly loss": the size after the amount is the move's, in percent
 _PERCENT_SIZE = re.compile(r"\d\s?%")
 # the preposition of a coin's move just before its amount ("dragged XRP down to", "pushed BTC below")

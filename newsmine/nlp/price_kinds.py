@@ -14,6 +14,7 @@ level (spot).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,
@@ -34,6 +35,8 @@ _NAMED = frozenset({"high", "low", "record", "open", "close", "wick"})
 # "traded for as little as $0.08", "quoting as much as $1,242", "as cheap as 0.935 ETH": how far a price went, like "as low as"
 _AS_FAR = {"little": ("low", RANK["named"]), "cheap": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
+_OTHER_MARKET = re.compile(r"of (?:US |U\.S\. |European |Asian )?(?:equities|stocks|Wall Street|trading in)", re.I)
+_COIN_SUBJECTS = frozenset({"it", "token", "coin"})  # "the $3,020 the token traded at"
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
@@ -191,7 +194,7 @@ def _told_by_clause(prep: Token, head: Token) -> bool:
     was; the amount is a reference, not a level crossed ("off the levels above $70,000 it had held" crossed one)."""
     after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else prep
     about_coin = (c for c in head.children if c.dep_ == "relcl")
-    return after.lower_ == "the" and any(s.dep_ == "nsubj" and (s.lower_ == "it" or s.ent_type_ == "ASSET")
+    return after.lower_ == "the" and any(s.dep_ == "nsubj" and (s.lower_ in _COIN_SUBJECTS or s.ent_type_ == "ASSET")
                                          for c in about_coin for s in c.children)
 
 
@@ -291,7 +294,7 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         # a move that is the subject says which way the clause went, whatever a rising or plain verb says
         # ("the sell-off sent bitcoin to $X", "a wave of short covering pushed ether to", "the slide extended to")
         if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold", "halt", "rise"):
-            named = extreme(c)
+            named = extreme(c) or next((e for x in c.children if x.dep_ == "amod" and x.tag_ == "JJS" and (e := extreme(x))), None)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
             move = _named_move(c)
@@ -366,6 +369,7 @@ def _record_context(verb: Token) -> tuple[str, int] | None:
 def _by_the_close(verb: Token, first: Token) -> bool:
     """"fell to $20,150 by the close": the move's end is the session's close."""
     return any(c.dep_ == "prep" and c.i > first.i and c.lower_ in ("by", "at", "into")
-               and any(noun_cue(g.lower_) == "close" for g in c.children) for c in verb.children)
+               and any(noun_cue(g.lower_) == "close" and not _OTHER_MARKET.match(g.doc[g.i + 1:g.i + 4].text) for g in c.children)
+               for c in verb.children)
 
 

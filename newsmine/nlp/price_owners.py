@@ -23,7 +23,8 @@ from newsmine.nlp.view import SentView
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
                        "remittance transfer payment deposit withdrawal salary wage rent ticket subscription "
                        "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
-                       "retracement extension ema sma vwap trendline neckline composite company firm miner".split())  # a chart's lines, a stock index, a company too
+                       "retracement extension ema sma vwap trendline neckline composite company firm miner "
+                       "gold silver oil crude hashprice".split())  # a chart's lines, a stock index, a company too
 _FIATS = frozenset("dollar euro yen yuan rupee peso lira naira pound rouble ruble rand real".split())
 # the listed funds and stocks that trade on the coin's name ("IBIT traded as low as $27.50", "MSTR rose 9% to")
 _LISTED_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
@@ -43,6 +44,7 @@ _COIN_AT = re.compile(r"\s*(?:,\s*(?:which|that)\s+)?(?:(?:is|was|were|are|has|h
                       r"(?:(?P<verb>chang(?:ed|ing) hands|[a-z]+)\s+)?(?:[\d.]+%\s+)?"
                       r"(?:at|near|around|to)\s*(?:about |around |roughly |nearly |just )?$", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:for|of|on|in|into|against|to|than)\s+$", re.I)
+_JUST_BEFORE = re.compile(r"\s+(?:\w+ly\s+)?")  # between a subject and its verb: at most an adverb
 _PLACED = frozenset({"seen", "expected", "eyed", "watched", "pegged", "flagged", "marked"})
 # ... and a relative clause telling where the coin traded, which no plan or purchase before it changes
 _TRADED_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:(?:is|was|were|are|has been|had been)\s+)?(?:last\s+)?"
@@ -68,6 +70,9 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     if any(node.idx < m.start - sent.start + sent.doc_start < found[1].idx
            and not _OBJECT_BEFORE.search(sent.text, 0, m.start - sent.start) for m in sent.of("ASSET")):
         return False  # a coin between the verb and the amount is what moved ("..., dragged ether below $1,000")
+    if any(_JUST_BEFORE.fullmatch(sent.text, m.end - sent.start, node.idx - sent.doc_start)
+           and not _OBJECT_BEFORE.search(sent.text, 0, m.start - sent.start) for m in sent.of("ASSET")):
+        return False  # ... and so is a coin right before the verb ("rattled US technology stocks and bitcoin slipped")
     if subject.text in _LISTED_TICKERS:
         return True
     if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:

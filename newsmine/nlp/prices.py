@@ -77,7 +77,8 @@ _LISTED = re.compile(
 _FLOOR_FOUND = re.compile(r"\b(?:bounc\w*|rebound\w*) (?:off|from) (?:the |a |its )?(?:(?:lows?|support|[\w-]+ floor) (?:of|near|at|around) )?$|"
                           r"\b(?:found|finds|finding) (?:support|a floor|a bottom|buyers) (?:near|at|around|above)\s*"
                           r"(?:about |around |roughly )?$", re.I)
-_PER_COIN = re.compile(r"\s+(?:per|an?|for (?:one|each|a))\s+")
+# a coin named right after the amount owns it ("$2,964 per ether", "the roughly $425 that bitcoin cash fetched")
+_COIN_AFTER = re.compile(r"\s+(?:per|an?|for (?:one|each|a)|that|which)\s+")
 _ROW_LABEL_END = re.compile(r":|\s+[-−+]\d[\d.]*\s?%")
 _LISTED_LABEL = re.compile(r"\)?\s*[:·]")  # a row of a table under a listed header ("Bitcoin (BTC): $9,135 / ...")
 # A terminal brief quotes a ticker with its last price and change, anywhere in a line ("ETH last 2,418,
@@ -132,6 +133,9 @@ def find_prices(view: ArticleView) -> list[Price]:
         if fixed:
             lo = sent.text.rfind(";", 0, fixed.start()) + 1
             hi = sent.text.find(";", fixed.end()) % (len(sent.text) + 1)  # (no semicolon after it: the sentence's end)
+            bracket = sent.text.rfind("(", lo, fixed.start())
+            if bracket >= 0 and ")" not in sent.text[bracket:fixed.start()]:  # "rose to $152 (an earlier version misstated ...)"
+                lo, hi = bracket, sent.text.find(")", fixed.end()) % (len(sent.text) + 1)
         for a, asset, currency, kind in _sentence_prices(view, index, index in tables, dollars, money[index]):
             if lo <= a.start < hi:
                 continue
@@ -261,8 +265,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             continue
         # a pair's quote currency may open the amount ("ETH/USD 2,710" is read as "USD 2,710"): the pair names the coin
         pos = next((m.end - sent.start for m in sent.of("ASSET") if m.start < sent.start + a.start < m.end), a.start)
-        per = _PER_COIN.match(text, a.end)  # "works out to roughly $2,964 per ether": the coin named after it
-        asset = next((m.key for m in sent.of("ASSET") if per and m.start - sent.start == per.end()), None) or view.asset_for(
+        after = _COIN_AFTER.match(text, a.end)
+        asset = next((m.key for m in sent.of("ASSET") if after and m.start - sent.start == after.end()), None) or view.asset_for(
             index, pos)
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
             found.append((a, asset, _currency(a, text), kind))
@@ -274,10 +278,12 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
 def _list_shares_fate(text: str, amounts: list[Amount], rejected: list[bool],
                       found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
     """A plain list of amounts ends with what they all are ("the new N200, N500 and N1,000 notes",
-    "the $95, $100 and $110 strikes"): a list whose last amount is no price has none."""
+    "the $95, $100 and $110 strikes"): a list whose last amount is no price has none. A size after "and" starts a
+    clause of its own ("fell to $56,000 and $300 million of longs were liquidated")."""
     dropped: set[int] = set()
     for j in range(len(amounts) - 2, -1, -1):
-        if (rejected[j + 1] or j + 1 in dropped) and PLAIN_LIST.match(text[amounts[j].end:amounts[j + 1].start]):
+        if (rejected[j + 1] or j + 1 in dropped) and PLAIN_LIST.match(text[amounts[j].end:amounts[j + 1].start]) and not (
+                amounts[j + 1].scaled and not amounts[j].scaled):
             dropped.add(j)
     ids = {id(amounts[j]) for j in dropped}
     return [f for f in found if id(f[0]) not in ids]
