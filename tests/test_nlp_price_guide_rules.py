@@ -125,6 +125,17 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("Ether traded at $3,410 by the close of US equities.", [("ETH", 3410.0, "USD", "spot")]),
     ("The fund's average entry for ether, $2,100, sits well below the $3,400 the token traded at on Friday.",
      [("ETH", 3400.0, "USD", "spot")]),
+    # dots group thousands before "dollars" too in translated copy; a forecast stays in its aside
+    ("Ether rose to 3.150 dollars on Monday, the Madrid agency said.", [("ETH", 3150.0, "USD", "high")]),
+    ("Solana, which one fund expects to reach $300, slid to $142 on Tuesday.", [("SOL", 142.0, "USD", "low")]),
+    ("Polkadot, tipped by a Seoul broker to hit $15, fell to $6.20.", [("DOT", 6.2, "USD", "low")]),
+    # a traded level told after a modal clause, in its own "as" clause
+    ("Desks said the market would stay heavy, as ether dipped 3% to $2,450 on Kraken.", [("ETH", 2450.0, "USD", "low")]),
+    # a reserves report's price per coin; a header naming every row's kind
+    ("The audit showed 8,400 BTC valued at $96,100 per coin.", [("BTC", 96100.0, "USD", "spot")]),
+    ("USDC last $0.9998 · peg $1.00", [("USDC", 0.9998, "USD", "spot")]),
+    ("Records set this week, in U.S. dollars: Solana: $294 Dogecoin: $0.74",
+     [("SOL", 294.0, "USD", "ath"), ("DOGE", 0.74, "USD", "ath")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -162,6 +173,16 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Tether in Seoul sat above the dollar's 1,392 won official rate.",
     "The desk placed limits at $58,000 to add bitcoin on weakness.",
     "Solana came within a few cents of $200 before sellers returned.",
+    # levels listed or named to watch, a label of what is no traded price, a peg, a claim value, a distance
+    "ETH key levels: $3,000, $3,200 and $3,450.",
+    "Forecasts for ether in that 2021 column: $10,000, $15,000, even $20,000.",
+    "BTC | 0.618 Fib: $91,300",
+    "The estate priced its creditors' claims at $16,900 per bitcoin.",
+    "Bitcoin's swings put the distance between the week's extremes at more than $6,100.",
+    "Ma said $3,000 was the level she would watch in ether over the weekend.",
+    "The next level solana traders cite is $260.",
+    "He saw room for a retest of $2.40 in XRP.",
+    "Ether fell into a cluster of long liquidations that desks had mapped between $2,300 and $2,200.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

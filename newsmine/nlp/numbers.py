@@ -292,7 +292,7 @@ def _signed_by_word(text: str, start: int) -> bool:
 # with points ("52.400 euros", "€52.400": no English desk writes a euro price to the tenth of a cent), and no
 # decimal point, is read in that convention (GUIDE, za- to zd-series).
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{1,2}(?!\d|[.,]\d)|"
-                            r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)\s?(?:euros?|Euro|reais|lira|ro?ubles|pesos)\b|"
+                            r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)\s?(?:euros?|Euro|reais|lira|ro?ubles|pesos|dollars)\b|"
                             r"(?:€|R\$)\s?[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)")
 _DECIMAL_POINT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
 _SEPARATED = re.compile(r"\d[\d.,]*\d")

@@ -138,7 +138,7 @@ _WORTH_BEYOND = re.compile(r"\bworth (?:less|more) than\s*$", re.I)
 # the $61 it began at", "the $3,330 it opened January at")
 _FETCHED_AFTER = re.compile(r"(?:\s+or so)?\s+(?:that |which )?(?:it|the coin|the token|[\w ]{1,20}?) (?:had )?"
                             r"(?:fetched|traded at|changed hands at|commanded)\b", re.I)
-_SESSION_AFTER = re.compile(r"(?:\s+or so)?\s+(?:at which |that |which )?(?:it|the coin|the token|(?-i:[A-Z]\w+)) (?:had )?"
+_SESSION_AFTER = re.compile(r"(?:\s+or so)?\s+(?:(?:area|level|mark) where |at which |that |which )?(?:it|the coin|the token|(?-i:[A-Z]\w+)) (?:had )?"
                             r"(?:(?P<open>opened|began|started)|closed|ended|finished)\b", re.I)
 
 

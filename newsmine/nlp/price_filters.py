@@ -17,7 +17,7 @@ from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import BEST_MANAGED, named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
-from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, own_trade, production_cost
+from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, no_trade, own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, listed_to_watch, named_to_watch, support_watched
 from newsmine.nlp.subjects import anaphor_owns
 from newsmine.nlp.view import ArticleView, SentView
@@ -42,7 +42,8 @@ NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|(?<!than )expected(?!,)|expecting|"
     r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|upside|downside|strikes?|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:[\w-]+ )?(?:run|shot|crack|stab|tilt) at|"
-    r"(?:risk|chance|odds|prospect|threat|points? to|pointing to) (?:of )?(?:a |another |fresh )?(?:re-?)?test of|"
+    r"(?:risk|chance|odds|prospect|threat|room|scope|points? to|pointing to) (?:of |for )?(?:a |another |fresh )?(?:re-?)?test of|"
+    r"\btip(?:s|ped)? (?:by [^,]{1,30} )?to (?:hit|reach|top|climb to)|"  # "tipped by Hanul Securities to hit"
     r"year-end (?:marker|target|call|forecast|objective)|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
@@ -83,7 +84,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?-i:[A-Z][a-z]+ )?(?:calls?|puts?)\b|"  # an option by its strike: "the $120,000 December call"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
-    r"achievable|reachable|attainable|realistic|doable)|(?:(?:mark|level|line) )?(?:is|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) to\b|"
+    r"achievable|reachable|attainable|realistic|doable)|(?:(?:mark|level|line) )?(?:is|was|remains) (?:the|a) (?:[\w-]+ )?(?:line|level|mark|number) (?:to\b|\w+ (?:would|will) )|"
     r"(?:is|are|would be|will be) (?:needed|required)\b|"  # "a move back above $2 is needed to repair the damage"
     r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
     r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
@@ -128,7 +129,7 @@ _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:t
 # A correction repeats what the story wrongly said ("An earlier version of this story said ether
 # fell to $2,520", "... misstated the price", a wire's "This story corrects the price of ether in paragraph 4
 # to $3,437, not $3,473"): nothing in it is a fact.
-CORRECTION = re.compile(r"\b(?:earlier|previous|prior) version of this (?:story|article|report|post)\b|"
+CORRECTION = re.compile(r"\b(?:earlier|previous|prior) version of this (?:story|article|report|post|piece|column|retrospective|item|note)\b|"
                          r"\b(?:misstated|misreported|incorrectly (?:said|stated|reported|gave))\b|"
                          r"^\(?(?:(?:This|The) (?:story|article|report|item)\b[^.]{0,40}\bcorrects\b|Corrects\b)", re.I)
 # A level the sentence says was never reached ("the $10,000 level was never tested",
@@ -144,8 +145,11 @@ _NEGATED_RIGHT = re.compile(
 # as the line bitcoin has to hold", "$25,000 has become the first line of support")
 # (a label with its colon names the amounts after it: "$0.7120 Resistance: $0.8000")
 # a near miss told by its distance, right before the level missed ("came within $150 of $60,000")
+# the next level named ("The next level traders cite is $47,000", "the next milestone many desks were watching was")
+_NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
 _WITHIN_OF = re.compile(r"\bwithin (?:about |roughly |just |some )?(?:\$|US\$|€|£)?\d[\d,.]*(?:[kK]|%| dollars| cents| percent)?"
                         r" of (?:the )?$", re.I)
+_FORECAST_ASIDE = re.compile(r",\s*(?:which|once|tipped|expected)\b[^,;]*,\s*", re.I)
 # a participle of a move, or "with" a coin where it stands, after a comma starts a clause of its own
 _MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|lifting|knocking|driving|carrying|pulling|"
                           r"with (?:the )?[A-Za-z]\w+ (?:at|near|around|trading|changing hands))\b"
@@ -155,27 +159,13 @@ _MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|
 _SHORT_OF = re.compile(r"\b(?:stall\w*|still|again|just) short of (?:the )?$", re.I)
 _FETCHED_RIGHT = re.compile(r"\s+(?:it|the coin|the token)\s+(?:had |has )?(?:fetched|reached|hit|touched|traded|commanded|peaked)\b",
                             re.I)
-# a wire's note on a fix, "(corrects price in first paragraph from $53,600)": the wrong value, or the right one restated
-_CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*$", re.I)
-# what an event charges, the dollar's own rate, a futures premium or an on-chain average beside the coin
-# (GUIDE: ticket prices, fiat-to-fiat rates, realized price are no prices): "Tickets ..., priced at $2,100 for a full
-# pass", "the dollar's 1,386 won official rate", "a $1,100 premium over spot", "$210 above Coinbase spot"
-_NOT_A_TRADE = re.compile(r"\b(?:tickets?|admission|entry to)\b[^.;$]{0,50}\b(?:priced|costs?|sells?|sold)\b[^.;$]{0,10}$|"
-                          r"\bthe dollar['’]s\s+(?:official\s+)?$", re.I)
-_NOT_A_TRADE_RIGHT = re.compile(r"\s+(?:premium|discount)\b|\s+(?:above|below|over|under) (?:the )?(?:\w+ )?spot\b|"
-                                r"\s+(?:official |exchange )+(?:rate|fixing)\b|\s+reali[sz]ed price\b(?!\s*:)", re.I)
-# a book's cover price (GUIDE, x- and y-series): "the book, which retails for $28", "priced at $32 in hardback"
-_COVER_PRICE = re.compile(r"\bretail(?:s|ing)? (?:for|at)\s*(?:about )?$|\b(?:book|novel|memoir)\b[^.;$]{0,40}\b(?:sells|costs?|"
-                          r"priced) (?:for|at)?\s*$", re.I)
-_EDITION = re.compile(r"\s+(?:in|for the) (?:hardback|paperback|hardcover|e-?book)\b", re.I)
 # where leveraged positions would be closed out (GUIDE: liquidation clusters are no prices)
-_LIQUIDATION_LEVELS = re.compile(r"\bliquidation (?:levels?|clusters?|zones?|bands?|heatmap)\b[^.;$]{0,30}$", re.I)
-# a mean over a period is no level traded at (GUIDE: averages): "Bitcoin averaged $65,800 in June"
-_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+(?:about |around |roughly |nearly |just )?$", re.I)
+LIQUIDATION_LEVELS = re.compile(r"\bliquidation (?:levels?|clusters?|zones?|bands?|heatmap)\b[^.;$]{0,30}$|"
+                                r"\bclusters? of (?:[\w-]+ )?liquidations\b[^.;$]{0,50}$", re.I)
 # A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
 # "redeemable for one dollar"); what it traded at off the peg still counts.
 _PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
-_PEG_LEFT = re.compile(r"\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
+_PEG_LEFT = re.compile(r"\bpeg\s*:?\s*$|\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
                        r"(?:about |roughly |exactly )?$|\bpeg of\s*$|"
                        r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at|stay|remain)\b[^$.;]{0,20}$|"
                        r"\b(?:its|their) (?:intended|promised|nominal|target) $", re.I)  # "below its intended one-dollar value"
@@ -288,9 +278,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if _EXCHANGE_RATE.search(near) or _EXCHANGE_RATE_RIGHT.match(right) or a.currency == "USD" and _FIAT_QUOTED.search(near):
         return False
-    if is_change(text, a) or contract_term(text, a) or own_trade(text, a) or _AVERAGED.search(near) or _CORRECTS.search(
-            text, 0, a.start) or _COVER_PRICE.search(near) or _EDITION.match(right) or _NOT_A_TRADE.search(near) or (
-            _NOT_A_TRADE_RIGHT.match(right)):
+    if is_change(text, a) or contract_term(text, a) or own_trade(text, a) or no_trade(text, a, left, right):
         return False
     if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False
@@ -300,11 +288,15 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
     if told:
         near = near[:reach.start()]
+    aside = list(_FORECAST_ASIDE.finditer(left))
+    if aside and len(left) - aside[-1].end() < len(near):  # "Bitcoin, which analysts expect to reach $100,000, fell to"
+        near = left[aside[-1].end():]  # the forecast stays in its aside
     moved = _MOVE_CLAUSE.search(near)
     if moved:  # "how the market would react, sending BTC briefly to $30,000": the move is told, not foreseen
         near = near[moved.start():]
-    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or named_to_watch(left, right) or (
-            _LIQUIDATION_LEVELS.search(left)) or (
+    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or _NEXT_LEVEL.search(left) or (
+            named_to_watch(left, right)) or (
+            LIQUIDATION_LEVELS.search(left)) or (
             _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) or (
             re.search(r"\bstrikes?\b", right[:25])):
         return False
@@ -359,7 +351,7 @@ def _new_clause(sent: SentView, a: Amount, near: str) -> int:
     return comma if before else 0
 
 
-_TOLD_AFTER = re.compile(r"\b(?:after|when|since|because)\s+$", re.I)
+_TOLD_AFTER = re.compile(r"\b(?:after|when|since|because|as|while)\s+$", re.I)
 _PAST = re.compile(r"\s+(?:had\s+)?(?:[a-z]+ed|set|hit|fell|rose|sank|broke|ran|slid|dropped|tore|shot|swung)\b")
 # "finishing at $3,356 for a 5.6% weekly loss": the size after the amount is the move's, in percent
 _PERCENT_SIZE = re.compile(r"\d\s?%")

@@ -28,7 +28,9 @@ _AFTER = re.compile(rf"\s+{_WORD}\b(?=\s*(?:[,;|(]|\.$|$))", re.I)  # "from Mond
 _LABEL = r"(?:all[- ]time high|all[- ]time low|open|high|low|close)"
 _RUN = re.compile(rf"{_LEAD}(?P<run>{_LABEL}(?:\s*/\s*(?:[\w-]+\s+)?{_LABEL}){{1,3}})(?:\s*\([A-Z]{{2,6}}\))?\s*:\s*$", re.I)
 # a line headed by the kind of all its rows ("Intraday lows by venue, March 12-13 (UTC): Coinbase Pro: $3,858 ...")
-_HEADER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?P<what>lows|highs|opens|closes) by (?:venue|exchange|platform)\b[^:]*:", re.I)
+# (or "Records set over the past 48 hours, in U.S. dollars, according to CryptoCompare: XRP: $3.84 ...")
+_HEADER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:(?P<what>lows|highs|opens|closes) by (?:venue|exchange|platform)|"
+                     r"(?P<record>records|all-time highs) set)\b[^:]*:", re.I)
 _SLASH = re.compile(r"^\s*/\s*$")
 # A bulleted row opened by its coin and the coin's price ("• BTC $11,920 (-6.8%): peaked at ..."): that first
 # amount is where the coin stands, whatever the row goes on to tell
@@ -43,7 +45,7 @@ def labelled_kinds(text: str, amounts: list[Amount]) -> dict[int, str]:
     header = _HEADER.match(text)
     for j, a in enumerate(amounts):
         if header and header.end() <= a.start:
-            kinds[j] = header.group("what").lower()[:-1]
+            kinds[j] = "ath" if header.group("record") else header.group("what").lower()[:-1]
             continue
         run = _RUN.search(text, max(0, a.start - 60), a.start)
         if run and j + 1 < len(amounts) and _SLASH.match(text[a.end:amounts[j + 1].start]):

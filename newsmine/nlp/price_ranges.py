@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount
-from newsmine.nlp.price_filters import NOT_REACHED, RANGE_JOIN, is_size
+from newsmine.nlp.price_filters import LIQUIDATION_LEVELS, NOT_REACHED, RANGE_JOIN, is_size
 from newsmine.nlp.price_measures import contract_term, left_clause
 from newsmine.nlp.price_trades import own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, labelled_level
@@ -40,9 +40,10 @@ def range_kind(text: str, amounts: list[Amount], j: int) -> str | None:
 
 def range_rejected(view: ArticleView, index: int, a: Amount) -> bool:
     """One end of a range that is no market's: unreached, a size, a trader's fill, a forecast row, a contract's term,
-    a cost, a chart's gap or a level under a "Support:" label."""
+    a cost, a chart's gap, a cluster of liquidations or a level under a "Support:" label."""
     text = view.sents[index].text
-    return bool(NOT_REACHED.search(left_clause(text, a.start)[-60:]) or is_size(a) or own_trade(text, a)
+    left = left_clause(text, a.start)
+    return bool(NOT_REACHED.search(left[-60:]) or LIQUIDATION_LEVELS.search(left) or is_size(a) or own_trade(text, a)
                 or forecast_row(view, index, a) or contract_term(text, a) or production_cost(view.sents[index], a)
                 or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start) or _GAP_LEFT.search(text, max(0, a.start - 80), a.start)
                 or labelled_level(text, a))

@@ -89,7 +89,7 @@ _VALUED_BY = re.compile(r"\b(?:estate|court|schedule|trust)\b(?:[^.;]|\.(?=\s?\d
 _FOR_CLAIMS = re.compile(r"^\s*(?:[\w,]+\s+){0,3}?for (?:claims|distribution) purposes\b", re.I)
 # Bankruptcy claims and debt trade as a share of face value ("claims quoted at 38 to 40 cents on
 # the dollar, up from about 10 cents"): a recovery rate, not a coin's price.
-_CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b", re.I)
+_CLAIM = re.compile(r"\bon the dollar\b|\b(?:of|to) (?:face|par)(?: value)?\b|\bpric(?:ed|es|ing) (?:\S+ ){0,2}claims at\s*$", re.I)
 
 
 # The same told after the amount: a sale round's stage, a price someone sold at, money someone sent
@@ -138,3 +138,29 @@ def production_cost(sent: SentView, a: Amount) -> bool:
         return True
     costs = list(_COST_OF_COIN.finditer(sent.text, 0, a.start))
     return bool(costs) and not any(costs[-1].end() <= m.start - sent.start < a.start for m in sent.of("ASSET"))
+
+
+# a wire's note on a fix, "(corrects price in first paragraph from $53,600)": the wrong value, or the right one restated
+_CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*$", re.I)
+# what an event charges, the dollar's own rate, a futures premium or an on-chain average beside the coin
+# (GUIDE: ticket prices, fiat-to-fiat rates, realized price are no prices): "Tickets ..., priced at $2,100 for a full
+# pass", "the dollar's 1,386 won official rate", "a $1,100 premium over spot", "$210 above Coinbase spot"
+_NOT_A_TRADE = re.compile(r"\b(?:tickets?|admission|entry to)\b[^.;$]{0,50}\b(?:priced|costs?|sells?|sold)\b[^.;$]{0,10}$|"
+                          r"\bthe dollar['’]s\s+(?:official\s+)?$|"
+                          r"\b(?:distance|gap|spread|difference) between\b[^.;$]{0,50}\bat\s*(?:more than |about |roughly )?$", re.I)
+_NOT_A_TRADE_RIGHT = re.compile(r"\s+(?:premium|discount)\b|\s+(?:above|below|over|under) (?:the )?(?:\w+ )?spot\b|"
+                                r"\s+(?:above|below) (?:it|that|them)\b|"  # a distance: "with spot some $7,500 above it"
+                                r"\s+(?:official |exchange )+(?:rate|fixing)\b|\s+reali[sz]ed price\b(?!\s*:)", re.I)
+# a book's cover price (GUIDE, x- and y-series): "the book, which retails for $28", "priced at $32 in hardback"
+_COVER_PRICE = re.compile(r"\bretail(?:s|ing)? (?:for|at)\s*(?:about )?$|\b(?:book|novel|memoir)\b[^.;$]{0,40}\b(?:sells|costs?|"
+                          r"priced) (?:for|at)?\s*$", re.I)
+_EDITION = re.compile(r"\s+(?:in|for the) (?:hardback|paperback|hardcover|e-?book)\b", re.I)
+# a mean over a period is no level traded at (GUIDE: averages): "Bitcoin averaged $65,800 in June"
+_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+(?:about |around |roughly |nearly |just )?$", re.I)
+
+
+def no_trade(text: str, a: Amount, left: str, right: str) -> bool:
+    """Amount ``a`` of ``text`` (``left``: its clause before it, ``right``: the words after) is no level the coin traded
+    at: a mean, a wire's fixed value, a ticket, a cover price, a futures premium, a distance, the dollar's own rate."""
+    return bool(_AVERAGED.search(left) or _CORRECTS.search(text, 0, a.start) or _COVER_PRICE.search(left)
+                or _EDITION.match(right) or _NOT_A_TRADE.search(left) or _NOT_A_TRADE_RIGHT.match(right))

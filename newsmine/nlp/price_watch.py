@@ -23,7 +23,8 @@ _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zon
 _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial|immediate) )?(?:support|resistance) "
                     r"(?:is|sits|lies|comes|stands|remains)\b|^(?:support|resistance)s?\s*:|"
                     # a desk note's "Levels: 25.2k is ...", a letter's "Levels we are watching this week: ..."
-                    r"^(?:(?:key|the|our|my) )?(?:levels|lines)(?: to watch| (?:we are|we're|traders are|desks are|I am|I'm) watching)?"
+                    r"^(?:[A-Z]{2,6} )?(?:(?:key|the|our|my) )?(?:levels|lines)(?: \([A-Z]{2,6}\)| for [A-Z]\w+)?"
+                    r"(?: to watch| (?:we are|we're|traders are|desks are|I am|I'm) watching)?"
                     r"(?: this week| today| next week| for (?:the|this|next) week| for today)?\s*:|"
                     r"^(?-i:(?:KEY )?LEVELS)\b|"  # its capitalised heading, run into the line below it
                     # a listicle's "Our prediction: $200 by the end of September, with $130 the level to defend"
@@ -33,8 +34,10 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
 # a levels box run into one line: every amount after "Resistance:" or "Support:" up to the next label is one to watch
 # ("Resistance: $0.8000, $0.8530 Support: $0.7040 (50% Fib), $0.5500 Bias: bullish while above $0.6490")
 # (and a list of forecasts by firm: "Year-end forecasts for bitcoin: Halden Research $95,000, Trevi Capital $80,000")
-_LABELLED_LEVEL = re.compile(r"\b(?:supports?|resistances?|targets?|forecasts?|predictions?|invalidation|bias|pivots?)"
-                             r"(?: for [\w -]{1,25})?\s*:[^:]*$", re.I)
+# (and labels of what is no traded price: "0.618 Fib: $55,700", "NAV per unit: C$14.22", "Avg purchase price: $39,800")
+_LABELLED_LEVEL = re.compile(r"\b(?:supports?|resistances?|targets?|forecasts?|predictions?|invalidation|bias|pivots?|fib(?:onacci)?|"
+                             r"nav(?: per (?:unit|share))?|avg\.? purchase price|average purchase price|cost to mine|hash ?price|eps)"
+                             r"(?: for [\w -]{1,45})?\s*:[^:]*$", re.I)
 # (not after a negation: "nobody has tested resistance at $28,800 yet")
 _REACHED = re.compile(r"(?<!nobody has )(?<!no one has )(?<!has not )(?<!have not )(?<!never )"
                       r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
