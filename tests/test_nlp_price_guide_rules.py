@@ -136,6 +136,21 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("USDC last $0.9998 · peg $1.00", [("USDC", 0.9998, "USD", "spot")]),
     ("Records set this week, in U.S. dollars: Solana: $294 Dogecoin: $0.74",
      [("SOL", 294.0, "USD", "ath"), ("DOGE", 0.74, "USD", "ath")]),
+    # a close or an open told by the verb outranks the extreme the amount is named as (GUIDE rule 1 before 2)
+    ("Solana closed at the day's low of $131.40 after a late sell-off.", [("SOL", 131.4, "USD", "close")]),
+    # a price named as such is no level crossed; a support named before a coin's relative clause
+    ("Cardano's record of $3.10 remains far above Tuesday's price of $0.61.",
+     [("ADA", 3.1, "USD", "ath"), ("ADA", 0.61, "USD", "spot")]),
+    ("Desks flag $3.90 as support for Polkadot, which was last seen at $4.35.", [("DOT", 4.35, "USD", "spot")]),
+    # "then an all-time high"; a restatement after "which works out to"; a "Close:" label over a ticker list
+    ("Ether peaked at $4,891 in November 2021, then an all-time high, before the long slide.", [("ETH", 4891.0, "USD", "ath")]),
+    ("Ether slid to $2,950 on Friday, which works out to roughly £2,310 a coin.",
+     [("ETH", 2950.0, "USD", "low"), ("ETH", 2310.0, "GBP", "spot")]),
+    ("Close: BTC $104,300 (+0.8%), SOL $188.20 (-1.1%)", [("BTC", 104300.0, "USD", "close"), ("SOL", 188.2, "USD", "close")]),
+    # a size in the clause before "then"; a coin that now costs its price
+    ("Solana fell to $121 as $250 million of longs were liquidated, then recovered to $129.", [("SOL", 121.0, "USD", "low"),
+                                                                                          ("SOL", 129.0, "USD", "spot")]),
+    ("A single litecoin now costs about $104.", [("LTC", 104.0, "USD", "spot")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -183,6 +198,15 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "The next level solana traders cite is $260.",
     "He saw room for a retest of $2.40 in XRP.",
     "Ether fell into a cluster of long liquidations that desks had mapped between $2,300 and $2,200.",
+    # a desk's fill, a holding's worth, worked examples in the present, the pound's own rate, a liquidation price
+    "The OTC desk filled a 300-bitcoin block at $64,150 on Tuesday.",
+    "A senator's stake in ether is now worth about $40,000.",
+    "Suppose a saver buys solana at $90 and sells at $150 a year later.",
+    "With the pound steady at $1.27, traders in London looked elsewhere for bitcoin news.",
+    "Bitcoin edged toward the $88,000 liquidation price of a large long on Hyperliquid.",
+    "Key levels for solana include $160 on the downside and $205 above.",
+    "She marks first support for ether in the $2,380-$2,420 band.",
+    "A gap on CME's ether futures chart, left over the weekend between $3,120 and $3,190, is the nearest magnet.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

@@ -19,7 +19,7 @@ from newsmine.nlp.view import SentView
 # "worth", "valued" and "cost" name sizes elsewhere; so does a snapshot that "valued bitcoin at $16,210".
 _COIN_WORTH = re.compile(r"(?:(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$.-]+(?: \([A-Z]{2,6}\))?)(?:, [^,;$]{3,40},)?\s+"
                          r"(?:(?:is|was|were|are)\s+(?:now |currently |then |still |only )?(?:valued at|worth)|"
-                         r"costs?|was trading for|fetch(?:ed|es)?)|"
+                         r"(?:now |currently |still )?costs?|was trading for|fetch(?:ed|es)?)|"
                          r"\b(?P<one>a|one|each) (?:coin|token|bitcoin|ether) worth|"  # "left a coin worth roughly £83,900"
                          r"\bvalu(?:ed|ing|es) (?:(?:its|the|client|customer|customers['’]|users['’]?|each|one|a single) )?(?P<valued>[\w$.-]+) at)\s*(?:about |around |roughly |nearly |some |just |"
                          r"over |under |more than |less than |almost )?$", re.I)
@@ -28,10 +28,11 @@ _ONE_COIN_COSTS = re.compile(r"\b(?:cost|price|value) of (?:one|a single|each|a)
 # A number of coins restated in money ("28.9 ETH, or about $56,600", "246.9 ether, about $117,700").
 _COINS_RESTATED = re.compile(r"(?<![\w.,])(?P<qty>\d[\d,]*(?:\.\d+)?)\s?(?:[A-Z]{2,6}|ether|bitcoins?|tokens?|coins?)"
                              r"\s*(?:,\s*(?:or\s+)?|\(\s*|\s+or\s+)(?:worth |about |around |roughly |some |nearly |approximately )*$")
+_HELD_IN = re.compile(r"\b(?:stake|holding|position|investment|allocation)s? in\s+$", re.I)
 _VALUED_AT = re.compile(r"\bvalued at\s*(?:about |around |roughly )?$", re.I)
 _PER_COIN = re.compile(r"\s+(?:per|a|each) (?:coin|token|bitcoin|ether)\b", re.I)
 # A coin named by what it is ("the digital currency cost 49.580 Euro") is worth its price as well.
-_THE_COIN = re.compile(r"\b(?:the|a single) (?:digital |virtual |crypto |largest |biggest |original )?"
+_THE_COIN = re.compile(r"\b(?:the|a single|one) (?:digital |virtual |crypto |largest |biggest |original )?"
                        r"(?:currency|cryptocurrency|coin|token)$", re.I)
 
 
@@ -42,6 +43,8 @@ def coin_worth(sent: SentView, a: Amount, near: str) -> bool | None:
     if worth and worth.groupdict().get("one") or _VALUED_AT.search(near) and _PER_COIN.match(sent.text, a.end):
         return True  # ("21,340 BTC valued at $57,020 per coin")
     coin_end = worth and worth.end("valued" if worth.groupdict().get("valued") else "coin")
+    if worth and _HELD_IN.search(near, 0, worth.start("coin") if worth.groupdict().get("coin") else 0):
+        return False  # "A lawmaker's stake in bitcoin is now worth about $250,000": what the holding is worth
     if worth and (_THE_COIN.search(near, 0, coin_end) or any(
             m.end - sent.start == a.start - len(near) + coin_end for m in sent.of("ASSET")) or _it_the_coin(sent, a, worth)):
         return True

@@ -121,6 +121,8 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "YFI": ("yearn.finance", ("yearn finance", "yearn.finance"), ("YFI",)),
     "APE": ("ApeCoin", ("apecoin",), ("APE",)),
     "COMP": ("Compound", (), ("COMP",)),  # the ticker only: "compound" is a common word
+    "SUSHI": ("SushiSwap", (), ("SUSHI",)),
+    "BAND": ("Band Protocol", ("band protocol",), ("BAND",)),
     "FRAX": ("Frax", ("frax",), ("FRAX",)),
     "SNX": ("Synthetix", ("synthetix",), ("SNX",)),
     "MOG": ("Mog Coin", ("mog coin",), ("MOG",)),

@@ -68,8 +68,8 @@ _MOVED_FROM = re.compile(r"\b(?:(?P<down>lost|down|fell|fallen|dropped|slid|off)
 _RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
 # A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record
 # (not after "a run at its record").
-_RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,25},"
-                          r"\s*(?:touching|hitting|reaching|tagging|printing|(?:climbing|rising|trading) as high as)\s+"
+_RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,80},"
+                          r"\s*(?:touching|hitting|reaching|tagging|printing|topping out at|peaking at|(?:climbing|rising|trading) as high as)\s+"
                           r"(?:about |around |roughly )?$", re.I)
 # Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
 # a round number lost or taken back is a level crossed ("lost the $55,000 handle", GUIDE rule 3).

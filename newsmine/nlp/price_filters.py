@@ -144,6 +144,7 @@ _NEGATED_RIGHT = re.compile(
 # (also a floor or hurdle the writer names, "$1 psychological floor", "$86,000 as the first hurdle", "¥10.8 million
 # as the line bitcoin has to hold", "$25,000 has become the first line of support")
 # (a label with its colon names the amounts after it: "$0.7120 Resistance: $0.8000")
+_THEN = re.compile(r",?\s+(?:and\s+)?then\s+", re.I)
 # a near miss told by its distance, right before the level missed ("came within $150 of $60,000")
 # the next level named ("The next level traders cite is $47,000", "the next milestone many desks were watching was")
 _NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
@@ -260,7 +261,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
     # past a comma ("$2,030 in mid-August, as funds positioned")
     after = re.split(r"[,;]|\b(?:as|while|when|after|before)\b", right[:40])[0]
-    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30)) or re.match(
+    # (a size in a clause before "then" is that clause's: "as $400 million of longs were liquidated, then recovered to")
+    then = max((m.end() for m in _THEN.finditer(near)), default=0)
+    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30, then)) or re.match(
             r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
         return False
     if _IN_COINS.match(right) or _TOTAL_AFTER.match(right) or _SUM_AFTER.match(right):

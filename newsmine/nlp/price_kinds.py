@@ -139,6 +139,14 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
             return _better(best, _verb_kind(parent, link, first))
         elif parent.pos_ in NOMINAL and parent.i not in inside:
             own = extreme(parent) or named_price(parent)
+            if own is None and link == "of" and parent.lower_ in ("price", "level") and any(
+                    c.dep_ == "poss" or c.lower_ in _NOW for c in parent.children):
+                return _better(best, SPOT)  # "well above Monday's price of $0.43": the price named as such
+            # a session's verb whose "at" holds the extreme ("closed at the day's low of $2,960"): GUIDE rule 1 first
+            verb = parent.head.head if parent.dep_ == "pobj" and parent.head.lower_ in ("at", "near", "around") else None
+            if own is not None and own[0] in ("high", "low") and verb is not None and (
+                    verb_cue(verb.lower_) in ("open", "close") or verb.lower_ in ("finished", "ended", "settled")):
+                return ("close", RANK["close"]) if verb_cue(verb.lower_) != "open" else ("open", RANK["open"])
             if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
                 return _better(best, own)
             if parent.pos_ == "ADJ" and verb_cue(parent.lower_) in ("fall", "rise"):

@@ -48,7 +48,7 @@ _JUST_BEFORE = re.compile(r"\s+(?:\w+ly\s+)?")  # between a subject and its verb
 _PLACED = frozenset({"seen", "expected", "eyed", "watched", "pegged", "flagged", "marked"})
 # ... and a relative clause telling where the coin traded, which no plan or purchase before it changes
 _TRADED_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\s+(?:(?:is|was|were|are|has been|had been)\s+)?(?:last\s+)?"
-                              r"(?P<verb>trad(?:ed|ing|es)|chang(?:ed|ing) hands|quoted)\s+(?:at|near|around)\s*"
+                              r"(?P<verb>trad(?:ed|ing|es)|chang(?:ed|ing) hands|quoted|seen)\s+(?:at|near|around)\s*"
                               r"(?:about |around |roughly |nearly |just )?$", re.I)
 
 
@@ -142,12 +142,13 @@ def coin_at(sent: SentView, a: Amount, between: re.Pattern[str] = _COIN_AT) -> b
     $56,700", "ether, which was trading at $3,050", "Bitcoin fell to $55,200, still above support at ..."): a
     market price, whatever support or resistance the sentence names besides."""
     coin = max((m for m in sent.of("ASSET") if m.end - sent.start <= a.start), key=lambda m: m.end, default=None)
-    if coin is None or _OBJECT_BEFORE.search(sent.text, 0, coin.start - sent.start):
-        return False  # (the coin an object: "Resistance for bitcoin sits at $52,500")
+    if coin is None or between is _COIN_AT and _OBJECT_BEFORE.search(sent.text, 0, coin.start - sent.start):
+        return False  # (the coin an object: "Resistance for bitcoin sits at $52,500"; "for ether, which traded at" is its own)
     found = between.match(sent.text, coin.end - sent.start, a.start)
     verb = found and found.groupdict().get("verb")
     if verb:
-        return verb.lower() not in _PLACED and verb_cue(verb.split()[0]) in ("hold", "fall", "rise", "reach", "settle")
+        seen = verb.lower() == "seen" and "last" in found.group()  # "was last seen at" is a trade (GUIDE)
+        return (seen or verb.lower() not in _PLACED) and verb_cue(verb.split()[0]) in ("hold", "fall", "rise", "reach", "settle")
     return found is not None and sent.text[:coin.start - sent.start].endswith("with ")
 
 

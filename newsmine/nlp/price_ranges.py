@@ -13,11 +13,11 @@ from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_filters import LIQUIDATION_LEVELS, NOT_REACHED, RANGE_JOIN, is_size
 from newsmine.nlp.price_measures import contract_term, left_clause
 from newsmine.nlp.price_trades import own_trade, production_cost
-from newsmine.nlp.price_watch import forecast_row, labelled_level
+from newsmine.nlp.price_watch import forecast_row, labelled_level, support_watched
 from newsmine.nlp.view import ArticleView
 
 # a chart's gap between two prices ("an older gap from the November sell-off, between roughly $58,000 and $59,400")
-_GAP_LEFT = re.compile(r"\bgaps?\b[^.;$]{0,60}$", re.I)
+_GAP_LEFT = re.compile(r"\bgaps?\b[^.;$]{0,90}$", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from|rang(?:ed|ing) from)\b[^$]{0,35}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
@@ -40,12 +40,13 @@ def range_kind(text: str, amounts: list[Amount], j: int) -> str | None:
 
 def range_rejected(view: ArticleView, index: int, a: Amount) -> bool:
     """One end of a range that is no market's: unreached, a size, a trader's fill, a forecast row, a contract's term,
-    a cost, a chart's gap, a cluster of liquidations or a level under a "Support:" label."""
+    a cost, a chart's gap, a cluster of liquidations, a support or resistance band."""
     text = view.sents[index].text
     left = left_clause(text, a.start)
     return bool(NOT_REACHED.search(left[-60:]) or LIQUIDATION_LEVELS.search(left) or is_size(a) or own_trade(text, a)
                 or forecast_row(view, index, a) or contract_term(text, a) or production_cost(view.sents[index], a)
-                or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start) or _GAP_LEFT.search(text, max(0, a.start - 80), a.start)
+                or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start) or _GAP_LEFT.search(text, max(0, a.start - 110), a.start)
+                or support_watched(view.sents[index], a, left[-45:], text[a.end:a.end + 60])
                 or labelled_level(text, a))
 
 

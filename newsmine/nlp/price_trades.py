@@ -22,17 +22,18 @@ from newsmine.nlp.view import SentView
 _NEXT_LOT = re.compile(r"\b(?:bought|sold)\b[^$;]{0,40}\$[\d,.]+[^$;]{0,40}\ba (?:second|third|fourth|final|further)"
                        r"(?: [\w-]+)? at\s*(?:about |around )?$")
 _PURCHASE = re.compile(
-    r"\b(?:bought|buying|buy|purchas\w*|acquir\w*|accumulat\w*|rebuil[dt]\w*)\b[^$.;,]{0,40}\b(?:at|below|under|near|for|between)\s*"
+    r"\b(?:bought|buying|buys?|purchas\w*|acquir\w*|accumulat\w*|rebuil[dt]\w*)\b[^$.;,]{0,40}\b(?:at|below|under|near|for|between)\s*"
     r"(?:about |around |roughly )?$|"
     r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"
     r"\b(?:placed|set|put|parked|left)\s+(?:\w+\s+){0,2}(?:limits?|orders?|stops?|bids?|offers?)\s+(?:at|near|around)\s*$|"  # "sold 600 of his coins for about £750"
     # a holder's sale at a price ("sold half of his spot bitcoin at $38,000", "selling bitcoin near $50,500"), not
     # the market's selling ("sold off to", "selling pressure near")
-    r"(?<!the )\b(?:sold|selling)\b(?! off| pressure)[^$.;,:]{0,40}\b(?:at|near|around)\s*(?:about |around |roughly )?$|"
+    r"(?<!the )\b(?:sold|selling|sells?)\b(?![- ]off| pressure)[^$.;,:]{0,40}\b(?:at|near|around)\s*(?:about |around |roughly )?$|"
+    r"\bfill(?:ed|s|ing)\b[^$.;,:]{0,40}\b(?:order|block|trade)s?\s+at\s*$|"  # a desk's fill: "filled a 400-bitcoin block at"
     r"\b(?:trimm(?:ed|ing) (?:\w+ ){0,2}(?:holdings?|positions?|stakes?|exposure|allocations?)|took profits?|taking profits?)\b"
     r"[^$.;,:]{0,20}\b(?:at|near|around|above)\s*$|"  # "trimmed holdings above $70,000"
     # a fund or a desk adding to a position ("Her fund added to its position between", "we added back bitcoin between")
-    r"\b(?:we|I|he|she|they|fund|desk|clients?)\s+(?:\w+\s+)?add(?:ed|ing)\b[^$.;%]{0,40}\b(?:at|near|between)\s*$|"
+    r"\b(?:we|I|he|she|they|fund|desk|clients?)\s+(?:\w+\s+){0,6}?add(?:ed|ing|s)?\b[^$.;%]{0,40}\b(?:at|near|between|below|under)\s*$|"
     # a short covered ("covered a short in bitcoin from $122,000 near $107,000"): where it was opened and closed
     r"\bcovered (?:a|his|her|their|our|the) shorts?(?: in [\w-]+)? from(?: [^.;]{1,20}?\s(?:at|near|around))?\s*"
     r"(?:about |around )?$|"
@@ -141,16 +142,21 @@ def production_cost(sent: SentView, a: Amount) -> bool:
 
 
 # a wire's note on a fix, "(corrects price in first paragraph from $53,600)": the wrong value, or the right one restated
-_CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*$", re.I)
+_CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*(?:\bfrom|\bremov\w*[^)]*|\bnot)\s*$", re.I)
 # what an event charges, the dollar's own rate, a futures premium or an on-chain average beside the coin
 # (GUIDE: ticket prices, fiat-to-fiat rates, realized price are no prices): "Tickets ..., priced at $2,100 for a full
 # pass", "the dollar's 1,386 won official rate", "a $1,100 premium over spot", "$210 above Coinbase spot"
 _NOT_A_TRADE = re.compile(r"\b(?:tickets?|admission|entry to)\b[^.;$]{0,50}\b(?:priced|costs?|sells?|sold)\b[^.;$]{0,10}$|"
-                          r"\bthe dollar['’]s\s+(?:official\s+)?$|"
+                          r"\bthe dollar['’]s\s+(?:official\s+)?$|\bbook value\b[^.;$]{0,30}$|"
+                          r"\b(?:stake|holding|position|portfolio)s?\b[^.;$]{0,40}\bworth\s*(?:about |roughly |some )?$|"
+
                           r"\b(?:distance|gap|spread|difference) between\b[^.;$]{0,50}\bat\s*(?:more than |about |roughly )?$", re.I)
 _NOT_A_TRADE_RIGHT = re.compile(r"\s+(?:premium|discount)\b|\s+(?:above|below|over|under) (?:the )?(?:\w+ )?spot\b|"
-                                r"\s+(?:above|below) (?:it|that|them)\b|"  # a distance: "with spot some $7,500 above it"
+                                r"\s+(?:above|below) (?:it|that|them)\b|\s+liquidation (?:price|level|trigger)\b|"  # a distance: "some $7,500 above it"
                                 r"\s+(?:official |exchange )+(?:rate|fixing)\b|\s+reali[sz]ed price\b(?!\s*:)", re.I)
+_WITH_FIAT = re.compile(r"\bwith (?:the )?(?P<fiat>pound|sterling|euro|yen|yuan|rupee|lira|real|rand|dollar)\b[^.;$,]{0,25}$", re.I)
+_FIAT_CODES = {"pound": "GBP", "sterling": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "lira": "TRY",
+               "real": "BRL", "rand": "ZAR", "dollar": "USD"}
 # a book's cover price (GUIDE, x- and y-series): "the book, which retails for $28", "priced at $32 in hardback"
 _COVER_PRICE = re.compile(r"\bretail(?:s|ing)? (?:for|at)\s*(?:about )?$|\b(?:book|novel|memoir)\b[^.;$]{0,40}\b(?:sells|costs?|"
                           r"priced) (?:for|at)?\s*$", re.I)
@@ -163,4 +169,11 @@ def no_trade(text: str, a: Amount, left: str, right: str) -> bool:
     """Amount ``a`` of ``text`` (``left``: its clause before it, ``right``: the words after) is no level the coin traded
     at: a mean, a wire's fixed value, a ticket, a cover price, a futures premium, a distance, the dollar's own rate."""
     return bool(_AVERAGED.search(left) or _CORRECTS.search(text, 0, a.start) or _COVER_PRICE.search(left)
-                or _EDITION.match(right) or _NOT_A_TRADE.search(left) or _NOT_A_TRADE_RIGHT.match(right))
+                or _EDITION.match(right) or _NOT_A_TRADE.search(left) or _NOT_A_TRADE_RIGHT.match(right) or _other_fiat(left, a))
+
+
+def _other_fiat(left: str, a: Amount) -> bool:
+    """A currency's own rate in a "with" clause ("bitcoin traded near £44,600, with the pound steady at $1.28"), not
+    the coin's price in that currency ("with the euro near parity, ... €15,590")."""
+    fiat = _WITH_FIAT.search(left)
+    return fiat is not None and _FIAT_CODES[fiat.group("fiat").lower()] != a.currency

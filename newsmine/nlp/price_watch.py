@@ -43,7 +43,8 @@ _REACHED = re.compile(r"(?<!nobody has )(?<!no one has )(?<!has not )(?<!have no
                       r"\b(?:tested|testing|bounced|bouncing|hit|hitting|touched|touching|broke|breaking|reclaimed|"
                       r"breach\w*|pierc\w*|gave way|gives way|giving way|crack(?:ed|ing)|"
                       r"reclaiming|held|holding|found|finding|lost|losing|gave up|giving up|surrendered)\b", re.I)
-_LEVELS_ARE = re.compile(r"\b(?:levels?|lines?) (?:to watch|on (?:our|the|my) (?:screens?|charts?|radar)|"
+_LEVELS_ARE = re.compile(r"\bkey levels?\b[^.;$]{0,30}\b(?:include|are|is)\b(?:(?!\btrad\w*|\bchanged hands)[^.;])*$|"
+                         r"\b(?:levels?|lines?) (?:to watch|on (?:our|the|my) (?:screens?|charts?|radar)|"
                          r"we(?:['’]re| are) watching)\b[^.;$]{0,20}\b(?:are|is|:)\s[^.;]*$", re.I)
 _AS_LEVELS = re.compile(r"(?:\s*(?:,|and|or)\s*(?:\$|US\$|€|£)?\d[\d,.]*[kK]?)*\s+as (?:the |its |their )?(?:[\w-]+ ){0,2}"
                         r"(?:levels?|lines?) to (?:watch|defend|hold)\b", re.I)

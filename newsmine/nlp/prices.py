@@ -39,7 +39,7 @@ _PASSING = "|".join(sorted(v for v in PASSING_VERBS if v.endswith("ing")))
 _BEFORE_RECORD = re.compile(rf"^[^;$]{{0,60}},\s+(?:{_PASSING}|edging past)\b", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
-_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still)?|also|itself) )?"
+_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still| then)?|also|itself|then) )?"
                            r"(?:a|an|its|the|their) (?:(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b|"
                            # "0.0761 ETH, the highest reading on record"; "$0.8774, the weakest price in its history"
                            r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "
@@ -52,7 +52,7 @@ _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|tr
 # (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
 # Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
 # (or set off by a comma and a rounding word alone: "to €2,930, roughly $3,185")
-_RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to)|"
+_RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to|which works out to)|"
                        r",(?=\s*(?:about|roughly|around|nearly|approximately|some)\s))"
                        r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
@@ -96,7 +96,7 @@ _AT_PRESS_TIME = re.compile(r"\s+at the close of (?:this|the|our) (?:edition|rep
 _CLOSE_TABLE = re.compile(r"[|(]\s*(?:close|closing(?: price)?|last close|settle(?:ment)?)\b|\bclosing prices?\b|"
                           r"\(\w+day['’]s close\b", re.I)  # a letter's "The week in numbers (Friday's close, ...):"
 # A wrap's list run on after its title ("Closing levels at 2100 GMT and change on the day: Bitcoin $72,130 +4.6% Ether ...")
-_CLOSE_LIST = re.compile(r"^[^:]{0,60}\bclosing (?:prices?|levels?)\b[^:]{0,60}:", re.I)
+_CLOSE_LIST = re.compile(r"^[^:]{0,60}\bclosing (?:prices?|levels?)\b[^:]{0,60}:|^\s*(?:close|closes|closing)\s*:", re.I)
 _ROW_AMOUNT = re.compile(r"[\w)]:\s*$")  # a list row's amount, right after its label ("Bitcoin (BTC): $82,548")
 _CNY_HINT = re.compile(r"\b(?:china|chinese|yuan|okcoin|huobi|btcc|btcchina)\b", re.I)
 
