@@ -57,9 +57,8 @@ def coin_worth(sent: SentView, a: Amount, near: str) -> bool | None:
 def _it_the_coin(sent: SentView, a: Amount, worth: re.Match[str]) -> bool:
     """"it" worth the amount is the coin the sentence is about ("FTT ... has shed 90% since Sunday, when it was
     worth about $22"), unless a holding is what was named ("his stake ..., when it was worth $300")."""
-    before = sent.text[:a.start]
-    return (worth.groupdict().get("coin") or "").lower() == "it" and any(m.end - sent.start <= a.start for m in sent.of("ASSET")) \
-        and not _HOLDING.search(before)
+    it = (worth.groupdict().get("coin") or "").lower() == "it"
+    return it and any(m.end - sent.start <= a.start for m in sent.of("ASSET")) and not _HOLDING.search(sent.text[:a.start])
 
 
 _HOLDING = re.compile(r"\b(?:stake|portfolio|holdings?|position|investment|savings|fund|account|wallet|bag)s?\b", re.I)

@@ -302,7 +302,8 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         # a move that is the subject says which way the clause went, whatever a rising or plain verb says
         # ("the sell-off sent bitcoin to $X", "a wave of short covering pushed ether to", "the slide extended to")
         if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold", "halt", "rise"):
-            named = extreme(c) or next((e for x in c.children if x.dep_ == "amod" and x.tag_ == "JJS" and (e := extreme(x))), None)
+            named = extreme(c) or next(  # (or its superlative: "hit its lowest level of the year at 33.9 cents")
+                (e for x in c.children if x.dep_ == "amod" and x.tag_ == "JJS" and (e := extreme(x))), None)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
             move = _named_move(c)
@@ -377,7 +378,8 @@ def _record_context(verb: Token) -> tuple[str, int] | None:
 def _by_the_close(verb: Token, first: Token) -> bool:
     """"fell to $20,150 by the close": the move's end is the session's close."""
     return any(c.dep_ == "prep" and c.i > first.i and c.lower_ in ("by", "at", "into")
-               and any(noun_cue(g.lower_) == "close" and not _OTHER_MARKET.match(g.doc[g.i + 1:g.i + 4].text) for g in c.children)
+               and any(noun_cue(g.lower_) == "close" and not _OTHER_MARKET.match(g.doc[g.i + 1:g.i + 4].text)
+                       for g in c.children)
                for c in verb.children)
 
 

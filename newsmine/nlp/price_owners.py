@@ -12,12 +12,16 @@ bitcoin at $56,700", "ether, which traded at $3,040") owns it whatever the sente
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_cues import verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
 from newsmine.nlp.subjects import clause_head
 from newsmine.nlp.view import SentView
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
 _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
@@ -67,12 +71,8 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
         return False
-    if any(node.idx < m.start - sent.start + sent.doc_start < found[1].idx
-           and not _OBJECT_BEFORE.search(sent.text, 0, m.start - sent.start) for m in sent.of("ASSET")):
-        return False  # a coin between the verb and the amount is what moved ("..., dragged ether below $1,000")
-    if any(_JUST_BEFORE.fullmatch(sent.text, m.end - sent.start, node.idx - sent.doc_start)
-           and not _OBJECT_BEFORE.search(sent.text, 0, m.start - sent.start) for m in sent.of("ASSET")):
-        return False  # ... and so is a coin right before the verb ("rattled US technology stocks and bitcoin slipped")
+    if _coin_moved(sent, node, found[1]):
+        return False
     if subject.text in _LISTED_TICKERS:
         return True
     if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:
@@ -91,6 +91,20 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
             m.start - sent.start == subject.doc[after.i + 1].idx - sent.doc_start for m in sent.of("EXCHANGE"))
         return after is not None and after.lower_ in ("on", "that", "whether", "asking", "betting") and not venue
     return word in _NOT_COINS
+
+
+def _coin_moved(sent: SentView, verb: Token, amount: Token) -> bool:
+    """A coin, not as an object, stands between the verb and the amount ("..., dragged ether below $1,000") or right
+    before the verb ("rattled US technology stocks and bitcoin slipped"): the coin is what moved, whatever the
+    parser takes for the subject."""
+    doc_offset = sent.doc_start - sent.start  # article offsets to doc offsets
+    for m in sent.of("ASSET"):
+        if _OBJECT_BEFORE.search(sent.text, 0, m.start - sent.start):
+            continue
+        if verb.idx < m.start + doc_offset < amount.idx or _JUST_BEFORE.fullmatch(
+                sent.text, m.end - sent.start, verb.idx - sent.doc_start):
+            return True
+    return False
 
 
 def not_coin_before(sent: SentView, a: Amount, near: str) -> bool:
@@ -143,12 +157,13 @@ def coin_at(sent: SentView, a: Amount, between: re.Pattern[str] = _COIN_AT) -> b
     market price, whatever support or resistance the sentence names besides."""
     coin = max((m for m in sent.of("ASSET") if m.end - sent.start <= a.start), key=lambda m: m.end, default=None)
     if coin is None or between is _COIN_AT and _OBJECT_BEFORE.search(sent.text, 0, coin.start - sent.start):
-        return False  # (the coin an object: "Resistance for bitcoin sits at $52,500"; "for ether, which traded at" is its own)
+        return False  # the coin an object ("Resistance for bitcoin sits at $52,500"), not in its own relative clause
     found = between.match(sent.text, coin.end - sent.start, a.start)
     verb = found and found.groupdict().get("verb")
     if verb:
         seen = verb.lower() == "seen" and "last" in found.group()  # "was last seen at" is a trade (GUIDE)
-        return (seen or verb.lower() not in _PLACED) and verb_cue(verb.split()[0]) in ("hold", "fall", "rise", "reach", "settle")
+        moved = verb_cue(verb.split()[0]) in ("hold", "fall", "rise", "reach", "settle")
+        return (seen or verb.lower() not in _PLACED) and moved
     return found is not None and sent.text[:coin.start - sent.start].endswith("with ")
 
 
