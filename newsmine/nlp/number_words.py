@@ -132,6 +132,16 @@ def find_spelled_percents(text: str) -> list[Spelled]:
     return found
 
 
+# a currency named in the singular, as a market names it ("the pound steady at $1.28", "sterling", "the real")
+_CURRENCY_NAMES = {"pound": "GBP", "sterling": "GBP", "real": "BRL"}
+
+
+def currency_named(word: str) -> str | None:
+    """The currency code a currency's name stands for ("euro" -> "EUR", "sterling" -> "GBP"), or None."""
+    word = word.lower()
+    return _CURRENCY_NAMES.get(word) or (MONEY_WORDS[word][0] if word in MONEY_WORDS else None)
+
+
 def money_word(m: re.Match[str]) -> tuple[str, float] | None:
     """(currency, multiplier) of the currency word a ``CURRENCY_PATTERN`` match read, or None
     when the word is no money where it stands ("grand prizes", "a grand total")."""

@@ -13,6 +13,7 @@ import re
 
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.coin_worth import coin_worth
+from newsmine.nlp.number_words import currency_named
 from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import BEST_MANAGED, named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
@@ -190,7 +191,6 @@ _OTHER_SUBJECT = re.compile(r"(?:the |spot )?(?:gold|silver|oil|crude|the dollar
 # the currency of another amount that is a rate ("0.22 yuan per kilowatt-hour")
 _UNIT_OF_NUMBER = re.compile(r"\d\s*$")
 _RATE_AFTER = re.compile(r"\s+(?:per|an?|for each)\b", re.I)
-_CURRENCY_NAMES = {"euro": "EUR", "yen": "JPY", "pound": "GBP", "sterling": "GBP", "yuan": "CNY"}
 # a unit of a commodity, a share or a fund's unit, or of miners' hash power ("hashprice at $0.06 per terahash per day")
 # and a currency's exchange rate ("from 366.5 to 800 pesos per dollar"), banknotes ("the new N1,000 notes")
 # and what a service charges ("₱200 per transfer")
@@ -330,7 +330,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
 def _other_asset_before(text: str, a: Amount) -> bool:
     """A stock, a commodity or a currency is named before amount ``a`` (the amount's own currency named in
     words, "Measured in sterling, ... £57,500 a coin", "the euro pair bottomed at €15,640", is no other asset)."""
-    return any(_CURRENCY_NAMES.get(m.group().lower()) != a.currency
+    return any(currency_named(m.group()) != a.currency
                or _UNIT_OF_NUMBER.search(text, 0, m.start()) and _RATE_AFTER.match(text, m.end())
                for m in _NON_CRYPTO.finditer(text, 0, a.start))
 

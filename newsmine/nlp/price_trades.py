@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newsmine.nlp.number_words import currency_named
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_measures import left_clause
 from newsmine.nlp.view import SentView
@@ -149,14 +150,11 @@ _CORRECTS = re.compile(r"\(\s*(?:corrects?|updates?|fixes)\b[^)]*(?:\bfrom|\brem
 _NOT_A_TRADE = re.compile(r"\b(?:tickets?|admission|entry to)\b[^.;$]{0,50}\b(?:priced|costs?|sells?|sold)\b[^.;$]{0,10}$|"
                           r"\bthe dollar['’]s\s+(?:official\s+)?$|\bbook value\b[^.;$]{0,30}$|"
                           r"\b(?:stake|holding|position|portfolio)s?\b[^.;$]{0,40}\bworth\s*(?:about |roughly |some )?$|"
-
                           r"\b(?:distance|gap|spread|difference) between\b[^.;$]{0,50}\bat\s*(?:more than |about |roughly )?$", re.I)
 _NOT_A_TRADE_RIGHT = re.compile(r"\s+(?:premium|discount)\b|\s+(?:above|below|over|under) (?:the )?(?:\w+ )?spot\b|"
                                 r"\s+(?:above|below) (?:it|that|them)\b|\s+liquidation (?:price|level|trigger)\b|"  # a distance: "some $7,500 above it"
                                 r"\s+(?:official |exchange )+(?:rate|fixing)\b|\s+reali[sz]ed price\b(?!\s*:)", re.I)
 _WITH_FIAT = re.compile(r"\bwith (?:the )?(?P<fiat>pound|sterling|euro|yen|yuan|rupee|lira|real|rand|dollar)\b[^.;$,]{0,25}$", re.I)
-_FIAT_CODES = {"pound": "GBP", "sterling": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "lira": "TRY",
-               "real": "BRL", "rand": "ZAR", "dollar": "USD"}
 # a book's cover price (GUIDE, x- and y-series): "the book, which retails for $28", "priced at $32 in hardback"
 _COVER_PRICE = re.compile(r"\bretail(?:s|ing)? (?:for|at)\s*(?:about )?$|\b(?:book|novel|memoir)\b[^.;$]{0,40}\b(?:sells|costs?|"
                           r"priced) (?:for|at)?\s*$", re.I)
@@ -176,4 +174,4 @@ def _other_fiat(left: str, a: Amount) -> bool:
     """A currency's own rate in a "with" clause ("bitcoin traded near £44,600, with the pound steady at $1.28"), not
     the coin's price in that currency ("with the euro near parity, ... €15,590")."""
     fiat = _WITH_FIAT.search(left)
-    return fiat is not None and _FIAT_CODES[fiat.group("fiat").lower()] != a.currency
+    return fiat is not None and currency_named(fiat.group("fiat")) != a.currency

@@ -126,16 +126,7 @@ def find_prices(view: ArticleView) -> list[Price]:
     money = [find_money(sent.text) for sent in view.sents]  # (found once: each sentence's are read twice)
     dollars = [a.value for found in money for a in found if a.currency == "USD" and a.value]
     for index, sent in enumerate(view.sents):
-        # a correction's clause gives the wrong value, or the right one beside it ("misstated the price of ether
-        # as $3,900"); a clause of its own after a semicolon tells the market ("; it traded at $2,990")
-        fixed = CORRECTION.search(sent.text)
-        lo = hi = -1
-        if fixed:
-            lo = sent.text.rfind(";", 0, fixed.start()) + 1
-            hi = sent.text.find(";", fixed.end()) % (len(sent.text) + 1)  # (no semicolon after it: the sentence's end)
-            bracket = sent.text.rfind("(", lo, fixed.start())
-            if bracket >= 0 and ")" not in sent.text[bracket:fixed.start()]:  # "rose to $152 (an earlier version misstated ...)"
-                lo, hi = bracket, sent.text.find(")", fixed.end()) % (len(sent.text) + 1)
+        lo, hi = _correction_span(sent.text)
         for a, asset, currency, kind in _sentence_prices(view, index, index in tables, dollars, money[index]):
             if lo <= a.start < hi:
                 continue
@@ -150,6 +141,22 @@ def find_prices(view: ArticleView) -> list[Price]:
     # a 24-hour extreme equal to the record is listed once, as the record (GUIDE, templated price posts)
     records = {(p.asset, round(p.value, 8), _RECORD_OF[p.kind]) for p in prices if p.kind in ("ath", "atl")}
     return [p for p in prices if (p.asset, round(p.value, 8), p.kind) not in records]
+
+
+def _correction_span(text: str) -> tuple[int, int]:
+    """Where a correction's words stand in ``text`` (empty when none): its clause gives the wrong value, or the
+    right one beside it ("misstated the price of ether as $3,900"); a clause of its own after a semicolon tells
+    the market ("; it traded at $2,990"), and so does the sentence around a correction in brackets ("rose to $152
+    (an earlier version misstated the price as $125)")."""
+    fixed = CORRECTION.search(text)
+    if fixed is None:
+        return 0, 0
+    bracket = text.rfind("(", 0, fixed.start())
+    if bracket >= 0 and ")" not in text[bracket:fixed.start()] and ";" not in text[bracket:fixed.start()]:
+        close = text.find(")", fixed.end())
+        return bracket, close if close >= 0 else len(text)
+    end = text.find(";", fixed.end())
+    return text.rfind(";", 0, fixed.start()) + 1, end if end >= 0 else len(text)
 
 
 def _table_sentences(view: ArticleView) -> set[int]:
