@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import BEST_MANAGED, CAUSATIVES, NAMED_KINDS, broken_support, named_after
+from newsmine.nlp.price_cues import BEST_MANAGED, CAUSATIVES, NAMED_KINDS, broken_support, named_after, verb_cue
 
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
 # (the height of a panic is the end of the move that tells it: "plunged to $1,900 at the height of the panic" is the bottom)
@@ -129,8 +129,8 @@ _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[
 
 
 # translated copy's move "until" a value; a coin "worth less/more than" a round level
-_MOVED_UNTIL = re.compile(r"\b(?:(?P<up>rose|climbed|rallied|advanced|gained|increased|rising|climbing)|declined|fell|dropped|"
-                          r"slid|sank|retreated|decreased|falling|declining) until\s*(?:about |around )?$", re.I)
+_MOVED_UNTIL = re.compile(r"\b(?P<verb>[a-z]+) until\s*(?:about |around )?$", re.I)
+_TRANSLATED_WAYS = {"increased": "rise", "decreased": "fall"}  # ("the price increased until 3.100 euros")
 _WORTH_BEYOND = re.compile(r"\bworth (?:less|more) than\s*$", re.I)
 
 
@@ -205,8 +205,9 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     if managed:
         return "low" if managed.group("side").lower() in ("worst", "lowest") else "high"
     until = _MOVED_UNTIL.search(text, max(0, a.start - 30), a.start) if kind == "spot" else None
-    if until:  # GUIDE (za- to zd-series): "declined until 47,500 dollars" is a low
-        return "high" if until.group("up") else "low"
+    way = (verb_cue(until.group("verb")) or _TRANSLATED_WAYS.get(until.group("verb").lower())) if until else None
+    if way in ("rise", "fall"):  # GUIDE (za- to zd-series): "declined until 47,500 dollars" is a low
+        return "high" if way == "rise" else "low"
     if kind == "spot" and _WORTH_BEYOND.search(text, max(0, a.start - 30), a.start):
         return "level"  # GUIDE (x- and y-series): "worth less than $X" is a level
     if kind == "spot" and _ROW_LINE.match(text, a.end):

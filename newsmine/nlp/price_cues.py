@@ -148,7 +148,7 @@ def noun_cue(word: str) -> str | None:
 # around it watches the level. Only a definite article or a possessive names the amount: "above C$102,000,
 # a record in local terms" tells what crossing it meant.
 _NAMED_AFTER = re.compile(
-    r"[,:]\s*(?:the|its|their|[\w-]+['’]s(?: \([A-Z]{2,6}\))?) (?:(?:new|fresh|own|previous|prior|earlier|former|old|last|weekly|monthly|daily|yearly|annual|"
+    r"[,:]\s*(?:the|its|their|(?:last |this |previous )?[\w-]+['’]s(?: \([A-Z]{2,6}\))?) (?:(?:new|fresh|own|previous|prior|earlier|former|old|last|weekly|monthly|daily|yearly|annual|"
     r"quarterly|session|cycle|local|intraday|(?:early|mid|late)-[A-Z][a-z]+|[A-Z][a-z]+(?: \d{1,2})?|\d{4}|\d+-(?:day|week|month|year)|[\w-]+['’]s)\s+){0,3}"
     r"(?P<what>record(?: high)?|all-time high|high|peak|top|low|bottom|open|close)\b(?! (?:end|side|band|of the range))")
 NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "all-time low": "atl", "high": "high",

@@ -36,7 +36,7 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     """A level hit at the end of a fall is a low, at the top of a rally a high. The
     move that led there (before the verb) or goes with it (its own clause) says
     which; failing those, a move after it ("touched $X before easing") turned from it."""
-    turned = _turned_after(verb)
+    turned = _turned_after(verb) or _moved_since(verb)
     if turned:
         return turned
     # (not a later verb the parser hangs on it: "touched $3,000, then slid to" is a turn, not the same move)
@@ -82,6 +82,19 @@ def _turned_after(verb: Token) -> str | None:
     if any(v < touched[0] for v in moved) if way == "low" else any(v > touched[0] for v in moved):
         return {"low": "high", "high": "low"}[way]
     return None
+
+
+def _moved_since(verb: Token) -> str | None:
+    """A level hit where the clause's move started ("has risen every day since touching $53,600", "has
+    fallen 8% since it hit $3,560"): the start of a rise is its low, of a fall its high."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "since":
+        head = verb.head.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        head = verb.head
+    else:
+        return None
+    way = _way(head)
+    return {"low": "high", "high": "low"}[way] if way else None
 
 
 def _number(t: Token) -> float | None:

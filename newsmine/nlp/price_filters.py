@@ -41,12 +41,12 @@ _SIZE = re.compile(
 )
 NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|(?<!than )expected(?!,)|expecting|"
-    r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|upside|downside|strikes?|average|averaging|cost basis|"
+    r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|(?<!to the )(?:upside|downside)|strikes?|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:[\w-]+ )?(?:run|shot|crack|stab|tilt) at|"
     r"(?:risk|chance|odds|prospect|threat|room|scope|points? to|pointing to) (?:of |for )?(?:a |another |fresh )?(?:re-?)?test of|"
     r"\btip(?:s|ped)? (?:by [^,]{1,30} )?to (?:hit|reach|top|climb to)|"  # "tipped by Hanul Securities to hit"
     r"year-end (?:marker|target|call|forecast|objective)|"
-    r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|"
+    r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|eye(?=\s+$)|"
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|projections?|"
     # a move foreseen, named as a noun ("does not rule out a return to 12,000 dollars")
@@ -107,7 +107,7 @@ _RIGHT_NOT_REACHED = re.compile(
 _CITED_EXTREME = re.compile(
     r"\b(?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?|\d{4}|"
     r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)|(?:this|last) (?:year|month|week)['’]s) "
-    r"(?:lows?|highs?|peaks?|bottoms?|records?)|\w+day['’]s (?:close|settlement|settle)),?"
+    r"(?:lows?|highs?|peaks?|bottoms?|records?)|\w+day['’]s (?:close|settlement|settle|low|high|peak)),?"
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
 )
 # A wire's exchange-rate footer ("($1 = ¥112.2)") converts currencies; it prices no coin.
@@ -221,7 +221,7 @@ _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electri
 # a sum named by what it is ("a ₹30,000 profit", "the first £12,000 of gains", "up to $3,000 of whatever is left")
 _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|losses|earnings)|"
                         r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill|bount(?:y|ie)|reward|fine)s?|"
-                        r"of (?:move|movement|upside|downside))\b", re.I)
+                        r"(?:of )?(?:move|movement|upside|downside))\b", re.I)  # ("Analysts Flag $0.75 Upside")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 # A stock, a fund's shares or a commodity named after the coin is what the amount belongs to ("BlackRock's

@@ -22,6 +22,7 @@ from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVE
 from newsmine.nlp.price_direction import direction, previous_way
 from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price
 from newsmine.nlp.price_rows import row_kind
+from newsmine.nlp.price_sessions import by_the_close, is_session, opened, opened_session
 from newsmine.nlp.subjects import clause_head
 
 if TYPE_CHECKING:
@@ -35,13 +36,13 @@ _NAMED = frozenset({"high", "low", "record", "open", "close", "wick"})
 # "traded for as little as $0.08", "quoting as much as $1,242", "as cheap as 0.935 ETH": how far a price went, like "as low as"
 _AS_FAR = {"little": ("low", RANK["named"]), "cheap": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
-_OTHER_MARKET = re.compile(r"of (?:US |U\.S\. |European |Asian )?(?:equities|stocks|Wall Street|trading in)", re.I)
+
 _COIN_SUBJECTS = frozenset({"it", "token", "coin"})  # "the $3,020 the token traded at"
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
 _TURNS = frozenset({"reverse", "reversed", "reversing", "rejected", "turned", "retreated", "pulled"})
 _PULLS = frozenset({"pull", "pulls", "pulled", "pulling"})
+_WHEN = frozenset("yesterday today week month year quarter session day weekend".split())
 _NOW = frozenset({"now", "currently", "current", "present"})  # ("..., now 79.2k", "well below its current $57,000")
-
 
 
 def amount_tokens(sent: SentView, start: int, end: int) -> tuple[list[Token], Token] | None:
@@ -69,7 +70,17 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
     if found and found[0] == "level" and after and after[0] in ("ath", "atl"):
         after = None  # "traded above C$102,000, a record": the level crossed; the record lies beyond it
     kind = min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
-    return _move_before(tokens[0]) or kind if kind == SPOT else kind
+    if kind == SPOT or kind[1] == RANK["move"] and _noun_move_before(tokens[0]):
+        # (a move named as a noun just before "to" is the amount's, whatever the clause's verb: "gold's gain
+        # contrasted with bitcoin's slide to $55,800")
+        return _move_before(tokens[0]) or kind
+    return kind
+
+
+def _noun_move_before(first: Token) -> bool:
+    surface, _ = _before(first)
+    return surface is not None and surface.lower_ in ("to", "into") and surface.i > first.sent.start and (
+        surface.doc[surface.i - 1].pos_ == "NOUN" and noun_cue(surface.doc[surface.i - 1].lower_) in ("fall", "rise"))
 
 
 def _before(first: Token) -> tuple[Token | None, Token | None]:
@@ -95,7 +106,9 @@ def _before(first: Token) -> tuple[Token | None, Token | None]:
     if doc[i].lower_ in PREPS and doc[i].pos_ in ("ADP", "PART", "SCONJ", "ADV"):
         return doc[i], None
     # a row's "record $126,200" or "high $3.65" names the amount whatever tag the parser gives the word
-    named = doc[i].pos_ in ("NOUN", "ADJ", "PROPN") or noun_cue(doc[i].lower_) in ("record", "high", "low")
+    # (not a verb that reads like one: "Solana tops $150" crosses it)
+    named = doc[i].pos_ in ("NOUN", "ADJ", "PROPN") or noun_cue(doc[i].lower_) in ("record", "high", "low") and not (
+        doc[i].pos_ == "VERB" and verb_cue(doc[i].lower_))
     return None, doc[i] if named else None
 
 
@@ -113,6 +126,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         return SPOT  # "..., with the token at $0.11": where a coin stands, not the clause's record or close
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
+    if noun is not None and _title_verb(noun):
+        return _by_class(verb_cue(noun.lower_), None, noun)
     best = (_AS_FAR.get(noun.lower_) or extreme(noun)) if noun is not None else None
     for t in tokens:
         # (also right after it: "topping the $4,860 high reached in 2021")
@@ -123,7 +138,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     node = prep = surface or head
     for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap
         if link in LEVEL_PREPS:
-            if _opened_session(clause_head(head)):
+            if opened_session(clause_head(head)):
                 return "open", RANK["open"]  # GUIDE rule 1 before rule 3: "opening the year just under $10"
             measured = _measured(prep) or _told_by_clause(prep, head)
             return _better(best, _reference(head, link) if measured else ("level", RANK["level"]))
@@ -155,10 +170,20 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
             cls = noun_cue(parent.lower_)
             if cls == "mark" and link == "of":
                 link = None  # "below the mark of 4,000 euros" reads as "below the 4,000-euro mark"
+            if cls == "rise" and verb_cue(parent.lower_) == "recover" and parent.lower_.endswith("s"):
+                return _better(best, SPOT)  # a headline's "Bitcoin Rebounds to $57K", parsed as a noun: a return
             if cls in ("fall", "rise") and link in ("to", "into"):
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent
     return best
+
+
+def _title_verb(word: Token) -> bool:
+    """A headline's capitalised verb right after its coin, which the parser takes for a noun
+    ("Bitcoin Breaks $60,000", "Ether Slides $200"): the verb still tells the kind."""
+    return (word.pos_ != "VERB" and word.text[:1].isupper() and word.lower_.endswith("s")
+            and verb_cue(word.lower_) in ("cross", "fall", "rise", "peak", "bottom")
+            and word.i > word.sent.start and word.doc[word.i - 1].ent_type_ == "ASSET")
 
 
 def _with_coin(prep: Token) -> bool:
@@ -171,23 +196,6 @@ def _with_coin(prep: Token) -> bool:
         if doc[i].like_num or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX") or noun_cue(doc[i].lower_) in _NAMED:
             return False  # (nor a named extreme: "with the January low near $28,800")
     return False
-
-
-def _opened_session(verb: Token | None) -> bool:
-    """The amount's verb opens a session ("opened the year just under $10")."""
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb_cue(verb.lower_) != "open":
-        return False
-    opened = _opened(verb)
-    return opened is not None and _is_session(opened)
-
-
-def _opened(verb: Token) -> Token | None:
-    """What an "open" verb opens: "the year" in "opened the year at $X", "a run" in "would open a run toward"."""
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
-
-
-def _is_session(noun: Token) -> bool:
-    return noun.lower_ in _SESSIONS or noun.ent_type_ in ("DATE", "TIME")
 
 
 def _measured(prep: Token) -> bool:
@@ -229,13 +237,18 @@ def _named_move(noun: Token) -> str | None:
     return move
 
 
-def _moved_to_extreme(verb: Token) -> tuple[str, int] | None:
-    """The extreme a move went to, named before its amount ("dropped to its lowest since March at")."""
+def _moved_to_extreme(verb: Token, first: Token) -> tuple[str, int] | None:
+    """The extreme a move went to, named before its amount ("dropped to its lowest since March at"), or
+    the one a coin stood at after a fronted amount ("At $53,900, bitcoin was at its lowest since")."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
             for noun in prep.children:
                 if noun.dep_ == "pobj":
                     return extreme(noun) or named_price(noun)
+    if first.i < verb.i and verb_cue(verb.lower_) not in ("open", "close"):
+        # (a session's verb keeps GUIDE rule 1: "At $X, bitcoin closed at its highest since May" is the close)
+        return next((e for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i > verb.i
+                     for noun in prep.children if noun.dep_ == "pobj" and (e := extreme(noun))), None)
     return None
 
 
@@ -258,6 +271,8 @@ def _move_before(first: Token) -> tuple[str, int] | None:
         return None
     if doc[i].ent_type_ == "ASSET" or doc[i].lower_ in _COIN_NOUNS and i > first.sent.start and doc[i - 1].ent_type_ == "ASSET":
         return _caused_move(doc[first.sent.start:i + 1])
+    if verb_cue(doc[i].lower_) == "recover" and doc[i].lower_.endswith(("s", "ed")):
+        return None  # a headline's "Bitcoin Rebounds to $57K" (parsed as a noun): a return, a plain level
     cls = (noun_cue if doc[i].pos_ == "NOUN" else verb_cue)(doc[i].lower_)
     return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
 
@@ -281,10 +296,6 @@ def _better(a: tuple[str, int] | None, b: tuple[str, int]) -> tuple[str, int]:
     return b if a is None or b[1] < a[1] else a
 
 
-# what a market opens or closes ("opened the year at $X", "opens the Asian session near", "closed the weekly candle at")
-_SESSIONS = frozenset("day week month year quarter session trading candle bar".split())
-
-
 def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
     """What the amount's verb and its preposition say."""
     cls = verb_cue(verb.lower_)
@@ -302,8 +313,11 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         # a move that is the subject says which way the clause went, whatever a rising or plain verb says
         # ("the sell-off sent bitcoin to $X", "a wave of short covering pushed ether to", "the slide extended to")
         if role == "dobj" and c.i < first.i or role in ("nsubj", "nsubjpass") and cls in (None, "hold", "halt", "rise"):
-            named = extreme(c) or next(  # (or its superlative: "hit its lowest level of the year at 33.9 cents")
-                (e for x in c.children if x.dep_ == "amod" and x.tag_ == "JJS" and (e := extreme(x))), None)
+            # (or its superlative: "hit its lowest level of the year at 33.9 cents"; an extreme told with
+            # its time, "Solana's low yesterday was"; a session's price, "Bitcoin's opening price for the year was")
+            named = extreme(c) or next((e for x in c.children if x.dep_ == "amod" and (
+                x.tag_ == "JJS" or c.lower_ in _WHEN) and (e := extreme(x))), None) or (
+                named_price(c) if role == "nsubj" and link is None else None)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
             move = _named_move(c)
@@ -313,13 +327,13 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
                 cls = move  # "extended losses to", "the sell-off took the price to"
     if link in (None, "at", "near", "around", "about"):
         clause = verb.dep_ in ("acl", "relcl")
-        named = extreme(verb.head) if clause else _moved_to_extreme(verb) if link is not None else None
+        named = extreme(verb.head) if clause else _moved_to_extreme(verb, first) if link is not None else None
         if named:
             # "bitcoin's record, set in January at about $109,000", "fell to its lowest since March at $X":
             # the amount is that extreme
             return named
-    opened = _opened(verb) if cls in ("open", "close") else None
-    if opened is not None and opened.pos_ == "NOUN" and (opened.i < first.i or verb.i > first.i) and not _is_session(opened):
+    what = opened(verb) if cls in ("open", "close") else None
+    if what is not None and what.pos_ == "NOUN" and (what.i < first.i or verb.i > first.i) and not is_session(what):
         # "would open a run toward the June low", "closed the segment with bitcoin at": no session; nor the
         # door a breach of support "at $130 ... opened" after its amount
         cls = None
@@ -337,7 +351,7 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         heads = words | {c.lower_ for c in first.doc[verb.i:first.i] if c.dep_ in ("advmod", "prt", "quantmod", "prep")}
         cls = "fall" if heads & DOWN_WORDS else "rise" if heads & UP_WORDS else cls
     kind = _by_class(cls, link, verb)
-    if kind[0] in ("low", "high", "spot") and _by_the_close(verb, first):
+    if kind[0] in ("low", "high", "spot") and by_the_close(verb, first, kind == SPOT):
         return "close", RANK["close"]
     return kind
 
@@ -373,13 +387,3 @@ def _record_context(verb: Token) -> tuple[str, int] | None:
         if record and record[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
             return record
     return None
-
-
-def _by_the_close(verb: Token, first: Token) -> bool:
-    """"fell to $20,150 by the close": the move's end is the session's close."""
-    return any(c.dep_ == "prep" and c.i > first.i and c.lower_ in ("by", "at", "into")
-               and any(noun_cue(g.lower_) == "close" and not _OTHER_MARKET.match(g.doc[g.i + 1:g.i + 4].text)
-                       for g in c.children)
-               for c in verb.children)
-
-

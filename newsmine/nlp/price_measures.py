@@ -29,10 +29,11 @@ _CHANGE_VERB = re.compile(
 _PREDICTION = re.compile(r"\b(?:Polymarket|Kalshi|prediction[- ]markets?|betting markets?)\b", re.I)
 _CONTRACT_LEFT = re.compile(r"\b(?:contracts?|buckets?|paying|pays|odds|bets?)\b[^.;]{0,60}$", re.I)
 # an amount measured from another: "$6,000 lower", "some $4,500 more than", "$10,000 under the afternoon peak"
-_GAP_AFTER = re.compile(r"\s+(?:lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "
+_GAP_AFTER = re.compile(r"\s+(lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "
                         r"(?:the|its|their|where|what|spot|[A-Z]\w+['’]s)\b", re.I)  # "$4,000 under Friday's settlement"
 # ... unless a word before makes it the level itself ("fell to $59,000 below its average", "hit $X above")
-_GOVERNED = re.compile(r"\b(?:to|at|near|from|of|hit|hits|touched|touches|tagged|reached|is|was|were|are|be)\s+"
+_BE = frozenset({"is", "was", "were", "are", "be"})
+_GOVERNED = re.compile(r"\b(to|at|near|from|of|hit|hits|touched|touches|tagged|reached|is|was|were|are|be)\s+"
                        r"(?:(?:about|around|roughly|nearly|almost|some|just) )?$", re.I)
 _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 
@@ -64,6 +65,9 @@ def is_change(text: str, a: Amount) -> bool:
     """The amount is the size of a move or a gap ("shed $2,000", "fell by $3,000", "trails it by more
     than $21,000", "ended the month $6,000 lower", "$10,000 under the afternoon peak"), not a level."""
     left = left_clause(text, a.start)
-    if _GAP_AFTER.match(text, a.end) and not _GOVERNED.search(left):
+    gap = _GAP_AFTER.match(text, a.end)
+    if gap and not (governed := _GOVERNED.search(left)):
         return True
+    if gap and gap.group(1) and governed.group(1).lower() in _BE:
+        return True  # "were about $150 lower at the time": a comparative after "to be" is the gap
     return bool(_CHANGE_VERB.search(left[-25:]) and not re.search(r"\b(?:to|at)\s*$", left) or _BY_AMOUNT.search(left[-30:]))

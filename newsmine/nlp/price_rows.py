@@ -16,6 +16,8 @@ from newsmine.nlp.price_extremes import RANK, extreme
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from newsmine.nlp.view import ArticleView
+
 # "SOL: $258.90", "Bitcoin (BTC): $82,548" (the tokenizer keeps "):" whole): a table or list row
 _LIST_MARKS = frozenset({":", "):", "•", "|", "(", "-", "–", "—"})
 _ENUMERATOR = re.compile(r"\d{1,2}[.)]")
@@ -63,3 +65,16 @@ def _gloss(last: Token) -> tuple[str, int] | None:
         if named:
             return named
     return None
+
+
+# a numbered row's enumerator, which the sentencizer often leaves at the end of the sentence before
+_ROW_NUMBER = re.compile(r"(?:^|\s)\d{1,2}[.)]\s*$")
+
+
+def ranked_row(view: ArticleView, index: int, start: int) -> bool:
+    """The text of sentence ``index`` before ``start`` is a numbered row of a ranking ("3. Solana
+    +8% to $148.20"): the za- to zd-series writers read its "+8% to $X" as the row's price, spot."""
+    text = view.sents[index].text
+    if re.match(r"\s*\d{1,2}[.)]\s", text[:start]):
+        return True
+    return index > 0 and _ROW_NUMBER.search(view.sents[index - 1].text) is not None

@@ -21,6 +21,7 @@ from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.price_measures import is_change, left_clause
 from newsmine.nlp.price_owners import PLAIN_LIST, paired_coins
 from newsmine.nlp.price_ranges import range_kind, range_rejected
+from newsmine.nlp.price_rows import ranked_row
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
 from newsmine.nlp.price_trades import SOLD_ABOVE
 from newsmine.nlp.quote_marks import quote_spans
@@ -45,7 +46,8 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|mark
                            r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "
                            r"(?:on record|ever|in (?:its|the [\w-]+(?:'s|’s)) history)\b)", re.I)
 # ... or named as such before it ("Its lowest price on record, $0.0028, dates back to 2014", "SOL's lowest price ever was")
-_EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest) (?:price|level|close|trade)s? (?:ever|on record)\b"
+_EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest)(?: (?:price|level|close|trade)s?)? (?:ever|on record)\b"
+                          r"(?: (?:price|level|close|trade)s?\b)?"
                           r"[^$.;]{0,12}$", re.I)
 # the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
 _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|trade)\b[^$.;]{0,40}\bwas\s*$", re.I)
@@ -61,7 +63,8 @@ _AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|th
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
 _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving)\s+from\s+"
                               r"(?:about |around |roughly |nearly |some )?$", re.I)
-_FROM_EXTREME = re.compile(r"\bfrom\b[^,;]{0,30}\b(?:high|low|peak|top|bottom)\s+(?:of|near|at|around)\s+"
+_FROM_EXTREME = re.compile(r"\bfrom\b[^,;]{0,30}\b(?:high|low|peak|top|bottom|open|opening(?: price)?|close|"
+                           r"closing(?: price)?)\s+(?:of|near|at|around)\s+"
                            r"(?:about |around |roughly |nearly |some )?$", re.I)
 _MOVE_TO = re.compile(r"^\s*to\s+(?:about |around |roughly |nearly |almost )?$", re.I)
 # Between two listed amounts, each possibly followed by its asset or unit ("$50,000 for bitcoin and $3,000 for
@@ -230,9 +233,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             ok = is_price(view, index, a)
             kind = _parsed_kind(sent, a) if ok else None
             move = _SIGNED_MOVE.search(left_clause(text, a.start))
-            if kind == "spot" and move:
+            if kind == "spot" and move and not ranked_row(view, index, a.start):
                 kind = "high" if move.group("sign") == "+" else "low"
-            elif kind in ("spot", "high", "low"):
+            elif kind in ("spot", "high", "low", "open", "close"):
                 kind = _move_end(text, amounts, j, kind) or kind
             if kind == "spot" and _FLOOR_FOUND.search(left_clause(text, a.start)):
                 kind = "low"  # "bounced off the $63,800 support", "found support near $3,320": the bottom of a dip
@@ -374,8 +377,8 @@ def _restated(text: str, amounts: list[Amount], j: int) -> bool:
 
 def _move_end(text: str, amounts: list[Amount], j: int, kind: str) -> str | None:
     """"high"/"low" when amount ``j`` ends an undirected move from the amount before it, or a move
-    from a named extreme, whose name the parser may hand on to the end ("fell 18% from Wednesday's
-    high of $362 to $296": $296 is the low)."""
+    from a named extreme or session price, whose name the parser may hand on to the end ("fell 18%
+    from Wednesday's high of $362 to $296": $296 is the low; "climbed from an open of $3,010 to $3,090")."""
     if j == 0:
         return None
     a, b = amounts[j - 1], amounts[j]
