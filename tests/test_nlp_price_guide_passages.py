@@ -52,6 +52,32 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("Bitcoin had fallen until 49.800 euros before buyers stepped in.", [("BTC", 49800.0, "EUR", "low")]),
     # a move named as a noun owns the amount after its "to", whatever another asset's move in the clause
     ("Gold's gain contrasted with bitcoin's slide to $55,800 on Kraken.", [("BTC", 55800.0, "USD", "low")]),
+    # a ranking's rows run together in one sentence: each "-8.1% to $X" is its row's price
+    ("Losers were scarce, and only four finished the week lower: 1. Mantle (MNT): -8.1% to $0.96 2. Celestia (TIA): "
+     "-6.4% to $15.72 3. Starknet (STRK): -5.2% to $2.05 Starknet's token has slid steadily since its airdrop.",
+     [("MNT", 0.96, "USD", "spot"), ("TIA", 15.72, "USD", "spot"), ("STRK", 2.05, "USD", "spot")]),
+    # coins named by their projects, and a ticker introduced by the kind of coin it is
+    ("The metaverse tokens of The Sandbox and Decentraland fell to $0.31 and $0.28 respectively.",
+     [("SAND", 0.31, "USD", "low"), ("MANA", 0.28, "USD", "low")]),
+    ("Tron's USDD stablecoin slipped as low as $0.97.", [("USDD", 0.97, "USD", "low")]),
+    # a size in a relative clause about the coin does not size the coin's move
+    ("Frax Share, whose lending platform holds part of the debt, dipped 4% to $6.05.", [("FXS", 6.05, "USD", "low")]),
+    # translated copy: a barrier crossed, a conversion in brackets, a record named as a value or a "historical maximum"
+    ("Bitcoin sank on Tuesday below the barrier of 6.000 dollars for the first time since November.",
+     [("BTC", 6000.0, "USD", "level")]),
+    ("Bitcoin stood at 23.150 dollar (22.240 euro), still 66 percent under the record of 69.000 dollar from November.",
+     [("BTC", 23150.0, "USD", "spot"), ("BTC", 22240.0, "EUR", "spot"), ("BTC", 69000.0, "USD", "ath")]),
+    ("Bitcoin rose to the record value of $68,990 after the data.", [("BTC", 68990.0, "USD", "ath")]),
+    ("Bitcoin fell back until 62,800 dollars in the evening.", [("BTC", 62800.0, "USD", "low")]),
+    ("Bitcoin marked a minimum of $5,947 early on, against the historical maximum of $19,783 it reached in December.",
+     [("BTC", 5947.0, "USD", "low"), ("BTC", 19783.0, "USD", "ath")]),
+    # a level crossed on the way to the day's lows is the level
+    ("Solana dipped below $100 at Monday's lows.", [("SOL", 100.0, "USD", "level")]),
+    # a new coin's first trade is its open
+    ("UNI first changed hands on Binance on Thursday evening at around $3.05.", [("UNI", 3.05, "USD", "open")]),
+    # a mark the coin has yet to reach is no price
+    ("Bitcoin set a record of $99,645 on Friday, a whisker short of the $100,000 mark it has yet to reach.",
+     [("BTC", 99645.0, "USD", "ath")]),
     # a gap between venues is no level
     ("Bitcoin traded at $64,000. Spot prices on Coinbase were about $150 lower at the time.",
      [("BTC", 64000.0, "USD", "spot")]),
@@ -63,6 +89,9 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
 @pytest.mark.parametrize("text", [
     "Traders Eye $60K as Bitcoin Steadies",
     "XRP Climbs; Analysts Flag $0.75 Upside",
+    # levels a forecast does not rule out
+    "He considers a return of bitcoin over 65.000 dollars before the year's end possible.",
+    "The strategist does not exclude a further fall of bitcoin to 20,000 dollars in the coming weeks.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

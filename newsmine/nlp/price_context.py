@@ -96,7 +96,7 @@ _FROM_EXTREME_TO = re.compile(r"\bfrom (?:a|an|its|the|their) (?:[\w'’-]+ )?(?
 # "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
 # ("changed hands for the first time on Binance at 13:00 UTC at $1.30", "first traded at", "first trade $0.8012")
 _FIRST_TRADE = re.compile(r"\b(?:first (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+|first (?:trade|print):?\s+|"
-                          r"first (?:traded|printed|changed hands)\b[^.;$]{0,30}?\bat\s+|"
+                          r"first (?:traded|printed|changed hands)\b[^.;$]{0,50}?\bat\s+|"
                           r"(?:changed hands|traded|printed) for the first time\b[^.;$]{0,50}?\bat\s+)(?:about |around )?$", re.I)
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
@@ -129,7 +129,7 @@ _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[
 
 
 # translated copy's move "until" a value; a coin "worth less/more than" a round level
-_MOVED_UNTIL = re.compile(r"\b(?P<verb>[a-z]+) until\s*(?:about |around )?$", re.I)
+_MOVED_UNTIL = re.compile(r"\b(?P<verb>[a-z]+)(?: back| again)? until\s*(?:about |around )?$", re.I)
 _TRANSLATED_WAYS = {"increased": "rise", "decreased": "fall"}  # ("the price increased until 3.100 euros")
 _WORTH_BEYOND = re.compile(r"\bworth (?:less|more) than\s*$", re.I)
 

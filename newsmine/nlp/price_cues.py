@@ -69,7 +69,7 @@ NOUN_LEMMAS: dict[str, str] = {
             "drawdown selling pullback washout flush profit-taking rout capitulation",
     "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying race",
 }
-RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath|high-water|historic)\b", re.I)
+RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath|high-water|historic(?:al)?)\b", re.I)
 FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)
 # "a new 18-month high" is no record: a period narrows a fresh high
 PERIOD_WORDS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
@@ -170,7 +170,10 @@ def named_after(text: str, end: int) -> str | None:
 # "the $140 floor gave way").
 _SUPPORT_BROKEN = re.compile(r"\b(?:lost|losing|loses|broke|breaking|breached|breach of|cracked|cracking|sliced through|gave up|giving up)"
                              r" (?:its |the )?(?:[\w-]+ )?(?:support|floor)(?: level)? (?:at|near|around|of)\s*"
-                             r"(?:about |around |roughly )?$", re.I)
+                             r"(?:about |around |roughly )?$|"
+                             # a side of one the market is on ("sank this Tuesday below the barrier of 6.000 dollars")
+                             r"\b(?:below|above|through|under|beneath) (?:the |its )?(?:[\w-]+ )?(?:support|floor|barrier|"
+                             r"resistance|ceiling)(?: level)? of\s*(?:about |around |roughly )?$", re.I)
 _GAVE_WAY = re.compile(r"[\s,]+(?:(?:[\w-]+ )?(?:support|floor|level|mark|line|handle)(?: (?:on|for|in) [\w-]+)? )?"
                        r"(?:gave way|gives way|giving way|finally broke|cracked|failed to hold)\b", re.I)
 

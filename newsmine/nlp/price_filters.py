@@ -13,14 +13,13 @@ import re
 
 from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
 from newsmine.nlp.coin_worth import coin_worth
-from newsmine.nlp.number_words import currency_named
 from newsmine.nlp.numbers import Amount, find_money
 from newsmine.nlp.price_cues import BEST_MANAGED, named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
+from newsmine.nlp.price_other_assets import other_asset
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
 from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, no_trade, own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, listed_to_watch, named_to_watch, support_watched
-from newsmine.nlp.subjects import anaphor_owns
 from newsmine.nlp.view import ArticleView, SentView
 
 _SIZE = re.compile(
@@ -50,7 +49,8 @@ NOT_REACHED = re.compile(
     r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|projections?|"
     # a move foreseen, named as a noun ("does not rule out a return to 12,000 dollars")
-    r"\b(?:a|any) (?:quick |swift |fast |full )?return to|"
+    r"\b(?:a|any) (?:quick |swift |fast |full )?return (?:of [\w ]{1,20} )?(?:to|over|above)|"
+    r"\b(?:exclud\w*|rul(?:e|es|ed|ing) out)\b|"  # "does not exclude a further fall of bitcoin to 20.000 dollar"
     # a condition on a level to come ("would not sell a single coin before bitcoin reaches $250,000")
     r"(?:before|until|till|once) (?:[\w-]+ ){0,3}(?:reaches|hits|tops|crosses|closes|revisit\w*|returns to)|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
@@ -61,7 +61,7 @@ NOT_REACHED = re.compile(
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
     # an option's or a note's terms ("the call struck at $80,000", "an initial bitcoin level of $69,400")
-    r"struck (?:at|near)|initial (?:[\w-]+ )?(?:level|fixing|price)|knock-?ins?|barriers?|"
+    r"struck (?:at|near)|initial (?:[\w-]+ )?(?:level|fixing|price)|knock-?ins?|(?<!below the )(?<!above the )barriers?|"
     r"fair (?:value|price)|intrinsic value|(?:this|that|so) far (?:above|below|from)|odds|chances?|probabilit(?:y|ies)|pencil(?:l?ed|s)? in|"
     # (a futures contract on a derivatives venue is the coin's traded price: "September contract on CME was quoted at")
     r"(?:contracts?|bets?|wagers?) (?:on|that|whether)\b(?! (?:the )?(?:CME|Deribit|Bakkt|Cboe|BitMEX|Binance|OKX|Bybit)\b)[^$]{0,40}|"
@@ -100,6 +100,9 @@ _RIGHT_NOT_REACHED = re.compile(
     r"as (?:the|a|an) (?:[\w-]+ )?(?:objective|target)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
+    # a mark the coin has not reached ("the $100,000 mark it has yet to reach")
+    r"(?:(?:mark|level|line|handle|barrier|threshold) )?(?:that |which )?(?:it|the coin|the token|[\w-]+) "
+    r"(?:has|had|have) (?:yet to|never|not yet)\b|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|where|[A-Z]\w*['’]s)\b)", re.I
 )
 # A named past extreme was reached even when the sentence around it is conditional
@@ -158,7 +161,7 @@ _MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|
                           r"(?!.*,\s)", re.I)
 # a mark a move stalled short of ("stalling short of $100,000", "still short of the $100,000 mark it has been chasing");
 # not a past price ("still short of the $3,230 it fetched on Aug. 1")
-_SHORT_OF = re.compile(r"\b(?:stall\w*|still|again|just) short of (?:the )?$", re.I)
+_SHORT_OF = re.compile(r"\b(?:stall\w*|still|again|just|whisker|hair|touch|fraction) short of (?:the )?$", re.I)
 _FETCHED_RIGHT = re.compile(r"\s+(?:it|the coin|the token)\s+(?:had |has )?(?:fetched|reached|hit|touched|traded|commanded|peaked)\b",
                             re.I)
 # where leveraged positions would be closed out (GUIDE: liquidation clusters are no prices)
@@ -180,28 +183,6 @@ _YES_NO_QUESTION = re.compile(r"(?:^|[–—:]\s*|[.!]\s+)(?:Can|Could|Will|Woul
 _APPROACHED = re.compile(r"\bapproach(?:ed|es|ing)?\s+(?:the\s+)?(?:about\s+)?$", re.I)
 # The level that would prove a chart's call wrong ("The invalidation for bulls is a daily close below $1,080")
 _INVALIDATION = re.compile(r"\binvalidat\w*\b[^$.;]*$", re.I)
-_NON_CRYPTO = re.compile(
-    r"\b(?:shares?|stocks?|equit\w+|nasdaq|s&p|dow|gold|ounce|oil|barrel|per share|ipo|bonds?|euro|yen|pound|"
-    r"sterling|yuan|dollar index|futures on|hash ?price|"
-    r"the dollar (?:had |has )?(?:fallen|fell|risen|rose|slid|slipped|dropped|climbed|jumped|sank) to)\b(?! terms)", re.I
-)
-# a sentence opened by another asset: its "it" is that asset ("Gold suffered ..., a week after it set a record of $2,067")
-_OTHER_SUBJECT = re.compile(r"(?:the |spot )?(?:gold|silver|oil|crude|the dollar|stocks|shares|equities|the S&P 500|"
-                            r"the Nasdaq|the yen|the euro|the pound|treasuries)\b", re.I)
-# the currency of another amount that is a rate ("0.22 yuan per kilowatt-hour")
-_UNIT_OF_NUMBER = re.compile(r"\d\s*$")
-_RATE_AFTER = re.compile(r"\s+(?:per|an?|for each)\b", re.I)
-# a unit of a commodity, a share or a fund's unit, or of miners' hash power ("hashprice at $0.06 per terahash per day")
-# and a currency's exchange rate ("from 366.5 to 800 pesos per dollar"), banknotes ("the new N1,000 notes")
-# and what a service charges ("₱200 per transfer")
-_RIGHT_NON_CRYPTO = re.compile(
-    r"^\s*(?:wide\b|(?:an?|per) (?:ounce|barrel|share|unit|troy ounce|(?:tera|peta|exa)hash|(?:kilo|mega)watt-hours?|[km]wh|"
-    r"(?:US |U\.S\. )?dollar|greenback|euro|transfers?|transactions?|remittances?|"
-    r"(?:hour|day|week|fortnight|month|year|shift)\b(?! (?:after|before|later|earlier|ago|on)\b))|to the (?:US )?dollar|"
-    r"(?:bank)?notes?|bills?|(?:flat |transaction |network )?(?:fees?|surcharges?|commissions?))\b|"  # "a flat $2.50 fee"
-    r"^\s*(?:/\s*|-per-|-)(?:[km]wh|(?:kilo|mega)watt)", re.I)  # power: "$44.75/MWh", "the $5,000-per-megawatt-hour cap"
-# What it costs to make a coin, or what holders paid on average on-chain, is no traded price
-# ("its all-in cost to mine one coin rose to $18,400", "the realised price of short-term holders")
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
 _SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB", "THB", "PKR"), 1e9),
@@ -224,9 +205,6 @@ _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|lo
                         r"(?:of )?(?:move|movement|upside|downside))\b", re.I)  # ("Analysts Flag $0.75 Upside")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
-# A stock, a fund's shares or a commodity named after the coin is what the amount belongs to ("BlackRock's
-# bitcoin ETF shares rose 3% to $28.50"; "bitcoin miner stocks")
-_NON_CRYPTO_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shares?|stocks?|equit\w+|ETFs?|ETPs?)\b", re.I)
 
 
 # "to reach" after a move the clause tells as done is where the move ended ("jumped 11% in 24 hours to
@@ -263,7 +241,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     after = re.split(r"[,;]|\b(?:as|while|when|after|before)\b", right[:40])[0]
     # (a size in a clause before "then" is that clause's: "as $400 million of longs were liquidated, then recovered to")
     then = max((m.end() for m in _THEN.finditer(near)), default=0)
-    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30, then)) or re.match(
+    # (nor one in a relative clause about the coin: "Frax Share, whose lending platform holds part of the debt, dipped to")
+    aside = max((m.end() - len(left) + len(near) for m in _RELATIVE_ASIDE.finditer(left)), default=0)
+    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30, then, aside)) or re.match(
             r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
         return False
     if _IN_COINS.match(right) or _TOTAL_AFTER.match(right) or _SUM_AFTER.match(right):
@@ -313,26 +293,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if support_watched(sent, a, near, right):
         return False
-    last_asset = max((m.end - sent.start for m in (*sent.of("ASSET"), *sent.ranked) if m.end - sent.start <= a.start),
-                     default=None)
-    # a fund named after the coin owns the amount only in its own clause ("rallied after BlackRock filed for a
-    # spot bitcoin ETF, ending June at $30,470" is bitcoin's close)
-    fund = None if last_asset is None else _NON_CRYPTO_AFTER.match(text, last_asset, a.start)
-    if _RIGHT_NON_CRYPTO.match(right) or (
-        _other_asset_before(text, a) and not (anaphor_owns(sent, a.start) and not _OTHER_SUBJECT.match(text))
-        if last_asset is None
-        else fund and "," not in text[fund.end():a.start]
-    ):
-        return False  # a stock, a currency or a commodity, not a crypto asset
-    return True
-
-
-def _other_asset_before(text: str, a: Amount) -> bool:
-    """A stock, a commodity or a currency is named before amount ``a`` (the amount's own currency named in
-    words, "Measured in sterling, ... £57,500 a coin", "the euro pair bottomed at €15,640", is no other asset)."""
-    return any(currency_named(m.group()) != a.currency
-               or _UNIT_OF_NUMBER.search(text, 0, m.start()) and _RATE_AFTER.match(text, m.end())
-               for m in _NON_CRYPTO.finditer(text, 0, a.start))
+    return not other_asset(sent, a, right)  # a stock, a currency or a commodity, not a crypto asset
 
 
 def _new_clause(sent: SentView, a: Amount, near: str) -> int:
@@ -361,6 +322,9 @@ _PERCENT_SIZE = re.compile(r"\d\s?%")
 # the preposition of a coin's move just before its amount ("dragged XRP down to", "pushed BTC below")
 _MOVE_PREP = re.compile(r"(?:\s+(?:down|up|back|lower|higher|briefly|sharply))*\s+(?:to|into|below|above|under|past|"
                         r"through|toward|towards|as (?:low|high) as)\s+(?:(?:about|around|roughly|nearly|almost|some|just) )?$")
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who)\b[^,;]*,\s*")
 
 
 def _moved_coin(sent: SentView, a: Amount, near: str) -> int:

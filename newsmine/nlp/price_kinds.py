@@ -67,14 +67,20 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
     tokens, head = found_tokens
     found = _walk(head, tokens, {t.i for t in tokens})
     after = apposition(tokens[-1])
-    if found and found[0] == "level" and after and after[0] in ("ath", "atl"):
-        after = None  # "traded above C$102,000, a record": the level crossed; the record lies beyond it
+    if found and found[0] == "level" and after and (after[0] in ("ath", "atl") or _at_next(tokens[-1])):
+        # "traded above C$102,000, a record", "dipped below $100 at Monday's lows": the level crossed; the
+        # record or the low lies beyond it
+        after = None
     kind = min(filter(None, (found, after)), key=lambda kr: kr[1], default=SPOT)
     if kind == SPOT or kind[1] == RANK["move"] and _noun_move_before(tokens[0]):
         # (a move named as a noun just before "to" is the amount's, whatever the clause's verb: "gold's gain
         # contrasted with bitcoin's slide to $55,800")
         return _move_before(tokens[0]) or kind
     return kind
+
+
+def _at_next(last: Token) -> bool:
+    return last.i + 1 < last.sent.end and last.doc[last.i + 1].lower_ == "at"
 
 
 def _noun_move_before(first: Token) -> bool:

@@ -69,12 +69,18 @@ def _gloss(last: Token) -> tuple[str, int] | None:
 
 # a numbered row's enumerator, which the sentencizer often leaves at the end of the sentence before
 _ROW_NUMBER = re.compile(r"(?:^|\s)\d{1,2}[.)]\s*$")
+# ... or inside one sentence holding several rows ("...: 1. Mantle (MNT): -8.1% to $0.96 2. Celestia ...")
+_ROW_OPENS = re.compile(r"(?:^|[\s:])\d{1,2}[.)]\s+[A-Z]")
+# the row's move and the amount it ended at ("+38% to $X", "-3.0% to")
+_ROW_MOVE = re.compile(r"[-−+]\d[\d.]*\s?%\s+to\s*$")
 
 
-def ranked_row(view: ArticleView, index: int, start: int) -> bool:
-    """The text of sentence ``index`` before ``start`` is a numbered row of a ranking ("3. Solana
-    +8% to $148.20"): the za- to zd-series writers read its "+8% to $X" as the row's price, spot."""
+def ranked_move(view: ArticleView, index: int, start: int, since: int) -> bool:
+    """The amount at ``start`` ends the move of a numbered row of a ranking ("3. Solana +8% to $148.20"):
+    the za- to zd-series writers read a ranked row's "+8% to $X" as its price, spot. ``since``: where the
+    row can begin (the end of the amount before)."""
     text = view.sents[index].text
-    if re.match(r"\s*\d{1,2}[.)]\s", text[:start]):
-        return True
-    return index > 0 and _ROW_NUMBER.search(view.sents[index - 1].text) is not None
+    if not _ROW_MOVE.search(text, since, start):
+        return False
+    return _ROW_OPENS.search(text, since, start) is not None or index > 0 and _ROW_NUMBER.search(
+        view.sents[index - 1].text) is not None

@@ -21,7 +21,7 @@ from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.price_measures import is_change, left_clause
 from newsmine.nlp.price_owners import PLAIN_LIST, paired_coins
 from newsmine.nlp.price_ranges import range_kind, range_rejected
-from newsmine.nlp.price_rows import ranked_row
+from newsmine.nlp.price_rows import ranked_move
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
 from newsmine.nlp.price_trades import SOLD_ABOVE
 from newsmine.nlp.quote_marks import quote_spans
@@ -233,7 +233,9 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             ok = is_price(view, index, a)
             kind = _parsed_kind(sent, a) if ok else None
             move = _SIGNED_MOVE.search(left_clause(text, a.start))
-            if kind == "spot" and move and not ranked_row(view, index, a.start):
+            if ok and ranked_move(view, index, a.start, prev_end):
+                kind = "spot"
+            elif kind == "spot" and move:
                 kind = "high" if move.group("sign") == "+" else "low"
             elif kind in ("spot", "high", "low", "open", "close"):
                 kind = _move_end(text, amounts, j, kind) or kind
