@@ -78,6 +78,52 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     # a mark the coin has yet to reach is no price
     ("Bitcoin set a record of $99,645 on Friday, a whisker short of the $100,000 mark it has yet to reach.",
      [("BTC", 99645.0, "USD", "ath")]),
+    # "the former" and "the latter" are the first and the second of the two coins named last
+    ("Solana and Cardano moved in opposite directions. The former climbed to $146.20, while the latter slipped to $0.3712.",
+     [("SOL", 146.2, "USD", "high"), ("ADA", 0.3712, "USD", "low")]),
+    ("Bitcoin and ether both slipped overnight, the former to $56,100 and the latter to $2,940.",
+     [("BTC", 56100.0, "USD", "low"), ("ETH", 2940.0, "USD", "low")]),
+    # bitcoin and ether named by what they are
+    ("Bitcoin fell to $56,000 overnight. The largest altcoin fared worse, sliding to $2,880 on Kraken.",
+     [("BTC", 56000.0, "USD", "low"), ("ETH", 2880.0, "USD", "low")]),
+    ("Ether ETF applicants filed again. The original cryptocurrency, meanwhile, slipped to $56,400.",
+     [("BTC", 56400.0, "USD", "low")]),
+    # a listed venue's own close is its share's
+    ("Bitcoin traded at $57,000. Coinbase rose 3% and closed at $230.10.", [("BTC", 57000.0, "USD", "spot")]),
+    # data rows and alerts: a last print, a label with its period, a pair in a stablecoin, a push alert
+    ("- SOL/USDT on Binance last printed 148.62.", [("SOL", 148.62, "USDT", "spot")]),
+    ("XRP price today\nOpen (24h): $0.4395", [("XRP", 0.4395, "USD", "open")]),
+    ("Stablecoins held their pegs.\n- USDe/USDT: 0.9987", [("USDE", 0.9987, "USDT", "spot")]),
+    ("PRICE ALERT · Bitcoin (BTC) dropped below $56,000 · now $55,742 · −4.2% in 24h",
+     [("BTC", 56000.0, "USD", "level"), ("BTC", 55742.0, "USD", "spot")]),
+    ("Bitcoin in India: BTC at ₹47.3 Lakh", [("BTC", 4730000.0, "INR", "spot")]),
+    # the record past a round level is the level reached next
+    ("Bitcoin set a new all-time high above $73,000 on Wednesday, reaching $73,750 on Coinbase.",
+     [("BTC", 73000.0, "USD", "level"), ("BTC", 73750.0, "USD", "ath")]),
+    # a list of levels to watch ends with the list; the paragraph's next sentence is read again
+    ("Bitcoin steadied on Friday.\nLevels to watch:\n- $53,500\n- $60,000\nEther ended the week at $2,930.",
+     [("ETH", 2930.0, "USD", "close")]),
+    # a proof-of-reserves valuation per coin is a spot price
+    ("OKX's proof-of-reserves report valued its 141,000 BTC at $62,450 per coin, the market price at the snapshot.",
+     [("BTC", 62450.0, "USD", "spot")]),
+    # Dutch copy's spaced euro sign; a gain named as a noun
+    ("The price of bitcoin rose on Thursday to € 58.420,15 in Amsterdam.", [("BTC", 58420.15, "EUR", "high")]),
+    ("Ether followed with a gain of 3.2 percent to €3,105.40.", [("ETH", 3105.4, "EUR", "high")]),
+    # a forecast in an apposition stays there
+    ("Lido's LDO, another governance token that would gain from a similar switch, touched $3.35 before easing to $3.12.",
+     [("LDO", 3.35, "USD", "high"), ("LDO", 3.12, "USD", "low")]),
+    # not the coin's: a contract's tick size, a currency's official rate, a savings account, a saver's contributions
+    ("The WIF/USDT perpetual listed on Monday. The contract's tick size is 0.0001 USDT.", []),
+    ("Bitcoin traded at 75 million pesos on Lemon. The official dollar closed at 925 pesos.",
+     [("BTC", 75000000.0, "ARS", "spot")]),
+    ("Bitcoin traded near $57,000. For a saver, a 5% slice of a $400,000 IRA buys roughly 0.35 BTC.",
+     [("BTC", 57000.0, "USD", "spot")]),
+    ("Bitcoin traded near $56,800. Over 42 months he has contributed $10,500 to his bitcoin plan.",
+     [("BTC", 56800.0, "USD", "spot")]),
+    # a forecast table under its title, a stock's and a currency's rows
+    ("Cardano Price Prediction\nYear | Min | Max\n2025 | $0.35 | $0.62\n2026 | $0.48 | $1.05", []),
+    ("Crypto stocks fell with the market.\n- MSTR: $1,312 (-6.0%)\n- COIN: $221.40 (-3.0%)", []),
+    ("Bitcoin traded at $64,000 on Friday.\n- Dollar: R$ 5.47\n- Naira (official): N1,508", [("BTC", 64000.0, "USD", "spot")]),
     # a gap between venues is no level
     ("Bitcoin traded at $64,000. Spot prices on Coinbase were about $150 lower at the time.",
      [("BTC", 64000.0, "USD", "spot")]),

@@ -137,6 +137,10 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "GALA": ("Gala", (), ("GALA",)),  # the ticker only: the protocol's name is no price of its token
 }
 
+# listed funds' and crypto companies' stock tickers: a row or a subject named so is a share, not a coin
+STOCK_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
+                          "CLSK HUT CIFR BTBT HOOD GLXY BITF IREN CORZ WULF SMLR".split())
+
 # canonical venue -> aliases (matched case-insensitively, token by token; a
 # capitalised one-word alias such as "Cboe" matches exactly). The canonical
 # names themselves are newsmine.taxonomy.EXCHANGES, which the corpus checker

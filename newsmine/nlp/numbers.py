@@ -52,15 +52,16 @@ _GROUPING = re.compile(r"[,\s]")  # thousands separators: commas, or spaces befo
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too. Canadian and
 # South African copy hyphenates them ("C$560-million").
 _SCALE_WORDS = (r"k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
-                r"Billion|Trillion|lakhs?|crores?")
+                r"Billion|Trillion|[Ll]akhs?|[Cc]rores?")
 _SCALE = rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))?"
-# A lettered dollar may stand apart from its number, as Brazilian and Hong Kong copy writes it ("R$ 268,400").
+# A lettered dollar may stand apart from its number, as Brazilian and Hong Kong copy writes it ("R$ 268,400"),
+# and Dutch copy the euro ("€ 58.420,15").
 # Indian copy writes the rupee "Rs" or "Rs." ("Rs 52 lakh"), Gulf copy the dirham "Dh". Nigerian and South
 # African copy write the naira "N" and the rand "R" ("N17.5 million", "R47,600"): read only before a
 # number no letter-and-digit name has (grouped, scaled or of three digits or more; not "N95", "R2"). Kenyan
 # copy writes the shilling "KSh" or "Sh" ("Sh13.2 million"), Indonesian the rupiah "Rp".
 _LETTER_CUR = r"(?-i:N|R)(?=\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[\s-]?(?:million|billion|m\b|bn\b)|\d{3,})"
-_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€|£|¥|₩|₹|₦|₱|₺|฿|₽\s?|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR
+_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€\s?|£|¥|₩|₹|₦|₱|₺|฿|₽\s?|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR
         + "|" r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY|KES|IDR|VND|THB|RUB|PKR|CHF)\s?)")
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a

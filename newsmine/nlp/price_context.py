@@ -130,6 +130,9 @@ _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[
 
 # translated copy's move "until" a value; a coin "worth less/more than" a round level
 _MOVED_UNTIL = re.compile(r"\b(?P<verb>[a-z]+)(?: back| again)? until\s*(?:about |around )?$", re.I)
+# the record past a round level, told next ("set a new all-time high above $73,000 on Wednesday, reaching $73,750")
+_RECORD_BEYOND = re.compile(r"\b(?:all-time high|record(?: high)?) (?:above|over|past|beyond) [^;.]{0,60}?,\s+(?:reaching|"
+                            r"hitting|touching|tagging|peaking at|topping out at)\s*(?:about |around |nearly )?$", re.I)
 _TRANSLATED_WAYS = {"increased": "rise", "decreased": "fall"}  # ("the price increased until 3.100 euros")
 _WORTH_BEYOND = re.compile(r"\bworth (?:less|more) than\s*$", re.I)
 
@@ -182,6 +185,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
         return "ath"
     if kind in ("spot", "high", "low", "level") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
         return "open"
+    if kind in ("spot", "high") and _RECORD_BEYOND.search(text, max(0, a.start - 120), a.start):
+        return "ath"
     told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
     if kind == "spot" and told:
         return NAMED_KINDS[told.group("what").lower()]

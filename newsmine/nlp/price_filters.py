@@ -26,7 +26,7 @@ _SIZE = re.compile(
     r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
     # ("for what it is worth" is an aside, "The panic spread:" a verb: neither sizes the amount)
     r"(?<!what it is )(?<!what it's )(?<!what it’s )\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|"
-    r"\bgains? of\b(?!\s*(?:about |roughly |some |nearly |almost )?\d[\d.]*\s?%)|"
+    r"\bgains? of\b(?!\s*(?:about |roughly |some |nearly |almost )?\d[\d.,]*\s?(?:%|percent\b|per cent\b))|"
     r"\bloss(?:es)?\b(?!\s+to\b|,)|\bsums?\b|"
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
@@ -35,12 +35,13 @@ _SIZE = re.compile(
     r"\bbets?\b|\bbids?\b|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
-    r"\b(?:spent|invested|put|poured|had|has|have)\s+(?:about |around |some |nearly |roughly |over |more than |another )?$",
+    r"\b(?:spent|invested|put|poured|had|has|have|contributed|deposited|set aside)\s+"
+    r"(?:about |around |some |nearly |roughly |over |more than |another )?$",
     re.I,
 )
 NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|(?<!than )expected(?!,)|expecting|"
-    r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|(?<!to the )(?:upside|downside)|strikes?|average|averaging|cost basis|"
+    r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|(?<!to the )(?:upside|downside)|strikes?|tick size|(?:minimum )?price increment|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:[\w-]+ )?(?:run|shot|crack|stab|tilt) at|"
     r"(?:risk|chance|odds|prospect|threat|room|scope|points? to|pointing to) (?:of |for )?(?:a |another |fresh )?(?:re-?)?test of|"
     r"\btip(?:s|ped)? (?:by [^,]{1,30} )?to (?:hit|reach|top|climb to)|"  # "tipped by Hanul Securities to hit"
@@ -154,7 +155,9 @@ _THEN = re.compile(r",?\s+(?:and\s+)?then\s+", re.I)
 _NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
 _WITHIN_OF = re.compile(r"\bwithin (?:about |roughly |just |some )?(?:\$|US\$|€|£)?\d[\d,.]*(?:[kK]|%| dollars| cents| percent)?"
                         r" of (?:the )?$", re.I)
-_FORECAST_ASIDE = re.compile(r",\s*(?:which|once|tipped|expected)\b[^,;]*,\s*", re.I)
+# (also an apposition with a clause of its own: ", another governance token that would gain from a similar switch,")
+_FORECAST_ASIDE = re.compile(r",\s*(?:which|once|tipped|expected|(?:an?|another|the) [\w -]{0,40}?\b(?:that|which))\b[^,;]*,\s*",
+                             re.I)
 # a participle of a move, or "with" a coin where it stands, after a comma starts a clause of its own
 _MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|lifting|knocking|driving|carrying|pulling|"
                           r"with (?:the )?[A-Za-z]\w+ (?:at|near|around|trading|changing hands))\b"
@@ -202,6 +205,7 @@ _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electri
 # a sum named by what it is ("a ₹30,000 profit", "the first £12,000 of gains", "up to $3,000 of whatever is left")
 _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|losses|earnings)|"
                         r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill|bount(?:y|ie)|reward|fine)s?|"
+                        r"(?:IRA|portfolio|account|retirement account|pension|nest egg|savings)\b|"  # "a $400,000 IRA"
                         r"(?:of )?(?:move|movement|upside|downside))\b", re.I)  # ("Analysts Flag $0.75 Upside")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
@@ -243,7 +247,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     then = max((m.end() for m in _THEN.finditer(near)), default=0)
     # (nor one in a relative clause about the coin: "Frax Share, whose lending platform holds part of the debt, dipped to")
     aside = max((m.end() - len(left) + len(near) for m in _RELATIVE_ASIDE.finditer(left)), default=0)
-    if _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30, then, aside)) or re.match(
+    # a holding valued at a price per coin is that price (GUIDE: a proof-of-reserves valuation price is `spot`)
+    per_coin = _VALUED_AT.search(near) and _PER_COIN.match(right)
+    if not per_coin and _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30, then, aside)) or re.match(
             r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
         return False
     if _IN_COINS.match(right) or _TOTAL_AFTER.match(right) or _SUM_AFTER.match(right):
@@ -324,6 +330,8 @@ _MOVE_PREP = re.compile(r"(?:\s+(?:down|up|back|lower|higher|briefly|sharply))*\
                         r"through|toward|towards|as (?:low|high) as)\s+(?:(?:about|around|roughly|nearly|almost|some|just) )?$")
 
 
+_VALUED_AT = re.compile(r"\bvalued\b[^$;]{0,50}\bat\s*(?:about |around |roughly )?$", re.I)
+_PER_COIN = re.compile(r"\s*(?:per|a|each) (?:coin|token|unit|bitcoin|ether|BTC|ETH)\b", re.I)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who)\b[^,;]*,\s*")
 
 

@@ -347,6 +347,8 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         cls = "bottom" if cls == "bottom" else "peak"  # "topped out at", "bottomed out near"
     if cls == "cross" and verb.lower_.startswith("top") and link in ("at", "near", "around"):
         cls = "peak"  # "topped at $X" names the top
+    if "last" in words and cls == "reach":
+        cls = None  # "last printed 148.62", "last touched": where it was last (GUIDE: "was last at" is `spot`)
     if "back" in words and cls in ("rise", "recover", "settle"):
         cls = "recover"  # "climbed back to", "settled back near": a return, not a top
     elif "back" in words and verb.lower_ in _PULLS:
@@ -390,6 +392,8 @@ def _record_context(verb: Token) -> tuple[str, int] | None:
     for noun in named:
         between = noun.doc[noun.i + 1:verb.i]
         record = extreme(noun)
-        if record and record[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
+        # (an amount the record lies beyond is not its own: "set a new all-time high above $73,000 ..., reaching $73,750")
+        crossed = between[0].lower_ in ("above", "over", "past", "beyond") if len(between) else False
+        if record and record[0] in ("ath", "atl") and (crossed or not any(t.like_num or t.is_currency for t in between)):
             return record
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsmine.nlp.lexicon import ASSETS, STOCK_TICKERS
 from newsmine.nlp.number_words import currency_named
 from newsmine.nlp.subjects import anaphor_owns
 
@@ -41,9 +42,17 @@ _RIGHT_NON_CRYPTO = re.compile(
 _NON_CRYPTO_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shares?|stocks?|equit\w+|ETFs?|ETPs?)\b", re.I)
 
 
+# a data row's label: a stock's ticker or a currency ("- MSTR: $1,312 (-6.0%)", "- Dollar: R$ 5,47", "GBP/USD: 1.2805",
+# "- Naira (official): N1,508/$")
+_ROW_LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-z][A-Za-z/]{1,11})(?:\s*\([^)]{1,20}\))?\s*:\s")
+
+
 def other_asset(sent: SentView, a: Amount, right: str) -> bool:
     """Amount ``a`` of ``sent`` (``right``: the words after it) prices a stock, a currency or a commodity."""
     text = sent.text
+    row = _ROW_LABEL.match(text)
+    if row and row.end() <= a.start and _not_a_coin_label(row.group("label")):
+        return True
     last_asset = max((m.end - sent.start for m in (*sent.of("ASSET"), *sent.ranked) if m.end - sent.start <= a.start),
                      default=None)
     # a fund named after the coin owns the amount only in its own clause ("rallied after BlackRock filed for a
@@ -62,3 +71,7 @@ def _other_asset_before(text: str, a: Amount) -> bool:
     return any(_RATE_AFTER.match(text, m.end()) is not None if currency_named(m.group()) and _UNIT_OF_NUMBER.search(
         text, 0, m.start()) else currency_named(m.group()) != a.currency  # ("22.240 euro" is an amount, not the euro)
                for m in _NON_CRYPTO.finditer(text, 0, a.start))
+
+
+def _not_a_coin_label(label: str) -> bool:
+    return label in STOCK_TICKERS or all((code := currency_named(part)) and code not in ASSETS for part in label.split("/"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsmine.nlp.lexicon import STOCK_TICKERS
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_cues import verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
@@ -31,8 +32,7 @@ _NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sa
                        "gold silver oil crude hashprice".split())  # a chart's lines, a stock index, a company too
 _FIATS = frozenset("dollar euro yen yuan rupee peso lira naira pound rouble ruble rand real".split())
 # the listed funds and stocks that trade on the coin's name ("IBIT traded as low as $27.50", "MSTR rose 9% to")
-_LISTED_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
-                            "CLSK HUT CIFR BTBT HOOD".split())
+_FIAT_MARKETS = frozenset("official parallel blue informal black-market street interbank wholesale".split())
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two items of a plain list
 _ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
@@ -69,20 +69,31 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT" and not any(
             node.head.idx < m.start - sent.start + sent.doc_start < node.idx for m in sent.of("ASSET")):
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(m.start <= sent.start + subject.idx - sent.doc_start < m.end for m in sent.of("ASSET")):
+    # (or a label before it names the coin: "PRICE ALERT · Bitcoin (BTC) dropped below $56,000")
+    named = [subject] + [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
+    if subject is None or any(m.start <= sent.start + t.idx - sent.doc_start < m.end for m in sent.of("ASSET") for t in named):
         return False
     if _coin_moved(sent, node, found[1]):
         return False
-    if subject.text in _LISTED_TICKERS:
+    if subject.text in STOCK_TICKERS:
         return True
-    if subject.ent_type_ in ("ORG", "EXCHANGE") and verb_cue(node.lower_) in ("fall", "rise") and subject.lower_ not in _ZONES:
-        return True  # a company's shares moved ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped 12% to")
+    cue = verb_cue(node.lower_)
+    # (a listed venue's own open or close at the amount: "Coinbase rose 3% and closed at $230.10"; not a venue that
+    # opens something, "Binance opened spot trading in TRUMP/USDT, with the first print at")
+    closed_at = cue in ("open", "close") and subject.ent_type_ == "EXCHANGE" and found[1].head.head == node and (
+        found[1].head.lower_ in ("at", "near", "around"))
+    if subject.ent_type_ in ("ORG", "EXCHANGE") and (cue in ("fall", "rise") or closed_at) and subject.lower_ not in _ZONES:
+        # a company's shares moved or closed ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped
+        # 12% to", "Coinbase rose 3% and closed at $230.10")
+        return True
     # a subject named again in apposition is that thing ("Its smaller sibling, the Grayscale Ethereum Trust, closed at")
     if any(c.dep_ == "appos" and (c.lower_ in _NOT_COINS or c.lower_[:-1] in _NOT_COINS) for c in subject.children):
         return True
     # a currency itself ("The dollar, for its part, fell 1.8% against the real, to R$ 5.19"), not a coin called
     # one ("Ethena's synthetic dollar") nor a currency that moved the price ("A firmer rand has kept")
-    if subject.lower_ in _FIATS and not any(c.dep_ in ("amod", "poss", "compound") for c in subject.children):
+    # (a currency's market is named too: "The official dollar closed at 925 pesos")
+    if subject.lower_ in _FIATS and not any(c.dep_ in ("amod", "poss", "compound") and c.lower_ not in _FIAT_MARKETS
+                                            for c in subject.children):
         return True
     word = subject.lower_.removesuffix("s") if subject.lower_ not in _NOT_COINS else subject.lower_  # no lemmatizer
     if word == "contract":  # a futures contract prices the coin; a contract on an outcome does not

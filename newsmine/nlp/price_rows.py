@@ -41,9 +41,13 @@ def _enumerated(first: Token) -> bool:
 def _row_label(first: Token) -> tuple[str, int] | None:
     """An extreme named by the label of a list row ("High of the day so far: $48,969")."""
     doc, i = first.doc, first.i - 2
-    while i >= first.sent.start and doc[i].text not in _LIST_MARKS:
-        if noun_cue(doc[i].lower_) in ("high", "low", "record", "open", "close"):
-            return extreme(doc[i])
+    while i >= first.sent.start and (doc[i].text not in _LIST_MARKS or doc[i].text == "(" and i > first.sent.start):
+        # (past a bracketed period: "Open (24h): $0.4395")
+        cue = noun_cue(doc[i].lower_)
+        if cue in ("open", "close"):
+            return cue, RANK[cue]  # (a label is a noun, whatever the parser tags "Open" at a line's start)
+        if cue in ("high", "low", "record"):
+            return extreme(doc[i]) or (("ath", RANK["ath"]) if cue == "record" else (cue, RANK["named"]))
         i -= 1
     return None
 

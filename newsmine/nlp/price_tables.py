@@ -61,7 +61,9 @@ def column_kind(so_far: str) -> str | None:
         return None
     header = headers[-1]  # the nearest table's
     names = [c.strip() for c in (header.group("a") or header.group("b") or header.group("c")).split("|")]
-    if _FORECAST_NAMES.search(" ".join(names)):
+    # (or the title line right above it says so: "Cardano Price Prediction / Year | Min | Max")
+    title = so_far[:header.start()].rstrip().rpartition("\n")[2]
+    if _FORECAST_NAMES.search(" ".join(names)) or len(title) < 60 and _FORECAST_NAMES.search(title):
         return FORECAST
     body = so_far[header.end():]
     if "\n" in body.strip("\n"):  # a row per line: the cell is the count of separators on the amount's line

@@ -13,7 +13,7 @@ import re
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_cues import broken_support
 from newsmine.nlp.price_owners import coin_at
-from newsmine.nlp.view import ArticleView, SentView
+from newsmine.nlp.view import ArticleView, SentView, is_row
 
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
 _SUPPORT = re.compile(r"\b(?:support|resistance|floor|ceiling|barrier|hurdle|zone|defen[cd]\w*|res|sup|supp|line in the sand)\b",
@@ -56,7 +56,8 @@ _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:supports?|resistances?|line in th
 # the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.
 # a row labelled by a year ("• 2026: $2.65 / $4.15 / $6.00"), the last label before the amount
 _YEAR_ROW = re.compile(r"\b((?:19|20)\d\d):(?=[^:]*$)")
-_FORECAST_HEADER = re.compile(r"\b(?:forecasts?|predictions?|targets?|projections?|estimates?|calls)\b", re.I)
+_FORECAST_HEADER = re.compile(r"\b(?:forecasts?|predictions?|targets?|projections?|estimates?|calls|levels? to watch|"
+                              r"key levels?|support levels?|resistance levels?)\b", re.I)
 _LEVELS_HEADING = re.compile(r"^(?:(?:key|the) )?levels(?: to watch)?:?$", re.I)
 
 
@@ -88,7 +89,13 @@ def listed_to_watch(view: ArticleView, index: int) -> bool:
         return bool(_FORECAST_HEADER.search(header.text))
     # the heading may close the paragraph before ("LEVELS" on a line of its own), so the search starts there
     first = view.paragraph_start(index - 1) if index else 0
-    return any(_LEVELS_HEADING.match(view.sents[k].text) for k in range(first, index))
+    row = is_row(view.sents[index].text)
+    for k in range(index - 1, first - 1, -1):
+        if _LEVELS_HEADING.match(view.sents[k].text):
+            return True
+        if not row and is_row(view.sents[k].text):
+            return False  # the heading's list ended before this sentence ("- $60,000 / Ether ended the week at")
+    return False
 
 
 def forecast_row(view: ArticleView, index: int, a: Amount) -> bool:

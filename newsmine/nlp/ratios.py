@@ -17,7 +17,8 @@ from newsmine.nlp.view import ArticleView
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})/(?P<quote>BTC|ETH)\b")
 # A pair quoted in money ("BTC/USDT at 30,450", "ETH-USD changed hands at 2,418"): trading desks
 # drop the currency sign because the pair already names it.
-_MONEY_PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})[/-](?P<quote>USDT|USDC|FDUSD|TUSD|BUSD|DAI|USD|EUR|GBP|JPY|KRW|TRY|BRL|NGN|ARS|"
+# (a base with an issuer's prefix or suffix in lower case: "USDe/USDT", "stETH/USDT")
+_MONEY_PAIR = re.compile(r"\b(?P<base>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5}[a-z]?)[/-](?P<quote>USDT|USDC|FDUSD|TUSD|BUSD|DAI|USD|EUR|GBP|JPY|KRW|TRY|BRL|NGN|ARS|"
                          r"INR|ZAR|RUB|KES|VND|IDR|PHP|THB|AUD|CAD)\b")
 _NAMED_PAIR = re.compile(r"\b(?:the )?(?P<base>ether|eth)[- ](?P<quote>bitcoin|btc) (?:ratio|pair|cross)\b", re.I)
 # "Against ether, SOL rose to 0.033", "in bitcoin terms": the quote asset is named, the base is the

@@ -18,9 +18,11 @@ if TYPE_CHECKING:  # spaCy is imported lazily: the CLI must stay light
 
 # Journalists name bitcoin and ether by rank ("the world's largest cryptocurrency rose to
 # $44,950"): these descriptions stand for the asset, ahead of any asset named earlier.
+# ("the largest altcoin" is ether; "the original cryptocurrency" bitcoin)
 _BY_RANK = re.compile(
-    r"\b(?:world['’]s )?(?P<second>second[- ])?(?:largest|biggest) (?:cryptocurrency|crypto asset|digital (?:asset|currency)|"
-    r"token|coin)\b(?!\s+(?:exchange|lender|fund|market|holder|miner|compan)|s)", re.I)
+    r"\b(?:(?:world['’]s )?(?P<second>second[- ])?(?:largest|biggest) (?:cryptocurrency|crypto asset|digital (?:asset|currency)|"
+    r"token|coin)|(?:original|oldest) (?:cryptocurrency|crypto asset|digital currency)|(?P<alt>(?:largest|biggest) altcoin))"
+    r"\b(?!\s+(?:exchange|lender|fund|market|holder|miner|compan|ETF)|s)", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class SentView:
     @cached_property
     def ranked(self) -> tuple[Mention, ...]:
         """Bitcoin and ether named by rank ("the world's largest cryptocurrency", "the second-largest token")."""
-        return tuple(Mention(self.start + m.start(), self.start + m.end(), "ASSET", "ETH" if m.group("second") else "BTC")
+        return tuple(Mention(self.start + m.start(), self.start + m.end(), "ASSET", "ETH" if m.group("second") or m.group("alt") else "BTC")
                      for m in _BY_RANK.finditer(self.text))
 
     @cached_property

@@ -27,11 +27,12 @@ _ANAPHORIC_SUBJECT = re.compile(
 # "Ether followed bitcoin lower": an asset after these words is not the subject ("priced in
 # bitcoin" names the unit).
 _INTO = re.compile(r"\binto\s+$")
+_FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
     # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
-    r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+$|"
+    r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+(?:the\s+)?$|"
     # ... nor are the later items of such a list ("STRK against USDT, FDUSD, bitcoin and the Turkish lira")
     # (not the subject after an opening phrase, "Against ether, SOL climbed", nor a new clause, "against Ripple, and litecoin")
     r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,\s+){1,3}[\w$.-]+,?\s+(?:and|or)\s+|[\w$.-]+\s+(?:and|or)\s+)$|"
@@ -135,7 +136,7 @@ class ArticleView:
         row = _TICKER_ROW.match(sent.text)
         if row and row.end() <= pos and not any(m.start - sent.start < row.end() for m in sent.of("ASSET")):
             return row.group("ticker") or row.group("label")
-        inherited = inherited_subject(sent, pos) or relative_owner(sent, pos)
+        inherited = inherited_subject(sent, pos) or relative_owner(sent, pos) or self._former_or_latter(index, pos)
         if inherited is not None:
             return inherited
         assets = sorted((m for m in (*sent.of("ASSET"), *sent.ranked)
@@ -178,6 +179,22 @@ class ArticleView:
             if prev_assets:
                 return prev_assets[0].key if anaphoric else (subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
         return self.main_asset()
+
+    def _former_or_latter(self, index: int, pos: int) -> str | None:
+        """"Solana and Cardano moved apart. The former climbed to $146.20, while the latter slipped to
+        $0.3712": the first or the second of the two coins named last before the phrase."""
+        sent = self.sents[index]
+        refs = [m for m in _FORMER_LATTER.finditer(sent.text, 0, pos)]
+        if not refs or any(m.start - sent.start >= refs[-1].end() and m.end - sent.start <= pos for m in sent.of("ASSET")):
+            return None  # no such phrase, or a coin named after it, nearer the amount
+        ref = refs[-1]
+        named = [m.key for m in sent.of("ASSET") if m.end - sent.start <= refs[0].start()]
+        if len(dict.fromkeys(named)) < 2 and index > 0:
+            named = [m.key for m in self.sents[index - 1].of("ASSET")] + named
+        pair = list(dict.fromkeys(named))[-2:]
+        if len(pair) < 2:
+            return None
+        return pair[0] if ref.group(1).lower() == "former" else pair[1]
 
     def _counted(self, m: Mention) -> bool:
         """A coin after a number is its unit ("18 bitcoin"), unless the number is a day ("June 18 bitcoin")
