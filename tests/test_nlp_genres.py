@@ -3,6 +3,8 @@ first-person newsletters. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsmine.nlp import extract_facts
 from newsmine.records import Article
 
@@ -149,6 +151,23 @@ def test_a_coin_the_article_introduces_is_an_asset():
 def test_an_acronym_in_brackets_is_no_coin():
     text = "The Securities and Exchange Commission (SEC) sued the issuer, and bitcoin fell to $26,100."
     assert prices_of(text) == {("BTC", 26100.0, "USD", "low")}
+
+
+def test_a_name_and_its_ticker_in_brackets_introduce_a_coin():
+    text = ("Quant (QNT) rose 5% to $110 on Tuesday. The Graph (GRT) slid 4% to $0.21, while bitcoin held at $64,000. "
+            "Theta Network (THETA) fell to $1.20.")
+    assert prices_of(text) == {("QNT", 110.0, "USD", "high"), ("GRT", 0.21, "USD", "low"), ("BTC", 64000.0, "USD", "spot"),
+                               ("THETA", 1.2, "USD", "low")}
+
+
+@pytest.mark.parametrize("text", [
+    "PARIS (APS) - Bitcoin fell to $61,000 on Monday.",  # a dateline's agency
+    "Under rules of the Central Board of Direct Taxes (CBDT), bitcoin fell to $61,000 on Monday.",  # the tail of a name
+    "The Northmark Digital 10 Index (ND10) slid, and bitcoin fell to $61,000 on Monday.",  # an index
+    "Prices on Upbit (KRW) lagged, and bitcoin fell to $61,000 on Monday.",  # a currency
+])
+def test_brackets_that_introduce_no_coin(text: str) -> None:
+    assert prices_of(text) == {("BTC", 61000.0, "USD", "low")}
 
 
 def test_a_desk_note_range_shares_its_scale_and_its_levels_heading_lists_no_prices():

@@ -139,7 +139,8 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 
 # listed funds' and crypto companies' stock tickers: a row or a subject named so is a share, not a coin
 STOCK_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
-                          "CLSK HUT CIFR BTBT HOOD GLXY BITF IREN CORZ WULF SMLR".split())
+                          "CLSK HUT CIFR BTBT HOOD GLXY BITF IREN CORZ WULF SMLR TSLA NVDA AAPL MSFT GOOGL AMZN META "
+                          "GME PYPL SQ XYZ BLK GS JPM NDAQ ICE CME CBOE SCHW CRCL BMNR SBET".split())
 
 # canonical venue -> aliases (matched case-insensitively, token by token; a
 # capitalised one-word alias such as "Cboe" matches exactly). The canonical

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.lexicon import ASSETS
+from newsmine.nlp.lexicon import ASSETS, STOCK_TICKERS
+from newsmine.nlp.numbers import CURRENCY_SYMBOLS
 from newsmine.nlp.view import Mention
 
 _TICKER = r"(?P<ticker>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,7})"  # "NURI", and a wrapper's or issuer's prefix: "crvUSD", "alETH"
 # what a coin is quoted against in a pair ("HMSTR/USDT", "W/EUR")
 _QUOTE_CURRENCIES = "USDT|USDC|FDUSD|USD|EUR|KRW|JPY|TRY|BRL|BTC|ETH"
+# "Quant (QNT)", "The Graph (GRT)", "Theta Network (THETA)": a capitalised name and its ticker in brackets, the way
+# news introduces a coin (an organisation's acronym, "Securities and Exchange Commission (SEC)", is filtered out)
+_WORD = r"[A-Z][\w'’-]*(?:\.[a-z]+)?"  # ("Fetch.ai"; not a sentence's last word, "Tuesday.")
+_BRACKETED = re.compile(rf"\b(?P<name>(?:{_WORD}\s+){{0,2}}{_WORD})\s+\({_TICKER}\)")
 _INTRODUCTIONS = (
     # "Nuri Coin (NURI)", "the Pepe token (PEPE)", "Ravencoin (RVN)"
     re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken)|[A-Z][a-z]+coin)\s+\({_TICKER}\)"),
@@ -37,6 +42,7 @@ _INTRODUCTIONS = (
     # "the token, which trades under the ticker TRUMP": a coin's ticker named as such (not a fund's: "the ETF,
     # which trades under the ticker BITO")
     re.compile(rf"\b(?:token|coin|memecoin|cryptocurrency)\b[^.;]{{0,40}}?\bunder the (?:ticker|symbol)(?: symbol)?\s+{_TICKER}\b"),
+    _BRACKETED,
     # "MNGO, which still trades on a handful of smaller exchanges": a ticker that trades is a coin
     re.compile(rf"\b{_TICKER},\s+which\s+(?:still\s+|now\s+)?trades\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
@@ -47,7 +53,14 @@ _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT N
                          "US UK EU OTC CME FUD FOMO FAQ TGE ERC ERC20 BEP BEP20 TRC TRC20 BRC BRC20 SPL "
                          # time zones: "unlocked at 13:00 UTC, the largest release in the token's history"
                          "UTC GMT ET EST EDT PT PST PDT CET CEST BST HKT SGT JST KST".split())
-_KNOWN = frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS) | _NOT_TICKERS
+# indices, agencies and data series written in brackets after their names ("the Dollar Index (DXY)")
+_NOT_COINS = frozenset("DXY SPX NDX VIX DJI DJIA CPI PCE PPI GDP FOMC ECB BOJ BOE PBOC IMF FCA CFTC DOJ FBI IRS OCC FDIC "
+                       "FSB BIS ESMA MAS SFC FSA FSC KYC AML CBDC ETPS NYSE LSE TSX ASX HKEX SGX".split())
+_ORG_WORDS = frozenset("index fund trust etf etp report act bill authority commission bank exchange association council "
+                       "group capital partners research labs foundation markets securities holdings inc corp ltd agency "
+                       "reserve ministry office service board".split())
+_KNOWN = (frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS) | _NOT_TICKERS | _NOT_COINS
+          | STOCK_TICKERS)
 
 
 def introduced(text: str) -> dict[str, set[str]]:
@@ -56,11 +69,24 @@ def introduced(text: str) -> dict[str, set[str]]:
     for pattern in _INTRODUCTIONS:
         for m in pattern.finditer(text):
             ticker = m.group("ticker")
-            if ticker not in _KNOWN:
+            if ticker not in _KNOWN and not (pattern is _BRACKETED and _acronym(m.group("name"), ticker)):
                 names = found.setdefault(ticker, set())
                 if "name" in pattern.groupindex:
                     names.add(" ".join(m.group("name").split()))
     return found
+
+
+def _acronym(name: str, ticker: str) -> bool:
+    """``ticker`` in brackets after ``name`` is no coin's: an organisation's acronym ("Financial Conduct Authority
+    (FCA)"), a dateline's agency ("PARIS (APS)"), an index's or a firm's code ("the Northmark Digital 10 Index (ND10)")
+    or a currency ("Upbit (KRW)")."""
+    words = name.split()
+    initials = "".join(word[0] for word in words if word[0].isupper())
+    # (a coin's ticker starts as its name does, "Quant (QNT)", "The Graph (GRT)"; the tail of a longer name
+    # does not, "the Central Board of Direct Taxes (CBDT)")
+    first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
+    return (len(initials) > 1 and ticker.upper() == initials.upper() or name.isupper() or first[0] != ticker[0].upper()
+            or words[-1].lower() in _ORG_WORDS or ticker in CURRENCY_SYMBOLS.values())
 
 
 def coin_mentions(text: str, offset: int, coins: dict[str, set[str]], taken: list[Mention]) -> list[Mention]:
