@@ -124,6 +124,31 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("Cardano Price Prediction\nYear | Min | Max\n2025 | $0.35 | $0.62\n2026 | $0.48 | $1.05", []),
     ("Crypto stocks fell with the market.\n- MSTR: $1,312 (-6.0%)\n- COIN: $221.40 (-3.0%)", []),
     ("Bitcoin traded at $64,000 on Friday.\n- Dollar: R$ 5.47\n- Naira (official): N1,508", [("BTC", 64000.0, "USD", "spot")]),
+    # levels the market went without, beside the one it reached
+    ("XRP closed Monday at $0.4315 instead of the $0.50 that bulls had been calling for.", [("XRP", 0.4315, "USD", "close")]),
+    ("Solana held at $141 rather than sliding back to $125, as several technicians had warned.",
+     [("SOL", 141.0, "USD", "spot")]),
+    ("Bitcoin did not fall below $54,000 on Tuesday. The day's low was $54,210.", [("BTC", 54210.0, "USD", "low")]),
+    ("Ether trades at $2,900. If the $2,850 area gives way, our next reference is $2,700.", [("ETH", 2900.0, "USD", "spot")]),
+    ("Bitcoin trades at $56,000. Above, $58,500 caps the range.", [("BTC", 56000.0, "USD", "spot")]),
+    # a support the market could not hold is the level it broke; "the close of European trading" is no session's close
+    ("Ether failed to hold $3,000 on Monday, slipping to $2,940 within an hour.",
+     [("ETH", 3000.0, "USD", "level"), ("ETH", 2940.0, "USD", "low")]),
+    ("Ether was back at $2,925 by the close of European trading.", [("ETH", 2925.0, "USD", "spot")]),
+    # the coin a comparison names is not the one that moved
+    ("Solana rose twice as fast as bitcoin on Monday, gaining 4% to $145.60.", [("SOL", 145.6, "USD", "high")]),
+    # number forms: cent and euro signs after the number, spaced rupee, the New Taiwan dollar, a range's second end
+    ("Dogecoin dipped to 10.8¢ before bouncing to 11.1¢.", [("DOGE", 0.108, "USD", "low"), ("DOGE", 0.111, "USD", "spot")]),
+    ("Bitcoin sank on Monday to 52.340 €, its lowest level since February.", [("BTC", 52340.0, "EUR", "low")]),
+    ("Bitcoin traded at ₹ 47.6 lakh on WazirX.", [("BTC", 4760000.0, "INR", "spot")]),
+    ("Bitcoin changed hands at NT$1.85 million on MaiCoin.", [("BTC", 1850000.0, "TWD", "spot")]),
+    ("Bitcoin ranged $56.8k-$58.1k on Tuesday.", [("BTC", 56800.0, "USD", "low"), ("BTC", 58100.0, "USD", "high")]),
+    ("Ether traded in a $2,990–3,085 range on Tuesday.", [("ETH", 2990.0, "USD", "low"), ("ETH", 3085.0, "USD", "high")]),
+    ("Shiba Inu climbed 6% to $0.00001734, while pepe rose to $0.000009412.",
+     [("SHIB", 0.00001734, "USD", "high"), ("PEPE", 0.000009412, "USD", "high")]),
+    # a sum to spend is no price
+    ("Investors can buy as little as ten dollars' worth of bitcoin on the app, which priced it at $61,000.",
+     [("BTC", 61000.0, "USD", "spot")]),
     # a gap between venues is no level
     ("Bitcoin traded at $64,000. Spot prices on Coinbase were about $150 lower at the time.",
      [("BTC", 64000.0, "USD", "spot")]),
@@ -137,6 +162,11 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "XRP Climbs; Analysts Flag $0.75 Upside",
     # levels a forecast does not rule out
     "He considers a return of bitcoin over 65.000 dollars before the year's end possible.",
+    "The bitcoin rally never got to $60,000.",
+    "Had bitcoin closed June above $71,000, it would have been the best month of the year.",
+    "Analysts see ether at $3,600 by the end of the quarter if ETFs launch on schedule, and at $2,400 if they slip.",
+    "Had spot bitcoin stayed at June's $64,000 average, miners would be fine.",
+    "Bitcoin spent the week in the mid-$60,000s.",
     "The strategist does not exclude a further fall of bitcoin to 20,000 dollars in the coming weeks.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:

@@ -47,6 +47,8 @@ MONEY_WORDS = {
     "tether": ("USDT", 1.0), "ars": ("ARS", 1.0), "zar": ("ZAR", 1.0), "aed": ("AED", 1.0), "php": ("PHP", 1.0),
     "vnd": ("VND", 1.0), "ngn": ("NGN", 1.0), "brl": ("BRL", 1.0), "try": ("TRY", 1.0),
     "rubles": ("RUB", 1.0), "roubles": ("RUB", 1.0), "rub": ("RUB", 1.0), "tl": ("TRY", 1.0),
+    # signs written after the number, as German and French copy write the euro ("52.340 €") and US copy the cent ("10.8¢")
+    "€": ("EUR", 1.0), "¢": ("USD", 0.01),
 }
 # Pesos are Argentine unless the text names another country's ("48,000 Philippine pesos").
 PESO_COUNTRIES = {"argentine": "ARS", "philippine": "PHP", "mexican": "MXN", "colombian": "COP", "chilean": "CLP"}
@@ -70,7 +72,7 @@ CURRENCY_PATTERN = (
     r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE|Russian)\s+"
     r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams|ro?ubles))?"
     r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|pesos|rand|dong|ro?ubles|"
-    rf"dirhams|tether|(?-i:{'|'.join(_CODES)}))(?![\w-])")
+    rf"dirhams|tether|€|¢|(?-i:{'|'.join(_CODES)}))(?![\w-])")
 _CURRENCY_RE = re.compile(rf"(?<![\w.])(?i:{CURRENCY_PATTERN})")
 # Every currency word the pattern reads is one of these (the words in any case, the codes in capitals): most
 # sentences hold none, and substring tests cost a fraction of the pattern's search.

@@ -23,7 +23,7 @@ MAX_VALUE = 1e15  # above any real market figure; bigger numbers are noise
 CURRENCY_SYMBOLS = {
     "US$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "JPY", "JPY": "JPY", "₩": "KRW", "KRW": "KRW", "CNY": "CNY", "RMB": "CNY",
-    "A$": "AUD", "C$": "CAD", "HK$": "HKD", "S$": "SGD", "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR",
+    "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD", "₹": "INR", "INR": "INR", "Rs": "INR", "Rs.": "INR",
     "R$": "BRL", "₦": "NGN", "NGN": "NGN", "N": "NGN", "R": "ZAR", "ZAR": "ZAR", "Dh": "AED", "AED": "AED",
     "ARS": "ARS", "₱": "PHP", "PHP": "PHP", "₺": "TRY", "TRY": "TRY", "KSh": "KES", "Sh": "KES", "KES": "KES",
     "Rp": "IDR", "IDR": "IDR", "VND": "VND", "฿": "THB", "THB": "THB", "₽": "RUB", "RUB": "RUB", "PKR": "PKR",
@@ -39,7 +39,7 @@ SCALES = {
 # Indian digit groups ("52,41,000") come first: the Western shape would stop at "52". Up to
 # 12 decimals for micro-priced tokens ("$0.00001234"); never stop before ".digit" ("$2.3trn" is not $2).
 _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|"
-        r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d)")
+        r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d|,\d{3})")  # (not "60" of "the mid-$60,000s")
 # After a currency symbol, also a memecoin price in subscript-zero notation: "$0.0₅1742" is 0.000001742,
 # the subscript counting the zeros after the point.
 # Translated and regional copy groups thousands with points or spaces after the sign ("Rp1.000.000",
@@ -61,12 +61,12 @@ _SCALE = rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))?"
 # number no letter-and-digit name has (grouped, scaled or of three digits or more; not "N95", "R2"). Kenyan
 # copy writes the shilling "KSh" or "Sh" ("Sh13.2 million"), Indonesian the rupiah "Rp".
 _LETTER_CUR = r"(?-i:N|R)(?=\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[\s-]?(?:million|billion|m\b|bn\b)|\d{3,})"
-_CUR = (r"(?P<cur>(?:US|HK|A|C|S|R)\$\s?|\$|€\s?|£|¥|₩|₹|₦|₱|₺|฿|₽\s?|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR
+_CUR = (r"(?P<cur>(?:US|HK|NT|A|C|S|R)\$\s?|\$|€\s?|£|¥|₩|₹\s?|₦|₱|₺|฿|₽\s?|(?-i:Rs)\.?\s?|(?-i:Dh)|(?-i:K?Sh|Rp)\s?|" + _LETTER_CUR
         + "|" r"(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|NGN|ZAR|AED|ARS|PHP|TRY|KES|IDR|VND|THB|RUB|PKR|CHF)\s?)")
 # A currency word after the amount, from the one table amounts in words read (``number_words.MONEY_WORDS``:
 # "45,000 euros", "62 grand", "300 million Turkish lira", "30,500 USD", "111,380 USDT"), also as a
 # compound adjective ("a 48-cent top").
-_WORD_CUR = rf"[\s-](?i:{CURRENCY_PATTERN})"
+_WORD_CUR = rf"(?:[\s-]|(?=¢))(?i:{CURRENCY_PATTERN})"
 # "paid back in 2022 dollars": a year before a currency word names the money's vintage (constant
 # dollars), not an amount; "in 2020 won" is the verb. Read as written, "fell to 2024 dollars" stays
 # an amount, as "$2,024" would be.
@@ -168,11 +168,28 @@ def find_money(text: str) -> tuple[Amount, ...]:
             if amount is not None:
                 found.append(amount)
                 taken.append((m.start(), m.end()))
+    found += _second_ends(text, found, taken)
     # amounts in words ("ninety-five thousand dollars") read like "95 thousand dollars"
     for w in find_spelled(text):
         if w.value <= MAX_VALUE and not any(w.start < e and s < w.end for s, e in taken):
             found.append(Amount(w.value, w.currency, w.start, w.end, w.scaled, True))
     return tuple(sorted(found, key=lambda a: a.start))
+
+
+# The second end of a range that writes its currency once, before the first ("$2,990–3,085"): the same
+# grouping, no sign of its own, and not a smaller number ("$2,990-3" is no range)
+_SECOND_BARE = re.compile(r"\s?[-–]\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,12})?|\d+\.\d{1,12})(?![\d%.,]|[\w$€£¥])")
+
+
+def _second_ends(text: str, found: list[Amount], taken: list[tuple[int, int]]) -> list[Amount]:
+    ends = []
+    for a in found:
+        m = _SECOND_BARE.match(text, a.end) if a.explicit_currency and not a.scaled else None
+        value = to_number(m.group("num")) if m else None
+        if m and value is not None and a.value < value < a.value * 1.5 and not any(
+                m.start("num") < e and s < m.end() for s, e in taken):
+            ends.append(Amount(value, a.currency, m.start("num"), m.end(), False, True))
+    return ends
 
 
 _WHOLE_CURRENCIES = frozenset({"IDR", "VND"})  # priced in thousands: a point before three digits groups them
@@ -293,7 +310,8 @@ def _signed_by_word(text: str, start: int) -> bool:
 # with points ("52.400 euros", "€52.400": no English desk writes a euro price to the tenth of a cent), and no
 # decimal point, is read in that convention (GUIDE, za- to zd-series).
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{1,2}(?!\d|[.,]\d)|"
-                            r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)\s?(?:euros?|Euro|reais|lira|ro?ubles|pesos|dollars)\b|"
+                            r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)\s?(?:(?:euros?|Euro|reais|lira|ro?ubles|pesos|dollars|"
+                            r"US-Dollars?|US dollars)\b|€)|"
                             r"(?:€|R\$)\s?[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)")
 _DECIMAL_POINT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
 _SEPARATED = re.compile(r"\d[\d.,]*\d")

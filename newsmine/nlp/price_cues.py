@@ -171,6 +171,9 @@ def named_after(text: str, end: int) -> str | None:
 _SUPPORT_BROKEN = re.compile(r"\b(?:lost|losing|loses|broke|breaking|breached|breach of|cracked|cracking|sliced through|gave up|giving up)"
                              r" (?:its |the )?(?:[\w-]+ )?(?:support|floor)(?: level)? (?:at|near|around|of)\s*"
                              r"(?:about |around |roughly )?$|"
+                             # a level the market could not hold ("failed to hold $3,000, slipping to $2,940")
+                             r"\b(?:failed to|could not|couldn['’]t|did not|didn['’]t) hold(?: onto| on to)? (?:the )?"
+                             r"(?:about |around )?$|"
                              # a side of one the market is on ("sank this Tuesday below the barrier of 6.000 dollars")
                              r"\b(?:below|above|through|under|beneath) (?:the |its )?(?:[\w-]+ )?(?:support|floor|barrier|"
                              r"resistance|ceiling)(?: level)? of\s*(?:about |around |roughly )?$", re.I)

@@ -51,7 +51,11 @@ NOT_REACHED = re.compile(
     r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|projections?|"
     # a move foreseen, named as a noun ("does not rule out a return to 12,000 dollars")
     r"\b(?:a|any) (?:quick |swift |fast |full )?return (?:of [\w ]{1,20} )?(?:to|over|above)|"
-    r"\b(?:exclud\w*|rul(?:e|es|ed|ing) out)\b|"  # "does not exclude a further fall of bitcoin to 20.000 dollar"
+    r"\b(?:exclud\w*|rul(?:e|es|ed|ing) out)\b|"
+    # a level the market never got to ("never got to $60,000", "did not fall below $54,000")
+    r"\bnever (?:got|made it)\b|"
+    r"\b(?:did not|didn['’]t|does not|doesn['’]t|never) (?:fall|drop|dip|slip|trade|go|break|sink|climb|rise|move|get)s? "
+    r"(?:below|above|under|through|past|over|beyond)\b|"  # "does not exclude a further fall of bitcoin to 20.000 dollar"
     # a condition on a level to come ("would not sell a single coin before bitcoin reaches $250,000")
     r"(?:before|until|till|once) (?:[\w-]+ ){0,3}(?:reaches|hits|tops|crosses|closes|revisit\w*|returns to)|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
@@ -82,7 +86,7 @@ _RIGHT_NOT_REACHED = re.compile(
     r"^[\s,]*(?:would|could|will|might|(?-i:may)|is seen|is the next|(?:the |a )?(?:[\w-]+ ){0,2}(?:price )?"
     r"(?:forecast|prediction|projection|estimate|target)s?\b|"
     # a miner's revenue per unit of hash, a treasury's average cost ("At a $45 hashprice", "the $3,900 average cost")
-    r"hash ?price\b|average (?:cost|price|entry|purchase price)\b|"
+    r"hash ?price\b|average\b|"
     r"(?-i:[A-Z][a-z]+ )?(?:calls?|puts?)\b|"  # an option by its strike: "the $120,000 December call"
     r"(?:(?:by|in|within|before|over) [^,.;$]{1,25}? )?"  # "a run at $X by the summer is plausible"
     r"(?:is|are|was|were|looks|looked|seems|seemed|remains) [\"“]?(?:\w+ly )?(?:possible|(?:un)?likely|plausible|in play|on the cards|"
@@ -101,6 +105,8 @@ _RIGHT_NOT_REACHED = re.compile(
     r"as (?:the|a|an) (?:[\w-]+ )?(?:objective|target)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
+    # a forecast's condition, a level that caps a range ("and at $2,400 if they slip", "Above, $58,500 caps the range")
+    r"(?:if|unless)\b|caps? (?:the|its) (?:range|upside|rally|advance)\b|"
     # a mark the coin has not reached ("the $100,000 mark it has yet to reach")
     r"(?:(?:mark|level|line|handle|barrier|threshold) )?(?:that |which )?(?:it|the coin|the token|[\w-]+) "
     r"(?:has|had|have) (?:yet to|never|not yet)\b|"
@@ -152,7 +158,7 @@ _NEGATED_RIGHT = re.compile(
 _THEN = re.compile(r",?\s+(?:and\s+)?then\s+", re.I)
 # a near miss told by its distance, right before the level missed ("came within $150 of $60,000")
 # the next level named ("The next level traders cite is $47,000", "the next milestone many desks were watching was")
-_NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
+_NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line|reference|support|resistance|target|stop)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
 _WITHIN_OF = re.compile(r"\bwithin (?:about |roughly |just |some )?(?:\$|US\$|€|£)?\d[\d,.]*(?:[kK]|%| dollars| cents| percent)?"
                         r" of (?:the )?$", re.I)
 # (also an apposition with a clause of its own: ", another governance token that would gain from a similar switch,")
@@ -184,11 +190,17 @@ _YES_NO_QUESTION = re.compile(r"(?:^|[–—:]\s*|[.!]\s+)(?:Can|Could|Will|Woul
                               r"(?:[^?.!]|\.(?=\d))*\?")
 # A level come near, not reached ("each time the price approached $95,000")
 _APPROACHED = re.compile(r"\bapproach(?:ed|es|ing)?\s+(?:the\s+)?(?:about\s+)?$", re.I)
+# what the market did not do, when the phrase leads to the amount ("instead of the $0.50 bulls called for", "rather
+# than sliding back to $125"; not "instead of rallying, bitcoin fell to")
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# a condition told with an inverted "had" ("Had bitcoin closed June above $71,000, it would have been ...")
+_HAD_IF = re.compile(r"Had (?:[\w'’-]+ ){1,4}(?:closed|finished|ended|held|stayed|lost|fallen|fell|broken|dropped|risen|gained|"
+                     r"traded|been)\b")
 # The level that would prove a chart's call wrong ("The invalidation for bulls is a daily close below $1,080")
 _INVALIDATION = re.compile(r"\binvalidat\w*\b[^$.;]*$", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
-_SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB", "THB", "PKR"), 1e9),
+_SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB", "THB", "PKR", "TWD"), 1e9),
                 "VND": 1e10, "IDR": 1e10}
 # between the two ends of a range or band ("$28,154-$33,562", "$5,500 to $6,000")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
@@ -196,7 +208,7 @@ RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
 # Money spent on or held in a coin is a sum, not its price ("buy $500 of bitcoin", "$2 million worth of ether",
 # "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
-_OF_COIN = re.compile(r"\s*(?:worth\s+of|of|in|into)\s+(?:the\s+)?")
+_OF_COIN = re.compile(r"['’]?\s*(?:worth\s+of|of|in|into)\s+(?:the\s+)?")  # (also "ten dollars' worth of bitcoin")
 # a compound that names a thing ("a 3-cent site"), unless a level or an extreme follows ("the 50-cent level")
 _CENT_COMPOUND = re.compile(r"^[\d.]+-cents?$")
 _MARK_AFTER = re.compile(r"\s+(?:level|mark|handle|line|barrier|threshold|top|high|low|peak|bottom|record|floor|close|open)\b")
@@ -261,7 +273,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if production_cost(sent, a) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _future_year(view, right):
         return False
-    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left):
+    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left) or (
+            _HAD_IF.match(text) and "," not in text[:a.start]):
         return False
     if "?" in text[a.end:] and any(q.start() <= a.start < q.end() for q in _YES_NO_QUESTION.finditer(text)):
         return False
@@ -283,7 +296,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     moved = _MOVE_CLAUSE.search(near)
     if moved:  # "how the market would react, sending BTC briefly to $30,000": the move is told, not foreseen
         near = near[moved.start():]
-    if NOT_REACHED.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or _NEXT_LEVEL.search(left) or (
+    if NOT_REACHED.search(near) or _INSTEAD_OF.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or _NEXT_LEVEL.search(left) or (
             named_to_watch(left, right)) or (
             LIQUIDATION_LEVELS.search(left)) or (
             _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) or (

@@ -19,7 +19,7 @@ from newsmine.nlp.view import ArticleView
 # a chart's gap between two prices ("an older gap from the November sell-off, between roughly $58,000 and $59,400")
 _GAP_LEFT = re.compile(r"\bgaps?\b[^.;$]{0,90}$", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
-_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from|rang(?:ed|ing) from)\b[^$]{0,35}$", re.I)
+_RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from|rang(?:ed|ing)(?: from)?)\b[^$]{0,35}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
 
 

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # a close that is another market's ("by the close of US equities")
-_OTHER_MARKET = re.compile(r"of (?:US |U\.S\. |European |Asian )?(?:equities|stocks|Wall Street|trading in)", re.I)
+_OTHER_MARKET = re.compile(r"of (?:(?:US |U\.S\. |European |Asian )?(?:equities|stocks|Wall Street|trading in)|"
+                           r"(?:US|U\.S\.|European|Asian|London|New York|Tokyo) trading)", re.I)
 # what a market opens or closes ("opened the year at $X", "opens the Asian session near", "closed the weekly candle at")
 _SESSIONS = frozenset("day week month year quarter session trading candle bar".split())
 

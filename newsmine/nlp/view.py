@@ -30,6 +30,7 @@ _INTO = re.compile(r"\binto\s+$")
 _FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
+    r"beat(?:s|ing)?|as (?:fast|much|far|quickly|sharply|hard) as|"  # "Solana rose twice as fast as bitcoin, gaining 4% to"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
     # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
     r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+(?:the\s+)?$|"
