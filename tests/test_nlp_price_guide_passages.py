@@ -149,6 +149,36 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     # a sum to spend is no price
     ("Investors can buy as little as ten dollars' worth of bitcoin on the app, which priced it at $61,000.",
      [("BTC", 61000.0, "USD", "spot")]),
+    # wire and desk shorthand: "bln" sizes, slang verbs, "sub-", a pair's currency for a "k" amount
+    ("Some $1.1 bln of leveraged bets were liquidated as bitcoin fell to $49,120.", [("BTC", 49120.0, "USD", "low")]),
+    ("BITCOIN TUMBLES BELOW $50,000; $1.1 BLN LIQUIDATED", [("BTC", 50000.0, "USD", "level")]),
+    ("ETH pumped to 3.5k late Saturday, its best level in a month.", [("ETH", 3500.0, "USD", "high")]),
+    ("SOL rips to $152 on Monday.", [("SOL", 152.0, "USD", "high")]),
+    ("Sunday night's dump took SOL from $149 to $137.", [("SOL", 149.0, "USD", "spot"), ("SOL", 137.0, "USD", "low")]),
+    ("Bitcoin spent a third straight day sub-$60k.", [("BTC", 60000.0, "USD", "level")]),
+    ("Binance's BTC/USDT pair nuked to a wick at 52.1k.", [("BTC", 52100.0, "USDT", "low")]),
+    ("She longed BTC at 56.9k and set a stop at 55k.", []),
+    ("ONDO went vertical. The RWA token cleared $1.50 on Tuesday.", [("ONDO", 1.5, "USD", "level")]),
+    # an extreme named after a later amount, or after its own amount
+    ("Bitcoin traded at $57,500 on Monday, while its 2011 high of $31.91 now looks tiny.",
+     [("BTC", 57500.0, "USD", "spot"), ("BTC", 31.91, "USD", "high")]),
+    ("Bitcoin hit a $53,550 intraday low on Friday.", [("BTC", 53550.0, "USD", "low")]),
+    ("Cardano analysts pointed to $2.20 as support, just above the $2.15 low the token hit last Tuesday.",
+     [("ADA", 2.15, "USD", "low")]),
+    # a mark crossed again, a push that faded, a trigger and a magnet that are no prices
+    ("Ether was last at $4,020, back above the $4,000 handle it had surrendered in the rout.",
+     [("ETH", 4020.0, "USD", "spot"), ("ETH", 4000.0, "USD", "level")]),
+    ("Ether has lagged, trading a little above $3,000 after a push to $3,440 last week faded.",
+     [("ETH", 3000.0, "USD", "level"), ("ETH", 3440.0, "USD", "high")]),
+    ("Bitcoin traders circled about $21,000, the level at which a miner has said a loan would face a margin call.", []),
+    ("Bitcoin desks flag $100,000 as the obvious magnet if the record gives way again.", []),
+    # an aside about another coin, a movers line's unknown ticker, a forecast in a long aside
+    ("PEPE rose 18% in 24 hours to $0.0₅8804, while BONK, another Solana dog coin, climbed to $0.00003381.",
+     [("PEPE", 0.000008804, "USD", "high"), ("BONK", 0.00003381, "USD", "high")]),
+    ("Memecoins at 09:00 UTC: SHIB $0.00002874 -4.2% FLOKI $0.0002991 +11.6% MYRO $0.2231 +14.9%",
+     [("SHIB", 0.00002874, "USD", "spot"), ("FLOKI", 0.0002991, "USD", "spot"), ("MYRO", 0.2231, "USD", "spot")]),
+    ("Ether, which had outperformed all week on hopes that an ether fund would follow, was the exception, trading at "
+     "$2,610.", [("ETH", 2610.0, "USD", "spot")]),
     # a gap between venues is no level
     ("Bitcoin traded at $64,000. Spot prices on Coinbase were about $150 lower at the time.",
      [("BTC", 64000.0, "USD", "spot")]),

@@ -43,6 +43,8 @@ _INTRODUCTIONS = (
     # which trades under the ticker BITO")
     re.compile(rf"\b(?:token|coin|memecoin|cryptocurrency)\b[^.;]{{0,40}}?\bunder the (?:ticker|symbol)(?: symbol)?\s+{_TICKER}\b"),
     _BRACKETED,
+    # a movers line's ticker, its price and its change ("SHIB $0.00002874 -4.2% FLOKI $0.0002991 +11.6% MYRO $0.2231")
+    re.compile(rf"(?:^|\s){_TICKER}\s+[$€£]\d[\d.,]*\s+[-+−]\d[\d.,]*%"),
     # "MNGO, which still trades on a handful of smaller exchanges": a ticker that trades is a coin
     re.compile(rf"\b{_TICKER},\s+which\s+(?:still\s+|now\s+)?trades\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
@@ -50,7 +52,8 @@ _INTRODUCTIONS = (
 )
 # capitals that follow "token" without being one ("the token ETF", "token sale FAQ")
 _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT NFTS API DAO DEX CEX TVL ATH ICO IPO AI "
-                         "US UK EU OTC CME FUD FOMO FAQ TGE ERC ERC20 BEP BEP20 TRC TRC20 BRC BRC20 SPL "
+                         "US UK EU OTC CME FUD FOMO FAQ TGE ERC ERC20 BEP BEP20 TRC TRC20 BRC BRC20 SPL RWA DEFI DEPIN "
+                         "GAMEFI L1 L2 "
                          # time zones: "unlocked at 13:00 UTC, the largest release in the token's history"
                          "UTC GMT ET EST EDT PT PST PDT CET CEST BST HKT SGT JST KST".split())
 # indices, agencies and data series written in brackets after their names ("the Dollar Index (DXY)")

@@ -31,7 +31,7 @@ CURRENCY_SYMBOLS = {
 }
 SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12, "trillion": 1e12,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12, "trillion": 1e12,
     # Indian numbering (rupee prices): a lakh is 100,000, a crore 10 million
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
@@ -51,7 +51,7 @@ _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789"
 _GROUPING = re.compile(r"[,\s]")  # thousands separators: commas, or spaces before a currency word
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too. Canadian and
 # South African copy hyphenates them ("C$560-million").
-_SCALE_WORDS = (r"k|K|mn|mln|m|M|bn|Bn|BN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
+_SCALE_WORDS = (r"k|K|mn|mln|MLN|Mln|m|M|bn|Bn|BN|bln|Bln|BLN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
                 r"Billion|Trillion|[Ll]akhs?|[Cc]rores?")
 _SCALE = rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))?"
 # A lettered dollar may stand apart from its number, as Brazilian and Hong Kong copy writes it ("R$ 268,400"),

@@ -213,6 +213,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     way = (verb_cue(until.group("verb")) or _TRANSLATED_WAYS.get(until.group("verb").lower())) if until else None
     if way in ("rise", "fall"):  # GUIDE (za- to zd-series): "declined until 47,500 dollars" is a low
         return "high" if way == "rise" else "low"
+    if kind in ("spot", "low", "high") and text.endswith("sub-", 0, a.start):
+        return "level"  # "a third straight day sub-$60k": under it
     if kind == "spot" and _WORTH_BEYOND.search(text, max(0, a.start - 30), a.start):
         return "level"  # GUIDE (x- and y-series): "worth less than $X" is a level
     if kind == "spot" and _ROW_LINE.match(text, a.end):

@@ -25,7 +25,7 @@ CUE_LEMMAS: dict[str, str] = {
             "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve "
             "nuke dump bleed puke drag knock flush",  # the trading desk's words for a fall; "dragged bitcoin to"
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
-            "run extend firm lift shoot double triple quadruple race propel boost",
+            "run extend firm lift shoot double triple quadruple race propel boost pump",
     # a return towards an earlier level: a plain level (GUIDE rule 5)
     "recover": "recover rebound bounce return recoup pare trim claw retrace",
     # a round level crossed (GUIDE rule 3) when the amount is the object
@@ -66,8 +66,8 @@ NOUN_LEMMAS: dict[str, str] = {
     "wick": "wick",
     # a move named as a noun ("the slide to $X", "a rally to a record")
     "fall": "fall drop slide slump plunge decline dip selloff sell-off crash correction retreat tumble loss losses "
-            "drawdown selling pullback washout flush profit-taking rout capitulation",
-    "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying race",
+            "drawdown selling pullback washout flush profit-taking rout capitulation dump",
+    "rise": "rise rally climb jump surge run spike gain gains advance rebound squeeze covering buying race push",
 }
 RECORD_WORDS = re.compile(r"\b(?:all-time|all time|record|lifetime|ath|high-water|historic(?:al)?)\b", re.I)
 FRESH_WORDS = re.compile(r"\b(?:new|fresh)\b", re.I)
@@ -192,3 +192,11 @@ def joined_word(t: Token) -> str:
     if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
         return doc[t.i - 2:t.i + 1].text.lower()
     return t.lower_
+
+
+def title_verb(word: Token) -> bool:
+    """A headline's capitalised verb right after its coin, which the parser takes for a noun
+    ("Bitcoin Breaks $60,000", "Ether Slides $200"): the verb still tells the kind."""
+    return (word.pos_ != "VERB" and word.text[:1].isupper() and word.lower_.endswith("s")
+            and verb_cue(word.lower_) in ("cross", "fall", "rise", "peak", "bottom")
+            and word.i > word.sent.start and word.doc[word.i - 1].ent_type_ == "ASSET")

@@ -91,11 +91,13 @@ def apposition(last: Token) -> tuple[str, int] | None:
     if i >= end or doc[i].text != "," and doc[i].lower_ != "at":  # "changed hands at $X at the low"
         return None
     for t in doc[i + 1:min(i + 6, end)]:
-        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP") or t.lower_ in _FRACTIONS:
-            return None  # a fraction of an extreme is a comparison ("barely half its weekend peak")
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "ADP", "SCONJ") or t.lower_ in _FRACTIONS:
+            return None  # a fraction of an extreme is a comparison ("barely half its weekend peak"); a new clause
         named = extreme(t) if noun_cue(t.lower_) in ("high", "low", "record") else None
-        if named and t.i + 1 < end and (doc[t.i + 1].text[:1].isdigit() or doc[t.i + 1].is_currency):
-            return None  # "broke below 80k, low 76.6k": the extreme heads the next amount
+        k = t.i + 2 if t.i + 2 < end and doc[t.i + 1].lower_ == "of" else t.i + 1
+        if named and k < end and (doc[k].text[:1].isdigit() or doc[k].is_currency):
+            # "broke below 80k, low 76.6k", "..., while its 2011 high of $31.91": the extreme heads the next amount
+            return None
         if named:
             return named
     return None

@@ -32,7 +32,7 @@ _SIZE = re.compile(
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
     r"salary|savings|insured|stolen|\bprice tag\b|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
-    r"\bbets?\b|\bbids?\b|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
+    r"\bbets?\b|\bbids?\b(?![^,.;$]{0,20}\bup\b)|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
     r"\b(?:spent|invested|put|poured|had|has|have|contributed|deposited|set aside)\s+"
@@ -94,8 +94,8 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?:is|are|would be|will be) (?:needed|required)\b|"  # "a move back above $2 is needed to repair the damage"
     r"(?:into|in) (?:view|play|focus|sight)\b(?! of)|within reach\b|"  # "would bring $33,000-$35,000 into view"
     r"to (?:buy|sell)\b|"  # a dealer's two-sided quote ("₦1,610 to buy and ₦1,700 to sell")
-    r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as an? (?:possible |potential |likely )?"
-    r"(?:[\w-]+ )?(?:target|floor|ceiling|bottom|support|resistance)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
+    r"(?:short )?of (?:its|their|the) (?:record|all-time|peak|high|low|top)|as the next|as (?:an?|the) (?:possible |potential |likely |obvious )?"
+    r"(?:[\w-]+ )?(?:target|floor|ceiling|bottom|support|resistance|magnet)|as its target|target|strike|calls?\b|puts?\b|options?\b|"
     r"(?:unfilled |open )?(?:CME )?gap\b|"  # "the unfilled 83K gap on the CME chart"
     r"area|zone|region|level is|is key|is a key|order block|fair value gap|FVG\b|(?:\d+-(?:day|week) )?(?:EMA|SMA)\b|"
     r"max(?:imum)?[- ]pain\b|"  # "below the $38,000 max pain point"
@@ -130,7 +130,10 @@ _FIAT_QUOTED = re.compile(r"\b(?:loonie|aussie|kiwi|(?:canadian|australian|new z
 # bitcoin can reclaim $6,000, the level it broke down through on Thursday").
 _RIGHT_REACHED = re.compile(
     r"^,\s*(?:the|a) (?:[\w-]+ )?(?:level|mark|price|line|threshold) (?:that )?\w+ (?:had |has )?"
-    r"(?:broke|fell|dropped|slipped|sank|lost|hit|touched|reached|crossed|traded|gave up)\b", re.I)
+    r"(?:broke|fell|dropped|slipped|sank|lost|hit|touched|reached|crossed|traded|gave up)\b|"
+    # an extreme the coin set, named after the amount ("just above the $2.15 low the token hit last Tuesday")
+    r"^\s+(?:low|high|bottom|peak|top)s? (?:that )?(?:the token|the coin|it|\w+) (?:had |has )?(?:hit|touched|set|reached|made|"
+    r"printed|tagged)\b", re.I)
 # A horizon ("above $100,000 by the end of the year"), unless the clause tells the past ("slid to
 # about $8 by the end of December"); the end of a session is no horizon.
 _BY_END = re.compile(r"^[\s,]*by (?:(?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
@@ -193,6 +196,9 @@ _APPROACHED = re.compile(r"\bapproach(?:ed|es|ing)?\s+(?:the\s+)?(?:about\s+)?$"
 # what the market did not do, when the phrase leads to the amount ("instead of the $0.50 bulls called for", "rather
 # than sliding back to $125"; not "instead of rallying, bitcoin fell to")
 _INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# a trigger named after the amount ("about $21,000, the level at which a loan would face a margin call")
+_TRIGGER_RIGHT = re.compile(r",\s*the (?:level|price|point) (?:at which|where)\b[^.;]{0,100}\b(?:margin calls?|liquidat\w*|would)\b",
+                            re.I)
 # a condition told with an inverted "had" ("Had bitcoin closed June above $71,000, it would have been ...")
 _HAD_IF = re.compile(r"Had (?:[\w'’-]+ ){1,4}(?:closed|finished|ended|held|stayed|lost|fallen|fell|broken|dropped|risen|gained|"
                      r"traded|been)\b")
@@ -290,9 +296,11 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
     if told:
         near = near[:reach.start()]
-    aside = list(_FORECAST_ASIDE.finditer(left))
-    if aside and len(left) - aside[-1].end() < len(near):  # "Bitcoin, which analysts expect to reach $100,000, fell to"
-        near = left[aside[-1].end():]  # the forecast stays in its aside
+    # (an aside may open further back than the clause's window: "Ether, which had outperformed all week on hopes
+    # that an ether fund would follow, was the exception, trading at")
+    aside = list(_FORECAST_ASIDE.finditer(text, max(0, a.start - 160), a.start))
+    if aside and a.start - aside[-1].end() < len(near):  # "Bitcoin, which analysts expect to reach $100,000, fell to"
+        near = text[aside[-1].end():a.start]  # the forecast stays in its aside
     moved = _MOVE_CLAUSE.search(near)
     if moved:  # "how the market would react, sending BTC briefly to $30,000": the move is told, not foreseen
         near = near[moved.start():]
@@ -301,6 +309,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
             LIQUIDATION_LEVELS.search(left)) or (
             _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) or (
             re.search(r"\bstrikes?\b", right[:25])):
+        return False
+    if _TRIGGER_RIGHT.match(text, a.end):
         return False
     if _BY_END.match(right) and not told_past(sent, a.start, a.end):
         return False

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,
-                                     noun_cue, verb_cue)
+                                     noun_cue, title_verb, verb_cue)
 from newsmine.nlp.price_direction import direction, previous_way
 from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price
 from newsmine.nlp.price_rows import row_kind
@@ -132,7 +132,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         return SPOT  # "..., with the token at $0.11": where a coin stands, not the clause's record or close
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
-    if noun is not None and _title_verb(noun):
+    if noun is not None and title_verb(noun):
         return _by_class(verb_cue(noun.lower_), None, noun)
     best = (_AS_FAR.get(noun.lower_) or extreme(noun)) if noun is not None else None
     for t in tokens:
@@ -151,7 +151,9 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         parent = node.head
         if parent.i == node.i:
             return best
-        if parent.pos_ == "ADP" and parent.i not in inside:
+        if parent.pos_ == "VERB" and parent.dep_ == "pobj" and noun_cue(parent.lower_) == "mark":
+            pass  # a mark the parser takes for a verb ("back above the $4,000 handle"): on to its preposition
+        elif parent.pos_ == "ADP" and parent.i not in inside:
             prep = prep if link else parent
             link = link or parent.lower_
         elif parent.pos_ in ("VERB", "AUX"):
@@ -159,7 +161,9 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
                 return _better(best, ("level", RANK["level"]))  # "$48,000 goes too", "the $30,000 mark fell"
             return _better(best, _verb_kind(parent, link, first))
         elif parent.pos_ in NOMINAL and parent.i not in inside:
-            own = extreme(parent) or named_price(parent)
+            # (or its extreme told after it, which the parser may hang on a word between: "a $53,550 intraday low")
+            own = extreme(parent) or named_price(parent) or next(
+                (e for c in parent.rights if c.dep_ == "amod" and (e := extreme(c))), None)
             if own is None and link == "of" and parent.lower_ in ("price", "level") and any(
                     c.dep_ == "poss" or c.lower_ in _NOW for c in parent.children):
                 return _better(best, SPOT)  # "well above Monday's price of $0.43": the price named as such
@@ -182,14 +186,6 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent
     return best
-
-
-def _title_verb(word: Token) -> bool:
-    """A headline's capitalised verb right after its coin, which the parser takes for a noun
-    ("Bitcoin Breaks $60,000", "Ether Slides $200"): the verb still tells the kind."""
-    return (word.pos_ != "VERB" and word.text[:1].isupper() and word.lower_.endswith("s")
-            and verb_cue(word.lower_) in ("cross", "fall", "rise", "peak", "bottom")
-            and word.i > word.sent.start and word.doc[word.i - 1].ent_type_ == "ASSET")
 
 
 def _with_coin(prep: Token) -> bool:
@@ -279,7 +275,9 @@ def _move_before(first: Token) -> tuple[str, int] | None:
         return _caused_move(doc[first.sent.start:i + 1])
     if verb_cue(doc[i].lower_) == "recover" and doc[i].lower_.endswith(("s", "ed")):
         return None  # a headline's "Bitcoin Rebounds to $57K" (parsed as a noun): a return, a plain level
-    cls = (noun_cue if doc[i].pos_ == "NOUN" else verb_cue)(doc[i].lower_)
+    # (a coin's verb the parser takes for a noun: "SOL rips to $152")
+    cls = (noun_cue if doc[i].pos_ == "NOUN" else verb_cue)(doc[i].lower_) or (
+        verb_cue(doc[i].lower_) if i > first.sent.start and doc[i - 1].ent_type_ == "ASSET" else None)
     return ("low" if cls == "fall" else "high", RANK["move"]) if cls in ("fall", "rise") else None
 
 

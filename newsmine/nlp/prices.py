@@ -113,6 +113,8 @@ def _parsed_kind(sent: SentView, a: Amount) -> str:
 def _currency(a: Amount, sentence: str) -> str:
     if a.currency == "JPY" and _CNY_HINT.search(sentence):
         return "CNY"
+    if not a.explicit_currency:  # "Binance's BTC/USDT pair nuked to a wick at 52.1k": the pair's quote currency
+        return money_quote(sentence[max(0, a.start - 40):a.start]) or a.currency or "USD"
     return a.currency or "USD"
 
 
