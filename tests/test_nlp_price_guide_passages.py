@@ -179,6 +179,15 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      [("SHIB", 0.00002874, "USD", "spot"), ("FLOKI", 0.0002991, "USD", "spot"), ("MYRO", 0.2231, "USD", "spot")]),
     ("Ether, which had outperformed all week on hopes that an ether fund would follow, was the exception, trading at "
      "$2,610.", [("ETH", 2610.0, "USD", "spot")]),
+    # a size before the coin that moved does not size the move; a range's currency word written once after "from"
+    ("Over $1.1B liquidated as BTC dumps to $53,500.", [("BTC", 53500.0, "USD", "low")]),
+    ("Ether rose from 1,860 to 3,020 dollars over the quarter.",
+     [("ETH", 1860.0, "USD", "spot"), ("ETH", 3020.0, "USD", "high")]),
+    ("On Kraken, USDD traded at $0.968.", [("USDD", 0.968, "USD", "spot")]),
+    # a call for a level, a desk's fill, a level the coin never reached
+    ("Analyst Jane Roe called for a $100,000 bitcoin year-end price.", []),
+    ("An OTC desk filled a 400 BTC block for a pension client at $56,950, below the screen price.", []),
+    ("Loans would have faced liquidation had ether slid to $1,900, a level it never reached.", []),
     # a gap between venues is no level
     ("Bitcoin traded at $64,000. Spot prices on Coinbase were about $150 lower at the time.",
      [("BTC", 64000.0, "USD", "spot")]),

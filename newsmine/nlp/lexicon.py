@@ -103,6 +103,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "MANA": ("Decentraland", ("decentraland",), ("MANA",)),
     "SAND": ("The Sandbox", ("The Sandbox",), ("SAND",)),
     "FXS": ("Frax Share", ("frax share",), ("FXS",)),
+    "USDD": ("USDD", (), ("USDD",)),
     "CHZ": ("Chiliz", ("chiliz",), ("CHZ",)),
     "ENS": ("Ethereum Name Service", ("ethereum name service",), ("ENS",)),
     "FIL": ("Filecoin", ("filecoin",), ("FIL",)),

@@ -94,6 +94,7 @@ _SECOND_END = r"\d{1,3}(?:,\d{3})*(?:\.\d{1,12})?" + _WORD_CUR + r"(?!\s+per\b)"
 WORD_RANGE_RES = (
     re.compile(rf"{_NOT_IN_WORD}{_NUM}(?=\s?[-–]\s?{_SECOND_END})"),
     re.compile(rf"(?<=\bbetween ){_NUM}(?=\s+and\s+{_SECOND_END})"),
+    re.compile(rf"(?<=\bfrom ){_NUM}(?=\s+to\s+{_SECOND_END})"),  # "rose from 1,860 to 3,020 dollars"
 )
 # Five shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
 MONEY_RES = (
@@ -157,9 +158,9 @@ def find_money(text: str) -> tuple[Amount, ...]:
     """Every currency amount (and bare "30K"-style amount, and amount in words) in ``text``, in order."""
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    # the two range shapes need a dash, which most sentences lack
+    # the first range shapes need a dash, which most sentences lack
     patterns = () if not has_digit(text) else (*WORD_RANGE_RES, *MONEY_RES) if "-" in text or "–" in text else (
-        WORD_RANGE_RES[1], *MONEY_RES[2:])
+        *WORD_RANGE_RES[1:], *MONEY_RES[2:])
     for pattern in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

@@ -41,7 +41,7 @@ _SIZE = re.compile(
 )
 NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|(?<!than )expected(?!,)|expecting|"
-    r"calls? for|calling for|whether|toward|towards|(?:getting|got|came|coming) close to|(?<!to the )(?:upside|downside)|strikes?|tick size|(?:minimum )?price increment|average|averaging|cost basis|"
+    r"calls? for|call(?:ed|ing) for|whether|toward|towards|(?:getting|got|came|coming) close to|(?<!to the )(?:upside|downside)|strikes?|tick size|(?:minimum )?price increment|average|averaging|cost basis|"
     r"(?:a|another|fresh|second|third) (?:[\w-]+ )?(?:run|shot|crack|stab|tilt) at|"
     r"(?:risk|chance|odds|prospect|threat|room|scope|points? to|pointing to) (?:of |for )?(?:a |another |fresh )?(?:re-?)?test of|"
     r"\btip(?:s|ped)? (?:by [^,]{1,30} )?to (?:hit|reach|top|climb to)|"  # "tipped by Hanul Securities to hit"
@@ -107,9 +107,9 @@ _RIGHT_NOT_REACHED = re.compile(
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
     # a forecast's condition, a level that caps a range ("and at $2,400 if they slip", "Above, $58,500 caps the range")
     r"(?:if|unless)\b|caps? (?:the|its) (?:range|upside|rally|advance)\b|"
-    # a mark the coin has not reached ("the $100,000 mark it has yet to reach")
-    r"(?:(?:mark|level|line|handle|barrier|threshold) )?(?:that |which )?(?:it|the coin|the token|[\w-]+) "
-    r"(?:has|had|have) (?:yet to|never|not yet)\b|"
+    # a mark the coin has not reached ("the $100,000 mark it has yet to reach", "$1,900, a level it never reached")
+    r"(?:(?:a |the )?(?:mark|level|line|handle|barrier|threshold) )?(?:that |which )?(?:it|the coin|the token|[\w-]+) "
+    r"(?:(?:has|had|have) (?:yet to|never|not yet)|never (?:reached|hit|touched|traded|got))\b|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|where|[A-Z]\w*['’]s)\b)", re.I
 )
 # A named past extreme was reached even when the sentence around it is conditional
@@ -360,13 +360,17 @@ _RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who)\b[^,;]*,\s*")
 
 def _moved_coin(sent: SentView, a: Amount, near: str) -> int:
     """Where in ``near`` the coin whose move ends at amount ``a`` is named ("A wave of liquidations dragged
-    XRP to $0.41"): the words before it are the move's cause, so a size word there does not size the amount
-    (other words there still count: "targets for ether to $4,000" is a target)."""
+    XRP to $0.41", "$1.1B liquidated as BTC dumps to"): the words before it are the move's cause, so a size word
+    there does not size the amount (other words there still count: "targets for ether to $4,000" is a target)."""
     move = _MOVE_PREP.search(near)
     if move is None:
         return 0
     offset = sent.start + a.start - len(near)  # document offset of ``near``
-    coin = next((m for m in sent.of("ASSET") if m.end == offset + move.start()), None)
+    ends = {offset + move.start()}
+    verb = re.search(r"\s+([a-z]+)$", near[:move.start()])
+    if verb and verb_cue(verb.group(1)) in ("fall", "rise"):
+        ends.add(offset + verb.start())  # the coin's own verb between it and the amount
+    coin = next((m for m in sent.of("ASSET") if m.end in ends), None)
     return coin.start - offset if coin is not None else 0
 
 

@@ -23,7 +23,7 @@ from newsmine.nlp.view import SentView
 _NEXT_LOT = re.compile(r"\b(?:bought|sold)\b[^$;]{0,40}\$[\d,.]+[^$;]{0,40}\ba (?:second|third|fourth|final|further)"
                        r"(?: [\w-]+)? at\s*(?:about |around )?$")
 _PURCHASE = re.compile(
-    r"\b(?:bought|buying|buys?|purchas\w*|acquir\w*|accumulat\w*|rebuil[dt]\w*|longed|shorted)\b[^$.;,]{0,40}\b(?:at|below|under|near|for|between)\s*"
+    r"\b(?:bought|buying|buys?|purchas\w*|acquir\w*|accumulat\w*|rebuil[dt]\w*|longed|shorted|filled|executed)\b[^$.;,]{0,40}\b(?:at|below|under|near|for|between)\s*"
     r"(?:about |around |roughly )?$|"
     r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"
     r"\b(?:placed|set|put|parked|left)\s+(?:\w+\s+){0,2}(?:limits?|orders?|stops?|bids?|offers?)\s+(?:at|near|around)\s*$|"  # "sold 600 of his coins for about £750"
