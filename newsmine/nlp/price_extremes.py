@@ -68,7 +68,8 @@ def _dated(noun: Token) -> bool:
 
 def named_price(noun: Token) -> tuple[str, int] | None:
     """A price noun named by its modifier ("its opening price of $93,425", "the closing level")."""
-    if noun_cue(noun.lower_) != "mark" and noun.lower_ != "value" or noun.lower_ == "line" and any(c.lower_ == "bottom" for c in noun.lefts):
+    if noun_cue(noun.lower_) != "mark" and noun.lower_ != "value" or noun.lower_ == "line" and any(
+            c.lower_ == "bottom" for c in noun.lefts):
         return None  # "The bottom line: with ether back near $3,950" is a summing-up, no low
     if noun.lower_ == "mark" and RECORD_WORDS.search(noun.doc[noun.left_edge.i:noun.i].text):
         return "ath", RANK["ath"]  # "the previous high-water mark, $68,789": the record then

@@ -206,7 +206,8 @@ _HAD_IF = re.compile(r"Had (?:[\w'’-]+ ){1,4}(?:closed|finished|ended|held|sta
 _INVALIDATION = re.compile(r"\binvalidat\w*\b[^$.;]*$", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
 # dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
-_SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB", "THB", "PKR", "TWD"), 1e9),
+_SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB", "THB", "PKR",
+                                 "TWD"), 1e9),
                 "VND": 1e10, "IDR": 1e10}
 # between the two ends of a range or band ("$28,154-$33,562", "$5,500 to $6,000")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
@@ -304,7 +305,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     moved = _MOVE_CLAUSE.search(near)
     if moved:  # "how the market would react, sending BTC briefly to $30,000": the move is told, not foreseen
         near = near[moved.start():]
-    if NOT_REACHED.search(near) or _INSTEAD_OF.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or _NEXT_LEVEL.search(left) or (
+    if NOT_REACHED.search(near) or _INSTEAD_OF.search(near) or _APPROACHED.search(near) or _WITHIN_OF.search(near) or (
+            _NEXT_LEVEL.search(left)) or (
             named_to_watch(left, right)) or (
             LIQUIDATION_LEVELS.search(left)) or (
             _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) or (

@@ -14,7 +14,6 @@ level (spot).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,

@@ -74,4 +74,6 @@ def _other_asset_before(text: str, a: Amount) -> bool:
 
 
 def _not_a_coin_label(label: str) -> bool:
-    return label in STOCK_TICKERS or all((code := currency_named(part)) and code not in ASSETS for part in label.split("/"))
+    # ("GBP/USD": both halves are currencies, and neither is a stablecoin the lexicon knows as a coin)
+    return label in STOCK_TICKERS or all((code := currency_named(part)) and code not in ASSETS
+                                         for part in label.split("/"))

@@ -71,7 +71,8 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # (or a label before it names the coin: "PRICE ALERT · Bitcoin (BTC) dropped below $56,000")
     named = [subject] + [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
-    if subject is None or any(m.start <= sent.start + t.idx - sent.doc_start < m.end for m in sent.of("ASSET") for t in named):
+    if subject is None or any(m.start <= sent.start + t.idx - sent.doc_start < m.end
+                              for m in sent.of("ASSET") for t in named):
         return False
     if _coin_moved(sent, node, found[1]):
         return False

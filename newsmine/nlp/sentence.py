@@ -51,7 +51,8 @@ class SentView:
     @cached_property
     def ranked(self) -> tuple[Mention, ...]:
         """Bitcoin and ether named by rank ("the world's largest cryptocurrency", "the second-largest token")."""
-        return tuple(Mention(self.start + m.start(), self.start + m.end(), "ASSET", "ETH" if m.group("second") or m.group("alt") else "BTC")
+        return tuple(Mention(self.start + m.start(), self.start + m.end(), "ASSET",
+                             "ETH" if m.group("second") or m.group("alt") else "BTC")
                      for m in _BY_RANK.finditer(self.text))
 
     @cached_property

@@ -185,8 +185,8 @@ class ArticleView:
         """"Solana and Cardano moved apart. The former climbed to $146.20, while the latter slipped to
         $0.3712": the first or the second of the two coins named last before the phrase."""
         sent = self.sents[index]
-        refs = [m for m in _FORMER_LATTER.finditer(sent.text, 0, pos)]
-        if not refs or any(m.start - sent.start >= refs[-1].end() and m.end - sent.start <= pos for m in sent.of("ASSET")):
+        refs = list(_FORMER_LATTER.finditer(sent.text, 0, pos))
+        if not refs or any(refs[-1].end() <= m.start - sent.start and m.end - sent.start <= pos for m in sent.of("ASSET")):
             return None  # no such phrase, or a coin named after it, nearer the amount
         ref = refs[-1]
         named = [m.key for m in sent.of("ASSET") if m.end - sent.start <= refs[0].start()]
