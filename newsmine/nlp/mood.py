@@ -2,7 +2,7 @@
 
 Newsletters put forecasts in the writer's own voice ("I think $100,000 comes
 fast"), in conditionals ("a drop under $80,000, the old breakout level, would
-tell me ...") and in recalled calls ("I remember writing $80K"); interviews, in
+tell me ...", "Had bitcoin closed June above $71,000, ...") and in recalled calls ("I remember writing $80K"); interviews, in
 answers to hypothetical questions. The word that
 makes them unreal is often far from the amount, at the head of its clause or of
 the clause embedding it, so the test climbs the parse: from the amount to its
@@ -33,7 +33,7 @@ def unreal(sent: SentView, start: int, end: int) -> bool:
     if clause is None:
         return False
     node, verb = clause
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or _inverted_condition(verb):
         return True
     if node is found[1] and node.dep_ == "dobj" and verb_cue(verb.lower_) == "say":
         return True
@@ -64,6 +64,13 @@ def told_past(sent: SentView, start: int, end: int) -> bool:
     found = amount_tokens(sent, start, end)
     clause = _clause(found[1]) if found else None
     return clause is not None and clause[1].tag_ == "VBD" and clause[0].dep_ not in ("nsubj", "nsubjpass")
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """"Had bitcoin closed June above $71,000, it would have ...": an auxiliary "had" before the subject
+    makes the clause a condition, not an event."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subject.i for c in verb.children)
 
 
 def _clause(node: Token) -> tuple[Token, Token] | None:

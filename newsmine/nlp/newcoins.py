@@ -55,14 +55,14 @@ _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT N
                          "US UK EU OTC CME FUD FOMO FAQ TGE ERC ERC20 BEP BEP20 TRC TRC20 BRC BRC20 SPL RWA DEFI DEPIN "
                          "GAMEFI L1 L2 "
                          # time zones: "unlocked at 13:00 UTC, the largest release in the token's history"
-                         "UTC GMT ET EST EDT PT PST PDT CET CEST BST HKT SGT JST KST".split())
-# indices, agencies and data series written in brackets after their names ("the Dollar Index (DXY)")
-_NOT_COINS = frozenset("DXY SPX NDX VIX DJI DJIA CPI PCE PPI GDP FOMC ECB BOJ BOE PBOC IMF FCA CFTC DOJ FBI IRS OCC FDIC "
-                       "FSB BIS ESMA MAS SFC FSA FSC KYC AML CBDC ETPS NYSE LSE TSX ASX HKEX SGX".split())
+                         "UTC GMT ET EST EDT PT PST PDT CET CEST BST HKT SGT JST KST "
+                         # indices, agencies and data series written in brackets after their names ("the Dollar Index (DXY)")
+                         "DXY SPX NDX VIX DJI DJIA CPI PCE PPI GDP FOMC ECB BOJ BOE PBOC IMF FCA CFTC DOJ FBI IRS OCC FDIC "
+                         "FSB BIS ESMA MAS SFC FSA FSC KYC AML CBDC ETPS NYSE LSE TSX ASX HKEX SGX".split())
 _ORG_WORDS = frozenset("index fund trust etf etp report act bill authority commission bank exchange association council "
                        "group capital partners research labs foundation markets securities holdings inc corp ltd agency "
                        "reserve ministry office service board".split())
-_KNOWN = (frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS) | _NOT_TICKERS | _NOT_COINS
+_KNOWN = (frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS) | _NOT_TICKERS
           | STOCK_TICKERS)
 
 
@@ -72,14 +72,14 @@ def introduced(text: str) -> dict[str, set[str]]:
     for pattern in _INTRODUCTIONS:
         for m in pattern.finditer(text):
             ticker = m.group("ticker")
-            if ticker not in _KNOWN and not (pattern is _BRACKETED and _acronym(m.group("name"), ticker)):
+            if ticker not in _KNOWN and not (pattern is _BRACKETED and _named_no_coin(m.group("name"), ticker)):
                 names = found.setdefault(ticker, set())
                 if "name" in pattern.groupindex:
                     names.add(" ".join(m.group("name").split()))
     return found
 
 
-def _acronym(name: str, ticker: str) -> bool:
+def _named_no_coin(name: str, ticker: str) -> bool:
     """``ticker`` in brackets after ``name`` is no coin's: an organisation's acronym ("Financial Conduct Authority
     (FCA)"), a dateline's agency ("PARIS (APS)"), an index's or a firm's code ("the Northmark Digital 10 Index (ND10)")
     or a currency ("Upbit (KRW)")."""

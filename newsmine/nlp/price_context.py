@@ -66,9 +66,11 @@ _MOVED_FROM = re.compile(r"\b(?:(?P<down>lost|down|fell|fallen|dropped|slid|off)
                          r"(?:about |some |nearly |roughly |almost |more than )?\d[\d.]*\s?%\s+from\s+the\s+$", re.I)
 # "the record it set on Monday, when it climbed as high as $123,100": the level of that record (GUIDE rule 1)
 _RECORD_WHEN = re.compile(r"\brecord (?:it|that|which|\w+) (?:set|hit|reached|notched|posted)\b[^.;$]{0,40}\bwhen\b[^.;$]{0,50}$", re.I)
-# A record told first and its level after ("climbed to a record, touching $73,800"): the level is the record
+# A record told first and its level after ("climbed to a record, touching $73,800"), also past the round level it
+# crossed ("set a new all-time high above $73,000 on Wednesday, reaching $73,750"): the level is the record
 # (not after "a run at its record").
-_RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b[^.;$]{0,80},"
+_RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reached|notched) (?:a |an |its |fresh |new )*(?:record|all-time high)\b"
+                          r"(?: (?:above|over|past|beyond) [$€£]?[\d,.]+[kK]?)?[^.;$]{0,80},"
                           r"\s*(?:touching|hitting|reaching|tagging|printing|topping out at|peaking at|(?:climbing|rising|trading) as high as)\s+"
                           r"(?:about |around |roughly )?$", re.I)
 # Where the market was turned back is a top ("sellers turned the price away at $71,950", "was rejected at");
@@ -130,9 +132,6 @@ _AFTER_REACHING = re.compile(rf"\bafter (?:{_TOUCHED}|(?:it|the coin|the price|[
 
 # translated copy's move "until" a value; a coin "worth less/more than" a round level
 _MOVED_UNTIL = re.compile(r"\b(?P<verb>[a-z]+)(?: back| again)? until\s*(?:about |around )?$", re.I)
-# the record past a round level, told next ("set a new all-time high above $73,000 on Wednesday, reaching $73,750")
-_RECORD_BEYOND = re.compile(r"\b(?:all-time high|record(?: high)?) (?:above|over|past|beyond) [^;.]{0,60}?,\s+(?:reaching|"
-                            r"hitting|touching|tagging|peaking at|topping out at)\s*(?:about |around |nearly )?$", re.I)
 _TRANSLATED_WAYS = {"increased": "rise", "decreased": "fall"}  # ("the price increased until 3.100 euros")
 _WORTH_BEYOND = re.compile(r"\bworth (?:less|more) than\s*$", re.I)
 
@@ -185,8 +184,6 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
         return "ath"
     if kind in ("spot", "high", "low", "level") and _FIRST_TRADE.search(text, max(0, a.start - 80), a.start):
         return "open"
-    if kind in ("spot", "high") and _RECORD_BEYOND.search(text, max(0, a.start - 120), a.start):
-        return "ath"
     told = _EXTREME_IS.search(text, max(0, a.start - 60), a.start)
     if kind == "spot" and told:
         return NAMED_KINDS[told.group("what").lower()]

@@ -51,11 +51,11 @@ NOT_REACHED = re.compile(
     r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|projections?|"
     # a move foreseen, named as a noun ("does not rule out a return to 12,000 dollars")
     r"\b(?:a|any) (?:quick |swift |fast |full )?return (?:of [\w ]{1,20} )?(?:to|over|above)|"
-    r"\b(?:exclud\w*|rul(?:e|es|ed|ing) out)\b|"
+    r"\b(?:exclud\w*|rul(?:e|es|ed|ing) out)\b|"  # "does not exclude a further fall of bitcoin to 20.000 dollar"
     # a level the market never got to ("never got to $60,000", "did not fall below $54,000")
     r"\bnever (?:got|made it)\b|"
     r"\b(?:did not|didn['’]t|does not|doesn['’]t|never) (?:fall|drop|dip|slip|trade|go|break|sink|climb|rise|move|get)s? "
-    r"(?:below|above|under|through|past|over|beyond)\b|"  # "does not exclude a further fall of bitcoin to 20.000 dollar"
+    r"(?:below|above|under|through|past|over|beyond)\b|"
     # a condition on a level to come ("would not sell a single coin before bitcoin reaches $250,000")
     r"(?:before|until|till|once) (?:[\w-]+ ){0,3}(?:reaches|hits|tops|crosses|closes|revisit\w*|returns to)|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
@@ -199,9 +199,6 @@ _INSTEAD_OF = re.compile(r"\b(?:instead of|rather than)\s+(?:[\w'’-]+\s+){0,4}
 # a trigger named after the amount ("about $21,000, the level at which a loan would face a margin call")
 _TRIGGER_RIGHT = re.compile(r",\s*the (?:level|price|point) (?:at which|where)\b[^.;]{0,100}\b(?:margin calls?|liquidat\w*|would)\b",
                             re.I)
-# a condition told with an inverted "had" ("Had bitcoin closed June above $71,000, it would have been ...")
-_HAD_IF = re.compile(r"Had (?:[\w'’-]+ ){1,4}(?:closed|finished|ended|held|stayed|lost|fallen|fell|broken|dropped|risen|gained|"
-                     r"traded|been)\b")
 # The level that would prove a chart's call wrong ("The invalidation for bulls is a daily close below $1,080")
 _INVALIDATION = re.compile(r"\binvalidat\w*\b[^$.;]*$", re.I)
 # Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
@@ -280,8 +277,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if production_cost(sent, a) or _MAX_PAIN.search(text, max(0, a.start - 140), a.start) or _future_year(view, right):
         return False
-    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left) or (
-            _HAD_IF.match(text) and "," not in text[:a.start]):
+    if _PEG_RIGHT.match(right) or _PEG_LEFT.search(near) or _INVALIDATION.search(left):
         return False
     if "?" in text[a.end:] and any(q.start() <= a.start < q.end() for q in _YES_NO_QUESTION.finditer(text)):
         return False

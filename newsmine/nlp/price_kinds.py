@@ -66,7 +66,7 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
     tokens, head = found_tokens
     found = _walk(head, tokens, {t.i for t in tokens})
     after = apposition(tokens[-1])
-    if found and found[0] == "level" and after and (after[0] in ("ath", "atl") or _at_next(tokens[-1])):
+    if found and found[0] == "level" and after and (after[0] in ("ath", "atl") or tokens[-1].nbor(1).lower_ == "at"):
         # "traded above C$102,000, a record", "dipped below $100 at Monday's lows": the level crossed; the
         # record or the low lies beyond it
         after = None
@@ -78,8 +78,10 @@ def parse_kind(sent: SentView, start: int, end: int) -> tuple[str, int] | None:
     return kind
 
 
-def _at_next(last: Token) -> bool:
-    return last.i + 1 < last.sent.end and last.doc[last.i + 1].lower_ == "at"
+def _told_return(word: Token) -> bool:
+    """A headline's verb of return that the parser takes for a noun ("Bitcoin Rebounds to $57K"): the GUIDE's
+    "rebounded to" is a plain level, not the top of a rise."""
+    return verb_cue(word.lower_) == "recover" and word.lower_.endswith(("s", "ed"))
 
 
 def _noun_move_before(first: Token) -> bool:
@@ -179,8 +181,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
             cls = noun_cue(parent.lower_)
             if cls == "mark" and link == "of":
                 link = None  # "below the mark of 4,000 euros" reads as "below the 4,000-euro mark"
-            if cls == "rise" and verb_cue(parent.lower_) == "recover" and parent.lower_.endswith("s"):
-                return _better(best, SPOT)  # a headline's "Bitcoin Rebounds to $57K", parsed as a noun: a return
+            if cls == "rise" and _told_return(parent):
+                return _better(best, SPOT)
             if cls in ("fall", "rise") and link in ("to", "into"):
                 return _better(best, ("low" if cls == "fall" else "high", RANK["move"]))
         node = parent
@@ -272,8 +274,8 @@ def _move_before(first: Token) -> tuple[str, int] | None:
         return None
     if doc[i].ent_type_ == "ASSET" or doc[i].lower_ in _COIN_NOUNS and i > first.sent.start and doc[i - 1].ent_type_ == "ASSET":
         return _caused_move(doc[first.sent.start:i + 1])
-    if verb_cue(doc[i].lower_) == "recover" and doc[i].lower_.endswith(("s", "ed")):
-        return None  # a headline's "Bitcoin Rebounds to $57K" (parsed as a noun): a return, a plain level
+    if _told_return(doc[i]):
+        return None
     # (a coin's verb the parser takes for a noun: "SOL rips to $152")
     cls = (noun_cue if doc[i].pos_ == "NOUN" else verb_cue)(doc[i].lower_) or (
         verb_cue(doc[i].lower_) if i > first.sent.start and doc[i - 1].ent_type_ == "ASSET" else None)
@@ -389,8 +391,6 @@ def _record_context(verb: Token) -> tuple[str, int] | None:
     for noun in named:
         between = noun.doc[noun.i + 1:verb.i]
         record = extreme(noun)
-        # (an amount the record lies beyond is not its own: "set a new all-time high above $73,000 ..., reaching $73,750")
-        crossed = between[0].lower_ in ("above", "over", "past", "beyond") if len(between) else False
-        if record and record[0] in ("ath", "atl") and (crossed or not any(t.like_num or t.is_currency for t in between)):
+        if record and record[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
             return record
     return None
