@@ -105,11 +105,17 @@ class Spelled(NamedTuple):
     scaled: bool  # a scale of a million or more was written, as with "$1.2 million"
 
 
+def names_currency(text: str) -> bool:
+    """Whether ``text`` may hold a currency word that ``CURRENCY_PATTERN`` reads: a cheap test that rules out the
+    most sentences before the patterns that need one run."""
+    lowered = text.lower()
+    return any(word in lowered for word in _MONEY_WORDS_ONLY) or any(code in text for code in _CODES)
+
+
 def find_spelled(text: str) -> list[Spelled]:
     """Every amount written in words in ``text``, in order."""
     found: list[Spelled] = []
-    lowered = text.lower()
-    if not any(word in lowered for word in _MONEY_WORDS_ONLY) and not any(code in text for code in _CODES):
+    if not names_currency(text):
         return found
     for m in _CURRENCY_RE.finditer(text):
         read, money = _cardinal_before(text, m.start()), money_word(m)

@@ -10,6 +10,7 @@ clause (``left_clause``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsmine.nlp.numbers import Amount
 
@@ -41,6 +42,7 @@ _RANKING = re.compile(r"\b(?:by|in) market (?:cap\w*|value)\b", re.I)
 _WITH_CLAUSE = re.compile(r", with (?=[A-Za-z])")
 
 
+@lru_cache(maxsize=4096)  # the filters ask for an amount's clause several times each
 def left_clause(text: str, pos: int) -> str:
     """The text before ``pos`` back to the previous clause break or amount (bounded);
     a ranking ("the largest cryptocurrency by market value") is blanked: it names no size."""

@@ -131,8 +131,9 @@ def find_prices(view: ArticleView) -> list[Price]:
     money = [find_money(sent.text) for sent in view.sents]  # (found once: each sentence's are read twice)
     dollars = [a.value for found in money for a in found if a.currency == "USD" and a.value]
     for index, sent in enumerate(view.sents):
-        lo, hi = _correction_span(sent.text)
-        for a, asset, currency, kind in _sentence_prices(view, index, index in tables, dollars, money[index]):
+        found = _sentence_prices(view, index, index in tables, dollars, money[index])
+        lo, hi = _correction_span(sent.text) if found else (0, 0)
+        for a, asset, currency, kind in found:
             if lo <= a.start < hi:
                 continue
             if any(s <= sent.start + a.start < e for s, e in quoted) and not SOLD_ABOVE.search(

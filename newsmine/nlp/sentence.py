@@ -8,6 +8,7 @@ look at.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -63,11 +64,17 @@ class SentView:
             groups.setdefault(m.label, []).append(m)
         return {label: tuple(found) for label, found in groups.items()}
 
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        # sentence-relative start of each parsed token, for a binary search: the rules map offsets to tokens
+        # tens of thousands of times per corpus, and a ``Doc.char_span`` per lookup cost a few percent of their time
+        return [t.idx - self.doc_start for t in self.parse] if self.parse is not None else []
+
     def token_at(self, pos: int) -> Token | None:
         """The token holding the character at sentence-relative ``pos``; None in the space between tokens,
         past the sentence or without a parse."""
         if self.parse is None or not 0 <= pos < len(self.text):
             return None
-        span = self.parse.doc.char_span(self.doc_start + pos, self.doc_start + pos + 1, alignment_mode="expand")
-        token = span[0] if span else None
-        return token if token is not None and token.idx <= self.doc_start + pos < token.idx + len(token) else None
+        i = bisect_right(self._token_starts, pos) - 1
+        token = self.parse[i] if i >= 0 else None
+        return token if token is not None and pos < self._token_starts[i] + len(token) else None
