@@ -191,6 +191,24 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     # a gap between venues is no level
     ("Bitcoin traded at $64,000. Spot prices on Coinbase were about $150 lower at the time.",
      [("BTC", 64000.0, "USD", "spot")]),
+    # a second coin that "did so too" made the same move; a coin's move named with its possessive is its own
+    ("Bitcoin climbed 3% to $64,200 on Tuesday, and so did ether, to $3,150.",
+     [("BTC", 64200.0, "USD", "high"), ("ETH", 3150.0, "USD", "high")]),
+    ("Ether slid 4% to $2,980, a sharper fall than bitcoin's retreat to $61,500.",
+     [("ETH", 2980.0, "USD", "low"), ("BTC", 61500.0, "USD", "low")]),
+    ("Solana sank 5% to $140 while ether's climb back to $3,100 stalled.",
+     [("SOL", 140.0, "USD", "low"), ("ETH", 3100.0, "USD", "high")]),
+    # both ends of a range written in thousands; a level an emphatic "did" crossed; a "low print"
+    ("Bitcoin's 24-hour range was 56k-58k.", [("BTC", 56000.0, "USD", "low"), ("BTC", 58000.0, "USD", "high")]),
+    ("Bitcoin did clear $70,000 briefly on Monday before sellers returned.", [("BTC", 70000.0, "USD", "level")]),
+    ("Bitcoin slid on Wednesday. The low print was $57,300 just after the open.", [("BTC", 57300.0, "USD", "low")]),
+    # a coin that "sold for" an amount traded there (a holder who sold a coin for it made a deal)
+    ("On Upbit, bitcoin sold for ₩81.2 million on Tuesday morning.", [("BTC", 81200000.0, "KRW", "spot")]),
+    ("Bitcoin sold for as much as $64,900 on Coinbase before sliding.", [("BTC", 64900.0, "USD", "high")]),
+    # a list that leaves out its verb prices a stock where its item is one ("and Coinbase to $219")
+    ("Bitcoin rose 2% to $64,000 and Coinbase to $219.", [("BTC", 64000.0, "USD", "high")]),
+    ("Bitcoin rose 2% to $64,000, MSTR to $1,410 and ether to $3,300.",
+     [("BTC", 64000.0, "USD", "high"), ("ETH", 3300.0, "USD", "high")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected

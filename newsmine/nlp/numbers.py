@@ -76,8 +76,9 @@ _IN_YEAR = re.compile(r"\bin\s+$|\b(?:January|February|March|April|May|June|July
                       r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$", re.I)
 
 # A number ending a hyphenated word is part of a name, not an amount ("top-5 USD venues",
-# "a top-10k wallet"): shapes without a currency sign never start after a letter and a hyphen.
-_NOT_IN_WORD = r"(?<![A-Za-z]-)"
+# "a top-10k wallet"): shapes without a currency sign never start after a letter and a hyphen, unless the
+# letter is the "k" of a range's first end ("a 56k-58k range").
+_NOT_IN_WORD = r"(?:(?<![A-Za-z]-)|(?<=\d[kK]-))"
 # The first end of a range takes the scale written once after the second ("66.1-69.9k", "$1.2-1.5 billion"):
 # any scale after a currency sign, only a "k" for bare numbers (as bare "30K" alone is read).
 _SIGNS = r"(?:(?:US|HK|A|C|S|R)\$|\$|€|£|¥|₩|₹)"

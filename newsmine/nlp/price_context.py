@@ -80,17 +80,20 @@ _TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price (?:of \w+ )
 _LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
                         r"retook|recaptured) (?:the|its)\s*$", re.I)
 _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
-# "The new all-time high so far is $69,210", "the session low was $59,224": an extreme told as the subject
+# "The new all-time high so far is $69,210", "the session low was $59,224", "the low print was $57,300": an
+# extreme told as the subject
 _EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |(?:day|session|week)['’]s )?(?P<what>all-time high|all-time low|"
-                         r"record(?: high)?|high|low|peak|bottom)(?: so far| of the day| of the session| for the day| today)?(?: on (?:[\w-]+ ){0,2}?[A-Z]\w+)? "
+                         r"record(?: high)?|high|low|peak|bottom)(?: print| tick)?"
+                         r"(?: so far| of the day| of the session| for the day| today)?(?: on (?:[\w-]+ ){0,2}?[A-Z]\w+)? "
                          r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
 # ... or set beside it between commas: "The year's low so far, about $38,500, came on", "from its December high, near $4,100,"
 _EXTREME_APPOSED = re.compile(r"\b(?:the|its|their) (?:[\w'’-]+ ){0,2}?(?P<what>all-time high|all-time low|record(?: high)?|"
                              r"high|low|peak|bottom)(?: so far)?,\s+(?:about |around |roughly |near |some |just )?$", re.I)
 # a list that leaves out the verb after its first item: "XRP slipped to $0.2010 and litecoin to $42.60",
-# "Solana sinks to $110.20, XRP to $0.43": every item moved the same way
+# "Solana sinks to $110.20, XRP to $0.43", "... to $64,200, and so did ether, to $3,150": every item moved the same way
 _GAPPED = re.compile(r"(?:\s+on [A-Z]\w+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?!(?:before|after|then|while)\b)"
-                     r"(?:(?![\w'’-]*(?:ing|ed)\s)[\w'’-]+\s+){1,3}to\s+"
+                     r"(?:(?:so|as) did\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s+|"
+                     r"(?:(?![\w'’-]*(?:ing|ed)\s)[\w'’-]+\s+){1,3})to\s+"
                      r"(?:about |around |roughly |nearly )?$")
 # a move from a named extreme to the amount ends on the other side of it
 _FROM_EXTREME_TO = re.compile(r"\bfrom (?:a|an|its|the|their) (?:[\w'’-]+ )?(?:record|high|peak|top|(?P<low>low|bottom))"

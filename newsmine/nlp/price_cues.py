@@ -200,3 +200,10 @@ def title_verb(word: Token) -> bool:
     return (word.pos_ != "VERB" and word.text[:1].isupper() and word.lower_.endswith("s")
             and verb_cue(word.lower_) in ("cross", "fall", "rise", "peak", "bottom")
             and word.i > word.sent.start and word.doc[word.i - 1].ent_type_ == "ASSET")
+
+
+def emphatic_verb(word: Token) -> bool:
+    """A verb after an emphatic "did" or "does", which the parser takes for an adjective ("bitcoin did clear
+    $70,000"): the verb still tells the kind."""
+    return (word.pos_ != "VERB" and verb_cue(word.lower_) in ("cross", "fall", "rise", "peak", "bottom")
+            and word.i > word.sent.start and word.doc[word.i - 1].lower_ in ("did", "does", "do"))

@@ -18,7 +18,7 @@ from newsmine.nlp.price_cues import BEST_MANAGED, named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_other_assets import other_asset
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
-from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, no_trade, own_trade, production_cost
+from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, coin_sold_for, no_trade, own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, listed_to_watch, named_to_watch, support_watched
 from newsmine.nlp.view import ArticleView, SentView
 
@@ -249,8 +249,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     near = left[-45:]
     near = near[_new_clause(sent, a, near):]
     right = text[a.end:a.end + 60]
-    if SOLD_ABOVE.search(left) or traded_in_relative(sent, a):
-        return True  # (a coin "which traded at" the amount: its market price, whatever the clause before plans)
+    if SOLD_ABOVE.search(left) or traded_in_relative(sent, a) or coin_sold_for(sent, a):
+        return True  # (a coin "which traded at" or "sold for" the amount: its market price, whatever the clause
+        # before plans)
     if claim_value(text, a):
         return False  # (a value set on a coin, not its worth in a market: before ``coin_worth``)
     worth = coin_worth(sent, a, near)

@@ -47,11 +47,21 @@ _NON_CRYPTO_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:shares?|st
 _ROW_LABEL = re.compile(r"^\W{0,3}(?P<label>[A-Za-z][A-Za-z/]{1,11})(?:\s*\([^)]{1,20}\))?\s*:\s")
 
 
+# a list that leaves out the verb, its item a stock or a listed exchange ("Bitcoin rose 2% to $64,000 and Coinbase to
+# $219"): the item's shares moved, not a coin
+_GAPPED_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<item>[A-Z][\w.-]*)\s+to\s+"
+                          r"(?:about |around |roughly |nearly )?$")
+
+
 def other_asset(sent: SentView, a: Amount, right: str) -> bool:
     """Amount ``a`` of ``sent`` (``right``: the words after it) prices a stock, a currency or a commodity."""
     text = sent.text
     row = _ROW_LABEL.match(text)
     if row and row.end() <= a.start and _not_a_coin_label(row.group("label")):
+        return True
+    item = _GAPPED_ITEM.search(text, 0, a.start)
+    if item and (item.group("item") in STOCK_TICKERS or any(
+            m.start - sent.start == item.start("item") for m in sent.of("EXCHANGE"))):
         return True
     last_asset = max((m.end - sent.start for m in (*sent.of("ASSET"), *sent.ranked) if m.end - sent.start <= a.start),
                      default=None)

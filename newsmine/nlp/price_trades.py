@@ -73,6 +73,10 @@ _PURCHASE = re.compile(
 # in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
 SOLD_ABOVE = re.compile(
     r"\b(?:sold|trimmed|cut|reduced|offloaded|took profits?|cashed out|exited)\b[^$.;\"“”]{0,40}\b(?:above|over)\s*$", re.I)
+# ... and so does a coin that "sold for" an amount: the coin is the subject, and the amount its market price
+# ("On Upbit, bitcoin sold for ₩81.2 million", "Bitcoin sold for as much as $64,900"), not a holder's sale
+_COIN_SOLD_FOR = re.compile(r"\s+(?:briefly\s+|also\s+)?(?:sold|sells|(?:was|is|were|are)\s+selling)\s+for\s+"
+                            r"(?:about |around |roughly |nearly |as (?:much|little|high|low) as )?$", re.I)
 # A deal's price per coin ("put $13,500 into three ether, at about $4,500 each", "sold CRV in private deals
 # at $0.40 a token"): what one buyer paid, not where the market traded.
 _EACH = re.compile(r"\s*(?:each|apiece|a (?:token|coin|piece)|per (?:token|coin))\b", re.I)
@@ -102,6 +106,12 @@ _DEALT_AFTER = re.compile(
     r"^\s*(?:at|for) which\b[^,;.]{0,40}\b(?:sold|bought|paid|issued|offered)\b|"
     r"^\s*(?:that |which )?(?:she|he|they|I|we|you|victims?)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:sent|lost|paid|invested|wired|transferred|deposited|handed over)\b", re.I)
+
+
+def coin_sold_for(sent: SentView, a: Amount) -> bool:
+    """A coin named right before "sold for" amount ``a`` of ``sent`` (``_COIN_SOLD_FOR``)."""
+    return any(_COIN_SOLD_FOR.match(sent.text, m.end - sent.start, a.start) for m in sent.of("ASSET")
+               if m.end - sent.start <= a.start)
 
 
 def own_trade(text: str, a: Amount) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from newsmine.nlp.price_cues import noun_cue
 from newsmine.nlp.sentence import Mention, SentView
 from newsmine.nlp.subjects import (anaphor_owns, causer_of_it, inherited_subject, price_subject, relative_clause_coins,
                                    relative_owner, subject_asset)
@@ -61,6 +62,13 @@ CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an|another)\s[^,()—–;$]{1,140},")
 
 
+# A coin's move named as a noun right before the amount ("a sharper fall than bitcoin's retreat to $61,500",
+# "ether's climb back to $3,100"): the move, and the amount it ended at, are that coin's, whatever the
+# clause's subject.
+_POSSESSIVE_MOVE = re.compile(r"['’]s\s+(?P<noun>[\w-]+)\s+(?:back\s+)?(?:to|toward|towards)\s+"
+                              r"(?:about |around |roughly |nearly |near |just )?$")
+
+
 BULLETS = ("•", "▪", "◦", "●", "‣", "∙")  # list rows start with one; the parser keeps each row whole
 # Plain text and extracted pages mark a row with a hyphen or an asterisk at the start of a line
 # ("- SOL: $141.20, down 6.1%", as trafilatura writes an <li>).
@@ -73,6 +81,15 @@ _ROW = re.compile(_ROW_START)
 # (or by a ticker and the row's price at once: "• SUSHI $9.12 (+31%): ...")
 _TICKER_ROW = re.compile(rf"^(?:{_ROW_START}\s*\$?(?P<ticker>[A-Z][A-Z0-9]{{1,5}})(?::\s|\s+(?=[$€£]\d))|"
                          r"(?P<label>[A-Z][A-Z0-9]{1,5}):\s+(?=[$€£]?\d))")
+
+
+def _move_owner(sent: SentView, pos: int) -> str | None:
+    """The coin whose move, named as a noun with its possessive, ends at the amount at ``pos``
+    (``_POSSESSIVE_MOVE``)."""
+    move = _POSSESSIVE_MOVE.search(sent.text, max(0, pos - 60), pos)
+    if move is None or noun_cue(move.group("noun").lower()) not in ("fall", "rise"):
+        return None
+    return next((m.key for m in sent.of("ASSET") if m.end - sent.start == move.start()), None)
 
 
 def is_row(text: str) -> bool:
@@ -137,6 +154,9 @@ class ArticleView:
         row = _TICKER_ROW.match(sent.text)
         if row and row.end() <= pos and not any(m.start - sent.start < row.end() for m in sent.of("ASSET")):
             return row.group("ticker") or row.group("label")
+        owner = _move_owner(sent, pos)
+        if owner is not None:
+            return owner
         inherited = inherited_subject(sent, pos) or relative_owner(sent, pos) or self._former_or_latter(index, pos)
         if inherited is not None:
             return inherited
