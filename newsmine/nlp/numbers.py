@@ -109,7 +109,7 @@ MONEY_RES = (
 # number, a "k". Most sentences lack all three, and plain substring tests spare them the long searches
 # (finding every sentence's money was about a tenth of the rules' time).
 _SHAPE_NEEDS = (
-    *((pattern, ("dash", "word") if i == 0 else ("word",)) for i, pattern in enumerate(WORD_RANGE_RES)),
+    *zip(WORD_RANGE_RES, (("dash", "word"), ("word",), ("word",))),
     *zip(MONEY_RES, (("dash",), ("dash", "k"), (), ("word",), ("k",))),
 )
 # An amount in a crypto quote unit ("0.00158 BTC", "0.0527 ETH"): an altcoin's price in
