@@ -2,8 +2,8 @@
 
 Newsletters put forecasts in the writer's own voice ("I think $100,000 comes
 fast"), in conditionals ("a drop under $80,000, the old breakout level, would
-tell me ...", "Had bitcoin closed June above $71,000, ...") and in recalled calls ("I remember writing $80K"); interviews, in
-answers to hypothetical questions. The word that
+tell me ...", "Had bitcoin closed June above $71,000, ...") and in recalled calls
+("I remember writing $80K"); interviews, in answers to hypothetical questions. The word that
 makes them unreal is often far from the amount, at the head of its clause or of
 the clause embedding it, so the test climbs the parse: from the amount to its
 verb, then up through the verbs that take that clause as a complement.

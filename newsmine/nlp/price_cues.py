@@ -194,16 +194,13 @@ def joined_word(t: Token) -> str:
     return t.lower_
 
 
-def title_verb(word: Token) -> bool:
-    """A headline's capitalised verb right after its coin, which the parser takes for a noun
-    ("Bitcoin Breaks $60,000", "Ether Slides $200"): the verb still tells the kind."""
-    return (word.pos_ != "VERB" and word.text[:1].isupper() and word.lower_.endswith("s")
-            and verb_cue(word.lower_) in ("cross", "fall", "rise", "peak", "bottom")
-            and word.i > word.sent.start and word.doc[word.i - 1].ent_type_ == "ASSET")
-
-
-def emphatic_verb(word: Token) -> bool:
-    """A verb after an emphatic "did" or "does", which the parser takes for an adjective ("bitcoin did clear
-    $70,000"): the verb still tells the kind."""
-    return (word.pos_ != "VERB" and verb_cue(word.lower_) in ("cross", "fall", "rise", "peak", "bottom")
-            and word.i > word.sent.start and word.doc[word.i - 1].lower_ in ("did", "does", "do"))
+def misread_verb(word: Token) -> bool:
+    """A verb of a move or a crossing that the parser takes for a noun or an adjective: a headline's capitalised
+    verb right after its coin ("Bitcoin Breaks $60,000", "Ether Slides $200"), or a verb after an emphatic "did"
+    ("bitcoin did clear $70,000"). The verb still tells the kind."""
+    if word.pos_ == "VERB" or word.i == word.sent.start or verb_cue(word.lower_) not in (
+            "cross", "fall", "rise", "peak", "bottom"):
+        return False
+    before = word.doc[word.i - 1]
+    return before.lower_ in ("did", "does", "do") or (
+        before.ent_type_ == "ASSET" and word.text[:1].isupper() and word.lower_.endswith("s"))

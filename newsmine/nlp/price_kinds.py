@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,
-                                     emphatic_verb, noun_cue, title_verb, verb_cue)
+                                     misread_verb, noun_cue, verb_cue)
 from newsmine.nlp.price_direction import direction, previous_way
 from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price
 from newsmine.nlp.price_rows import row_kind
@@ -133,7 +133,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         return SPOT  # "..., with the token at $0.11": where a coin stands, not the clause's record or close
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
-    if noun is not None and (title_verb(noun) or emphatic_verb(noun)):
+    if noun is not None and misread_verb(noun):
         return _by_class(verb_cue(noun.lower_), None, noun)
     best = (_AS_FAR.get(noun.lower_) or extreme(noun)) if noun is not None else None
     for t in tokens:
