@@ -124,12 +124,13 @@ CASES = {
         "Bulls will want another shot at $75,000 after the data.\n"
         "A test of $80,000 over the coming weeks looks likely.",
         {("BTC", 68000.0, "USD", "spot")}),
-    "money put in and the price paid are no market prices": (
+    # (GUIDE, za- to zd-series: a market level named beside a purchase keeps its kind)
+    "money put in and the price paid are no market prices, the coin's own market then is": (
         "Ether traded near $3,300 on Friday.\n"
         "Lopez said she put about $5,000 in when the price was near $4,100.\n"
         "Her brother invested $1,200 when ether stood at $1,900.\n"
         "They bought more when the price was around $2,400.",
-        {("ETH", 3300.0, "USD", "spot")}),
+        {("ETH", 3300.0, "USD", "spot"), ("ETH", 1900.0, "USD", "spot")}),
     "a drawdown or selling makes a touched level a low": (
         "Selling spilled into the Asian session, when ether touched $2,310, a 12% drawdown from the top.\n"
         "Bitcoin touched $58,900 on Monday, a 9% pullback from last week's peak.",

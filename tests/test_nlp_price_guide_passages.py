@@ -209,6 +209,32 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("Bitcoin rose 2% to $64,000 and Coinbase to $219.", [("BTC", 64000.0, "USD", "high")]),
     ("Bitcoin rose 2% to $64,000, MSTR to $1,410 and ether to $3,300.",
      [("BTC", 64000.0, "USD", "high"), ("ETH", 3300.0, "USD", "high")]),
+    # a rank in apposition describes the coin just named; the chain a token went live on is not the token
+    ("Ripple's XRP token, the second-biggest cryptocurrency by market value for a time, dropped 20% to $0.95, and "
+     "ether fell to $800.", [("XRP", 0.95, "USD", "low"), ("ETH", 800.0, "USD", "low")]),
+    ("The token, WIF, went live on Solana on Friday and rose as high as $4.10 within a day.", [("WIF", 4.1, "USD", "high")]),
+    # a size word before a participle of the coin's move sizes nothing; a coin's market when someone bought is a price
+    ("Tether traded at a premium, climbing to $1.03 on a few venues.", [("USDT", 1.03, "USD", "high")]),
+    ("The miner made its first purchase in May, when bitcoin traded around $58,000.", [("BTC", 58000.0, "USD", "spot")]),
+    # unnumbered rows of a movers list run into one sentence: each row's "-14% to $X" is spot
+    ("The biggest 24-hour decliners among the top 20 tokens, as of 08:00 UTC: Polkadot (DOT): -14% to $4.12 Cardano (ADA): "
+     "-11% to $0.3302 Ether and dogecoin each lost about 9% over the same period.",
+     [("DOT", 4.12, "USD", "spot"), ("ADA", 0.3302, "USD", "spot")]),
+    # a level the coin crossed, named after the amount or as a noun, whatever the sentence says of it next
+    ("Desks said the $30,000 level, which bitcoin cleared on Monday, would be watched closely.",
+     [("BTC", 30000.0, "USD", "level")]),
+    ("The real test for dogecoin is whether it can stay above the $0.20 level it broke through on Tuesday.",
+     [("DOGE", 0.2, "USD", "level")]),
+    ("Bitcoin fell 6% on Friday. Traders said the break of the $60,000 mark hurt sentiment.",
+     [("BTC", 60000.0, "USD", "level")]),
+    # a what-if: the past clause of its own tells where the market was
+    ("Buying $5,000 of bitcoin on March 2, 2020, when the coin closed near $8,900, would have paid off handsomely.",
+     [("BTC", 8900.0, "USD", "close")]),
+    ("A $20 weekly plan in ether, which began 2020 near $130, would have bought about 30 ETH.", [("ETH", 130.0, "USD", "open")]),
+    # a price in cents that the sentence does not name the coin for is no bitcoin price
+    ("USD Coin traded at 99.8 cents on Monday. Bitcoin rose 5% to $22,400. The stablecoin had lost its peg on Friday. "
+     "It bottomed at $0.88 on Saturday.",
+     [("USDC", 0.998, "USD", "spot"), ("BTC", 22400.0, "USD", "high"), ("USDC", 0.88, "USD", "low")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -225,6 +251,10 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Had spot bitcoin stayed at June's $64,000 average, miners would be fine.",
     "Bitcoin spent the week in the mid-$60,000s.",
     "The strategist does not exclude a further fall of bitcoin to 20,000 dollars in the coming weeks.",
+    # a further line after a support; the sum put in at once; a savings plan's amount
+    "Ether's first support is near $4,200, with the more important line at the round $4,000 mark.",
+    "Bitcoin has doubled since. She put the whole $12,000 in on a single day.",
+    "Bitcoin has doubled since 2021. Dana started a $25 weekly plan that year.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

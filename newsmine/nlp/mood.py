@@ -66,6 +66,15 @@ def told_past(sent: SentView, start: int, end: int) -> bool:
     return clause is not None and clause[1].tag_ == "VBD" and clause[0].dep_ not in ("nsubj", "nsubjpass")
 
 
+def told_in_aside(sent: SentView, start: int, end: int) -> bool:
+    """The amount at ``start:end`` is in a past-tense relative or adverbial clause ("ether, which began 2021 near
+    $730, would have bought ...", "when bitcoin closed the day near $31,900, would have done better"): it tells what
+    happened, whatever the main clause after it supposes."""
+    found = amount_tokens(sent, start, end)
+    clause = _clause(found[1]) if found else None
+    return clause is not None and clause[1].tag_ == "VBD" and clause[1].dep_ in ("relcl", "advcl")
+
+
 def _inverted_condition(verb: Token) -> bool:
     """"Had bitcoin closed June above $71,000, it would have ...": an auxiliary "had" before the subject
     makes the clause a condition, not an event."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import BEST_MANAGED, CAUSATIVES, NAMED_KINDS, broken_support, named_after, verb_cue
+from newsmine.nlp.price_cues import BEST_MANAGED, CAUSATIVES, CROSSED_AFTER, NAMED_KINDS, broken_support, named_after, verb_cue
 
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
 # (the height of a panic is the end of the move that tells it: "plunged to $1,900 at the height of the panic" is the bottom)
@@ -77,8 +77,9 @@ _RECORD_THEN = re.compile(r"\b(?:(?<!run )(?<!shot )(?<!stab )at|to|hit|set|reac
 # a round number lost or taken back is a level crossed ("lost the $55,000 handle", GUIDE rule 3).
 _TURNED_AWAY = re.compile(r"\b(?:(?:turned|pushed|sent) (?:the price (?:of \w+ )?|it |the coin |bitcoin |ether )?(?:away|back)|"
                           r"(?:was |were |got )?rejected) (?:at|near|around)\s*(?:about |around |roughly )?$", re.I)
+# (also a crossing named as a noun: "the break of the $10,000 mark had badly damaged sentiment")
 _LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|broke|breaking|breached|reclaimed|regained|"
-                        r"retook|recaptured) (?:the|its)\s*$", re.I)
+                        r"retook|recaptured|(?:(?:break|breach|loss) (?:of|below|above|through)))(?: the| its)\s*$", re.I)
 _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
 # "The new all-time high so far is $69,210", "the session low was $59,224", "the low print was $57,300": an
 # extreme told as the subject
@@ -150,6 +151,8 @@ _SESSION_AFTER = re.compile(r"(?:\s+or so)?\s+(?:(?:area|level|mark) where |at w
 def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` (from the parse) refined by the words around amount ``a`` of sentence ``text``;
     ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
+    if kind == "spot" and CROSSED_AFTER.match(text, a.end):
+        return "level"  # "the $10,000 level, which bitcoin cleared last week"
     if kind == "level" and _FETCHED_AFTER.match(text, a.end):
         return "spot"  # "far below the $70 that bitcoin cash fetched": where the coin traded, a reference
     session = _SESSION_AFTER.match(text, a.end) if kind not in ("ath", "atl") else None

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.mood import answers_hypothetical, told_past, unreal
+from newsmine.nlp.mood import answers_hypothetical, told_in_aside, told_past, unreal
 from newsmine.nlp.coin_worth import coin_worth
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import BEST_MANAGED, named_after, verb_cue
+from newsmine.nlp.price_cues import BEST_MANAGED, CROSSED_AFTER, named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_other_assets import other_asset
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
@@ -35,8 +35,8 @@ _SIZE = re.compile(
     r"\bbets?\b|\bbids?\b(?![^,.;$]{0,20}\bup\b)|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
-    r"\b(?:spent|invested|put|poured|had|has|have|contributed|deposited|set aside)\s+"
-    r"(?:about |around |some |nearly |roughly |over |more than |another )?$",
+    r"\b(?:spent|invested|put|puts|putting|poured|had|has|have|contributed|deposited|set aside)\s+"
+    r"(?:about |around |some |nearly |roughly |over |more than |another |the whole |all )?$",
     re.I,
 )
 NOT_REACHED = re.compile(
@@ -134,6 +134,8 @@ _RIGHT_REACHED = re.compile(
     # an extreme the coin set, named after the amount ("just above the $2.15 low the token hit last Tuesday")
     r"^\s+(?:low|high|bottom|peak|top)s? (?:that )?(?:the token|the coin|it|\w+) (?:had |has )?(?:hit|touched|set|reached|made|"
     r"printed|tagged)\b", re.I)
+# the modal of the main clause after an amount's own clause ("when bitcoin closed near $31,900, would have done")
+_MAIN_MODAL = re.compile(r"^[\s,]*(?:would|could|will|might)\b", re.I)
 # A horizon ("above $100,000 by the end of the year"), unless the clause tells the past ("slid to
 # about $8 by the end of December"); the end of a session is no horizon.
 _BY_END = re.compile(r"^[\s,]*by (?:(?:the )?(?:end|year-end)\b(?! of (?:the )?(?:[\w-]+ )?(?:session|day|trading))|"
@@ -158,7 +160,9 @@ _NEGATED_RIGHT = re.compile(
 # (also a floor or hurdle the writer names, "$1 psychological floor", "$86,000 as the first hurdle", "¥10.8 million
 # as the line bitcoin has to hold", "$25,000 has become the first line of support")
 # (a label with its colon names the amounts after it: "$0.7120 Resistance: $0.8000")
-_THEN = re.compile(r",?\s+(?:and\s+)?then\s+", re.I)
+# (also a participle of the coin's move after a comma: "Tether traded at a premium, climbing to $1.02")
+_THEN = re.compile(r",?\s+(?:and\s+)?then\s+|,\s+(?:climbing|rising|jumping|rallying|surging|soaring|falling|dropping|"
+                   r"sliding|sinking|slipping|dipping|tumbling|plunging|easing|recovering|rebounding)\b", re.I)
 # a near miss told by its distance, right before the level missed ("came within $150 of $60,000")
 # the next level named ("The next level traders cite is $47,000", "the next milestone many desks were watching was")
 _NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line|reference|support|resistance|target|stop)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
@@ -222,6 +226,7 @@ _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electri
 _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|losses|earnings)|"
                         r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill|bount(?:y|ie)|reward|fine)s?|"
                         r"(?:IRA|portfolio|account|retirement account|pension|nest egg|savings)\b|"  # "a $400,000 IRA"
+                        r"(?:(?:daily|weekly|monthly|regular) )?(?:plan|purchases?|contributions?|budget)\b|"  # "a $25 weekly plan"
                         r"(?:of )?(?:move|movement|upside|downside))\b", re.I)  # ("Analysts Flag $0.75 Upside")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
@@ -288,7 +293,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False
-    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or named_after(text, a.end) or BEST_MANAGED.search(near):
+    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or CROSSED_AFTER.match(right) or named_after(text, a.end) or (
+            BEST_MANAGED.search(near)):
         return True
     reach = _TO_REACH.search(near)
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
@@ -306,7 +312,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
             _NEXT_LEVEL.search(left)) or (
             named_to_watch(left, right)) or (
             LIQUIDATION_LEVELS.search(left)) or (
-            _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) or (
+            _SHORT_OF.search(near) and not _FETCHED_RIGHT.match(right)) or _RIGHT_NOT_REACHED.search(right) and not (
+            _MAIN_MODAL.match(right) and told_in_aside(sent, a.start, a.end)) or (
             re.search(r"\bstrikes?\b", right[:25])):
         return False
     if _TRIGGER_RIGHT.match(text, a.end):

@@ -77,6 +77,9 @@ _ROW_NUMBER = re.compile(r"(?:^|\s)\d{1,2}[.)]\s*$")
 _ROW_OPENS = re.compile(r"(?:^|[\s:])\d{1,2}[.)]\s+[A-Z]")
 # the row's move and the amount it ended at ("+38% to $X", "-3.0% to")
 _ROW_MOVE = re.compile(r"[-−+]\d[\d.]*\s?%\s+to\s*$")
+# ... or a row labelled with its coin and a colon, numbered or not ("...as of 08:00 UTC: Avalanche (AVAX): -23% to
+# $18.62 Solana (SOL): -21% to $126.85")
+_ROW_LABEL = re.compile(r"(?:^|[\s:])(?:[A-Z][\w.'-]* )*\(?[A-Z][A-Z0-9]{1,9}\)?:\s*[-−+]\d[\d.]*\s?%\s+to\s*$")
 
 
 def ranked_move(view: ArticleView, index: int, start: int, since: int) -> bool:
@@ -86,5 +89,5 @@ def ranked_move(view: ArticleView, index: int, start: int, since: int) -> bool:
     text = view.sents[index].text
     if not _ROW_MOVE.search(text, since, start):
         return False
-    return _ROW_OPENS.search(text, since, start) is not None or index > 0 and _ROW_NUMBER.search(
-        view.sents[index - 1].text) is not None
+    return _ROW_OPENS.search(text, since, start) is not None or _ROW_LABEL.search(text, since, start) is not None or (
+        index > 0 and _ROW_NUMBER.search(view.sents[index - 1].text) is not None)

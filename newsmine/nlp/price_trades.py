@@ -62,8 +62,9 @@ _PURCHASE = re.compile(
     # down to 68k", "clients scaling in between 38.6k and 39.2k", "over-the-counter deals at $0.40 a token")
     r"\b(?:on the (?:offer|bid)|bids?|buyers of|scal(?:e|es|ed|ing) in|over-the-counter deals?|OTC (?:deals?|sales?))\b"
     r"[^.;$]{0,40}$|"
-    # the market price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000")
-    r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen (?:the )?\w+ "
+    # the price when someone bought is their purchase price ("put $2,000 in when the price was near $60,000"), but
+    # a coin's own market then is a price ("made its first purchase in March, when bitcoin traded around $68,000")
+    r"\b(?:bought|buying|purchas\w*|invested|put \S+ \S+ in(?:to)?)\b[^.;]{0,30}\bwhen the price "
     r"(?:was|traded|stood|sat)\b[^$.;]{0,12}$|"
     r"\b(?:offering|ico|pre-?sale|token sale|issue|subscription)\s+price\b[^$]{0,12}$|"
     # what a stake grew to ("turned a pretend $10,000 into about $31,000")

@@ -24,6 +24,7 @@ _BY_RANK = re.compile(
     r"\b(?:(?:world['’]s )?(?P<second>second[- ])?(?:largest|biggest) (?:cryptocurrency|crypto asset|digital (?:asset|currency)|"
     r"token|coin)|(?:original|oldest) (?:cryptocurrency|crypto asset|digital currency)|(?P<alt>(?:largest|biggest) altcoin))"
     r"\b(?!\s+(?:exchange|lender|fund|market|holder|miner|compan|ETF)|s)", re.I)
+_APPOSED = re.compile(r"(?:\s+(?:token|coin))?\s*,\s*(?:the\s+)?", re.I)  # "XRP token, the ", "Ether, "
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,14 @@ class SentView:
 
     @cached_property
     def ranked(self) -> tuple[Mention, ...]:
-        """Bitcoin and ether named by rank ("the world's largest cryptocurrency", "the second-largest token")."""
+        """Bitcoin and ether named by rank ("the world's largest cryptocurrency", "the second-largest token"); a
+        rank in apposition to a coin just named describes that coin ("Ripple's XRP token, the second-biggest
+        cryptocurrency by market value for much of the past month, slumped") and names none of its own."""
+        named = [m.end - self.start for m in self.of("ASSET")]
         return tuple(Mention(self.start + m.start(), self.start + m.end(), "ASSET",
                              "ETH" if m.group("second") or m.group("alt") else "BTC")
-                     for m in _BY_RANK.finditer(self.text))
+                     for m in _BY_RANK.finditer(self.text)
+                     if not any(_APPOSED.fullmatch(self.text, end, m.start()) for end in named if end <= m.start()))
 
     @cached_property
     def _by_label(self) -> dict[str, tuple[Mention, ...]]:

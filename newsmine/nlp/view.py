@@ -34,7 +34,9 @@ _OBJECT_BEFORE = re.compile(
     r"beat(?:s|ing)?|as (?:fast|much|far|quickly|sharply|hard) as|"  # "Solana rose twice as fast as bitcoin, gaining 4% to"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
     # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
-    r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with))\s+(?:the\s+)?$|"
+    r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with)|"
+    # ... nor the chain a token lives on ("The token, TRUMP, went live on Solana late Friday and rose as high as")
+    r"(?:live|launched|built|issued|deployed|minted|hosted|based) on)\s+(?:the\s+)?$|"
     # ... nor are the later items of such a list ("STRK against USDT, FDUSD, bitcoin and the Turkish lira")
     # (not the subject after an opening phrase, "Against ether, SOL climbed", nor a new clause, "against Ripple, and litecoin")
     r"\b(?:against|versus|vs\.?|than)\s+(?:(?:[\w$.-]+,\s+){2,4}(?:and\s+|or\s+)?|(?:[\w$.-]+,\s+){1,3}[\w$.-]+,?\s+(?:and|or)\s+|[\w$.-]+\s+(?:and|or)\s+)$|"
@@ -102,6 +104,10 @@ def is_row(text: str) -> bool:
 _UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
 _DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s?$")  # "June 18 bitcoin" counts none
 _UNITS = ("BTC", "ETH", "USDT", "USDC")  # "18 bitcoin", and a stablecoin as the quote currency ("104,310 USDT")
+# The least a coin has fetched in dollars on any exchange, roughly (bitcoin not since early 2011, ether never): a
+# lower dollar price in a sentence that does not name the coin is another coin's ("It bottomed at $0.8774" after a
+# stablecoin's depeg, in a story that named bitcoin last).
+_LEAST_USD = {"BTC": 2.0, "ETH": 0.4}
 
 
 def _subject_refers_back(sent: SentView) -> bool:
@@ -200,6 +206,23 @@ class ArticleView:
             if prev_assets:
                 return prev_assets[0].key if anaphoric else (subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
         return self.main_asset()
+
+    def price_owner(self, index: int, pos: int, usd: float | None) -> str | None:
+        """``asset_for``, unless the sentence does not name that coin and ``usd`` (the price in dollars, None in
+        other money) is below anything it has traded at: then the latest coin named before (up to eight
+        sentences back) that the price fits."""
+        asset = self.asset_for(index, pos)
+        if usd is None or asset is None or usd >= _LEAST_USD.get(asset, 0.0):
+            return asset
+        sent = self.sents[index]
+        if any(m.key == asset for m in sent.of("ASSET")):
+            return asset  # the writer named it ("bitcoin changed hands for 8 cents in 2010")
+        for k in range(index, max(-1, index - 9), -1):
+            named = [m for m in self.sents[k].of("ASSET") if k < index or m.end <= sent.start + pos]
+            fits = next((m.key for m in reversed(named) if usd >= _LEAST_USD.get(m.key, 0.0)), None)
+            if fits is not None:
+                return fits
+        return asset
 
     def _former_or_latter(self, index: int, pos: int) -> str | None:
         """"Solana and Cardano moved apart. The former climbed to $146.20, while the latter slipped to
