@@ -235,6 +235,20 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("USD Coin traded at 99.8 cents on Monday. Bitcoin rose 5% to $22,400. The stablecoin had lost its peg on Friday. "
      "It bottomed at $0.88 on Saturday.",
      [("USDC", 0.998, "USD", "spot"), ("BTC", 22400.0, "USD", "high"), ("USDC", 0.88, "USD", "low")]),
+    ("Bitcoin fell. In 2017 ether briefly dropped to 10 cents on GDAX after a large sell order.", [("ETH", 0.1, "USD", "low")]),
+    # the coin outpaced is an object; a participle aside about the coin before; a year before a coin counts no coins
+    ("Bitcoin rose 2% on Tuesday. Ether outpaced bitcoin, gaining 6% to $2,450, while solana rose 5%.",
+     [("ETH", 2450.0, "USD", "high")]),
+    ("SushiSwap's SUSHI token, launched a week ago as a copy of the Uniswap exchange, jumped as high as $11.20.",
+     [("SUSHI", 11.2, "USD", "high")]),
+    ("Ethena's USDe slid on Binance. In March 2020 bitcoin lost half its value in a day and traded as low as $3,850.",
+     [("BTC", 3850.0, "USD", "low")]),
+    # a pair named in words prices its base; a coin's own session low, on two venues; a level broken on the way down
+    ("Bitcoin slid on Wednesday. Binance's bitcoin-tether pair bottomed at 30,066 USDT.", [("BTC", 30066.0, "USDT", "low")]),
+    ("Bitcoin slid on Binance.US. Elsewhere the move barely registered: bitcoin's session low was $62,090 on Coinbase and "
+     "$62,120 on Kraken.", [("BTC", 62090.0, "USD", "low"), ("BTC", 62120.0, "USD", "low")]),
+    ("Bitcoin, which broke below $30,000 on Monday, touched $28,200 on Tuesday.",
+     [("BTC", 30000.0, "USD", "level"), ("BTC", 28200.0, "USD", "low")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -255,6 +269,19 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Ether's first support is near $4,200, with the more important line at the round $4,000 mark.",
     "Bitcoin has doubled since. She put the whole $12,000 in on a single day.",
     "Bitcoin has doubled since 2021. Dana started a $25 weekly plan that year.",
+    # a wire's correction line repeats a figure; it states none
+    "Ether slid on Monday. (Updates prices; corrects ether's intraday low in third paragraph to $2,111, from $2,211)",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []
+
+
+@pytest.mark.parametrize("text,sentence", [
+    # a venue named like a web address, and a clock time before its zone, end no sentence
+    ("Bitcoin plunged 87% to $8,200 on Binance.US on Thursday, a day after setting a record.",
+     "Bitcoin plunged 87% to $8,200 on Binance.US on Thursday, a day after setting a record."),
+    ("Bitcoin peaked at $49,048 on Coinbase shortly before 10 a.m. New York time, the highest since 2021.",
+     "Bitcoin peaked at $49,048 on Coinbase shortly before 10 a.m. New York time, the highest since 2021."),
+])
+def test_one_sentence(text: str, sentence: str) -> None:
+    assert [p.sentence for p in extract_facts([Article(source="t", text=text)])[0].prices] == [sentence]

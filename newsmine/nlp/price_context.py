@@ -83,7 +83,8 @@ _LOST_MARK = re.compile(r"\b(?:lost|losing|loses|gave up|giving up|surrendered|b
 _MARK_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:handle|mark|level|line|threshold|support|resistance|floor)\b", re.I)
 # "The new all-time high so far is $69,210", "the session low was $59,224", "the low print was $57,300": an
 # extreme told as the subject
-_EXTREME_IS = re.compile(r"\b(?:the|its|their|a) (?:new |fresh |session |intraday |(?:day|session|week)['’]s )?(?P<what>all-time high|all-time low|"
+# (also a coin's own: "bitcoin's session low was $62,090 on Coinbase")
+_EXTREME_IS = re.compile(r"\b(?:the|its|their|a|[a-z]+['’]s) (?:new |fresh |session |intraday |(?:day|session|week)['’]s )?(?P<what>all-time high|all-time low|"
                          r"record(?: high)?|high|low|peak|bottom)(?: print| tick)?"
                          r"(?: so far| of the day| of the session| for the day| today)?(?: on (?:[\w-]+ ){0,2}?[A-Z]\w+)? "
                          r"(?:is|was|stands at|stood at|came at|came in at)\s+(?:about |around |roughly |just )?$", re.I)
@@ -92,6 +93,8 @@ _EXTREME_APPOSED = re.compile(r"\b(?:the|its|their) (?:[\w'’-]+ ){0,2}?(?P<wha
                              r"high|low|peak|bottom)(?: so far)?,\s+(?:about |around |roughly |near |some |just )?$", re.I)
 # a list that leaves out the verb after its first item: "XRP slipped to $0.2010 and litecoin to $42.60",
 # "Solana sinks to $110.20, XRP to $0.43", "... to $64,200, and so did ether, to $3,150": every item moved the same way
+# ... or the same extreme on another venue ("bitcoin's session low was $62,090 on Coinbase and $62,120 on Kraken")
+_VENUE_LISTED = re.compile(r"\s+on [A-Z][\w.]*\s+and\s+(?:about |around |roughly |nearly )?$")
 _GAPPED = re.compile(r"(?:\s+on [A-Z]\w+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?!(?:before|after|then|while)\b)"
                      r"(?:(?:so|as) did\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,?\s+|"
                      r"(?:(?![\w'’-]*(?:ing|ed)\s)[\w'’-]+\s+){1,3})to\s+"
@@ -166,7 +169,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     if kind in ("low", "high", "spot") and found and found[-1][3] == "level" and _THEN_LISTED.match(
             text, found[-1][0].end, a.start):
         return "level"
-    gapped = _GAPPED.match(text, found[-1][0].end, a.start) if found and found[-1][3] in ("high", "low") else None
+    gapped = (_GAPPED.match(text, found[-1][0].end, a.start) or _VENUE_LISTED.match(text, found[-1][0].end, a.start)
+              ) if found and found[-1][3] in ("high", "low") else None
     if kind == "spot" and gapped:
         return found[-1][3]
     named = named_after(text, a.end)

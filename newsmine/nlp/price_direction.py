@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _HAND = frozenset({"hand", "hands", "handed", "handing"})  # "handed back its gains": a fall
+_SIDES = {"below": "fall", "under": "fall", "beneath": "fall", "above": "rise", "over": "rise"}
 
 def _way(t: Token, extremes: bool = False) -> str | None:
     """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""
@@ -27,6 +28,9 @@ def _way(t: Token, extremes: bool = False) -> str | None:
         cls = next((m for c in t.children if c.dep_ == "nsubj" and (m := noun_cue(joined_word(c))) in ("fall", "rise")), cls)
     if t.lower_ in _HAND and any(c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         cls = "fall"  # "then handed back almost everything it had gained"
+    if cls == "cross":  # a level crossed on the way down or up ("broke below $30,000", "cleared above")
+        side = next((c.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ in _SIDES), None)
+        cls = _SIDES.get(side, cls)
     if cls == "fall" or t.lower_ in DOWN_WORDS or extremes and cls == "low" and t.pos_ == "NOUN":
         return "low"
     return "high" if cls == "rise" or t.lower_ in UP_WORDS or extremes and cls == "high" and t.pos_ == "NOUN" else None

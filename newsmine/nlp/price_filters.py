@@ -147,7 +147,8 @@ _YEAR_AFTER = re.compile(r"^[^,.;$]{0,12}?\b(?:by|in|for|during|through) (?:(?:t
 # to $3,437, not $3,473"): nothing in it is a fact.
 CORRECTION = re.compile(r"\b(?:earlier|previous|prior) version of this (?:story|article|report|post|piece|column|retrospective|item|note)\b|"
                          r"\b(?:misstated|misreported|incorrectly (?:said|stated|reported|gave))\b|"
-                         r"^\(?(?:(?:This|The) (?:story|article|report|item)\b[^.]{0,40}\bcorrects\b|Corrects\b)", re.I)
+                         r"^\(?(?:(?:This|The) (?:story|article|report|item)\b[^.]{0,40}\bcorrects\b|Corrects\b|"
+                         r"(?:Updates|Adds)\b[^)]{0,160}\bcorrects\b)", re.I)  # a wire's "(Updates ...; corrects ... to $X)"
 # A level the sentence says was never reached ("the $10,000 level was never tested",
 # "fell short of $50,000") is no price anywhere in that sentence.
 _NEGATED_LEFT = re.compile(

@@ -31,6 +31,7 @@ _INTO = re.compile(r"\binto\s+$")
 _FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
+    r"outpac(?:ed|es|ing)|outstrip(?:ped|s|ping)|outr[au]n|outrunning|lagg(?:ed|ing)|trail(?:ed|ing|s)|"
     r"beat(?:s|ing)?|as (?:fast|much|far|quickly|sharply|hard) as|"  # "Solana rose twice as fast as bitcoin, gaining 4% to"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
     # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
@@ -53,7 +54,8 @@ _OPENING_AGAINST = re.compile(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s+(?:against|versus|th
 # after it is about.
 _ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|together with|alongside|as well as|"
                     # a participle clause about the coin ("TRUMP, launched by the camp on Solana, changed hands")
-                    r"(?:launched|issued|built|created|minted|deployed|based|listed)\s+(?:on|by|in|at)\b)"
+                    # (or told any other way: "SUSHI, launched less than a week ago as a copy of the Uniswap exchange,")
+                    r"(?:launched|issued|built|created|minted|deployed|based|listed)\b)"
                     r"[^,()—–;]*[,)—–]")
 # ... but an aside that gives the subject's ticker names the subject ("The token, which trades under the ticker TRUMP,")
 _TICKER_ASIDE = re.compile(r"\bunder the (?:ticker|symbol)\b")
@@ -102,12 +104,14 @@ def is_row(text: str) -> bool:
 # "0.059 BTC", "12,000 ETH": a coin after a bare number is a unit, not the subject (after
 # "$0.53" it starts the next table row: "DOGE -21.4% at $0.53 BTC -3.1% at 56.9k").
 _UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
-_DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s?$")  # "June 18 bitcoin" counts none
+# "June 18 bitcoin", "in March 2020 bitcoin lost half its value": a date counts no coins
+_DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s?$|"
+                         r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|in|since|by|early|late) (?:19|20)\d\d\s?$")
 _UNITS = ("BTC", "ETH", "USDT", "USDC")  # "18 bitcoin", and a stablecoin as the quote currency ("104,310 USDT")
-# The least a coin has fetched in dollars on any exchange, roughly (bitcoin not since early 2011, ether never): a
-# lower dollar price in a sentence that does not name the coin is another coin's ("It bottomed at $0.8774" after a
-# stablecoin's depeg, in a story that named bitcoin last).
-_LEAST_USD = {"BTC": 2.0, "ETH": 0.4}
+# The least a coin has fetched in dollars on any exchange, roughly (bitcoin not since early 2011, ether ten cents in
+# a 2017 flash crash on GDAX): a lower dollar price in a sentence that does not name the coin is another coin's ("It
+# bottomed at $0.8774" after a stablecoin's depeg, in a story that named bitcoin last).
+_LEAST_USD = {"BTC": 2.0, "ETH": 0.1}
 
 
 def _subject_refers_back(sent: SentView) -> bool:
@@ -207,19 +211,24 @@ class ArticleView:
                 return prev_assets[0].key if anaphoric else (subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
         return self.main_asset()
 
-    def price_owner(self, index: int, pos: int, usd: float | None) -> str | None:
-        """``asset_for``, unless the sentence does not name that coin and ``usd`` (the price in dollars, None in
-        other money) is below anything it has traded at: then the latest coin named before (up to eight
-        sentences back) that the price fits."""
+    def price_owner(self, index: int, pos: int, value: float, currency: str) -> str | None:
+        """``asset_for`` the price ``value`` in ``currency`` at ``pos`` of sentence ``index``, with two checks the
+        amount itself allows. A coin that is the price's own currency is the quote side of a pair: the coin named
+        just before it is the base ("Binance's bitcoin-tether pair bottomed at 30,066 USDT"). A dollar price below
+        anything the coin has traded at, in a sentence that does not name it, is the latest coin named before
+        (up to eight sentences back) that the price fits."""
         asset = self.asset_for(index, pos)
-        if usd is None or asset is None or usd >= _LEAST_USD.get(asset, 0.0):
-            return asset
         sent = self.sents[index]
+        if asset is not None and asset == currency:
+            base = [m.key for m in sent.of("ASSET") if m.end <= sent.start + pos and m.key != currency]
+            return base[-1] if base else asset
+        if currency != "USD" or asset is None or value >= _LEAST_USD.get(asset, 0.0):
+            return asset
         if any(m.key == asset for m in sent.of("ASSET")):
             return asset  # the writer named it ("bitcoin changed hands for 8 cents in 2010")
         for k in range(index, max(-1, index - 9), -1):
             named = [m for m in self.sents[k].of("ASSET") if k < index or m.end <= sent.start + pos]
-            fits = next((m.key for m in reversed(named) if usd >= _LEAST_USD.get(m.key, 0.0)), None)
+            fits = next((m.key for m in reversed(named) if value >= _LEAST_USD.get(m.key, 0.0)), None)
             if fits is not None:
                 return fits
         return asset
