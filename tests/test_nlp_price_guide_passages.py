@@ -249,6 +249,10 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      "$62,120 on Kraken.", [("BTC", 62090.0, "USD", "low"), ("BTC", 62120.0, "USD", "low")]),
     ("Bitcoin, which broke below $30,000 on Monday, touched $28,200 on Tuesday.",
      [("BTC", 30000.0, "USD", "level"), ("BTC", 28200.0, "USD", "low")]),
+    # a ticker named as a fan token introduces it; "one of ..." in apposition only describes the coin before
+    ("Kelburn's shares rose. The club's KTH fan token jumped 140% to $6.81 on Wednesday.", [("KTH", 6.81, "USD", "high")]),
+    ("Bitcoin rose. Ether, one of the other coins on offer alongside litecoin and bitcoin cash, rose 5% to about $392.",
+     [("ETH", 392.0, "USD", "high")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -271,6 +275,8 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Bitcoin has doubled since 2021. Dana started a $25 weekly plan that year.",
     # a wire's correction line repeats a figure; it states none
     "Ether slid on Monday. (Updates prices; corrects ether's intraday low in third paragraph to $2,111, from $2,211)",
+    # a chart line as the subject: its value is no trade
+    "Ether fell again. The 200-week moving average, which marked the 2018 bottom, is above price at roughly $1,230.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

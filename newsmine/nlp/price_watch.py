@@ -59,6 +59,10 @@ _YEAR_ROW = re.compile(r"\b((?:19|20)\d\d):(?=[^:]*$)")
 _FORECAST_HEADER = re.compile(r"\b(?:forecasts?|predictions?|targets?|projections?|estimates?|calls|levels? to watch|"
                               r"key levels?|support levels?|resistance levels?)\b", re.I)
 _LEVELS_HEADING = re.compile(r"^(?:(?:key|the) )?levels(?: to watch)?:?$", re.I)
+# a chart line as the sentence's subject ("The 200-week moving average, which marked the 2018 bottom, is above price
+# at roughly $1,230"): its value is a level on the chart, no trade
+_INDICATOR_SUBJECT = re.compile(r"^(?:The|Its|Their|A|An)\s+(?:[\w.-]+\s+){0,3}(?:moving average|trend ?line|retracement|"
+                                r"Fibonacci (?:level|line)|EMA|SMA|VWAP|Bollinger band)s?\b", re.I)
 # a further line named after a support or a resistance ("She puts first support near $4,200, ..., with the more
 # important line at the round $4,000 mark")
 _LINE_AT = re.compile(r"\b(?:line|level)s? (?:at|near|around)\s+(?:the\s+)?(?:round\s+)?$", re.I)
@@ -70,7 +74,8 @@ def support_watched(sent: SentView, a: Amount, near: str, right: str) -> bool:
     the market reached it or a coin is said to trade there ("with bitcoin at $56,700")."""
     text = sent.text
     return bool(_SUPPORT.search(near) or _RIGHT_SUPPORT.search(right) or _WATCH.match(text)
-                or _LABELLED_LEVEL.search(text, 0, a.start) or _LINE_AT.search(near) and _SUPPORT.search(text, 0, a.start)) and not (
+                or _LABELLED_LEVEL.search(text, 0, a.start) or _LINE_AT.search(near) and _SUPPORT.search(text, 0, a.start)
+                or _INDICATOR_SUBJECT.match(text)) and not (
         _REACHED.search(near) or coin_at(sent, a) or broken_support(text, a.start, a.end))
 
 
