@@ -36,8 +36,8 @@ _INTRODUCTIONS = (
     re.compile(rf"\b(?:memecoin|meme coin|token|altcoin)\s+{_TICKER}\b(?![\w'’-])"),
     # "the DOGS memecoin", "received DOGS tokens", "Tron's USDD stablecoin", "the club's KTH fan token": a ticker in
     # capitals naming its coin's kind
-    re.compile(rf"\b{_TICKER}\s+(?:(?:fan|governance|utility|gaming|exchange|native|reward) )?(?:tokens?|memecoins?|meme coins?|"
-               r"stablecoins?)\b"),
+    re.compile(rf"\b{_TICKER}\s+(?:(?:fan|governance|utility|gaming|exchange|native|reward) )?"
+               r"(?:tokens?|memecoins?|meme coins?|stablecoins?)\b"),
     # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
     # (not a club or firm whose token it is: "Ribeira Norte FC, a Portuguese side whose token")
     re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:(?!whose\b)[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),

@@ -102,7 +102,8 @@ _NEVER_FIRST = frozenset(("%", "|"))
 _NEVER_LAST = frozenset(("|", "–", "—"))  # nor ends with a separator or the dash of a range ("139.80 – 151.20")
 
 
-# nor does a clock time end one before its zone ("printed $8,200 at 1:08 p.m. New York time (1708 GMT), then snapped back")
+# nor does a clock time end one before its zone ("printed $8,200 at 1:08 p.m. New York time (1708 GMT), then
+# snapped back")
 _CLOCK = frozenset(("a.m.", "p.m."))
 _ZONE = re.compile(r"\(?(?:(?:[A-Z][a-z]+ ){1,2}time\b|(?:ET|EST|EDT|GMT|UTC|BST|CET|JST|HKT|SGT|PT|PST|PDT)\b)")
 

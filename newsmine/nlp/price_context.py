@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import BEST_MANAGED, CAUSATIVES, CROSSED_AFTER, NAMED_KINDS, broken_support, named_after, verb_cue
+from newsmine.nlp.price_cues import (BEST_MANAGED, CAUSATIVES, CROSSED_AFTER, NAMED_KINDS, broken_support, named_after,
+                                     verb_cue)
 
 # "hits $3,200 at the bottom of the flush", "quoting $1,242 at the height of the frenzy": the extreme of a move
 # (the height of a panic is the end of the move that tells it: "plunged to $1,900 at the height of the panic" is the bottom)

@@ -144,8 +144,9 @@ def noun_cue(word: str) -> str | None:
 
 # A level the coin crossed, named after the amount ("the $10,000 level, which bitcoin cleared last week", "the
 # $0.00006 level it broke through on Wednesday"): reached, and a `level`, whatever the sentence says of it next.
-CROSSED_AFTER = re.compile(r"\s+(?:level|mark|line|threshold|handle),?\s+(?:which\s+|that\s+)?(?:it|the coin|the token|\w+) "
-                           r"(?:had |has )?(?:cleared|broke|crossed|reclaimed|breached|topped|lost)\b", re.I)
+CROSSED_AFTER = re.compile(r"\s+(?:level|mark|line|threshold|handle),?\s+(?:which\s+|that\s+)?"
+                           r"(?:it|the coin|the token|\w+) (?:had |has )?(?:cleared|broke|crossed|reclaimed|breached|topped|lost)\b",
+                           re.I)
 
 
 # An amount named in apposition as a past extreme or a session's price ("reclaim $78,370, the weekly open";

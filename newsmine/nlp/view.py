@@ -63,7 +63,8 @@ _TICKER_ASIDE = re.compile(r"\bunder the (?:ticker|symbol)\b")
 CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
 # named inside it only describes the one before.
-_APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an|another|one of)\s[^,()—–;$]{1,140},")  # (", one of the other coins on offer,")
+# (also ", one of the other coins on offer,")
+_APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an|another|one of)\s[^,()—–;$]{1,140},")
 
 
 # A coin's move named as a noun right before the amount ("a sharper fall than bitcoin's retreat to $61,500",
