@@ -61,8 +61,7 @@ def told_past(sent: SentView, start: int, end: int) -> bool:
     """The amount at ``start:end`` is where a past-tense verb took the market ("slid to about $8 by the
     end of December"): a time adjunct of that clause dates a fact, it sets no horizon. An amount
     that is the subject is a view reported in the past ("said $150,000 by year-end was a base case")."""
-    found = amount_tokens(sent, start, end)
-    clause = _clause(found[1]) if found else None
+    clause = _amount_clause(sent, start, end)
     return clause is not None and clause[1].tag_ == "VBD" and clause[0].dep_ not in ("nsubj", "nsubjpass")
 
 
@@ -70,8 +69,7 @@ def told_in_aside(sent: SentView, start: int, end: int) -> bool:
     """The amount at ``start:end`` is in a past-tense relative or adverbial clause ("ether, which began 2021 near
     $730, would have bought ...", "when bitcoin closed the day near $31,900, would have done better"): it tells what
     happened, whatever the main clause after it supposes."""
-    found = amount_tokens(sent, start, end)
-    clause = _clause(found[1]) if found else None
+    clause = _amount_clause(sent, start, end)
     return clause is not None and clause[1].tag_ == "VBD" and clause[1].dep_ in ("relcl", "advcl")
 
 
@@ -80,6 +78,12 @@ def _inverted_condition(verb: Token) -> bool:
     makes the clause a condition, not an event."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subject.i for c in verb.children)
+
+
+def _amount_clause(sent: SentView, start: int, end: int) -> tuple[Token, Token] | None:
+    """``_clause`` of the amount at ``start:end`` of ``sent``, or None without a parse."""
+    found = amount_tokens(sent, start, end)
+    return _clause(found[1]) if found else None
 
 
 def _clause(node: Token) -> tuple[Token, Token] | None:

@@ -282,9 +282,10 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
         pos = next((m.end - sent.start for m in sent.of("ASSET") if m.start < sent.start + a.start < m.end), a.start)
         after = _COIN_AFTER.match(text, a.end)
         named = next((m.key for m in sent.of("ASSET") if after and m.start - sent.start == after.end()), None)
-        asset = named or view.price_owner(index, pos, a.value, _currency(a, text))
+        currency = _currency(a, text)
+        asset = named or view.price_owner(index, pos, a.value, currency)
         if asset is not None and asset != a.currency:  # "bitcoin at 0.5 BTC" misreads a count
-            found.append((a, asset, _currency(a, text), kind))
+            found.append((a, asset, currency, kind))
     found = _list_shares_fate(text, amounts, rejected, found)
     found = paired_coins(sent, found)
     return _beyond_record(text, found)

@@ -106,8 +106,8 @@ def is_row(text: str) -> bool:
 # "$0.53" it starts the next table row: "DOGE -21.4% at $0.53 BTC -3.1% at 56.9k").
 _UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
 # "June 18 bitcoin", "in March 2020 bitcoin lost half its value": a date counts no coins
-_DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\s?$|"
-                         r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|in|since|by|early|late) (?:19|20)\d\d\s?$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_BEFORE = re.compile(rf"\b{_MONTH} \d{{1,2}}\s?$|\b(?:{_MONTH}|in|since|by|early|late) (?:19|20)\d\d\s?$")
 _UNITS = ("BTC", "ETH", "USDT", "USDC")  # "18 bitcoin", and a stablecoin as the quote currency ("104,310 USDT")
 # The least a coin has fetched in dollars on any exchange, roughly (bitcoin not since early 2011, ether ten cents in
 # a 2017 flash crash on GDAX): a lower dollar price in a sentence that does not name the coin is another coin's ("It
