@@ -29,6 +29,10 @@ MONEY_PAIRS = [
     ("1.4 million Canadian dollars", "C$1.4 million"),
     ("18,000 rupee", "₹18,000"),
     ("64 cents", "$0.64"),
+    # translated copy: a number in parts, and a decimal comma before a scale
+    ("18 million 600 thousand won", "₩18.6 million"),
+    ("73 thousand 600 dollars", "$73,600"),
+    ("23,5 million won", "₩23.5 million"),
 ]
 
 
@@ -51,6 +55,11 @@ def test_digits_with_a_currency_word_read_like_the_symbol_form(words, symbol):
 ])
 def test_false_friends_and_years(text, expected):
     assert read(text) == expected
+
+
+def test_a_comma_before_one_or_two_digits_and_a_percent_sign_is_a_decimal_comma():
+    assert [a.value for a in find_percents("Bitcoin ended within 1,1% of its open and 2,25 percent below the high.")] == [
+        1.1, 2.25]
 
 
 @pytest.mark.parametrize("words,value", [

@@ -253,6 +253,54 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("Kelburn's shares rose. The club's KTH fan token jumped 140% to $6.81 on Wednesday.", [("KTH", 6.81, "USD", "high")]),
     ("Bitcoin rose. Ether, one of the other coins on offer alongside litecoin and bitcoin cash, rose 5% to about $392.",
      [("ETH", 392.0, "USD", "high")]),
+    # a level broken below, told by the particle; another venue's low beside a touched level; a return with no
+    # direction of its own
+    ("Bitcoin, which broke below $40,000 on Friday for the first time since March, touched $38,900 before steadying.",
+     [("BTC", 40000.0, "USD", "level"), ("BTC", 38900.0, "USD", "low")]),
+    ("Bitcoin touched $61,000 on Bybit, while the lowest trade on Kraken was $62,400.",
+     [("BTC", 61000.0, "USD", "low"), ("BTC", 62400.0, "USD", "low")]),
+    ("Bitcoin printed $52,100 on one venue at 9:14 a.m., then snapped back to around $58,000 within seconds.",
+     [("BTC", 52100.0, "USD", "low"), ("BTC", 58000.0, "USD", "spot")]),
+    # DeFi, gaming and stablecoin tokens by ticker or name
+    ("GMX slid 7% to $24.10 and PENDLE sank 11% to $3.05.", [("GMX", 24.1, "USD", "low"), ("PENDLE", 3.05, "USD", "low")]),
+    ("Basic Attention Token jumped 18% to $0.31.", [("BAT", 0.31, "USD", "high")]),
+    ("Gaming tokens: BEAM: $0.021, down 4% PRIME: $9.80, up 6%", [("BEAM", 0.021, "USD", "spot"),
+                                                                  ("PRIME", 9.8, "USD", "spot")]),
+    # a coin it moved along with is not the subject
+    ("Ether sank along with bitcoin, touching $1,490 on Sunday.", [("ETH", 1490.0, "USD", "low")]),
+    # a dollar price ether or a stablecoin cannot have goes to the coin named before that it fits
+    ("Bitcoin set a record last month. Ether lagged. The coin has held above $90,000 since.",
+     [("BTC", 90000.0, "USD", "level")]),
+    ("Bitcoin led the market. XRP rose 3% to $2.41. Tuesday's low was $88,400.",
+     [("XRP", 2.41, "USD", "high"), ("BTC", 88400.0, "USD", "low")]),
+    # an article mixing comma groups with decimal commas reads each as written
+    ("Bitcoin sank to 88,266,000 won on Upbit and to 88,8 million won on Bithumb, while on Binance it dipped 1,1% to $94,100.",
+     [("BTC", 88266000.0, "KRW", "low"), ("BTC", 88800000.0, "KRW", "low"), ("BTC", 94100.0, "USD", "low")]),
+    # a "whose" aside is the coin's; an extreme after a premium; a level touched earlier on the day
+    ("SNX, whose lending pools would take any bad debt, eased 4% to $2.31.", [("SNX", 2.31, "USD", "low")]),
+    ("Tether briefly traded at a premium, as high as $1.009.", [("USDT", 1.009, "USD", "high")]),
+    ("Solana followed bitcoin lower, dropping to $131 after touching $148 earlier on Tuesday.",
+     [("SOL", 131.0, "USD", "low"), ("SOL", 148.0, "USD", "high")]),
+    # two coins that both reached one amount; a coin that names an object; a participle's own coin
+    ("Stablecoins wobbled, with USD Coin and Dai both quoted near $0.98.",
+     [("USDC", 0.98, "USD", "spot"), ("DAI", 0.98, "USD", "spot")]),
+    ("Basic Attention Token, which paid the largest COMP rewards, climbed 26% to $0.29.", [("BAT", 0.29, "USD", "high")]),
+    ("The market shrugged, with ether barely moving at $1,855 and bitcoin holding near $29,200.",
+     [("ETH", 1855.0, "USD", "spot"), ("BTC", 29200.0, "USD", "spot")]),
+    # a new pair's opening print; a level touched after losses were extended
+    ("After an opening print of $7.20 on OKX, APT fell as low as $6.05.", [("APT", 7.2, "USD", "open"),
+                                                                          ("APT", 6.05, "USD", "low")]),
+    ("Bitcoin extended its losses overnight, touching $20,816 in early Asian trade.", [("BTC", 20816.0, "USD", "low")]),
+    # a record's amount named as the record's; a record named after a long place phrase; a restatement after a gloss
+    ("Bitcoin rose to €61,200, still below the €63,400 of the record set in March.",
+     [("BTC", 61200.0, "EUR", "high"), ("BTC", 63400.0, "EUR", "ath")]),
+    ("Bitcoin traded at R$ 362,450 on Mercado Bitcoin in the early afternoon, the highest value ever recorded.",
+     [("BTC", 362450.0, "BRL", "ath")]),
+    ("Ether rose 3% to $4,060, its highest level since December 2021, equivalent to about R$ 20,180.",
+     [("ETH", 4060.0, "USD", "high"), ("ETH", 20180.0, "BRL", "spot")]),
+    # a new ticker opening a sentence with its move to a dollar price (a venue's name does not)
+    ("The memecoin launched on Friday. LIBRA spiked to $4.56 within the hour. FTX plunged on the news.",
+     [("LIBRA", 4.56, "USD", "high")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -277,6 +325,11 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Ether slid on Monday. (Updates prices; corrects ether's intraday low in third paragraph to $2,111, from $2,211)",
     # a chart line as the subject: its value is no trade
     "Ether fell again. The 200-week moving average, which marked the 2018 bottom, is above price at roughly $1,230.",
+    # a position's liquidation price; the cost of a device
+    "Ether fell 9%. One whale's liquidation price was pushed down to about $1,350 after a top-up.",
+    "Bitcoin fell 4%. A hardware wallet costing $80 to $160 keeps coins off the exchange.",
+    # claims on a bankrupt lender trade, but are no coin
+    "Bitcoin was flat. Claims against the lender, which froze withdrawals in June, traded nearer 20 cents.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

@@ -136,6 +136,14 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "BLUR": ("Blur", (), ("BLUR",)),
     "ENJ": ("Enjin Coin", ("enjin coin",), ("ENJ",)),
     "GALA": ("Gala", (), ("GALA",)),  # the ticker only: the protocol's name is no price of its token
+    "GMX": ("GMX", (), ("GMX",)),
+    "PENDLE": ("Pendle", ("pendle",), ("PENDLE",)),
+    "RPL": ("Rocket Pool", (), ("RPL",)),  # the ticker only: "Rocket Pool" is the protocol (its ether is rETH)
+    "BAT": ("Basic Attention Token", ("basic attention token",), ("BAT",)),
+    "BEAM": ("Beam", (), ("BEAM",)),  # gaming tokens by ticker only: "beam" and "prime" are common words
+    "PRIME": ("Echelon Prime", ("echelon prime",), ("PRIME",)),
+    "PAX": ("Paxos Standard", ("paxos standard", "pax dollar"), ("PAX", "USDP")),  # renamed Pax Dollar in 2021
+    "GUSD": ("Gemini Dollar", ("gemini dollar",), ("GUSD",)),
 }
 
 # listed funds' and crypto companies' stock tickers: a row or a subject named so is a share, not a coin

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.lexicon import ASSETS, STOCK_TICKERS
+from newsmine.nlp.lexicon import ASSETS, EXCHANGES, STOCK_TICKERS
 from newsmine.nlp.numbers import CURRENCY_SYMBOLS
 from newsmine.nlp.view import Mention
 
@@ -47,6 +47,9 @@ _INTRODUCTIONS = (
     _BRACKETED,
     # a movers line's ticker, its price and its change ("SHIB $0.00002874 -4.2% FLOKI $0.0002991 +11.6% MYRO $0.2231")
     re.compile(rf"(?:^|\s){_TICKER}\s+[$€£]\d[\d.,]*\s+[-+−]\d[\d.,]*%"),
+    # a ticker opening a sentence with its move to a dollar price ("LIBRA spiked to $4.56", "PNUT sank 30% to $0.41")
+    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_TICKER}\s+(?:spiked|surged|jumped|soared|rallied|climbed|rose|plunged|"
+               r"plummeted|crashed|tumbled|sank|slid|fell|dropped)\s+(?:as (?:high|low) as|to|\d[\d.]*% to)\s+\$\d"),
     # "MNGO, which still trades on a handful of smaller exchanges": a ticker that trades is a coin
     re.compile(rf"\b{_TICKER},\s+which\s+(?:still\s+|now\s+)?trades\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
@@ -64,8 +67,9 @@ _NOT_TICKERS = frozenset("ETF ETFS ETP ETN SEC CEO CFO CTO USD EUR GBP JPY NFT N
 _ORG_WORDS = frozenset("index fund trust etf etp report act bill authority commission bank exchange association council "
                        "group capital partners research labs foundation markets securities holdings inc corp ltd agency "
                        "reserve ministry office service board".split())
+# (nor is a venue's name a new coin: "FTX plunged to")
 _KNOWN = (frozenset(t for _, _, tickers in ASSETS.values() for t in tickers) | frozenset(ASSETS) | _NOT_TICKERS
-          | STOCK_TICKERS)
+          | STOCK_TICKERS | frozenset(alias.upper() for aliases in EXCHANGES.values() for alias in aliases))
 
 
 def introduced(text: str) -> dict[str, set[str]]:

@@ -75,8 +75,9 @@ CURRENCY_PATTERN = (
     rf"dirhams|tether|€|¢|(?-i:{'|'.join(_CODES)}))(?![\w-])")
 _CURRENCY_RE = re.compile(rf"(?<![\w.])(?i:{CURRENCY_PATTERN})")
 # Every currency word the pattern reads is one of these (the words in any case, the codes in capitals): most
-# sentences hold none, and substring tests cost a fraction of the pattern's search.
-_MONEY_WORDS_ONLY = tuple(w for w in MONEY_WORDS if w.upper() not in _CODES)
+# sentences hold none, and one search for any of them as a substring costs a fraction of the pattern's search.
+_ANY_MONEY_WORD = re.compile("|".join(map(re.escape, sorted(w for w in MONEY_WORDS if w.upper() not in _CODES))))
+_ANY_CODE = re.compile("|".join(_CODES))
 # The words after a number that make it a percentage, as ``numbers.PERCENT_RE`` reads them after digits.
 PERCENT_WORDS = r"(?i:percentage points?|percent|per cent|pct)\b"
 _PERCENT_RE = re.compile(rf"(?<![\w.]){PERCENT_WORDS}")
@@ -108,8 +109,7 @@ class Spelled(NamedTuple):
 def names_currency(text: str) -> bool:
     """Whether ``text`` may hold a currency word that ``CURRENCY_PATTERN`` reads: a cheap test that rules out the
     most sentences before the patterns that need one run."""
-    lowered = text.lower()
-    return any(word in lowered for word in _MONEY_WORDS_ONLY) or any(code in text for code in _CODES)
+    return _ANY_MONEY_WORD.search(text.lower()) is not None or _ANY_CODE.search(text) is not None
 
 
 def find_spelled(text: str) -> list[Spelled]:

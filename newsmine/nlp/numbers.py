@@ -38,7 +38,10 @@ SCALES = {
 
 # Indian digit groups ("52,41,000") come first: the Western shape would stop at "52". Up to
 # 12 decimals for micro-priced tokens ("$0.00001234"); never stop before ".digit" ("$2.3trn" is not $2).
+# A comma before one or two digits and a scale or a percent sign is a decimal comma in any copy ("23,5 million won",
+# "1,1%"): a thousands separator groups three.
 _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|"
+        r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per cent\b|(?:million|billion|trillion|Million|Billion)\b))|"
         r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d|,\d{3})")  # (not "60" of "the mid-$60,000s")
 # After a currency symbol, also a memecoin price in subscript-zero notation: "$0.0₅1742" is 0.000001742,
 # the subscript counting the zeros after the point.
@@ -49,6 +52,7 @@ _BARE_NUM = _NUM.replace(r"(?<![\w.,])", "").replace("(?P<num>", "(?P<num>0\\.0[
 _SUBSCRIPT = re.compile(r"0\.0(?P<zeros>[₀-₉]{1,2})")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _GROUPING = re.compile(r"[,\s]")  # thousands separators: commas, or spaces before a currency word
+_COMMA_DECIMAL = re.compile(r"\d{1,3},\d{1,2}")  # (what ``_NUM`` reads as a decimal comma)
 # Headlines capitalise scale words ("$530 Million NEM Theft", "$1.2B"): read them as sizes too. Canadian and
 # South African copy hyphenates them ("C$560-million").
 _SCALE_WORDS = (r"k|K|mn|mln|MLN|Mln|m|M|bn|Bn|BN|bln|Bln|BLN|b|B|trn|tn|t|thousand|million|billion|trillion|Thousand|Million|"
@@ -97,8 +101,12 @@ WORD_RANGE_RES = (
     re.compile(rf"(?<=\bbetween ){_NUM}(?=\s+and\s+{_SECOND_END})"),
     re.compile(rf"(?<=\bfrom ){_NUM}(?=\s+to\s+{_SECOND_END})"),  # "rose from 1,860 to 3,020 dollars"
 )
-# Five shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
+# Translated Korean and Turkish copy spells a number in parts before the currency word ("18 million 600 thousand
+# won", "73 thousand 600 dollars"): the parts add up (``_amount`` checks the scales fall).
+_PARTS = rf"(?<![\w.,])(?P<num>\d{{1,3}}) (?P<scale>million|billion|thousand) (?P<rest>\d{{1,3}})(?P<rest_k> thousand)?"
+# Six shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
 MONEY_RES = (
+    re.compile(rf"{_PARTS}{_WORD_CUR}"),
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SHARED_SCALE}"),
     re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SHARED_K}"),
     re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SCALE}(?![\w])"),
@@ -110,7 +118,7 @@ MONEY_RES = (
 # (finding every sentence's money was about a tenth of the rules' time).
 _SHAPE_NEEDS = (
     *zip(WORD_RANGE_RES, (("dash", "word"), ("word",), ("word",))),
-    *zip(MONEY_RES, (("dash",), ("dash", "k"), (), ("word",), ("k",))),
+    *zip(MONEY_RES, (("word",), ("dash",), ("dash", "k"), (), ("word",), ("k",))),
 )
 # An amount in a crypto quote unit ("0.00158 BTC", "0.0527 ETH"): an altcoin's price in
 # bitcoin or ether. Only fractions of a coin, or a token's price near one: whole coins ("12,000 BTC") are
@@ -155,7 +163,7 @@ def to_number(digits: str) -> float | None:
         sub = _SUBSCRIPT.match(digits)
         if sub:
             digits = "0." + "0" * int(sub.group("zeros").translate(_SUBSCRIPT_DIGITS)) + digits[sub.end():]
-        value = float(_GROUPING.sub("", digits))
+        value = float(digits.replace(",", ".") if _COMMA_DECIMAL.fullmatch(digits) else _GROUPING.sub("", digits))
     except ValueError:
         return None
     return value if math.isfinite(value) and abs(value) <= MAX_VALUE else None
@@ -178,7 +186,7 @@ def find_money(text: str) -> tuple[Amount, ...]:
                 taken.append((m.start(), m.end()))
     found += _second_ends(text, found, taken)
     # amounts in words ("ninety-five thousand dollars") read like "95 thousand dollars"
-    for w in find_spelled(text):
+    for w in find_spelled(text) if has["word"] else ():
         if w.value <= MAX_VALUE and not any(w.start < e and s < w.end for s, e in taken):
             found.append(Amount(w.value, w.currency, w.start, w.end, w.scaled, True))
     return tuple(sorted(found, key=lambda a: a.start))
@@ -215,6 +223,11 @@ def _amount(m: re.Match[str]) -> Amount | None:
         return None
     scale = SCALES[groups["scale"].lower()] if groups.get("scale") else 1.0
     value = base * scale
+    # "18 million 600 thousand", "73 thousand 600"; not "18 million 600" nor "7 thousand 6 thousand"
+    if groups.get("rest"):
+        if (scale > 1e3) != bool(groups["rest_k"]):
+            return None
+        value += int(groups["rest"]) * (1e3 if groups["rest_k"] else 1.0)
     currency, explicit = "USD", False
     if groups.get("cur"):
         currency, explicit = CURRENCY_SYMBOLS[groups["cur"].strip()], True
@@ -323,6 +336,7 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{1,2}(?!\d|[.,]\d
                             r"(?:€|R\$)\s?[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)")
 _DECIMAL_POINT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
 _SEPARATED = re.compile(r"\d[\d.,]*\d")
+_COMMA_GROUPS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3}){2,}(?![\d,])")
 
 
 # Translated copy writes a day and month with a point ("on 28.02", "Monday, 28.02"): no decimal point.
@@ -331,8 +345,9 @@ _DAY_MONTH = re.compile(r"(?:\b(?:on|since|until|till)|day,)\s+(?:0?[1-9]|[12]\d
 
 def decimal_comma(text: str) -> bool:
     """Whether ``text`` writes its decimals with a comma and its thousands with a point."""
-    # every decimal point written must be a day and a month in fact
-    return _DECIMAL_COMMA.search(text) is not None and all(
+    # every decimal point written must be a day and a month in fact, and no number groups its thousands with two
+    # commas (translated copy may mix "88,266,000 won" with "88,8 million won": a decimal comma there is read alone)
+    return _DECIMAL_COMMA.search(text) is not None and _COMMA_GROUPS.search(text) is None and all(
         _DAY_MONTH.search(text, max(0, m.start() - 8), m.end()) for m in _DECIMAL_POINT.finditer(text))
 
 

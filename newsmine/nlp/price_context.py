@@ -253,3 +253,22 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
 def _round(value: float) -> bool:
     """A round number, as marks are ("lost the $1,000", "regained the 50,000 euros"): two significant digits at most."""
     return value >= 10 and float(f"{value:.2g}") == value
+
+
+# An amount that gives the one before it in another currency is a spot price (GUIDE): "or about", "equivalent to"
+# (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
+# Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh", "US$ 4,060,
+# its highest level since December 2021, equivalent to about R$ 20,180")
+# (or set off by a comma and a rounding word alone: "to €2,930, roughly $3,185")
+_RESTATED = re.compile(r"^(?:,?\s+(?:[^$€£¥;()\d]|(?:19|20)\d\d\b){1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to|which works out to)|"
+                       r",(?=\s*(?:about|roughly|around|nearly|approximately|some)\s))"
+                       r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
+# ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
+_AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
+
+
+def restated(text: str, amounts: list[Amount], j: int) -> bool:
+    """Amount ``j`` gives the one before it in another currency ("touched 101.3 million won, or about $77,100")."""
+    if j == 0 or amounts[j - 1].currency in (None, amounts[j].currency):
+        return False
+    return _RESTATED.match(text[amounts[j - 1].end:amounts[j].start]) is not None or _AT_RATES.match(text, amounts[j].end) is not None

@@ -161,6 +161,10 @@ _NAMED_AFTER = re.compile(
 NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "all-time low": "atl", "high": "high",
                "peak": "high", "top": "high", "low": "low", "bottom": "low", "open": "open", "close": "close"}
 
+# A record's amount named as the record's, after the amount ("still below the 106.500 euros of the record set in
+# January", "left behind the $3.40 of its January 2018 record"): the record, cited as reached.
+OF_RECORD = re.compile(r"\s+of (?:its|the|their) (?:[\w-]+ ){0,3}?(?:record|all-time high)\b", re.I)
+
 # the best or worst a coin managed, even in a hedged clause ("the best it could manage was $59,500"): a high or a low
 BEST_MANAGED = re.compile(r"\bthe (?P<side>best|worst|highest|lowest) (?:it|the coin|\w+) (?:could|would) (?:manage|muster|do) was\s*$",
                           re.I)

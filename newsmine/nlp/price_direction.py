@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 _HAND = frozenset({"hand", "hands", "handed", "handing"})  # "handed back its gains": a fall
 _SIDES = {"below": "fall", "under": "fall", "beneath": "fall", "above": "rise", "over": "rise"}
+_EXTREME_SIDE = {"low": "low", "bottom": "low", "high": "high", "peak": "high"}
+# a clock's zone is no subject of its own ("printed $8,200 at 1:08 p.m. New York time, then snapped back")
+_ZONES = frozenset(("time", "gmt", "utc", "et", "est", "edt", "bst", "cet", "jst", "hkt", "sgt"))
 
 def _way(t: Token, extremes: bool = False) -> str | None:
     """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""
@@ -29,7 +32,7 @@ def _way(t: Token, extremes: bool = False) -> str | None:
     if t.lower_ in _HAND and any(c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         cls = "fall"  # "then handed back almost everything it had gained"
     if cls == "cross":  # a level crossed on the way down or up ("broke below $30,000", "cleared above")
-        side = next((c.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ in _SIDES), None)
+        side = next((c.lower_ for c in t.children if c.dep_ in ("prep", "prt") and c.lower_ in _SIDES), None)
         cls = _SIDES.get(side, cls)
     if cls == "fall" or t.lower_ in DOWN_WORDS or extremes and cls == "low" and t.pos_ == "NOUN":
         return "low"
@@ -62,11 +65,18 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
             and not any(c.lower_ in ("then", "back") for c in t.children) and (w := _way(t, extremes))]
     if same:
         return same[0]
+    # another venue's extreme told beside it is the same side ("touched $3,596 on BitMEX, while the lowest trade
+    # on Coinbase was $3,858 and Bitstamp bottomed near $3,867")
+    beside = [w for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "while"
+                                                                     for m in c.children)
+              for t in c.subtree if (w := _EXTREME_SIDE.get(noun_cue(t.lower_) or verb_cue(t.lower_)))]
+    if beside:
+        return beside[0]
     # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move; a bounce
     # or a recovery after it is a move up ("touched $X before bouncing to")
     # (not another clause's own subject: "bitcoin touched roughly 30K and ether went as low as $1,900")
     later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and not _own_subject(t, verb)
-             and (w := _way(t, extremes) or _up_again(t))]
+             and (w := _way(t, extremes) or _up_again(t) or _back_to(t, verb))]
     return {"low": "high", "high": "low"}[later[0]] if later else None
 
 
@@ -78,7 +88,8 @@ def _turned_after(verb: Token) -> str | None:
         return None
     head = verb.head.head
     way = _way(head)
-    touched = [_number(t) for t in verb.subtree if t.dep_ in ("dobj", "pobj")]
+    # (the parser may hang the amount on a time word: "after touching $3,820 earlier on Tuesday")
+    touched = [_number(t) for t in verb.subtree if t.dep_ in ("dobj", "pobj", "npadvmod")]
     if way is None or not touched or touched[0] is None:
         return None
     after = {t.i for t in verb.head.subtree}
@@ -101,6 +112,19 @@ def _moved_since(verb: Token) -> str | None:
     return {"low": "high", "high": "low"}[way] if way else None
 
 
+def _back_to(later: Token, verb: Token) -> str | None:
+    """A return with no direction of its own ("then snapped back to around $65,000") went the way from the level
+    ``verb`` touched to the one it returned to."""
+    if not any(c.lower_ == "back" for c in later.children):
+        return None
+    touched = next((v for t in verb.children if t.dep_ == "dobj" for x in t.subtree if (v := _number(x))), None)
+    back = next((v for p in later.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree
+                 if (v := _number(t))), None)
+    if touched is None or back is None or back == touched:
+        return None
+    return "high" if back > touched else "low"
+
+
 def _number(t: Token) -> float | None:
     """The value of a number token, not a percentage's ("lost 27%" moved no level to 27)."""
     if not t.like_num or t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("%", "percent", "per"):
@@ -112,7 +136,7 @@ def _own_subject(later: Token, verb: Token) -> bool:
     """``later`` has a subject of its own, other than one pointing back ("it", "which") or the coin whose
     relative clause holds ``verb`` ("Ether, which touched $1,071, rose 14% from that low")."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that", "who") and c.i != verb.head.i
-               for c in later.children)
+               and c.lower_ not in _ZONES for c in later.children)
 
 
 def _up_again(t: Token) -> str | None:

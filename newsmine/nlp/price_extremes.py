@@ -22,6 +22,7 @@ RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})  # a word a noun phrase is built from
 _TIME_OPENERS = frozenset({"last", "this", "early", "late", "overnight", "yesterday"})
 _WICK_SIDES = {"upper": "high", "top": "high", "lower": "low", "bottom": "low"}
+_PRICE_NOUNS = frozenset({"value", "print", "trade"})  # nouns a price modifier names ("an opening print")
 _FRACTIONS = frozenset({"half", "third", "quarter", "fraction", "twice", "double", "%", "percent"})
 
 
@@ -67,8 +68,9 @@ def _dated(noun: Token) -> bool:
 
 
 def named_price(noun: Token) -> tuple[str, int] | None:
-    """A price noun named by its modifier ("its opening price of $93,425", "the closing level")."""
-    if noun_cue(noun.lower_) != "mark" and noun.lower_ != "value" or noun.lower_ == "line" and any(
+    """A price noun named by its modifier ("its opening price of $93,425", "the closing level", "an opening print
+    of")."""
+    if noun_cue(noun.lower_) != "mark" and noun.lower_ not in _PRICE_NOUNS or noun.lower_ == "line" and any(
             c.lower_ == "bottom" for c in noun.lefts):
         return None  # "The bottom line: with ether back near $3,950" is a summing-up, no low
     if noun.lower_ == "mark" and RECORD_WORDS.search(noun.doc[noun.left_edge.i:noun.i].text):

@@ -4,7 +4,8 @@ A sentence's amounts are sizes (market caps, volumes, liquidations, flows),
 changes ("shed $2,000"), targets and predictions, unreached support or
 resistance, strikes, purchase prices, pegs, costs and stock or commodity
 prices as often as they are prices. These filters read the words around one
-amount and say which it is; ``prices`` then gives the survivors their kind.
+amount and say which it is (sizes and sums in ``price_sizes``); ``prices`` then
+gives the survivors their kind.
 """
 
 from __future__ import annotations
@@ -14,31 +15,15 @@ import re
 from newsmine.nlp.mood import answers_hypothetical, told_in_aside, told_past, unreal
 from newsmine.nlp.coin_worth import coin_worth
 from newsmine.nlp.numbers import Amount, find_money
-from newsmine.nlp.price_cues import BEST_MANAGED, CROSSED_AFTER, named_after, verb_cue
+from newsmine.nlp.price_cues import BEST_MANAGED, CROSSED_AFTER, OF_RECORD, named_after, verb_cue
 from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_other_assets import other_asset
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
+from newsmine.nlp.price_sizes import is_size, names_a_thing, sized
 from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, coin_sold_for, no_trade, own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, listed_to_watch, named_to_watch, support_watched
 from newsmine.nlp.view import ArticleView, SentView
 
-_SIZE = re.compile(
-    r"market (?:cap|value|capitali[sz]ation)|volume|turnover|liquidat|open interest|inflow|outflow|"
-    # ("for what it is worth" is an aside, "The panic spread:" a verb: neither sizes the amount)
-    r"(?<!what it is )(?<!what it's )(?<!what it’s )\bworth\b|valued|valuation|raised?\b|\bfunds?\b|\bfine[ds]?\b|penalt|revenue|profit|"
-    r"\bgains? of\b(?!\s*(?:about |roughly |some |nearly |almost )?\d[\d.,]*\s?(?:%|percent\b|per cent\b))|"
-    r"\bloss(?:es)?\b(?!\s+to\b|,)|\bsums?\b|"
-    # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
-    r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
-    r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
-    r"salary|savings|insured|stolen|\bprice tag\b|\bpaid\b|\bpay\b|\bcosts?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
-    r"\bbets?\b|\bbids?\b(?![^,.;$]{0,20}\bup\b)|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
-    # money put into the market or held there, not a level: not "spent the week above $X", not "puts
-    # bitcoin at $X" ("had about €60,000 on the exchange")
-    r"\b(?:spent|invested|put|puts|putting|poured|had|has|have|contributed|deposited|set aside)\s+"
-    r"(?:about |around |some |nearly |roughly |over |more than |another |the whole |all )?$",
-    re.I,
-)
 NOT_REACHED = re.compile(
     r"\b(?:target(?:s|ing|ed)?|head(?:s|ed|ing)? for|forecasts?|predict\w*|could|would|might|(?-i:may)|will|expects?|(?<!than )expected(?!,)|expecting|"
     r"calls? for|call(?:ed|ing) for|whether|toward|towards|(?:getting|got|came|coming) close to|(?<!to the )(?:upside|downside)|strikes?|tick size|(?:minimum )?price increment|average|averaging|cost basis|"
@@ -162,15 +147,13 @@ _NEGATED_RIGHT = re.compile(
 # as the line bitcoin has to hold", "$25,000 has become the first line of support")
 # (a label with its colon names the amounts after it: "$0.7120 Resistance: $0.8000")
 # (also a participle of the coin's move after a comma: "Tether traded at a premium, climbing to $1.02")
-_THEN = re.compile(r",?\s+(?:and\s+)?then\s+|,\s+(?:climbing|rising|jumping|rallying|surging|soaring|falling|dropping|"
-                   r"sliding|sinking|slipping|dipping|tumbling|plunging|easing|recovering|rebounding)\b", re.I)
 # a near miss told by its distance, right before the level missed ("came within $150 of $60,000")
 # the next level named ("The next level traders cite is $47,000", "the next milestone many desks were watching was")
 _NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line|reference|support|resistance|target|stop)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
 _WITHIN_OF = re.compile(r"\bwithin (?:about |roughly |just |some )?(?:\$|US\$|€|£)?\d[\d,.]*(?:[kK]|%| dollars| cents| percent)?"
                         r" of (?:the )?$", re.I)
 # (also an apposition with a clause of its own: ", another governance token that would gain from a similar switch,")
-_FORECAST_ASIDE = re.compile(r",\s*(?:which|once|tipped|expected|(?:an?|another|the) [\w -]{0,40}?\b(?:that|which))\b[^,;]*,\s*",
+_FORECAST_ASIDE = re.compile(r",\s*(?:which|whose|once|tipped|expected|(?:an?|another|the) [\w -]{0,40}?\b(?:that|which))\b[^,;]*,\s*",
                              re.I)
 # a participle of a move, or "with" a coin where it stands, after a comma starts a clause of its own
 _MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|lifting|knocking|driving|carrying|pulling|"
@@ -182,7 +165,7 @@ _SHORT_OF = re.compile(r"\b(?:stall\w*|still|again|just|whisker|hair|touch|fract
 _FETCHED_RIGHT = re.compile(r"\s+(?:it|the coin|the token)\s+(?:had |has )?(?:fetched|reached|hit|touched|traded|commanded|peaked)\b",
                             re.I)
 # where leveraged positions would be closed out (GUIDE: liquidation clusters are no prices)
-LIQUIDATION_LEVELS = re.compile(r"\bliquidation (?:levels?|clusters?|zones?|bands?|heatmap)\b[^.;$]{0,30}$|"
+LIQUIDATION_LEVELS = re.compile(r"\bliquidation (?:levels?|clusters?|zones?|bands?|heatmap|prices?)\b[^.;$]{0,30}$|"
                                 r"\bclusters? of (?:[\w-]+ )?liquidations\b[^.;$]{0,50}$", re.I)
 # A stablecoin's peg or redemption value is a promise, not a trade ("lost its one-dollar peg",
 # "redeemable for one dollar"); what it traded at off the peg still counts.
@@ -206,41 +189,13 @@ _TRIGGER_RIGHT = re.compile(r",\s*the (?:level|price|point) (?:at which|where)\b
                             re.I)
 # The level that would prove a chart's call wrong ("The invalidation for bulls is a daily close below $1,080")
 _INVALIDATION = re.compile(r"\binvalidat\w*\b[^$.;]*$", re.I)
-# Currencies in which a coin's price runs to millions ("₩23.5 million", "two million Turkish lira") or, in
-# dong and rupiah, billions ("2.7 billion dong"): a scaled amount below the bound may be a price.
-_SMALL_UNITS = {**dict.fromkeys(("KRW", "JPY", "CNY", "INR", "TRY", "NGN", "ZAR", "ARS", "PHP", "KES", "RUB", "THB", "PKR",
-                                 "TWD"), 1e9),
-                "VND": 1e10, "IDR": 1e10}
 # between the two ends of a range or band ("$28,154-$33,562", "$5,500 to $6,000")
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
-
-
-# Money spent on or held in a coin is a sum, not its price ("buy $500 of bitcoin", "$2 million worth of ether",
-# "$1,000 in bitcoin"): the words after the amount lead straight to an asset.
-_OF_COIN = re.compile(r"['’]?\s*(?:worth\s+of|of|in|into)\s+(?:the\s+)?")  # (also "ten dollars' worth of bitcoin")
-# a compound that names a thing ("a 3-cent site"), unless a level or an extreme follows ("the 50-cent level")
-_CENT_COMPOUND = re.compile(r"^[\d.]+-cents?$")
-_MARK_AFTER = re.compile(r"\s+(?:level|mark|handle|line|barrier|threshold|top|high|low|peak|bottom|record|floor|close|open)\b")
-# a sum ("spending about $1,140 in all"), or what power costs a miner ("spends $4,100 in electricity to produce one bitcoin")
-_TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electricity|power)\b)", re.I)
-# a sum named by what it is ("a ₹30,000 profit", "the first £12,000 of gains", "up to $3,000 of whatever is left")
-_SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|gains?|profits?|income|losses|earnings)|"
-                        r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill|bount(?:y|ie)|reward|fine)s?|"
-                        r"(?:IRA|portfolio|account|retirement account|pension|nest egg|savings)\b|"  # "a $400,000 IRA"
-                        r"(?:(?:daily|weekly|monthly|regular) )?(?:plan|purchases?|contributions?|budget)\b|"  # "a $25 weekly plan"
-                        r"(?:of )?(?:move|movement|upside|downside))\b", re.I)  # ("Analysts Flag $0.75 Upside")
-# money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
-_IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
 
 
 # "to reach" after a move the clause tells as done is where the move ended ("jumped 11% in 24 hours to
 # reach $92"), not a goal ("needs to reach", "a push to reach").
 _TO_REACH = re.compile(r"\bto reach\s*(?:about |around |roughly |nearly |almost )?$", re.I)
-
-
-def is_size(a: Amount) -> bool:
-    """A scaled amount ("$1.2 billion") is a size, unless a coin's price runs to millions in its currency."""
-    return a.scaled and a.value >= _SMALL_UNITS.get(a.currency, 0.0)
 
 
 def is_price(view: ArticleView, index: int, a: Amount) -> bool:
@@ -249,8 +204,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     unreached levels and other assets' prices that rule it out."""
     sent = view.sents[index]
     text = sent.text
-    if is_size(a) or _CENT_COMPOUND.match(text[a.start:a.end]) and not _MARK_AFTER.match(text, a.end):
-        return False  # (a compound names a thing: "a 3-cent site", "a 2.5-cent deal"; not "the 50-cent level")
+    if is_size(a) or names_a_thing(text, a):
+        return False
     left = left_clause(text, a.start)
     near = left[-45:]
     near = near[_new_clause(sent, a, near):]
@@ -263,22 +218,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     worth = coin_worth(sent, a, near)
     if worth is not None:
         return worth
-    # a size word after the amount must be in its own phrase ("$2 billion in fund flows"), not
-    # past a comma ("$2,030 in mid-August, as funds positioned")
-    after = re.split(r"[,;]|\b(?:as|while|when|after|before)\b", right[:40])[0]
-    # (a size in a clause before "then" is that clause's: "as $400 million of longs were liquidated, then recovered to")
-    then = max((m.end() for m in _THEN.finditer(near)), default=0)
-    # (nor one in a relative clause about the coin: "Frax Share, whose lending platform holds part of the debt, dipped to")
-    aside = max((m.end() - len(left) + len(near) for m in _RELATIVE_ASIDE.finditer(left)), default=0)
-    # a holding valued at a price per coin is that price (GUIDE: a proof-of-reserves valuation price is `spot`)
-    per_coin = _VALUED_AT.search(near) and _PER_COIN.match(right)
-    if not per_coin and _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30, then, aside)) or re.match(
-            r"^\s*(?:of|in|worth|from|for)\b", right) and _SIZE.search(after) and not _PERCENT_SIZE.search(after):
-        return False
-    if _IN_COINS.match(right) or _TOTAL_AFTER.match(right) or _SUM_AFTER.match(right):
-        return False
-    of_coin = _OF_COIN.match(right)
-    if of_coin and any(m.start - sent.start == a.end + of_coin.end() for m in sent.of("ASSET")):
+    if sized(sent, a, left, near, right):
         return False
     if listed_to_watch(view, index) or forecast_row(view, index, a):
         return False
@@ -294,8 +234,8 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
         return False
     if subject_not_a_coin(sent, a) or not_coin_before(sent, a, near):
         return False
-    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or CROSSED_AFTER.match(right) or named_after(text, a.end) or (
-            BEST_MANAGED.search(near)):
+    if _CITED_EXTREME.search(left) or _RIGHT_REACHED.match(right) or CROSSED_AFTER.match(right) or (
+            OF_RECORD.match(right)) or named_after(text, a.end) or BEST_MANAGED.search(near):
         return True
     reach = _TO_REACH.search(near)
     told = reach and any(verb_cue(w) in ("rise", "fall") and w.endswith("ed") for w in re.findall(r"[a-z]+", near[:reach.start()]))
@@ -353,34 +293,6 @@ def _new_clause(sent: SentView, a: Amount, near: str) -> int:
 
 _TOLD_AFTER = re.compile(r"\b(?:after|when|since|because|as|while)\s+$", re.I)
 _PAST = re.compile(r"\s+(?:had\s+)?(?:[a-z]+ed|set|hit|fell|rose|sank|broke|ran|slid|dropped|tore|shot|swung)\b")
-# "finishing at $3,356 for a 5.6% weekly loss": the size after the amount is the move's, in percent
-_PERCENT_SIZE = re.compile(r"\d\s?%")
-# the preposition of a coin's move just before its amount ("dragged XRP down to", "pushed BTC below")
-_MOVE_PREP = re.compile(r"(?:\s+(?:down|up|back|lower|higher|briefly|sharply))*\s+(?:to|into|below|above|under|past|"
-                        r"through|toward|towards|as (?:low|high) as)\s+(?:(?:about|around|roughly|nearly|almost|some|just) )?$")
-
-
-_VALUED_AT = re.compile(r"\bvalued\b[^$;]{0,50}\bat\s*(?:about |around |roughly )?$", re.I)
-_PER_COIN = re.compile(r"\s*(?:per|a|each) (?:coin|token|unit|bitcoin|ether|BTC|ETH)\b", re.I)
-_RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who)\b[^,;]*,\s*")
-
-
-def _moved_coin(sent: SentView, a: Amount, near: str) -> int:
-    """Where in ``near`` the coin whose move ends at amount ``a`` is named ("A wave of liquidations dragged
-    XRP to $0.41", "$1.1B liquidated as BTC dumps to"): the words before it are the move's cause, so a size word
-    there does not size the amount (other words there still count: "targets for ether to $4,000" is a target)."""
-    move = _MOVE_PREP.search(near)
-    if move is None:
-        return 0
-    offset = sent.start + a.start - len(near)  # document offset of ``near``
-    ends = {offset + move.start()}
-    verb = re.search(r"\s+([a-z]+)$", near[:move.start()])
-    if verb and verb_cue(verb.group(1)) in ("fall", "rise"):
-        ends.add(offset + verb.start())  # the coin's own verb between it and the amount
-    coin = next((m for m in sent.of("ASSET") if m.end in ends), None)
-    return coin.start - offset if coin is not None else 0
-
-
 def _future_year(view: ArticleView, right: str) -> bool:
     m = _YEAR_AFTER.match(right)
     return bool(m and view.published and int(m.group(1)) > view.published.year)

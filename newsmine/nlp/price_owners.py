@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
-_NOT_COINS = frozenset("share stock unit contract note etf etn etp fund trust sale volume turnover fee charge "
+_NOT_COINS = frozenset("share stock claim unit contract note etf etn etp fund trust sale volume turnover fee charge "
                        "remittance transfer payment deposit withdrawal salary wage rent ticket subscription "
                        "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
                        "retracement extension ema sma vwap trendline neckline composite company firm miner "
@@ -34,6 +34,8 @@ _FIATS = frozenset("dollar euro yen yuan rupee peso lira naira pound rouble rubl
 # the listed funds and stocks that trade on the coin's name ("IBIT traded as low as $27.50", "MSTR rose 9% to")
 _FIAT_MARKETS = frozenset("official parallel blue informal black-market street interbank wholesale".split())
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_BOTH = re.compile(r"\s+both\s+(?:[a-z]+\s+){1,3}$")  # "both quoted near", "both changed hands at"
 PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two items of a plain list
 _ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
 # A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
@@ -135,7 +137,20 @@ def paired_coins(sent: SentView, found: Found) -> Found:
     and $2,970")."""
     if _RESPECTIVELY.search(sent.text) or _paired_lists(sent, found):
         return _respectively(sent, found)
-    return found
+    shared = [(a, first, currency, kind) if (first := _both_before(sent, a, asset)) else None
+              for a, asset, currency, kind in found]
+    return [price for both, own in zip(shared, found) for price in (both, own) if price is not None]
+
+
+def _both_before(sent: SentView, a: Amount, asset: str) -> str | None:
+    """The first of two coins that "both" reached the amount owned by the second ("Paxos Standard and the Gemini
+    dollar both quoted near $1.04")."""
+    named = [m for m in sent.of("ASSET") if m.end - sent.start <= a.start]
+    if len(named) < 2 or named[-1].key != asset or named[-2].key == asset:
+        return None
+    first, second = named[-2], named[-1]
+    joined = _AND.fullmatch(sent.text, first.end - sent.start, second.start - sent.start)
+    return first.key if joined and _BOTH.match(sent.text, second.end - sent.start, a.start) else None
 
 
 def _respectively(sent: SentView, found: Found) -> Found:

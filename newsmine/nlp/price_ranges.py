@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount
-from newsmine.nlp.price_filters import LIQUIDATION_LEVELS, NOT_REACHED, RANGE_JOIN, is_size
+from newsmine.nlp.price_filters import LIQUIDATION_LEVELS, NOT_REACHED, RANGE_JOIN
 from newsmine.nlp.price_measures import contract_term, left_clause
+from newsmine.nlp.price_sizes import is_size
 from newsmine.nlp.price_trades import own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, labelled_level, support_watched
 from newsmine.nlp.view import ArticleView

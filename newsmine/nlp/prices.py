@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import Amount, find_bare_numbers, find_coin_prices, find_money, find_percents, has_digit
-from newsmine.nlp.price_context import refine_kind
-from newsmine.nlp.price_cues import PASSING_VERBS
+from newsmine.nlp.price_context import refine_kind, restated
+from newsmine.nlp.price_cues import OF_RECORD, PASSING_VERBS
 from newsmine.nlp.price_filters import CORRECTION, band_not_reached, is_price, negated
 from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
@@ -40,7 +40,7 @@ _PASSING = "|".join(sorted(v for v in PASSING_VERBS if v.endswith("ing")))
 _BEFORE_RECORD = re.compile(rf"^[^;$]{{0,60}},\s+(?:{_PASSING}|edging past)\b", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high"): the record (GUIDE rule 1), not just the top of the move.
-_WHICH_RECORD = re.compile(r"[^.;$]{0,40}?[,–—]\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still| then)?|also|itself|then) )?"
+_WHICH_RECORD = re.compile(r"[^.;$]{0,60}?[,–—]\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still| then)?|also|itself|then) )?"
                            r"(?:a|an|its|the|their) (?:(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b|"
                            # "0.0761 ETH, the highest reading on record"; "$0.8774, the weakest price in its history"
                            r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "
@@ -51,14 +51,6 @@ _EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest)(?: (?:p
                           r"[^$.;]{0,12}$", re.I)
 # the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
 _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|trade)\b[^$.;]{0,40}\bwas\s*$", re.I)
-# (a venue, a time or a gloss without numbers may come between: "$104,780 on Binance (about €90,300)", "$3,122 on
-# Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh")
-# (or set off by a comma and a rounding word alone: "to €2,930, roughly $3,185")
-_RESTATED = re.compile(r"^(?:\s+[^$€£¥;()\d]{1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to|which works out to)|"
-                       r",(?=\s*(?:about|roughly|around|nearly|approximately|some)\s))"
-                       r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
-# ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
-_AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
 # nearly $95,000"): the values say which way it went, and the second end is its top or bottom.
 _UNDIRECTED_FROM = re.compile(r"\b(?:went|go|goes|gone|going|moved?|moves|moving)\s+from\s+"
@@ -251,7 +243,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 kind = column or kind
             elif listed_table and j not in labels:
                 kind = listed_column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
-            if _restated(text, amounts, j):
+            if restated(text, amounts, j):
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
                 kind = "spot"
@@ -262,6 +254,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             record = _WHICH_RECORD.match(text, a.end) if kind in ("spot", "high", "low") else None
             if record and not find_money(record.group()):
                 kind = "atl" if (record.group("side") or "").lower() == "low" or record.group("least") else "ath"
+            if kind in ("spot", "high", "low", "level") and OF_RECORD.match(text, a.end):
+                kind = "ath"
             ever = _EVER_BEFORE.search(text, max(0, a.start - 60), a.start) if kind in ("spot", "high", "low") else None
             if ever:
                 kind = "atl" if ever.group("side").lower() in ("lowest", "weakest") else "ath"
@@ -372,13 +366,6 @@ def _beyond_record(text: str, found: list[tuple[Amount, str, str, str]]) -> list
             kind = "ath"
         out.append((a, asset, currency, kind))
     return out
-
-
-def _restated(text: str, amounts: list[Amount], j: int) -> bool:
-    """Amount ``j`` gives the one before it in another currency ("touched 101.3 million won, or about $77,100")."""
-    if j == 0 or amounts[j - 1].currency in (None, amounts[j].currency):
-        return False
-    return _RESTATED.match(text[amounts[j - 1].end:amounts[j].start]) is not None or _AT_RATES.match(text, amounts[j].end) is not None
 
 
 def _move_end(text: str, amounts: list[Amount], j: int, kind: str) -> str | None:

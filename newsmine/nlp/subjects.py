@@ -36,9 +36,11 @@ def inherited_subject(sent: SentView, pos: int) -> str | None:
         return None
     node = clause_head(sent.token_at(pos), ("VERB",))
     # a participle only: the parser drops the subject of a finite conjunct ("and litecoin gained 18% to $83")
-    # (with its own auxiliary it is a finite verb whose subject the parser lost: "and XRP, which ..., was trading at")
+    # (with its own auxiliary it is a finite verb whose subject the parser lost: "and XRP, which ..., was trading at";
+    # a noun it is parsed to modify is its subject: "with ether barely moving at $1,855 and bitcoin holding near")
     if node is None or node.tag_ != "VBG" or node.dep_ not in ("advcl", "conj", "xcomp") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in node.children):
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") or c.dep_ == "compound" and c.i < node.i
+            for c in node.children):
         return None
     subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:

@@ -8,6 +8,7 @@ view hides that, and gives the rules the few questions they keep asking
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -32,7 +33,7 @@ _FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:followed|following|tracked|tracking|than|against|versus|vs\.?|into|out of|outperform\w*|ahead of|behind|"
     r"outpac(?:ed|es|ing)|outstrip(?:ped|s|ping)|outr[au]n|outrunning|lagg(?:ed|ing)|trail(?:ed|ing|s)|"
-    r"beat(?:s|ing)?|as (?:fast|much|far|quickly|sharply|hard) as|"  # "Solana rose twice as fast as bitcoin, gaining 4% to"
+    r"beat(?:s|ing)?|as (?:fast|much|far|quickly|sharply|hard) as|along with|"  # "Solana rose twice as fast as bitcoin, gaining 4% to"
     r"underperform\w*|like|including|such as|from|over|relative to|(?:priced|denominated|quoted|measured) in|in terms of|(?:offshoot|fork|spin-?off|cousin|rival) (?:of|to)|"
     # what a coin is built on is not the coin ("DAI, a stablecoin that relies heavily on USDC as collateral, ... slid")
     r"(?:reli(?:es|ed)|relying|rely|depend(?:s|ed|ing)?|backed|collateral[iy][sz]ed) (?:\w+ly )?(?:on|by|with)|"
@@ -109,10 +110,34 @@ _UNIT_BEFORE = re.compile(r"(?<![\d.,$€£¥₩])\d(?:[\d.,]*\d)?\s?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_BEFORE = re.compile(rf"\b{_MONTH} \d{{1,2}}\s?$|\b(?:{_MONTH}|in|since|by|early|late) (?:19|20)\d\d\s?$")
 _UNITS = ("BTC", "ETH", "USDT", "USDC")  # "18 bitcoin", and a stablecoin as the quote currency ("104,310 USDT")
-# The least a coin has fetched in dollars on any exchange, roughly (bitcoin not since early 2011, ether ten cents in
-# a 2017 flash crash on GDAX): a lower dollar price in a sentence that does not name the coin is another coin's ("It
-# bottomed at $0.8774" after a stablecoin's depeg, in a story that named bitcoin last).
-_LEAST_USD = {"BTC": 2.0, "ETH": 0.1}
+# The dollar prices a coin can have, roughly: the least it has fetched on any exchange (bitcoin not since early 2011,
+# ether ten cents in a 2017 flash crash on GDAX) and, for the large coins, four or more times the most (ether's
+# record is under $5,000, XRP's under $4, solana's under $300; a dollar stablecoin's never $2). A price outside them
+# in a sentence that does not name the coin is another coin's ("It bottomed at $0.8774" after a stablecoin's depeg, in
+# a story that named bitcoin last; "The coin has held above $100,000" after a paragraph that ended on ether).
+_USD_RANGE = {"BTC": (2.0, math.inf), "ETH": (0.1, 20_000.0), "XRP": (0.0, 20.0), "SOL": (0.0, 2_000.0),
+              "BNB": (0.0, 10_000.0), "ADA": (0.0, 20.0), "DOGE": (0.0, 5.0), "LINK": (0.0, 500.0),
+              "LTC": (0.0, 3_000.0), "AVAX": (0.0, 1_000.0), "DOT": (0.0, 500.0), "MATIC": (0.0, 20.0),
+              "TRX": (0.0, 5.0), "TON": (0.0, 100.0), "ARB": (0.0, 20.0), "SHIB": (0.0, 0.01),
+              **{coin: (0.0, 2.0) for coin in ("USDT", "USDC", "DAI", "BUSD", "TUSD", "FDUSD", "PYUSD", "PAX", "GUSD")}}
+
+
+def _fits(asset: str, value: float) -> bool:
+    least, most = _USD_RANGE.get(asset, (0.0, math.inf))
+    return least <= value <= most
+
+
+# things a coin's name classifies that are no trade in the coin: its rewards, fees, holders, loans ("offered the
+# richest COMP rewards", "paid in ETH fees"); its options, funds and volume are the coin's figures
+_NOT_THE_COIN = frozenset("reward rewards fee fees miner miners holder holders whale whales wallet wallets address "
+                          "addresses collateral loan loans deposit deposits".split())
+
+
+def _names_an_object(sent: SentView, m: Mention) -> bool:
+    """A coin naming the kind of thing a clause's object is (``_NOT_THE_COIN``) is not what the clause prices."""
+    token = sent.token_at(m.end - 1 - sent.start)
+    return token is not None and token.dep_ == "compound" and token.head.dep_ in ("dobj", "pobj") and (
+        token.head.lower_ in _NOT_THE_COIN)
 
 
 def _subject_refers_back(sent: SentView) -> bool:
@@ -172,7 +197,7 @@ class ArticleView:
         if inherited is not None:
             return inherited
         assets = sorted((m for m in (*sent.of("ASSET"), *sent.ranked)
-                         if not self._object(m)
+                         if not self._object(m) and not _names_an_object(sent, m)
                          and not (m.key in _UNITS and self._counted(m))),
                         key=lambda m: m.start)
         asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)
@@ -215,21 +240,21 @@ class ArticleView:
     def price_owner(self, index: int, pos: int, value: float, currency: str) -> str | None:
         """``asset_for`` the price ``value`` in ``currency`` at ``pos`` of sentence ``index``, with two checks the
         amount itself allows. A coin that is the price's own currency is the quote side of a pair: the coin named
-        just before it is the base ("Binance's bitcoin-tether pair bottomed at 30,066 USDT"). A dollar price below
-        anything the coin has traded at, in a sentence that does not name it, is the latest coin named before
+        just before it is the base ("Binance's bitcoin-tether pair bottomed at 30,066 USDT"). A dollar price the
+        coin cannot have (``_USD_RANGE``), in a sentence that does not name it, is the latest coin named before
         (up to eight sentences back) that the price fits."""
         asset = self.asset_for(index, pos)
         sent = self.sents[index]
         if asset is not None and asset == currency:
             base = [m.key for m in sent.of("ASSET") if m.end <= sent.start + pos and m.key != currency]
             return base[-1] if base else asset
-        if currency != "USD" or asset is None or value >= _LEAST_USD.get(asset, 0.0):
+        if currency != "USD" or asset is None or _fits(asset, value):
             return asset
         if any(m.key == asset for m in sent.of("ASSET")):
             return asset  # the writer named it ("bitcoin changed hands for 8 cents in 2010")
         for k in range(index, max(-1, index - 9), -1):
             named = [m for m in self.sents[k].of("ASSET") if k < index or m.end <= sent.start + pos]
-            fits = next((m.key for m in reversed(named) if value >= _LEAST_USD.get(m.key, 0.0)), None)
+            fits = next((m.key for m in reversed(named) if _fits(m.key, value)), None)
             if fits is not None:
                 return fits
         return asset
