@@ -301,6 +301,13 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     # a new ticker opening a sentence with its move to a dollar price (a venue's name does not)
     ("The memecoin launched on Friday. LIBRA spiked to $4.56 within the hour. FTX plunged on the news.",
      [("LIBRA", 4.56, "USD", "high")]),
+    # a dated peak the market has passed, as a passive's subject; what "it" was worth, "it" the coin described
+    ("Bitcoin rose 4%. The March 2024 peak of $73,800, which held for seven months, was surpassed on Tuesday.",
+     [("BTC", 73800.0, "USD", "ath")]),
+    ("Bitcoin rallied. In dollars, the cryptocurrency reached $13,800 on Bitstamp, a gain of 340% since the March low, "
+     "when it was worth $3,150.", [("BTC", 13800.0, "USD", "high"), ("BTC", 3150.0, "USD", "spot")]),
+    # a protocol's token named by its role
+    ("Ether was flat. Curve's governance token rose as much as 11% to $0.62.", [("CRV", 0.62, "USD", "high")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected

@@ -32,8 +32,10 @@ _HELD_IN = re.compile(r"\b(?:stake|holding|position|investment|allocation)s? in\
 _VALUED_AT = re.compile(r"\bvalued at\s*(?:about |around |roughly )?$", re.I)
 _PER_COIN = re.compile(r"\s+(?:per|a|each) (?:coin|token|bitcoin|ether)\b", re.I)
 # A coin named by what it is ("the digital currency cost 49.580 Euro") is worth its price as well.
-_THE_COIN = re.compile(r"\b(?:the|a single|one) (?:digital |virtual |crypto |largest |biggest |original )?"
-                       r"(?:currency|cryptocurrency|coin|token)$", re.I)
+_NAMED_COIN = (r"\b(?:the|a single|one) (?:digital |virtual |crypto |largest |biggest |original )?"
+               r"(?:currency|cryptocurrency|coin|token)")
+_THE_COIN = re.compile(_NAMED_COIN + "$", re.I)
+_COIN_NAMED = re.compile(_NAMED_COIN + r"\b", re.I)
 
 
 def coin_worth(sent: SentView, a: Amount, near: str) -> bool | None:
@@ -56,9 +58,11 @@ def coin_worth(sent: SentView, a: Amount, near: str) -> bool | None:
 
 def _it_the_coin(sent: SentView, a: Amount, worth: re.Match[str]) -> bool:
     """"it" worth the amount is the coin the sentence is about ("FTT ... has shed 90% since Sunday, when it was
-    worth about $22"), unless a holding is what was named ("his stake ..., when it was worth $300")."""
+    worth about $22", "the cryptocurrency ... since the December low, when it was worth US$ 3,122"), unless a
+    holding is what was named ("his stake ..., when it was worth $300")."""
     it = (worth.groupdict().get("coin") or "").lower() == "it"
-    return it and any(m.end - sent.start <= a.start for m in sent.of("ASSET")) and not _HOLDING.search(sent.text[:a.start])
+    named = any(m.end - sent.start <= a.start for m in sent.of("ASSET")) or _COIN_NAMED.search(sent.text, 0, a.start)
+    return it and bool(named) and not _HOLDING.search(sent.text[:a.start])
 
 
 _HOLDING = re.compile(r"\b(?:stake|portfolio|holdings?|position|investment|savings|fund|account|wallet|bag)s?\b", re.I)

@@ -146,6 +146,12 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "GUSD": ("Gemini Dollar", ("gemini dollar",), ("GUSD",)),
 }
 
+# DeFi protocols whose token's name or ticker is not the protocol's own: "Lido's governance token" is LDO, "Frax's"
+# FXS (not the FRAX stablecoin)
+PROTOCOL_TOKENS = {"Lido": "LDO", "Curve": "CRV", "Maker": "MKR", "Compound": "COMP", "Frax": "FXS", "Rocket Pool": "RPL",
+                   "Synthetix": "SNX", "Balancer": "BAL", "SushiSwap": "SUSHI", "Uniswap": "UNI", "Aave": "AAVE",
+                   "Yearn": "YFI", "Ethena": "ENA", "Arbitrum": "ARB", "Optimism": "OP", "Jupiter": "JUP"}
+
 # listed funds' and crypto companies' stock tickers: a row or a subject named so is a share, not a coin
 STOCK_TICKERS = frozenset("IBIT GBTC FBTC ARKB BITB HODL BRRR EZBC BTCO BTCW BITO ETHA ETHE FETH ETHW MSTR COIN MARA RIOT "
                           "CLSK HUT CIFR BTBT HOOD GLXY BITF IREN CORZ WULF SMLR TSLA NVDA AAPL MSFT GOOGL AMZN META "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.lexicon import ASSETS, EXCHANGES, STOCK_TICKERS
+from newsmine.nlp.lexicon import ASSETS, EXCHANGES, PROTOCOL_TOKENS, STOCK_TICKERS
 from newsmine.nlp.numbers import CURRENCY_SYMBOLS
 from newsmine.nlp.view import Mention
 
@@ -100,11 +100,19 @@ def _named_no_coin(name: str, ticker: str) -> bool:
 
 def coin_mentions(text: str, offset: int, coins: dict[str, set[str]], taken: list[Mention]) -> list[Mention]:
     """An ASSET mention (offsets plus ``offset``) for every occurrence in ``text`` of a ticker or name of
-    ``coins`` (see ``introduced``) that no asset or venue mention in ``taken`` already covers."""
-    if not coins:
-        return []
+    ``coins`` (see ``introduced``), and for a known protocol's token named by its role ("Lido's governance
+    token"), that no asset or venue mention in ``taken`` already covers."""
     covered = [(m.start, m.end) for m in taken if m.label in ("ASSET", "EXCHANGE")]
-    words = {word: ticker for ticker, names in coins.items() for word in (ticker, *names)}
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
-    found = (Mention(offset + m.start(), offset + m.end(), "ASSET", words[m.group()]) for m in pattern.finditer(text))
+    found = [Mention(offset + m.start(), offset + m.end(), "ASSET", PROTOCOL_TOKENS[m.group("name")])
+             for m in _ROLE_TOKEN.finditer(text) if m.group("name") in PROTOCOL_TOKENS]
+    if coins:
+        words = {word: ticker for ticker, names in coins.items() for word in (ticker, *names)}
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+        found += [Mention(offset + m.start(), offset + m.end(), "ASSET", words[m.group()]) for m in pattern.finditer(text)]
     return [m for m in found if not any(s < m.end and m.start < e for s, e in covered)]
+
+
+# A protocol's token named by its role ("Lido's governance token rose 14% to $2.86"), unless its ticker follows to
+# name it ("Frax's governance token, FXS, slid")
+_ROLE_TOKEN = re.compile(r"\b(?P<name>[A-Z]\w+(?: [A-Z]\w+)?)['’]s (?:governance|native|utility) token\b"
+                         r"(?!\s*[,(]\s*[a-z]*[A-Z]{2,})")

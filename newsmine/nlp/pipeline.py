@@ -140,7 +140,7 @@ def build_views(articles: Sequence[Article]) -> list[ArticleView]:
             Mention(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.ent_id_ or ent.text)
             for ent in doc.ents
         ] + [Mention(offset + c.start_char, offset + c.end_char, "CUE", c.label_) for c in doc.spans["cues"]]
-        new_coins = coin_mentions(doc.text, offset, coins[i], mentions)  # tickers the article itself introduces
+        new_coins = coin_mentions(doc.text, offset, coins[i], mentions)  # tickers the article introduces, tokens by role
         if new_coins:
             mentions = sorted(mentions + new_coins, key=lambda m: m.start)
         for sent in _sentences(doc):

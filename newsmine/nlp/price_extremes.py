@@ -62,7 +62,8 @@ def _dated(noun: Token) -> bool:
     # (the date may come in a clause after the noun: "topping the $68,789.63 high reached in November 2021")
     dated = any(t.like_num and len(t) == 4 or t.lower_ in MONTHS for t in lefts) or any(
         c.dep_ in ("acl", "relcl") and any(t.like_num and len(t) == 4 for t in c.subtree) for c in holder.children)
-    passed = holder.dep_ == "dobj" and holder.head.lower_ in PASSING_VERBS or (  # "climbed past its 2021 peak"
+    # (also as the subject of a passive: "The November 2021 peak of US$ 69,000 ... was surpassed")
+    passed = holder.dep_ in ("dobj", "nsubjpass") and holder.head.lower_ in PASSING_VERBS or (  # "climbed past its 2021 peak"
         noun.dep_ == "pobj" and noun.head.lower_ in ("past", "above", "beyond") and noun.head.head.pos_ == "VERB")
     return dated and passed
 
