@@ -308,6 +308,32 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      "when it was worth $3,150.", [("BTC", 13800.0, "USD", "high"), ("BTC", 3150.0, "USD", "spot")]),
     # a protocol's token named by its role
     ("Ether was flat. Curve's governance token rose as much as 11% to $0.62.", [("CRV", 0.62, "USD", "high")]),
+    # new tickers: opening a sentence with a move, in apposition to "tokens", after their issuer's name
+    ("AERO added 9% to $1.74 in 24 hours.", [("AERO", 1.74, "USD", "high")]),
+    ("ORDI, the largest of the BRC-20 tokens, fell 17% to $52.30.", [("ORDI", 52.3, "USD", "low")]),
+    ("Magic Eden's ME, which began trading on Tuesday, was at $4.72.", [("ME", 4.72, "USD", "spot")]),
+    # a stablecoin named in the sentence does not own a price it cannot have
+    ("Bitcoin held near $85,200 through the worst of the FDUSD selling, before sliding to about $82,400.",
+     [("BTC", 85200.0, "USD", "spot"), ("BTC", 82400.0, "USD", "low")]),
+    # restatements: "the equivalent of", a local dollar after a US one, a price restated after a size word, in
+    # dong and baht
+    ("Bitcoin climbed to a record ¥18.1 million on bitFlyer, the equivalent of about $120,400.",
+     [("BTC", 18100000.0, "JPY", "ath"), ("BTC", 120400.0, "USD", "spot")]),
+    ("Bitcoin fell below US$20,000, touching about US$17,600, or roughly $25,400.",
+     [("BTC", 20000.0, "USD", "level"), ("BTC", 17600.0, "USD", "low"), ("BTC", 25400.0, "USD", "spot")]),
+    ("On Thursday morning, one bitcoin cost 11,920 dollars, or about 10,480 euros.",
+     [("BTC", 11920.0, "USD", "spot"), ("BTC", 10480.0, "EUR", "spot")]),
+    ("Bitcoin recovered to around 39,800 USD, or roughly 917 million dong.",
+     [("BTC", 39800.0, "USD", "spot"), ("BTC", 917000000.0, "VND", "spot")]),
+    ("Bitcoin traded at 842 thousand baht on Bitkub.", [("BTC", 842000.0, "THB", "spot")]),
+    # a record the clause reached, its amount in the participle after it
+    ("Ether reached a record on Wednesday, climbing to Rp 69.4 million on Indodax.",
+     [("ETH", 69400000.0, "IDR", "ath")]),
+    # a mark yet to be reached after a price, which stays one; an extreme named after a time with no preposition
+    ("Bitcoin is trading at $31,260 and has yet to manage a daily close above $31,500.",
+     [("BTC", 31260.0, "USD", "spot")]),
+    ("On Sunday bitcoin changed hands near $3,200, having touched $3,122 a day earlier, its lowest level since "
+     "September 2017.", [("BTC", 3200.0, "USD", "spot"), ("BTC", 3122.0, "USD", "low")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -337,6 +363,14 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Bitcoin fell 4%. A hardware wallet costing $80 to $160 keeps coins off the exchange.",
     # claims on a bankrupt lender trade, but are no coin
     "Bitcoin was flat. Claims against the lender, which froze withdrawals in June, traded nearer 20 cents.",
+    # money sent, an allowance, a part of a sum
+    "Bitcoin fell. She sent about $60,000 to the platform over eight months.",
+    "Bitcoin fell. Gains above a £3,000 annual allowance are taxed.",
+    "Bitcoin fell. About C$5,000 of what is left is frozen there.",
+    # a pivot to hold, a sum earned, a goal set
+    "Solana fell 3%. For SOL, $105 is the pivot to hold on any pullback.",
+    "Axie fell. A player grinding out 150 SLP a day now makes around ₱1,080.",
+    "Bitcoin rose. Some clients had set their sights on $100,000.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

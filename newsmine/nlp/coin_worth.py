@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from newsmine.nlp.numbers import Amount, to_number
+from newsmine.nlp.numbers import CURRENCY_SYMBOLS, Amount, to_number
 from newsmine.nlp.view import SentView
 
 # What one coin is worth is its price ("Bitcoin was valued at $27,140", "one bitcoin is worth about
@@ -24,9 +24,12 @@ _COIN_WORTH = re.compile(r"(?:(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$
                          r"\bvalu(?:ed|ing|es) (?:(?:its|the|client|customer|customers['’]|users['’]?|each|one|a single) )?(?P<valued>[\w$.-]+) at)\s*(?:about |around |roughly |nearly |some |just |"
                          r"over |under |more than |less than |almost )?$", re.I)
 # "the cost of one bitcoin exceeded 4 million rubles", "the price of a single ether rose to": one coin's worth.
-_ONE_COIN_COSTS = re.compile(r"\b(?:cost|price|value) of (?:one|a single|each|a) (?P<coin>[\w$.-]+)\b[^$,;]{0,30}$", re.I)
+# (not a thing the coin names: "the average cost of a bitcoin transaction")
+_ONE_COIN_COSTS = re.compile(r"\b(?:cost|price|value) of (?:one|a single|each|a) (?P<coin>[\w$.-]+)\b"
+                             r"(?!\s+(?:transactions?|transfers?|payments?|fees?|trades?)\b)[^$,;]{0,30}$", re.I)
+_FIAT_CODES = "(?:" + "|".join(code for code in CURRENCY_SYMBOLS if code.isalpha() and code.isupper()) + r")\b"
 # A number of coins restated in money ("28.9 ETH, or about $56,600", "246.9 ether, about $117,700").
-_COINS_RESTATED = re.compile(r"(?<![\w.,])(?P<qty>\d[\d,]*(?:\.\d+)?)\s?(?:[A-Z]{2,6}|ether|bitcoins?|tokens?|coins?)"
+_COINS_RESTATED = re.compile(r"(?<![\w.,])(?P<qty>\d[\d,]*(?:\.\d+)?)\s?(?:(?!" + _FIAT_CODES + r")[A-Z]{2,6}|ether|bitcoins?|tokens?|coins?)"
                              r"\s*(?:,\s*(?:or\s+)?|\(\s*|\s+or\s+)(?:worth |about |around |roughly |some |nearly |approximately )*$")
 _HELD_IN = re.compile(r"\b(?:stake|holding|position|investment|allocation)s? in\s+$", re.I)
 _VALUED_AT = re.compile(r"\bvalued at\s*(?:about |around |roughly )?$", re.I)

@@ -40,16 +40,21 @@ _INTRODUCTIONS = (
                r"(?:tokens?|memecoins?|meme coins?|stablecoins?)\b"),
     # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
     # (not a club or firm whose token it is: "Ribeira Norte FC, a Portuguese side whose token")
-    re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:(?!whose\b)[\w-]+\s+){{0,5}}?(?:token|coin|memecoin|stablecoin|version of)\b"),
+    re.compile(rf"\b{_TICKER},\s+(?:the|a|an)\s+(?:(?!whose\b)[\w-]+\s+){{0,5}}?(?:tokens?|coins?|memecoin|stablecoin|version of)\b"),
     # "the token, which trades under the ticker TRUMP": a coin's ticker named as such (not a fund's: "the ETF,
     # which trades under the ticker BITO")
     re.compile(rf"\b(?:token|coin|memecoin|cryptocurrency)\b[^.;]{{0,40}}?\bunder the (?:ticker|symbol)(?: symbol)?\s+{_TICKER}\b"),
     _BRACKETED,
     # a movers line's ticker, its price and its change ("SHIB $0.00002874 -4.2% FLOKI $0.0002991 +11.6% MYRO $0.2231")
     re.compile(rf"(?:^|\s){_TICKER}\s+[$€£]\d[\d.,]*\s+[-+−]\d[\d.,]*%"),
-    # a ticker opening a sentence with its move to a dollar price ("LIBRA spiked to $4.56", "PNUT sank 30% to $0.41")
-    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_TICKER}\s+(?:spiked|surged|jumped|soared|rallied|climbed|rose|plunged|"
-               r"plummeted|crashed|tumbled|sank|slid|fell|dropped)\s+(?:as (?:high|low) as|to|\d[\d.]*% to)\s+\$\d"),
+    # a ticker opening a sentence with its move to a dollar price ("LIBRA spiked to $4.56", "AERO added 9% to $1.74",
+    # "SLND lost 14% over the weekend to $0.58")
+    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_TICKER}\s+(?:spiked|surged|jumped|soared|rallied|climbed|rose|added|gained|"
+               r"plunged|plummeted|crashed|tumbled|sank|slid|fell|dropped|slipped|dipped|eased|lost|shed)\s+"
+               r"(?:as (?:high|low) as|to|\d[\d.]*% (?:[a-z]+ ){0,4}to)\s+\$\d"),
+    # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid")
+    re.compile(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+which\b|\s+(?:token|coin|rose|fell|slid|jumped|"
+               r"climbed|dropped|sank|gained|lost|added|traded|was|is)\b)"),
     # "MNGO, which still trades on a handful of smaller exchanges": a ticker that trades is a coin
     re.compile(rf"\b{_TICKER},\s+which\s+(?:still\s+|now\s+)?trades\b"),
     # "the first HMSTR/USDT print": a pair names its base coin

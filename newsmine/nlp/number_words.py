@@ -43,7 +43,7 @@ MONEY_WORDS = {
     "reais": ("BRL", 1.0), "lira": ("TRY", 1.0), "naira": ("NGN", 1.0),
     "usd": ("USD", 1.0), "eur": ("EUR", 1.0), "gbp": ("GBP", 1.0), "jpy": ("JPY", 1.0), "krw": ("KRW", 1.0),
     "cny": ("CNY", 1.0), "inr": ("INR", 1.0), "usdt": ("USDT", 1.0), "usdc": ("USDC", 1.0),
-    "pesos": ("ARS", 1.0), "rand": ("ZAR", 1.0), "dong": ("VND", 1.0), "dirhams": ("AED", 1.0),
+    "pesos": ("ARS", 1.0), "rand": ("ZAR", 1.0), "dong": ("VND", 1.0), "dirhams": ("AED", 1.0), "baht": ("THB", 1.0),
     "tether": ("USDT", 1.0), "ars": ("ARS", 1.0), "zar": ("ZAR", 1.0), "aed": ("AED", 1.0), "php": ("PHP", 1.0),
     "vnd": ("VND", 1.0), "ngn": ("NGN", 1.0), "brl": ("BRL", 1.0), "try": ("TRY", 1.0),
     "rubles": ("RUB", 1.0), "roubles": ("RUB", 1.0), "rub": ("RUB", 1.0), "tl": ("TRY", 1.0),
@@ -69,9 +69,9 @@ _CODES = ("USDT", "USDC", "USD", "EUR", "GBP", "JPY", "KRW", "CNY", "INR", "ARS"
 CURRENCY_PATTERN = (
     r"(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore)(?:\s+|-)(?=dollars?\b|cents?\b)|"
     r"(?P<peso_country>Argentine|Philippine|Mexican|Colombian|Chilean)\s+(?=pesos\b)|"
-    r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE|Russian)\s+"
-    r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams|ro?ubles))?"
-    r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|pesos|rand|dong|ro?ubles|"
+    r"(?:Turkish|Nigerian|Indian|Brazilian|Japanese|(?:South )?Korean|Chinese|South African|Vietnamese|UAE|Russian|Thai)\s+"
+    r"(?=lira|naira|rupees?|reais|yen|won|yuan|rand|dong|dirhams|ro?ubles|baht))?"
+    r"(?P<word>dollars?|bucks?|grand|cents?|euros?|pounds|yen|won|yuan|rupees?|reais|lira|naira|pesos|rand|dong|ro?ubles|baht|"
     rf"dirhams|tether|€|¢|(?-i:{'|'.join(_CODES)}))(?![\w-])")
 _CURRENCY_RE = re.compile(rf"(?<![\w.])(?i:{CURRENCY_PATTERN})")
 # Every currency word the pattern reads is one of these (the words in any case, the codes in capitals): most

@@ -135,7 +135,7 @@ _GOLD_WORDS = re.compile(r"\b(?:gold|metal|XAU)\b", re.I)
 # A quote with no currency sign ("to 43,780", "0.5810"): digit groups or decimals, no sign, not
 # a percentage. ``prices`` reads these only in a ticker table, which states its currency once.
 BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
-                     rf"(?![\d%]|\.\d|\s?(?:%|{PERCENT_WORDS}))")
+                     rf"(?![\d%]|\.\d|\s?(?:%|{PERCENT_WORDS})|\s(?:thousand|million|billion)\b)")  # ("4.1 million UNI": a count)
 PERCENT_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|{PERCENT_WORDS})")
 # Basis points: a hundredth of a percent ("funding ran at 10 bps per eight hours")
 BPS_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?:bps|bp|basis points?)\b")

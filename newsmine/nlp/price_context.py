@@ -260,7 +260,7 @@ def _round(value: float) -> bool:
 # Bitstamp, or roughly €2,760", "$2,720 on Thursday, its highest since February, or around Rs7.67 lakh", "US$ 4,060,
 # its highest level since December 2021, equivalent to about R$ 20,180")
 # (or set off by a comma and a rounding word alone: "to €2,930, roughly $3,185")
-_RESTATED = re.compile(r"^(?:,?\s+(?:[^$€£¥;()\d]|(?:19|20)\d\d\b){1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|equivalent to|equal to|which works out to)|"
+_RESTATED = re.compile(r"^(?:,?\s+(?:[^$€£¥;()\d]|(?:19|20)\d\d\b){1,60}?)?\s*(?:,\s*or|\(|,\s*(?:that is|i\.e\.|(?:the )?equivalent (?:to|of)|equal to|which works out to)|"
                        r",(?=\s*(?:about|roughly|around|nearly|approximately|some)\s))"
                        r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
@@ -268,7 +268,12 @@ _AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|th
 
 
 def restated(text: str, amounts: list[Amount], j: int) -> bool:
-    """Amount ``j`` gives the one before it in another currency ("touched 101.3 million won, or about $77,100")."""
-    if j == 0 or amounts[j - 1].currency in (None, amounts[j].currency):
+    """Amount ``j`` gives the one before it in another currency ("touched 101.3 million won, or about $77,100"), also
+    a local dollar's after a US dollar's ("touching about US$17,600, or roughly $25,400" in Australian copy)."""
+    if j == 0:
         return False
-    return _RESTATED.match(text[amounts[j - 1].end:amounts[j].start]) is not None or _AT_RATES.match(text, amounts[j].end) is not None
+    before, this = amounts[j - 1], amounts[j]
+    local = text.startswith("US$", before.start) and text.startswith("$", this.start)
+    if before.currency is None or before.currency == this.currency and not local:
+        return False
+    return _RESTATED.match(text[before.end:this.start]) is not None or _AT_RATES.match(text, this.end) is not None

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 RANK = {"ath": 1, "atl": 1, "open": 1, "close": 1, "named": 2, "level": 3, "move": 4, "spot": 5}
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "ADV", "NUM", "PRON"})  # a word a noun phrase is built from
 _TIME_OPENERS = frozenset({"last", "this", "early", "late", "overnight", "yesterday"})
+_AGO = frozenset({"earlier", "ago", "before", "later"})
 _WICK_SIDES = {"upper": "high", "top": "high", "lower": "low", "bottom": "low"}
 _PRICE_NOUNS = frozenset({"value", "print", "trade"})  # nouns a price modifier names ("an opening print")
 _FRACTIONS = frozenset({"half", "third", "quarter", "fraction", "twice", "double", "%", "percent"})
@@ -85,7 +86,11 @@ def apposition(last: Token) -> tuple[str, int] | None:
     doc, i, end = last.doc, last.i + 1, last.sent.end
     j = i
     for _ in range(2):  # up to two short adjuncts: "on Monday, its lowest", "on Binance on Sunday, another record"
-        # (or a time with no preposition: "touched $15,632 last Wednesday, its lowest since 2020")
+        # (or a time with no preposition: "touched $15,632 last Wednesday, its lowest since 2020", "touched $3,122
+        # a day earlier, its lowest level since September 2017")
+        if j + 2 < end and doc[j].lower_ in ("a", "an", "one") and doc[j + 2].lower_ in _AGO:
+            j += 3
+            continue
         if j >= end or doc[j].pos_ != "ADP" and doc[j].lower_ not in _TIME_OPENERS:
             break
         j += 1

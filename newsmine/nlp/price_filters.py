@@ -43,6 +43,8 @@ NOT_REACHED = re.compile(
     r"(?:below|above|under|through|past|over|beyond)\b|"
     # a condition on a level to come ("would not sell a single coin before bitcoin reaches $250,000")
     r"(?:before|until|till|once) (?:[\w-]+ ){0,3}(?:reaches|hits|tops|crosses|closes|revisit\w*|returns to)|"
+    # ... or yet to come, or set as a goal ("has yet to manage a daily close above", "set their sights on")
+    r"\byet to\b|\bsights (?:set )?on\b|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
@@ -86,14 +88,14 @@ _RIGHT_NOT_REACHED = re.compile(
     r"max(?:imum)?[- ]pain\b|"  # "below the $38,000 max pain point"
     # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
     # she labelled a stretch target"); an average ("$97,000 a coin on average")
-    r"as [\"“]?(?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears|by|everyone)\b|"
+    r"(?:as|is) [\"“]?(?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears|by|everyone)\b|"
     r"as (?:the|a|an) (?:[\w-]+ )?(?:objective|target)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
     # a forecast's condition, a level that caps a range ("and at $2,400 if they slip", "Above, $58,500 caps the range")
     r"(?:if|unless)\b|caps? (?:the|its) (?:range|upside|rally|advance)\b|"
     # a mark the coin has not reached ("the $100,000 mark it has yet to reach", "$1,900, a level it never reached")
-    r"(?:(?:a |the )?(?:mark|level|line|handle|barrier|threshold) )?(?:that |which )?(?:it|the coin|the token|[\w-]+) "
+    r"(?:(?:a |the )?(?:mark|level|line|handle|barrier|threshold) )?(?:that |which )?(?:it|the coin|the token|(?!and |but )[\w-]+) "
     r"(?:(?:has|had|have) (?:yet to|never|not yet)|never (?:reached|hit|touched|traded|got))\b|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|where|[A-Z]\w*['’]s)\b)", re.I
 )

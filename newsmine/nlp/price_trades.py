@@ -57,7 +57,7 @@ _PURCHASE = re.compile(
     r"\b(?:kiosks?|ATMs?|machines?)\b[^.;$]{0,60}\b(?:quoted|quotes|priced|prices|listed|lists|showed|shows|displayed|"
     r"charged|charges)\b[^.;$]{0,25}$|"
     r"(?<!block )\b(?:rewards?|bount(?:y|ies)|prizes?|tickets?)\b[^$,;]{0,40}$|"  # not "cutting the block reward ... with the coin near $8,570"
-    r"\baverage (?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,80}$|"
+    r"\baverage (?:acquisition )?(?:entry|cost|purchase|buying price)\b[^$]{0,60}$|\baverage (?:[\w-]+ ){0,2}price\b[^$.;]{0,80}$|"
     # a desk's orders and deals, not trades of the market ("size on the offer at 73k", "bids layered from 69.5k
     # down to 68k", "clients scaling in between 38.6k and 39.2k", "over-the-counter deals at $0.40 a token")
     r"\b(?:on the (?:offer|bid)|bids?|buyers of|scal(?:e|es|ed|ing) in|over-the-counter deals?|OTC (?:deals?|sales?))\b"

@@ -49,6 +49,11 @@ _WHICH_RECORD = re.compile(r"[^.;$]{0,60}?[,–—]\s*(?:(?:which (?:is|was|mark
 _EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest)(?: (?:price|level|close|trade)s?)? (?:ever|on record)\b"
                           r"(?: (?:price|level|close|trade)s?\b)?"
                           r"[^$.;]{0,12}$", re.I)
+# a record told by the clause, its amount in a participle or a "when" clause after it ("Ether also reached a record
+# on Wednesday, climbing to Rp 69.4 million", "reached an all-time high in pesos this Wednesday, when it was quoted at")
+_RECORD_CLAUSE = re.compile(r"\b(?:reached|set|hit|notched|touched|marked) (?:a|an|its|another) (?:new |fresh )?(?:record|all-time high)"
+                            r"\b[^.;$]{0,60}?,\s*(?:climbing|rising|jumping|trading|changing hands|when it (?:was )?(?:quoted|"
+                            r"traded|changed hands))\s+(?:at|to|near)\s*(?:about |around |roughly )?$", re.I)
 # the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
 _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|trade)\b[^$.;]{0,40}\bwas\s*$", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
@@ -225,7 +230,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 kind is not None and range_rejected(view, index, a)):
             ok = False
         elif kind is None:
-            ok = is_price(view, index, a)
+            # (a price restated in another currency is one too: "one bitcoin cost 11,920 dollars, or about 10,480 euros")
+            ok = bool(found) and found[-1][0] is amounts[j - 1] and restated(text, amounts, j) or is_price(view, index, a)
             kind = _parsed_kind(sent, a) if ok else None
             move = _SIGNED_MOVE.search(left_clause(text, a.start))
             if ok and ranked_move(view, index, a.start, prev_end):
@@ -255,6 +261,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             if record and not find_money(record.group()):
                 kind = "atl" if (record.group("side") or "").lower() == "low" or record.group("least") else "ath"
             if kind in ("spot", "high", "low", "level") and OF_RECORD.match(text, a.end):
+                kind = "ath"
+            if kind in ("spot", "high") and _RECORD_CLAUSE.search(text, 0, a.start):
                 kind = "ath"
             ever = _EVER_BEFORE.search(text, max(0, a.start - 60), a.start) if kind in ("spot", "high", "low") else None
             if ever:

@@ -250,7 +250,7 @@ class ArticleView:
             return base[-1] if base else asset
         if currency != "USD" or asset is None or _fits(asset, value):
             return asset
-        if any(m.key == asset for m in sent.of("ASSET")):
+        if value < _USD_RANGE[asset][0] and any(m.key == asset for m in sent.of("ASSET")):
             return asset  # the writer named it ("bitcoin changed hands for 8 cents in 2010")
         for k in range(index, max(-1, index - 9), -1):
             named = [m for m in self.sents[k].of("ASSET") if k < index or m.end <= sent.start + pos]
