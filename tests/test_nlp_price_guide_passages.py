@@ -334,6 +334,13 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      [("BTC", 31260.0, "USD", "spot")]),
     ("On Sunday bitcoin changed hands near $3,200, having touched $3,122 a day earlier, its lowest level since "
      "September 2017.", [("BTC", 3200.0, "USD", "spot"), ("BTC", 3122.0, "USD", "low")]),
+    # where a period began; the latest of a string of records; a mark come within reach of
+    ("Bitcoin ended June at about $19,800, down 56% from the roughly $45,500 where it began April.",
+     [("BTC", 19800.0, "USD", "close"), ("BTC", 45500.0, "USD", "open")]),
+    ("Bitcoin set a string of records along the way, the latest at $70,170 on Friday.", [("BTC", 70170.0, "USD", "ath")]),
+    ("Bitcoin came within a few hundred dollars of $100,000, setting a record high of $99,645 on Friday.",
+     [("BTC", 99645.0, "USD", "ath")]),
+    ("Loopring bucked the weakness, jumping 28% to $2.40.", [("LRC", 2.4, "USD", "high")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -371,6 +378,9 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     "Solana fell 3%. For SOL, $105 is the pivot to hold on any pullback.",
     "Axie fell. A player grinding out 150 SLP a day now makes around ₱1,080.",
     "Bitcoin rose. Some clients had set their sights on $100,000.",
+    # a threshold yet to be cleared; buyers waiting near a level
+    "Ether rose 6%. The next test is ether's $4,000 threshold, which it has yet to clear.",
+    "Bitcoin fell. He said mainland clients had been steady buyers near $11,000 through June.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

@@ -137,6 +137,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "ENJ": ("Enjin Coin", ("enjin coin",), ("ENJ",)),
     "GALA": ("Gala", (), ("GALA",)),  # the ticker only: the protocol's name is no price of its token
     "GMX": ("GMX", (), ("GMX",)),
+    "LRC": ("Loopring", ("loopring",), ("LRC",)),
     "PENDLE": ("Pendle", ("pendle",), ("PENDLE",)),
     "RPL": ("Rocket Pool", (), ("RPL",)),  # the ticker only: "Rocket Pool" is the protocol (its ether is rETH)
     "BAT": ("Basic Attention Token", ("basic attention token",), ("BAT",)),

@@ -88,14 +88,14 @@ _RIGHT_NOT_REACHED = re.compile(
     r"max(?:imum)?[- ]pain\b|"  # "below the $38,000 max pain point"
     # a level the writer or an analyst names for a role ("$50 as the line that has to hold", "$100 as what
     # she labelled a stretch target"); an average ("$97,000 a coin on average")
-    r"(?:as|is) [\"“]?(?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears|by|everyone)\b|"
+    r"(?:as|is) [\"“]?(?:the|a|an) (?:[\w-]+ )?(?:line|level|mark|floor|ceiling|pivot) (?:that|which|to|where|the|bulls|bears|by|everyone|of)\b|"
     r"as (?:the|a|an) (?:[\w-]+ )?(?:objective|target)\b|"
     r"as what \w+ (?:calls?|called|labels?|labell?ed|describe[sd]|dubs|dubbed|terms|termed)\b|"
     r"(?:(?:a|per) (?:coin|token|unit) )?on average\b|"
     # a forecast's condition, a level that caps a range ("and at $2,400 if they slip", "Above, $58,500 caps the range")
     r"(?:if|unless)\b|caps? (?:the|its) (?:range|upside|rally|advance)\b|"
     # a mark the coin has not reached ("the $100,000 mark it has yet to reach", "$1,900, a level it never reached")
-    r"(?:(?:a |the )?(?:mark|level|line|handle|barrier|threshold) )?(?:that |which )?(?:it|the coin|the token|(?!and |but )[\w-]+) "
+    r"(?:(?:a |the )?(?:mark|level|line|handle|barrier|threshold),? )?(?:that |which )?(?:it|the coin|the token|(?!and |but )[\w-]+) "
     r"(?:(?:has|had|have) (?:yet to|never|not yet)|never (?:reached|hit|touched|traded|got))\b|"
     r"(?<!,)(?<!, )(?:below|above|higher than|lower than|off) (?:its|the|where|[A-Z]\w*['’]s)\b)", re.I
 )
@@ -152,8 +152,9 @@ _NEGATED_RIGHT = re.compile(
 # a near miss told by its distance, right before the level missed ("came within $150 of $60,000")
 # the next level named ("The next level traders cite is $47,000", "the next milestone many desks were watching was")
 _NEXT_LEVEL = re.compile(r"\b(?:next|key) (?:level|milestone|hurdle|mark|line|reference|support|resistance|target|stop)s?\b[^.;$]{0,40}\b(?:is|was|are|were)\s*$", re.I)
-_WITHIN_OF = re.compile(r"\bwithin (?:about |roughly |just |some )?(?:\$|US\$|€|£)?\d[\d,.]*(?:[kK]|%| dollars| cents| percent)?"
-                        r" of (?:the )?$", re.I)
+_WITHIN_OF = re.compile(r"\bwithin (?:(?:about |roughly |just |some )?(?:\$|US\$|€|£)?\d[\d,.]*(?:[kK]|%| dollars| cents| percent)?|"
+                        r"(?:a few|several|some) (?:hundred |thousand )?(?:dollars|cents|points|percent))"
+                        r" of (?:the )?$", re.I)  # ("came within a few hundred dollars of $100,000")
 # (also an apposition with a clause of its own: ", another governance token that would gain from a similar switch,")
 _FORECAST_ASIDE = re.compile(r",\s*(?:which|whose|once|tipped|expected|(?:an?|another|the) [\w -]{0,40}?\b(?:that|which))\b[^,;]*,\s*",
                              re.I)

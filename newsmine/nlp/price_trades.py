@@ -48,7 +48,7 @@ _PURCHASE = re.compile(
     r"\b(?:long|short|position)\b[^$.;]{0,40}\bopened at\s*$|"  # "a 25x long ... opened at"
     r"\b(?:trimmed|took profits?|(?:been|went|gone|stayed) (?:long|short))\b[^$.;]{0,40}\b(?:at|since|near)\s*"
     r"(?:about |around |roughly )?$|"
-    r"\b(?:buyers?|sellers?) of\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
+    r"\b(?:buyers?|sellers?) (?:of|near|around|below|above)\s*(?:\$?[\d.,]+[kK]?\s*/\s*)?$|"  # a desk's flow: "RM buyer of 68.5/69k topside", "sellers of $70,000 calls"
     r"\bentry(?: price| level)?\s+(?:of|at|near|around|about)\s*(?:about |around |roughly )?$|"
     r"\bpa(?:id|ying|ys)\s+(?:about |around |roughly |nearly |some )?$|"  # "paying around $97,000 a coin"
     r"\bnibbl(?:e|es|ed|ing) at\s*(?:about |around )?$|"  # a desk's slow buying ("has started nibbling at 75k")

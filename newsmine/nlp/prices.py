@@ -51,9 +51,12 @@ _EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest)(?: (?:p
                           r"[^$.;]{0,12}$", re.I)
 # a record told by the clause, its amount in a participle or a "when" clause after it ("Ether also reached a record
 # on Wednesday, climbing to Rp 69.4 million", "reached an all-time high in pesos this Wednesday, when it was quoted at")
-_RECORD_CLAUSE = re.compile(r"\b(?:reached|set|hit|notched|touched|marked) (?:a|an|its|another) (?:new |fresh )?(?:record|all-time high)"
-                            r"\b[^.;$]{0,60}?,\s*(?:climbing|rising|jumping|trading|changing hands|when it (?:was )?(?:quoted|"
-                            r"traded|changed hands))\s+(?:at|to|near)\s*(?:about |around |roughly )?$", re.I)
+_RECORD_CLAUSE = re.compile(r"\b(?:reached|set|hit|notched|touched|marked) (?:a|an|its|another) (?:new |fresh |string of |series of )?"
+                            r"(?:records?|all-time highs?)\b[^.;$]{0,60}?,\s*(?:climbing|rising|jumping|trading|changing hands|"
+                            r"when it (?:was )?(?:quoted|traded|changed hands)|the latest)\s+(?:at|to|near)\s*(?:about |around |roughly )?$",
+                            re.I)
+# the price a period began at, named after the amount ("down 56% from the roughly $45,500 where it began April")
+_WHERE_BEGAN = re.compile(r"\s+(?:where|at which) it (?:began|started|opened)\b")
 # the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
 _EXTREME_TRADE = re.compile(r"\b(?P<side>lowest|highest) (?:[\w/]+ )?(?:print|trade)\b[^$.;]{0,40}\bwas\s*$", re.I)
 # A move told by its two ends with a verb that gives no direction ("went from about $85,000 to
@@ -264,6 +267,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 kind = "ath"
             if kind in ("spot", "high") and _RECORD_CLAUSE.search(text, 0, a.start):
                 kind = "ath"
+            if kind in ("spot", "high", "low") and _WHERE_BEGAN.match(text, a.end):
+                kind = "open"
             ever = _EVER_BEFORE.search(text, max(0, a.start - 60), a.start) if kind in ("spot", "high", "low") else None
             if ever:
                 kind = "atl" if ever.group("side").lower() in ("lowest", "weakest") else "ath"
