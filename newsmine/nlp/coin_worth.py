@@ -29,7 +29,8 @@ _ONE_COIN_COSTS = re.compile(r"\b(?:cost|price|value) of (?:one|a single|each|a)
                              r"(?!\s+(?:transactions?|transfers?|payments?|fees?|trades?)\b)[^$,;]{0,30}$", re.I)
 _FIAT_CODES = "(?:" + "|".join(code for code in CURRENCY_SYMBOLS if code.isalpha() and code.isupper()) + r")\b"
 # A number of coins restated in money ("28.9 ETH, or about $56,600", "246.9 ether, about $117,700").
-_COINS_RESTATED = re.compile(r"(?<![\w.,])(?P<qty>\d[\d,]*(?:\.\d+)?)\s?(?:(?!" + _FIAT_CODES + r")[A-Z]{2,6}|ether|bitcoins?|tokens?|coins?)"
+_COINS_RESTATED = re.compile(r"(?<![\w.,])(?P<qty>\d[\d,]*(?:\.\d+)?)\s?"
+                             r"(?:(?!" + _FIAT_CODES + r")[A-Z]{2,6}|ether|bitcoins?|tokens?|coins?)"
                              r"\s*(?:,\s*(?:or\s+)?|\(\s*|\s+or\s+)(?:worth |about |around |roughly |some |nearly |approximately )*$")
 _HELD_IN = re.compile(r"\b(?:stake|holding|position|investment|allocation)s? in\s+$", re.I)
 _VALUED_AT = re.compile(r"\bvalued at\s*(?:about |around |roughly )?$", re.I)

@@ -113,7 +113,8 @@ def coin_mentions(text: str, offset: int, coins: dict[str, set[str]], taken: lis
     if coins:
         words = {word: ticker for ticker, names in coins.items() for word in (ticker, *names)}
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
-        found += [Mention(offset + m.start(), offset + m.end(), "ASSET", words[m.group()]) for m in pattern.finditer(text)]
+        found += [Mention(offset + m.start(), offset + m.end(), "ASSET", words[m.group()])
+                  for m in pattern.finditer(text)]
     return [m for m in found if not any(s < m.end and m.start < e for s, e in covered)]
 
 

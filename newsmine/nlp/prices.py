@@ -51,10 +51,10 @@ _EVER_BEFORE = re.compile(r"\b(?P<side>lowest|highest|weakest|strongest)(?: (?:p
                           r"[^$.;]{0,12}$", re.I)
 # a record told by the clause, its amount in a participle or a "when" clause after it ("Ether also reached a record
 # on Wednesday, climbing to Rp 69.4 million", "reached an all-time high in pesos this Wednesday, when it was quoted at")
-_RECORD_CLAUSE = re.compile(r"\b(?:reached|set|hit|notched|touched|marked) (?:a|an|its|another) (?:new |fresh |string of |series of )?"
-                            r"(?:records?|all-time highs?)\b[^.;$]{0,60}?,\s*(?:climbing|rising|jumping|trading|changing hands|"
-                            r"when it (?:was )?(?:quoted|traded|changed hands)|the latest)\s+(?:at|to|near)\s*(?:about |around |roughly )?$",
-                            re.I)
+_RECORD_CLAUSE = re.compile(r"\b(?:reached|set|hit|notched|touched|marked) (?:a|an|its|another) "
+                            r"(?:new |fresh |string of |series of )?(?:records?|all-time highs?)\b[^.;$]{0,60}?,\s*"
+                            r"(?:climbing|rising|jumping|trading|changing hands|when it (?:was )?(?:quoted|traded|changed hands)|"
+                            r"the latest)\s+(?:at|to|near)\s*(?:about |around |roughly )?$", re.I)
 # the price a period began at, named after the amount ("down 56% from the roughly $45,500 where it began April")
 _WHERE_BEGAN = re.compile(r"\s+(?:where|at which) it (?:began|started|opened)\b")
 # the day's extreme trade named before it ("the lowest BTC/USDT print on Binance on Monday was 74,508")
@@ -234,7 +234,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             ok = False
         elif kind is None:
             # (a price restated in another currency is one too: "one bitcoin cost 11,920 dollars, or about 10,480 euros")
-            ok = bool(found) and found[-1][0] is amounts[j - 1] and restated(text, amounts, j) or is_price(view, index, a)
+            shared = bool(found) and found[-1][0] is amounts[j - 1] and restated(text, amounts, j)
+            ok = shared or is_price(view, index, a)
             kind = _parsed_kind(sent, a) if ok else None
             move = _SIGNED_MOVE.search(left_clause(text, a.start))
             if ok and ranked_move(view, index, a.start, prev_end):
