@@ -161,6 +161,9 @@ _NAMED_AFTER = re.compile(
 NAMED_KINDS = {"record": "ath", "record high": "ath", "all-time high": "ath", "all-time low": "atl", "high": "high",
                "peak": "high", "top": "high", "low": "low", "bottom": "low", "open": "open", "close": "close"}
 
+# Time zones after a clock time ("09:10 UTC: The TRUMP memecoin slid"): a stamp, never a subject
+TIME_ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())
+
 # A record's amount named as the record's, after the amount ("still below the 106.500 euros of the record set in
 # January", "left behind the $3.40 of its January 2018 record"): the record, cited as reached.
 OF_RECORD = re.compile(r"\s+of (?:its|the|their) (?:[\w-]+ ){0,3}?(?:record|all-time high)\b", re.I)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.numbers import to_number
-from newsmine.nlp.price_cues import DOWN_WORDS, UP_WORDS, joined_word, noun_cue, verb_cue
+from newsmine.nlp.price_cues import DOWN_WORDS, TIME_ZONES, UP_WORDS, joined_word, noun_cue, verb_cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -21,7 +21,7 @@ _HAND = frozenset({"hand", "hands", "handed", "handing"})  # "handed back its ga
 _SIDES = {"below": "fall", "under": "fall", "beneath": "fall", "above": "rise", "over": "rise"}
 _EXTREME_SIDE = {"low": "low", "bottom": "low", "high": "high", "peak": "high"}
 # a clock's zone is no subject of its own ("printed $8,200 at 1:08 p.m. New York time, then snapped back")
-_ZONES = frozenset(("time", "gmt", "utc", "et", "est", "edt", "bst", "cet", "jst", "hkt", "sgt"))
+_ZONES = TIME_ZONES | {"time"}
 
 def _way(t: Token, extremes: bool = False) -> str | None:
     """The direction a word tells; with ``extremes``, a named extreme too ("to a low of")."""

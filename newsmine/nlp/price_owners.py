@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.lexicon import STOCK_TICKERS
 from newsmine.nlp.numbers import Amount
-from newsmine.nlp.price_cues import verb_cue
+from newsmine.nlp.price_cues import TIME_ZONES, verb_cue
 from newsmine.nlp.price_kinds import amount_tokens
 from newsmine.nlp.subjects import clause_head
 from newsmine.nlp.view import SentView
@@ -37,7 +37,6 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _BOTH = re.compile(r"\s+both\s+(?:[a-z]+\s+){1,3}$")  # "both quoted near", "both changed hands at"
 PLAIN_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two items of a plain list
-_ZONES = frozenset("utc gmt et est edt bst cet cest hkt jst kst sgt".split())  # "09:10 UTC: The TRUMP memecoin slid": a stamp
 # A commodity or what a holder has or is allowed, right before the verb that reaches the amount ("gold
 # slipped below $2,165", "watched his stake shrink to about $300", "the allowance halves to £3,000"); read
 # from the words, since the parser often takes such a second subject for an object of the first clause.
@@ -85,7 +84,7 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
     # opens something, "Binance opened spot trading in TRUMP/USDT, with the first print at")
     closed_at = cue in ("open", "close") and subject.ent_type_ == "EXCHANGE" and found[1].head.head == node and (
         found[1].head.lower_ in ("at", "near", "around"))
-    if subject.ent_type_ in ("ORG", "EXCHANGE") and (cue in ("fall", "rise") or closed_at) and subject.lower_ not in _ZONES:
+    if subject.ent_type_ in ("ORG", "EXCHANGE") and (cue in ("fall", "rise") or closed_at) and subject.lower_ not in TIME_ZONES:
         # a company's shares moved or closed ("Coinbase Global ... dropped 7.1% to $133.21", "MicroStrategy slumped
         # 12% to", "Coinbase rose 3% and closed at $230.10")
         return True

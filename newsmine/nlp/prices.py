@@ -234,8 +234,8 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
             ok = False
         elif kind is None:
             # (a price restated in another currency is one too: "one bitcoin cost 11,920 dollars, or about 10,480 euros")
-            shared = bool(found) and found[-1][0] is amounts[j - 1] and restated(text, amounts, j)
-            ok = shared or is_price(view, index, a)
+            again = restated(text, amounts, j)
+            ok = again and bool(found) and found[-1][0] is amounts[j - 1] or is_price(view, index, a)
             kind = _parsed_kind(sent, a) if ok else None
             move = _SIGNED_MOVE.search(left_clause(text, a.start))
             if ok and ranked_move(view, index, a.start, prev_end):
@@ -253,7 +253,7 @@ def _sentence_prices(view: ArticleView, index: int, table: bool, dollars: list[f
                 kind = column or kind
             elif listed_table and j not in labels:
                 kind = listed_column_kind(_paragraph_so_far(view, index, a) + text[a.start:a.end]) or kind
-            if restated(text, amounts, j):
+            if again:
                 kind = "spot"  # GUIDE: a price restated in another currency is a spot price
             if kind == "close" and _AT_PRESS_TIME.match(text, a.end):
                 kind = "spot"
