@@ -1,5 +1,5 @@
-"""Custom spaCy components: sentence breaks at line and bullet starts, and
-figure cues from a PhraseMatcher.
+"""Custom spaCy components: sentence breaks at line and bullet starts, the
+lexicon's aliases as entities, and figure cues from a PhraseMatcher.
 
 ``newsmine_breaks`` runs before the parser: a line break, a bullet ("•") or an
 alert's time stamp ("ALERT 15:24") always starts a sentence, because the parser
@@ -7,7 +7,9 @@ otherwise glues a bulleted table row or an alert to the next one and the rules
 then read one row's asset into another's price. ``newsmine_cues`` stores every
 cue ("open interest", "funding", "liquidat*", ...) in ``doc.spans["cues"]``
 labelled with the figure kind, so the figure rules read cues instead of
-re-scanning text. Imported only by ``load_nlp`` (importing spaCy is slow).
+re-scanning text. ``newsmine_aliases`` writes the lexicon's assets, venues and
+look-alikes over the statistical NER's entities. Imported only by ``load_nlp``
+(importing spaCy is slow).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from newsmine.nlp.figures import CUE_PHRASES
+from newsmine.nlp.lexicon import ruler_patterns
 from newsmine.nlp.view import BULLETS, LINE_MARKS
 
 
@@ -94,3 +97,52 @@ class CueTagger:
 @Language.factory("newsmine_cues")
 def make_cue_tagger(nlp: Language, name: str) -> CueTagger:
     return CueTagger(nlp)
+
+
+class AliasTagger:
+    """The lexicon's aliases as entities (label ASSET, EXCHANGE or NOTEXCH, ``ent_id_`` the canonical
+    name), written over the statistical NER's where they overlap, as two EntityRulers in a row would.
+
+    Two hash-based PhraseMatchers share the work: one compares exact text (tickers and cased aliases, so
+    "SOL" matches but "sol" does not), the other lower-cased text (names, venues, pairs). The lower-cased
+    ones run second and win an overlap, so an alias ("Binance Coin") beats a ticker. One component
+    instead of two EntityRulers reads and writes ``doc.ents`` once per doc instead of twice.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.matchers = []
+        for cased in (True, False):
+            matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if cased else "LOWER")
+            keyed: dict[tuple[str, str], list[Doc]] = {}
+            for pattern in ruler_patterns(cased):
+                keyed.setdefault((pattern["label"], pattern["id"]), []).append(nlp.make_doc(pattern["pattern"]))
+            for (label, key), docs in keyed.items():
+                matcher.add(f"{label}|{key}", docs)
+            self.matchers.append(matcher)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        for matcher in self.matchers:
+            ents = _written_over(doc, ents, matcher(doc))
+        doc.ents = ents
+        return doc
+
+
+def _written_over(doc: Doc, ents: list[Span], matches: list[tuple[int, int, int]]) -> list[Span]:
+    """``ents`` with ``matches`` written over them, longest match first (EntityRuler's order and rule:
+    a match whose first or last token an earlier match took is dropped)."""
+    taken: set[int] = set()
+    added: list[Span] = []
+    for match_id, start, end in sorted(set(matches), key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        if start in taken or end - 1 in taken:
+            continue
+        label, key = doc.vocab.strings[match_id].split("|", 1)
+        added.append(Span(doc, start, end, label=label, span_id=key))
+        ents = [e for e in ents if not (e.start < end and e.end > start)]
+        taken.update(range(start, end))
+    return ents + added
+
+
+@Language.factory("newsmine_aliases")
+def make_alias_tagger(nlp: Language, name: str) -> AliasTagger:
+    return AliasTagger(nlp)

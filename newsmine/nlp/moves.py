@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount
+from newsmine.nlp.regex_guard import guarded
 from newsmine.nlp.view import ArticleView
 
 _UP = (
@@ -27,7 +28,7 @@ _DOWN = (
     r"falls|drops|declines|slides|slips|tumbles|plunges|sinks|loses|sheds|dips|crashes|slumps|retreats|eases|"
     r"under|beneath|short of"
 )
-_MOVE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
+_MOVE = guarded(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 # What is measured is not an asset's price (or the movers are unnamed: "mid caps printed -70% wicks").
 _MEASURE = re.compile(
     r"\b(?:dominance|share|premium|discount|yields?|probability|chance|odds|stake|apy|apr|rates?|inflation|"

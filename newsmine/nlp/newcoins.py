@@ -16,6 +16,7 @@ import re
 
 from newsmine.nlp.lexicon import ASSETS, EXCHANGES, PROTOCOL_TOKENS, STOCK_TICKERS
 from newsmine.nlp.numbers import CURRENCY_SYMBOLS
+from newsmine.nlp.regex_guard import guarded
 from newsmine.nlp.view import Mention
 
 _TICKER = r"(?P<ticker>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,7})"  # "NURI", and a wrapper's or issuer's prefix: "crvUSD", "alETH"
@@ -24,10 +25,10 @@ _QUOTE_CURRENCIES = "USDT|USDC|FDUSD|USD|EUR|KRW|JPY|TRY|BRL|BTC|ETH"
 # "Quant (QNT)", "The Graph (GRT)", "Theta Network (THETA)": a capitalised name and its ticker in brackets, the way
 # news introduces a coin (an organisation's acronym, "Securities and Exchange Commission (SEC)", is filtered out)
 _WORD = r"[A-Z][\w'’-]*(?:\.[a-z]+)?"  # ("Fetch.ai"; not a sentence's last word, "Tuesday.")
-_BRACKETED = re.compile(rf"\b(?P<name>(?:{_WORD}\s+){{0,2}}{_WORD})\s+\({_TICKER}\)")
+_BRACKETED = guarded(rf"\b(?P<name>(?:{_WORD}\s+){{0,2}}{_WORD})\s+\({_TICKER}\)")
 _INTRODUCTIONS = (
     # "Nuri Coin (NURI)", "the Pepe token (PEPE)", "Ravencoin (RVN)"
-    re.compile(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken)|[A-Z][a-z]+coin)\s+\({_TICKER}\)"),
+    guarded(rf"\b(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:[Cc]oin|[Tt]oken)|[A-Z][a-z]+coin)\s+\({_TICKER}\)"),
     # a table row's label: a name, its ticker and the price or move ("Ergo (ERG): $2.71", "Melania Meme (MELANIA): -78%")
     re.compile(rf"\b(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})\s+\({_TICKER}\):\s*(?:[$€£]?\d|[-+−]\d[\d.,]*\s?%)"),
     # "its governance token, EUL,", "a memecoin (PNUT)", "the stablecoin, USDX,"
@@ -53,10 +54,10 @@ _INTRODUCTIONS = (
                r"plunged|plummeted|crashed|tumbled|sank|slid|fell|dropped|slipped|dipped|eased|lost|shed)\s+"
                r"(?:as (?:high|low) as|to|\d[\d.]*% (?:[a-z]+ ){0,4}to)\s+\$\d"),
     # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid")
-    re.compile(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+which\b|\s+(?:token|coin|rose|fell|slid|jumped|"
+    guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+which\b|\s+(?:token|coin|rose|fell|slid|jumped|"
                r"climbed|dropped|sank|gained|lost|added|traded|was|is)\b)"),
     # "MNGO, which still trades on a handful of smaller exchanges": a ticker that trades is a coin
-    re.compile(rf"\b{_TICKER},\s+which\s+(?:still\s+|now\s+)?trades\b"),
+    guarded(rf"\b{_TICKER},\s+which\s+(?:still\s+|now\s+)?trades\b"),
     # "the first HMSTR/USDT print": a pair names its base coin
     re.compile(rf"\b{_TICKER.replace('{1,7}', '{0,7}')}/(?:{_QUOTE_CURRENCIES})\b"),  # one letter too: Wormhole's "W/USDT"
 )
@@ -120,5 +121,5 @@ def coin_mentions(text: str, offset: int, coins: dict[str, set[str]], taken: lis
 
 # A protocol's token named by its role ("Lido's governance token rose 14% to $2.86"), unless its ticker follows to
 # name it ("Frax's governance token, FXS, slid")
-_ROLE_TOKEN = re.compile(r"\b(?P<name>[A-Z]\w+(?: [A-Z]\w+)?)['’]s (?:governance|native|utility) token\b"
+_ROLE_TOKEN = guarded(r"\b(?P<name>[A-Z]\w+(?: [A-Z]\w+)?)['’]s (?:governance|native|utility) token\b"
                          r"(?!\s*[,(]\s*[a-z]*[A-Z]{2,})")

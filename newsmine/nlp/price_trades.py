@@ -15,6 +15,7 @@ import re
 from newsmine.nlp.number_words import currency_named
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_measures import left_clause
+from newsmine.nlp.regex_guard import guarded
 from newsmine.nlp.view import SentView
 
 # What a buyer paid (or a trader's entry, or a token sale's price) or a bounty pays is no market price ("started
@@ -86,7 +87,7 @@ _DEAL = re.compile(r"\b(?:put|puts|invested|paid|pays|spent|bought|buys|sold|sel
 
 # A bankruptcy estate's or a court's conversion table values every coin in its sentence ("Under the estate's
 # schedule, each bitcoin counts for $16,871, each ether for $1,258"): compensation prices, not trades.
-_COMPENSATION = re.compile(r"\b(?:under|in|by|per) (?:the |its |their )?(?:estate|bankruptcy|court|claims?|compensation|"
+_COMPENSATION = guarded(r"\b(?:under|in|by|per) (?:the |its |their )?(?:estate|bankruptcy|court|claims?|compensation|"
                            r"repayment|distribution)(?:['’]s)? (?:schedule|plan|valuation|conversion table)\b", re.I)
 # ... and so does an estate, a court or a trust that puts a value on each coin ("the estate's schedule put bitcoin at
 # $20,847 and ether at $1,089", "values UST at 2.6 cents for claims purposes"), though not the market's price at the

@@ -13,6 +13,7 @@ import re
 from newsmine.nlp.numbers import Amount
 from newsmine.nlp.price_cues import broken_support
 from newsmine.nlp.price_owners import coin_at
+from newsmine.nlp.regex_guard import guarded
 from newsmine.nlp.view import ArticleView, SentView, is_row
 
 # with the abbreviations of terminal briefs ("BTC res 63.5k / 65k, sup 60k")
@@ -35,7 +36,7 @@ _WATCH = re.compile(r"^(?:[\w .'-]{1,30}:\s*)?(?:(?:first|next|key|major|initial
 # ("Resistance: $0.8000, $0.8530 Support: $0.7040 (50% Fib), $0.5500 Bias: bullish while above $0.6490")
 # (and a list of forecasts by firm: "Year-end forecasts for bitcoin: Halden Research $95,000, Trevi Capital $80,000")
 # (and labels of what is no traded price: "0.618 Fib: $55,700", "NAV per unit: C$14.22", "Avg purchase price: $39,800")
-_LABELLED_LEVEL = re.compile(r"\b(?:supports?|resistances?|targets?|forecasts?|predictions?|invalidation|bias|pivots?|fib(?:onacci)?|"
+_LABELLED_LEVEL = guarded(r"\b(?:supports?|resistances?|targets?|forecasts?|predictions?|invalidation|bias|pivots?|fib(?:onacci)?|"
                              r"nav(?: per (?:unit|share))?|avg\.? purchase price|average purchase price|cost to mine|hash ?price|eps)"
                              r"(?: for [\w -]{1,45})?\s*:[^:]*$", re.I)
 # (not after a negation: "nobody has tested resistance at $28,800 yet")

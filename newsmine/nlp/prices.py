@@ -24,7 +24,6 @@ from newsmine.nlp.price_ranges import range_kind, range_rejected
 from newsmine.nlp.price_rows import ranked_move
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
 from newsmine.nlp.price_trades import SOLD_ABOVE
-from newsmine.nlp.quote_marks import quote_spans
 from newsmine.nlp.ratios import find_ratios, money_quote, pair_before, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
@@ -125,7 +124,7 @@ def find_prices(view: ArticleView) -> list[Price]:
     """Distinct (asset, value, kind) prices, each with its first occurrence."""
     prices: list[Price] = []
     seen: set[tuple[str, float, str]] = set()
-    quoted = [(q.start, q.end) for q in quote_spans(view.text)]
+    quoted = [(q.start, q.end) for q in view.quotations]
     tables = _table_sentences(view)
     # the article's dollar amounts, the scale a desk's bare numbers are checked against (see ``_quoted_bare``)
     money = [find_money(sent.text) for sent in view.sents]  # (found once: each sentence's are read twice)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsmine.nlp.regex_guard import guarded
+
 MAX_QUOTE_CHARS = 3000
 MAX_QUOTES = 400
 CONTEXT = 250
@@ -18,7 +20,7 @@ _MARKS = re.compile(r'["“”]')
 _PARAGRAPH = re.compile(r"[^\n]+")
 # (a closing mark may follow: 'reserves." Its chief ...'; initials and a title's abbreviation end nothing: "Assistant
 # U.S. Attorney Corinne Baptiste-Walsh told", "Sen. Cynthia Lummis said")
-SENT_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Sen|Rep|Gov|Sgt|Mrs|Gen))(?<!\bCapt)"
+SENT_END = guarded(r"(?<![A-Z]\.[A-Z])(?<!\b(?:Mr|Ms|Dr|Lt|St))(?<!\b(?:Sen|Rep|Gov|Sgt|Mrs|Gen))(?<!\bCapt)"
                       r"[.!?][\"”]?(?=\s+[A-Z\"“]|\s*$)")
 
 

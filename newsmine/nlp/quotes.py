@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 
 import newsmine.nlp.quote_patterns as patterns
-from newsmine.nlp.quote_marks import SENT_END, Span, left_context, quote_spans, right_context, trim_span
+from newsmine.nlp.quote_marks import SENT_END, Span, left_context, right_context, trim_span
 from newsmine.nlp.speakers import (NAME, ROLE_NOUNS, Person, SpeakerRegistry, anonymous_person, apposition, clean_name,
                                    is_person, is_role, looks_like_org)
 from newsmine.nlp.view import CLAUSE_START, ArticleView
@@ -279,7 +279,7 @@ class _Attributor:
 
 def find_quotes(view: ArticleView) -> list[Quote]:
     text = view.text
-    spans = [s for s in quote_spans(text) if s.end > s.start]
+    spans = [s for s in view.quotations if s.end > s.start]
     attributor = _Attributor(view)
     # names and organisations outside quotes, in reading order, feed the registry
     events = sorted(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from newsmine.nlp.numbers import Amount, to_number
+from newsmine.nlp.regex_guard import guarded
 from newsmine.nlp.view import ArticleView
 
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})/(?P<quote>BTC|ETH)\b")
@@ -23,10 +24,10 @@ _MONEY_PAIR = re.compile(r"\b(?P<base>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5}[a-z]?)[/
 _NAMED_PAIR = re.compile(r"\b(?:the )?(?P<base>ether|eth)[- ](?P<quote>bitcoin|btc) (?:ratio|pair|cross)\b", re.I)
 # "Against ether, SOL rose to 0.033", "in bitcoin terms": the quote asset is named, the base is the
 # asset the clause is about.
-_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|relative to|(?:priced|quoted|denominated) in) (?P<quote>ether|eth|bitcoin|btc)\b|"
+_AGAINST = guarded(r"\b(?:against|versus|vs\.?|relative to|(?:priced|quoted|denominated) in) (?P<quote>ether|eth|bitcoin|btc)\b|"
                       r"\bin (?P<terms>ether|eth|bitcoin|btc) terms\b", re.I)
 _QUOTE_ASSET = {"ether": "ETH", "eth": "ETH", "bitcoin": "BTC", "btc": "BTC"}
-_RATIO_WORDS = re.compile(r"\b(?:ratio|pair|cross)\b", re.I)
+_RATIO_WORDS = guarded(r"\b(?:ratio|pair|cross)\b", re.I)
 _DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0?\.\d{2,6})(?![\d%]|\.\d|\w)")  # desk notes drop the zero: ".0519"
 LOOKBACK = 4
 

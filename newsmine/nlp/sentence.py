@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from newsmine.nlp.regex_guard import guarded
+
 if TYPE_CHECKING:  # spaCy is imported lazily: the CLI must stay light
     from spacy.tokens import Span, Token
 
 # Journalists name bitcoin and ether by rank ("the world's largest cryptocurrency rose to
 # $44,950"): these descriptions stand for the asset, ahead of any asset named earlier.
 # ("the largest altcoin" is ether; "the original cryptocurrency" bitcoin)
-_BY_RANK = re.compile(
+_BY_RANK = guarded(
     r"\b(?:(?:world['’]s )?(?P<second>second[- ])?(?:largest|biggest) (?:cryptocurrency|crypto asset|digital (?:asset|currency)|"
     r"token|coin)|(?:original|oldest) (?:cryptocurrency|crypto asset|digital currency)|(?P<alt>(?:largest|biggest) altcoin))"
     r"\b(?!\s+(?:exchange|lender|fund|market|holder|miner|compan|ETF)|s)", re.I)

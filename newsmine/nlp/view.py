@@ -12,8 +12,10 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from newsmine.nlp.price_cues import noun_cue
+from newsmine.nlp.quote_marks import Span, quote_spans
 from newsmine.nlp.sentence import Mention, SentView
 from newsmine.nlp.subjects import (anaphor_owns, causer_of_it, inherited_subject, price_subject, relative_clause_coins,
                                    relative_owner, subject_asset)
@@ -153,6 +155,11 @@ class ArticleView:
     published: date | None
     sents: list[SentView]
     decimal_comma: bool = False  # the outlet writes "0,39"; ``text`` has its separators swapped to read it
+
+    @cached_property
+    def quotations(self) -> list[Span]:
+        """The article's quotations (``quote_spans``), paired once for the price rules and the quote rules."""
+        return quote_spans(self.text)
 
     def all_mentions(self, label: str) -> list[Mention]:
         return [m for s in self.sents for m in s.of(label)]
