@@ -341,6 +341,28 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("Bitcoin came within a few hundred dollars of $100,000, setting a record high of $99,645 on Friday.",
      [("BTC", 99645.0, "USD", "ath")]),
     ("Loopring bucked the weakness, jumping 28% to $2.40.", [("LRC", 2.4, "USD", "high")]),
+    # a bulleted movers row's "+8% to $X" is where the coin stands, as in a ranking
+    ("Movers:\n• AAVE +6.1% to $94.20, with lending demand still firm.\n• UNI +3.3% to $7.41, MKR -2.0% to $1,512.",
+     [("AAVE", 94.2, "USD", "spot"), ("UNI", 7.41, "USD", "spot"), ("MKR", 1512.0, "USD", "spot")]),
+    # a coin's verb after an aside whose modal is someone else's
+    ("Ether, under pressure since a fund manager said it would trim its stake, fell as low as $2,240 on Monday.",
+     [("ETH", 2240.0, "USD", "low")]),
+    # a coordinated predicate: the coin that sank now sits at its spot price
+    ("Solana dropped as low as $96 over the weekend and now sits near $104, well off its peak.",
+     [("SOL", 96.0, "USD", "low"), ("SOL", 104.0, "USD", "spot")]),
+    # Circle's euro stablecoin, quoted in dollars
+    ("EURC changed hands at $1.0815 on Kraken as the euro firmed.", [("EURC", 1.0815, "USD", "spot")]),
+    # a period's closing price named by its end
+    ("Using bitcoin's quarter-end price of $62,700, the holding was worth $1.1 billion.", [("BTC", 62700.0, "USD", "close")]),
+    # Turkish copy groups thousands with points before "TL", even in a story that writes "1.2%"
+    ("Bitcoin rose 1.2% to 2.145.600 TL on BtcTurk.", [("BTC", 2145600.0, "TRY", "high")]),
+    # a European edition converts the wire's dollar prices and keeps its own style for the rest
+    ("Bitcoin fell 4,2 % to $58,300 on Bitstamp, or about 53.900 euros, as Frankfurt traders sold.",
+     [("BTC", 58300.0, "USD", "low"), ("BTC", 53900.0, "EUR", "spot")]),
+    ("XRP slipped 6 % to 0,51 dollars while ether held $2,640.", [("XRP", 0.51, "USD", "low"), ("ETH", 2640.0, "USD", "spot")]),
+    # a record glossed after a time phrase with abbreviations
+    ("Bitcoin climbed as high as $98,210 during U.S. trading on Thursday, a new all-time high.",
+     [("BTC", 98210.0, "USD", "ath")]),
 ])
 def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -381,6 +403,13 @@ def test_kinds_the_guide_gives(text: str, expected: list[tuple[str, float, str, 
     # a threshold yet to be cleared; buyers waiting near a level
     "Ether rose 6%. The next test is ether's $4,000 threshold, which it has yet to clear.",
     "Bitcoin fell. He said mainland clients had been steady buyers near $11,000 through June.",
+    # a deposit-insurance cap; a fiat pair's exchange rate
+    "Bitcoin fell. The issuer's cash there is far above the $250,000 insurance cap, so recovery depends on the receiver.",
+    "Bitcoin rose 2%. The yen-dollar exchange rate ended the day at 149.8 yen in Tokyo.",
+    # a saver's plan, what it has put in, a stake
+    "Ether fell 3%. A $250-a-month plan started in 2022 is barely ahead.",
+    "Bitcoin fell. The plan has put in $4,800 so far.",
+    "Solana fell 2%. A $2,000 stake is now a loss.",
 ])
 def test_no_price_the_guide_excludes(text: str) -> None:
     assert prices_of(text) == []

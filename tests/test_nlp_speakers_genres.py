@@ -560,3 +560,12 @@ def test_a_speaker_introduced_by_how_they_sounded_and_an_agency_named_with_the()
             'order that the decision was "not an endorsement of bitcoin" or of any trading platform.')
     assert {q[:2] for q in quotes_of(text)} == {("Older fleets need so", "Priya Lindahl-Osei"),
                                                ("not an endorsement o", "Securities and Exchange Commission")}
+
+
+def test_a_readers_question_asked_by_first_name():
+    # a money column's reader asks the question; the planner quoted before is not its speaker
+    text = ('"Nobody should borrow to buy a coin," said Lena Marsh, a planner at Oakfield Wealth.\n\n'
+            'This week\'s letter comes from Leeds.\n\n'
+            '"I bought ether at the top, should I sell before the tax year ends?" asks Derek, who is 58.')
+    assert quotes_of(text) == {("Nobody should borrow", "Lena Marsh", "planner", "Oakfield Wealth"),
+                               ("I bought ether at th", "Derek", None, None)}

@@ -131,6 +131,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "FDUSD": ("First Digital USD", ("first digital usd",), ("FDUSD",)),
     "TUSD": ("TrueUSD", ("trueusd",), ("TUSD",)),
     "PYUSD": ("PayPal USD", ("paypal usd",), ("PYUSD",)),
+    "EURC": ("Euro Coin", ("euro coin",), ("EURC",)),  # Circle's euro stablecoin, quoted in dollars
     "BAL": ("Balancer", (), ("BAL",)),
     "IMX": ("Immutable", (), ("IMX",)),  # tickers only: "immutable" and "blur" are common words
     "BLUR": ("Blur", (), ("BLUR",)),

@@ -39,10 +39,11 @@ SCALES = {
 
 # Indian digit groups ("52,41,000") come first: the Western shape would stop at "52". Up to
 # 12 decimals for micro-priced tokens ("$0.00001234"); never stop before ".digit" ("$2.3trn" is not $2).
-# A comma before one or two digits and a scale or a percent sign is a decimal comma in any copy ("23,5 million won",
-# "1,1%"): a thousands separator groups three.
+# A comma before one or two digits and a scale, a percent sign or a currency word is a decimal comma in any copy
+# ("23,5 million won", "1,1%", "2,47 dollars"): a thousands separator groups three.
 _NUM = (r"(?<![\w.,])(?P<num>\d{1,2}(?:,\d{2}){1,3},\d{3}(?:\.\d{1,12})?|\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|"
-        r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per cent\b|(?:million|billion|trillion|Million|Billion)\b))|"
+        r"\d{1,3},\d{1,2}(?=\s?(?:%|percent\b|per cent\b|(?:million|billion|trillion|Million|Billion)\b|"
+        r"(?:US |U\.S\. )?dollars?\b|euros?\b|reais\b|pesos\b|lira\b))|"
         r"\d{1,12}(?:\.\d{1,12})?)(?![\d]|\.\d|,\d{3})")  # (not "60" of "the mid-$60,000s")
 # After a currency symbol, also a memecoin price in subscript-zero notation: "$0.0₅1742" is 0.000001742,
 # the subscript counting the zeros after the point.
@@ -89,10 +90,12 @@ _NOT_IN_WORD = r"(?:(?<![A-Za-z]-)|(?<=\d[kK]-))"
 _SIGNS = r"(?:(?:US|HK|A|C|S|R)\$|\$|€|£|¥|₩|₹)"
 _SHARED_SCALE = rf"(?=\s?[-–]\s?{_SIGNS}?\d{{1,3}}(?:,\d{{3}})*(?:\.\d{{1,12}})?[\s-]?(?P<scale>{_SCALE_WORDS})(?![A-Za-z]))"
 _SHARED_K = r"(?=\s?[-–]\s?\d{1,3}(?:\.\d{1,12})?(?P<scale>[kK])(?![\w]))"
-# Russian and French copy group thousands with a space ("43 200 dollars", "4 150 000 rubles"): read only
-# before a currency word, where a run of three-digit groups can be nothing else.
+# Russian and French copy group thousands with a space ("43 200 dollars", "4 150 000 rubles"), and Turkish copy
+# with points ("1.918.000 TL", in an article that also writes "0.8%"): read only before a currency word, where a
+# run of three-digit groups can be nothing else (two points, for the points: "4.550 TL" alone is a decimal).
 _UNNAMED_CURRENCY = re.sub(r"\(\?P<\w+>", "(?:", CURRENCY_PATTERN)  # for a lookahead: the shape names its own groups
-_SPACED_NUM = _NUM.replace("(?P<num>", rf"(?P<num>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=[\s-](?i:{_UNNAMED_CURRENCY}))|", 1)
+_SPACED_NUM = _NUM.replace("(?P<num>", rf"(?P<num>(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d{{1,3}}(?:\.\d{{3}}){{2,}})"
+                                      rf"(?=[\s-](?i:{_UNNAMED_CURRENCY}))|", 1)
 # The first end of a range also takes the currency word written once after the second ("46-49 cents",
 # "between 56,200 and 58,900 dollars"); "and" joins a range only after "between" ("fell 5 and 49 cents" is
 # no range), and a rate ("from 366.5 to 800 pesos per dollar") is none.
@@ -211,6 +214,8 @@ def _second_ends(text: str, found: list[Amount], taken: list[tuple[int, int]]) -
 
 
 _WHOLE_CURRENCIES = frozenset({"IDR", "VND"})  # priced in thousands: a point before three digits groups them
+# ... and no euro price is written to the tenth of a cent: a point before three digits of euros groups them too
+_EURO_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 
 
@@ -240,6 +245,8 @@ def _amount(m: re.Match[str]) -> Amount | None:
             return None
         currency, explicit = money[0], True
         value = in_units(value, money[1])
+    if currency == "EUR" and scale == 1 and _EURO_THOUSANDS.fullmatch(digits):
+        value = float(digits.replace(".", ""))  # "49.450 euros", "€ 98.000" in a story that writes "$53,550" too
     if groups.get("sign"):
         value = -value
     if not math.isfinite(value) or abs(value) > MAX_VALUE:
@@ -339,6 +346,9 @@ _DECIMAL_COMMA = guarded(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{1,2}(?!\d|[.,]\d)|"
 _DECIMAL_POINT = guarded(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}(?!\d|[.,]\d)")
 _SEPARATED = re.compile(r"\d[\d.,]*\d")
 _COMMA_GROUPS = guarded(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3}){2,}(?![\d,])")
+# a dollar price grouped the English way ("$53,550"): a European edition that converts the wire's dollar prices and
+# keeps its own style for the rest ("49.450 euros", "7,2 %") is read number by number, not swapped whole
+_DOLLAR_GROUPS = guarded(r"(?:US)?\$\s?[1-9]\d{0,2}(?:,\d{3})+(?![\d,]|\.\d)")
 
 
 # Translated copy writes a day and month with a point ("on 28.02", "Monday, 28.02"): no decimal point.
@@ -349,7 +359,8 @@ def decimal_comma(text: str) -> bool:
     """Whether ``text`` writes its decimals with a comma and its thousands with a point."""
     # every decimal point written must be a day and a month in fact, and no number groups its thousands with two
     # commas (translated copy may mix "88,266,000 won" with "88,8 million won": a decimal comma there is read alone)
-    return _DECIMAL_COMMA.search(text) is not None and _COMMA_GROUPS.search(text) is None and all(
+    return _DECIMAL_COMMA.search(text) is not None and _COMMA_GROUPS.search(text) is None and (
+        _DOLLAR_GROUPS.search(text) is None) and all(
         _DAY_MONTH.search(text, max(0, m.start() - 8), m.end()) for m in _DECIMAL_POINT.finditer(text))
 
 

@@ -152,6 +152,11 @@ _SESSION_AFTER = re.compile(r"(?:\s+or so)?\s+(?:(?:area|level|mark) where |at w
                             r"(?:(?P<open>opened|began|started)|closed|ended|finished)\b", re.I)
 
 
+# a period's closing price named by its end ("the year-end price of", "its quarter-end level of")
+_PERIOD_END = re.compile(r"\b(?:year|quarter|month|week)[- ]end (?:price|level|value|close|print) (?:of )?"
+                         r"(?:about |around |roughly |nearly )?$", re.I)
+
+
 def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, str, str]]) -> str:
     """``kind`` (from the parse) refined by the words around amount ``a`` of sentence ``text``;
     ``found``: the sentence's prices before it, as (amount, asset, currency, kind)."""
@@ -162,6 +167,8 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
     session = _SESSION_AFTER.match(text, a.end) if kind not in ("ath", "atl") else None
     if session:
         return "open" if session.group("open") else "close"
+    if kind in ("spot", "level") and _PERIOD_END.search(text, max(0, a.start - 40), a.start):
+        return "close"  # "at the year-end price of about $16,550": where the period closed
     if kind in ("high", "low") and _SIGNED_ROW.search(text, max(0, a.start - 200), a.start):
         return "spot"
     if kind in ("low", "high", "level") and _LAST_AT.search(text, max(0, a.start - 30), a.start):

@@ -66,7 +66,9 @@ NOT_REACHED = re.compile(
 # asset or a pair ("SOL/BTC sits at 0.00261").
 # (so does what "comes in at" one, and a level set off in apposition: "the 50% retracement, which comes in at $0.70",
 # "the 38.2% retracement of the slide, a level near $1.19 where sellers wait")
-_IT_SITS = re.compile(r"\bit $", re.I)  # "It sits at US$93,420 in early Asian trade": the coin the story is about
+# "It sits at US$93,420 in early Asian trade": the coin the story is about; "Ether sank ... and now sits near": the
+# coin of the clause before
+_IT_SITS = re.compile(r"\b(?:it|and(?: now| still)?) $", re.I)
 _SITS = re.compile(r"\b(?:sits|comes in|lies) (?:near|around|at)\s*(?:about |around |roughly )?$|,\s*a level (?:near|around|at)\s*$")
 # "Max pain for the December series sat at $85,000": an options statistic, however far before its amount
 _MAX_PAIN = re.compile(r"\bmax(?:imum)?[- ]pain\b[^.$]{0,120}$", re.I)
@@ -109,7 +111,9 @@ _CITED_EXTREME = re.compile(
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
 )
 # A wire's exchange-rate footer ("($1 = ¥112.2)") converts currencies; it prices no coin.
-_EXCHANGE_RATE = re.compile(r"=\s*$")
+# ("The won-dollar exchange rate closed at 1,311.5 won")
+_EXCHANGE_RATE = re.compile(r"=\s*$|\b(?:won|yen|yuan|euro|dollar|lira|rupee|rupiah|real|peso|pound|r?ouble|dong|naira|rand)[-/ ]"
+                            r"(?:dollar|won|yen|euro|yuan) (?:exchange )?rate\b[^$,;]{0,30}$", re.I)
 # (or a rate named after it: "the roughly 26,150 dong that commercial banks charge for a dollar")
 _EXCHANGE_RATE_RIGHT = re.compile(r"\s*=\s*\S|\s+(?:that|which)\b[^,;.$]{0,40}\b(?:for|per|to) (?:a|one|the|each) (?:US )?dollar\b")
 # a dollar of another country quoted in US money ("with the loonie near 72 US cents")
@@ -161,7 +165,11 @@ _FORECAST_ASIDE = re.compile(r",\s*(?:which|whose|once|tipped|expected|(?:an?|an
                              re.I)
 # a participle of a move, or "with" a coin where it stands, after a comma starts a clause of its own
 _MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|lifting|knocking|driving|carrying|pulling|"
-                          r"with (?:the )?[A-Za-z]\w+ (?:at|near|around|trading|changing hands))\b"
+                          r"with (?:the )?[A-Za-z]\w+ (?:at|near|around|trading|changing hands)|"
+                          # the coin's own verb after an aside about something else ("Bitcoin, already on the back foot
+                          # after a lender said it would wind down, fell as low as"): the aside's modal is not its
+                          r"(?:fell|sank|dropped|slid|slipped|dipped|tumbled|plunged|rose|climbed|jumped|surged|rallied) "
+                          r"(?:as (?:low|high) as|to))\b"
                           r"(?!.*,\s)", re.I)
 # a mark a move stalled short of ("stalling short of $100,000", "still short of the $100,000 mark it has been chasing");
 # not a past price ("still short of the $3,230 it fetched on Aug. 1")

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import noun_cue, verb_cue
 from newsmine.nlp.price_extremes import RANK, extreme
+from newsmine.nlp.view import ArticleView, is_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from newsmine.nlp.view import ArticleView
 
 # "SOL: $258.90", "Bitcoin (BTC): $82,548" (the tokenizer keeps "):" whole): a table or list row
 _LIST_MARKS = frozenset({":", "):", "•", "|", "(", "-", "–", "—"})
@@ -83,11 +82,12 @@ _ROW_LABEL = re.compile(r"(?:^|[\s:])(?:[A-Z][\w.'-]* )*\(?[A-Z][A-Z0-9]{1,9}\)?
 
 
 def ranked_move(view: ArticleView, index: int, start: int, since: int) -> bool:
-    """The amount at ``start`` ends the move of a numbered row of a ranking ("3. Solana +8% to $148.20"):
-    the za- to zd-series writers read a ranked row's "+8% to $X" as its price, spot. ``since``: where the
-    row can begin (the end of the amount before)."""
+    """The amount at ``start`` ends the move of a numbered row of a ranking ("3. Solana +8% to $148.20"),
+    or of a bulleted movers row ("• PENDLE +8.3% to $6.12, LDO +4.0% to $2.27"): the za- to zd-series and
+    rc-series writers read a ranked or listed row's "+8% to $X" as its price, spot (GUIDE: a list is spot).
+    ``since``: where the row can begin (the end of the amount before)."""
     text = view.sents[index].text
     if not _ROW_MOVE.search(text, since, start):
         return False
     return _ROW_OPENS.search(text, since, start) is not None or _ROW_LABEL.search(text, since, start) is not None or (
-        index > 0 and _ROW_NUMBER.search(view.sents[index - 1].text) is not None)
+        index > 0 and _ROW_NUMBER.search(view.sents[index - 1].text) is not None) or is_row(text)

@@ -26,7 +26,7 @@ _SIZE = re.compile(
     r"\bbets?\b|\bbids?\b(?![^,.;$]{0,20}\bup\b)|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
-    r"\b(?:spent|invested|put|puts|putting|poured|had|has|have|contributed|deposited|set aside|sent|wired|makes|making)\s+"
+    r"\b(?:spent|invested|put in|puts in|putting in|put|puts|putting|poured|had|has|have|contributed|deposited|set aside|sent|wired|makes|making)\s+"
     r"(?:about |around |some |nearly |roughly |over |more than |another |the whole |all )?$",
     re.I,
 )
@@ -46,11 +46,13 @@ _MARK_AFTER = re.compile(r"\s+(?:level|mark|handle|line|barrier|threshold|top|hi
 # a sum ("spending about $1,140 in all"), or what power costs a miner ("spends $4,100 in electricity to produce one bitcoin")
 _TOTAL_AFTER = re.compile(r"^\s*(?:in all|in total|all told|(?:in|of) (?:electricity|power)\b)", re.I)
 # a sum named by what it is ("a ₹30,000 profit", "the first £12,000 of gains", "up to $3,000 of whatever is left")
-_SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:whatever|what\b|gains?|profits?|income|losses|earnings)|"
+_SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:(?:ordinary|taxable|other) )?(?:whatever|what\b|gains?|profits?|income|losses|earnings)|"
                         r"(?:profit|loss|gain|bonus|refund|deduction|prize|payout|tax bill|bount(?:y|ie)|reward|fine)s?|"
                         r"(?:(?:annual|yearly|tax-free) )?allowance\b|"  # "above a £3,000 annual allowance"
-                        r"(?:IRA|portfolio|account|retirement account|pension|nest egg|savings)\b|"  # "a $400,000 IRA"
-                        r"(?:(?:daily|weekly|monthly|regular) )?(?:plan|purchases?|contributions?|budget)\b|"  # "a $25 weekly plan"
+                        r"(?:IRA|portfolio|account|retirement account|pension|nest egg|savings|stake|position)s?\b|"  # "a $400,000 IRA"
+                        # "a $25 weekly plan", "a $100-a-month plan"
+                        r"(?:(?:daily|weekly|monthly|regular) |-an?-(?:day|week|month) )?(?:plan|purchases?|contributions?|budget)\b|"
+                        r"(?:(?:insurance|deposit|coverage|withdrawal|issuance) )?(?:cap|limit|ceiling)s?\b|"  # "the $250,000 insurance cap"
                         r"(?:of )?(?:move|movement|upside|downside))\b", re.I)  # ("Analysts Flag $0.75 Upside")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)

@@ -38,8 +38,10 @@ _FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b(?! (?:since|in)\b
 _PASSING = "|".join(sorted(v for v in PASSING_VERBS if v.endswith("ing")))
 _BEFORE_RECORD = re.compile(rf"^[^;$]{{0,60}},\s+(?:{_PASSING}|edging past)\b", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
-# all-time high"): the record (GUIDE rule 1), not just the top of the move.
-_WHICH_RECORD = re.compile(r"[^.;$]{0,60}?[,–—]\s*(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still| then)?|also|itself|then) )?"
+# all-time high", "as high as $94,078 during U.S. hours, a new all-time high"): the record (GUIDE rule 1), not just
+# the top of the move.
+_WHICH_RECORD = re.compile(r"(?:[^.;$%]|(?<=\b[A-Z])\.){0,90}?[,–—]\s*"
+                           r"(?:(?:which (?:is|was|marks|marked|set|became|remains)(?: still| then)?|also|itself|then) )?"
                            r"(?:a|an|its|the|their) (?:(?:new |fresh )?(?:all-time|record|lifetime)(?: (?P<side>high|low))?\b|"
                            # "0.0761 ETH, the highest reading on record"; "$0.8774, the weakest price in its history"
                            r"(?:(?:highest|strongest|best)|(?P<least>lowest|weakest|worst))(?: [\w-]+){0,2}? "

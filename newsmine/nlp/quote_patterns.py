@@ -14,7 +14,7 @@ from newsmine.nlp.speakers import HANDLE_VERB, NAME, ORG_NOUNS, ROLE_NOUNS
 SAY = (
     r"said|says|say|told|tells|added|adds|wrote|writes|noted|notes|explained|explains|argued|argues|warned|"
     r"warns|cautioned|stated|states|commented|remarked|continued|insisted|observed|posted|tweeted|suggested|"
-    r"predicted|concluded|acknowledged|admitted|asked|replied|recalled|quipped|emphasi[sz]ed|stressed|"
+    r"predicted|concluded|acknowledged|admitted|asked|asks|replied|recalled|quipped|emphasi[sz]ed|stressed|"
     r"believes|thinks|reckons|maintained|contended|countered|conceded|put it|wrote in|summed up|"
     r"gushed|joked|mused|sighed|laughed|declared|reiterated|recounted|elaborated|pointed out|texted|messaged|emailed|"
     # translated copy keeps the source language's verbs of speech ("evaluated", "indicated", "opined")
