@@ -65,8 +65,15 @@ def _n_days(match: re.Match[str]) -> str:
     return "week" if n == 7 else "month" if n == 30 else f"{n}d"
 
 
+# every cue in one search, with each pattern's own flags: most windows hold none, and one search says so
+_ANY_CUE = re.compile("|".join(f"(?{'i' if p.flags & _I else '-i'}:{p.pattern})" for _, p in PERIODS)
+                      + f"|(?i:{_N_DAYS.pattern})")
+
+
 def _nearest(window: str, start: int, end: int) -> str | None:
     """The period whose cue lies nearest the amount at [start, end) of ``window``."""
+    if _ANY_CUE.search(window) is None:
+        return None
     best: tuple[float, int, str] | None = None
     found = [(name, m) for name, pattern in PERIODS for m in pattern.finditer(window)]
     found += [(_n_days(m), m) for m in _N_DAYS.finditer(window)]

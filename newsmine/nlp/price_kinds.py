@@ -304,8 +304,9 @@ def _better(a: tuple[str, int] | None, b: tuple[str, int]) -> tuple[str, int]:
 def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
     """What the amount's verb and its preposition say."""
     cls = verb_cue(verb.lower_)
-    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")}
-    for c in verb.children:
+    children = list(verb.children)  # (spaCy walks the verb's whole subtree span for them: once, not twice)
+    words = {c.lower_ for c in children if c.dep_ in ("prt", "advmod", "acomp")}
+    for c in children:
         role = c.dep_
         if c.tag_ in ("WDT", "WP") and role == "nsubj" and c.i > 0 and c.doc[c.i - 1].pos_ == "NOUN":
             c = c.doc[c.i - 1]  # "a rally that had carried it to $88,500": the rally is the subject
