@@ -111,7 +111,7 @@ class AliasTagger:
     """
 
     def __init__(self, nlp: Language) -> None:
-        self.matchers = []
+        self.matchers: list[PhraseMatcher] = []
         for cased in (True, False):
             matcher = PhraseMatcher(nlp.vocab, attr="ORTH" if cased else "LOWER")
             keyed: dict[tuple[str, str], list[Doc]] = {}

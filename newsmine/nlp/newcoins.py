@@ -48,7 +48,7 @@ _INTRODUCTIONS = (
                r"(?:as (?:high|low) as|to|\d[\d.]*% (?:[a-z]+ ){0,4}to)\s+\$\d"),
     # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid")
     guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+which\b|\s+(?:token|coin|rose|fell|slid|jumped|"
-               r"climbed|dropped|sank|gained|lost|added|traded|was|is)\b)"),
+            r"climbed|dropped|sank|gained|lost|added|traded|was|is)\b)"),
 )
 # Introductions that open with the ticker: the text's ticker-shaped words are found in one scan, and each is tried
 # against what may follow it, with the least number of capitals it needs (one more search per shape cost a tenth
