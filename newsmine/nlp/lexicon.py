@@ -53,6 +53,7 @@ ASSETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     # the original chain's token after Terra's 2022 collapse (the new chain took the LUNA ticker)
     "LUNC": ("Terra Classic", ("luna classic", "terra classic"), ("LUNC",)),
     "UST": ("TerraUSD", ("terrausd",), ("UST",)),
+    "USTC": ("TerraUSD Classic", ("terrausd classic", "terraclassicusd"), ("USTC",)),  # UST after the May 2022 fork
     "FTT": ("FTX Token", ("ftx token",), ("FTT",)),
     "CEL": ("Celsius Network token", (), ("CEL",)),
     "USDT": ("Tether", ("tether",), ("USDT",)),

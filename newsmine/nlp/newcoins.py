@@ -46,9 +46,12 @@ _INTRODUCTIONS = (
     re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_TICKER}\s+(?:spiked|surged|jumped|soared|rallied|climbed|rose|added|gained|"
                r"plunged|plummeted|crashed|tumbled|sank|slid|fell|dropped|slipped|dipped|eased|lost|shed)\s+"
                r"(?:as (?:high|low) as|to|\d[\d.]*% (?:[a-z]+ ){0,4}to)\s+\$\d"),
-    # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid")
-    guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+which\b|\s+(?:token|coin|rose|fell|slid|jumped|"
-            r"climbed|dropped|sank|gained|lost|added|traded|was|is)\b)"),
+    # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid", "ZKsync's
+    # ZK, airdropped in June,")
+    # ("smaller tokens such as Numeraire's NMR rising 6% to $15.40")
+    guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+(?:which|[a-z]+ed)\b|\s+(?:token|coin|"
+            r"rose|fell|slid|jumped|climbed|dropped|sank|gained|lost|added|traded|was|is|rising|falling|sliding|jumping|"
+            r"climbing|dropping|sinking|gaining|losing|adding|trading)\b)"),
 )
 # Introductions that open with the ticker: the text's ticker-shaped words are found in one scan, and each is tried
 # against what may follow it, with the least number of capitals it needs (one more search per shape cost a tenth

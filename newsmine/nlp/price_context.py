@@ -271,6 +271,7 @@ _RESTATED = re.compile(r"^(?:,?\s+(?:[^$€£¥;()\d]|(?:19|20)\d\d\b){1,60}?)?\
                        r",(?=\s*(?:about|roughly|around|nearly|approximately|some)\s))"
                        r"\s*(?:about |roughly |around |some |nearly |approximately )?$", re.I)
 # ... or at the day's exchange rate ("US$52,080 ..., roughly €48,300 at current exchange rates")
+_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b)")
 _AT_RATES = re.compile(r"\s+at (?:current|today['’]s|the current|prevailing|the day['’]s|the going) (?:exchange )?rates?\b", re.I)
 
 
@@ -283,4 +284,6 @@ def restated(text: str, amounts: list[Amount], j: int) -> bool:
     local = text.startswith("US$", before.start) and text.startswith("$", this.start)
     if before.currency is None or before.currency == this.currency and not local:
         return False
-    return _RESTATED.match(text[before.end:this.start]) is not None or _AT_RATES.match(text, this.end) is not None
+    # a move may stand between them: "$101,400, up more than 3% from Sunday's trough, or roughly £75,400"
+    gap = _PERCENT.sub("x", text[before.end:this.start])
+    return _RESTATED.match(gap) is not None or _AT_RATES.match(text, this.end) is not None

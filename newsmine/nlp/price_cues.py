@@ -23,7 +23,8 @@ CUE_LEMMAS: dict[str, str] = {
     # a move down or up: "to $X" names where it ended, the bottom or top of the move
     "fall": "fall drop slide slip sink tumble plunge dip ease decline crash slump retreat sag skid plummet "
             "collapse tank nosedive dive crater lose shed weaken fade undercut wick correct give sell halve "
-            "nuke dump bleed puke drag knock flush",  # the trading desk's words for a fall; "dragged bitcoin to"
+            # (the trading desk's words for a fall; "dragged bitcoin to")
+            "nuke dump bleed puke drag knock flush cascade capitulate",
     "rise": "rise climb jump surge soar rally advance spike gain add push pop leap rocket rip zoom squeeze "
             "run extend firm lift shoot double triple quadruple race propel boost pump",
     # a return towards an earlier level: a plain level (GUIDE rule 5)

@@ -116,3 +116,18 @@ def _top_told(noun: Token) -> str | None:
     """"printed a wick at $0.52 ..., the top of the move": a wick the sentence calls a top or a bottom."""
     after = noun.doc[noun.i + 1:noun.sent.end].text.lower()
     return "high" if "the top of" in after else "low" if "the bottom of" in after else None
+
+
+def record_context(verb: Token) -> tuple[str, int] | None:
+    """A level hit in the clause of a record with no amount of its own is that record ("set its own
+    record, tagging $4,460"; "New record: bitcoin hits $93,434")."""
+    head = verb.head
+    if head.i == verb.i or head.i > verb.i:
+        return None
+    named = [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    for noun in named:
+        between = noun.doc[noun.i + 1:verb.i]
+        record = extreme(noun)
+        if record and record[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
+            return record
+    return None

@@ -33,7 +33,8 @@ NOT_REACHED = re.compile(
     r"\btip(?:s|ped)? (?:by [^,]{1,30} )?to (?:hit|reach|top|climb to)|"  # "tipped by Hanul Securities to hit"
     r"year-end (?:marker|target|call|forecast|objective)|"
     r"invalidat\w*|stop[- ]loss|options?|calls|puts|if|unless|needs? to|needs? an? (?:[\w-]+ )?(?:close|break|move)|risks? (?:a|an|another)\b|aim\w*|eyes|eyeing|eye(?=\s+$)|"
-    r"projects?|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
+    # ("projects" as a verb, not the noun ending an aside: "the merger of three AI projects, fell 8% to")
+    r"projects?(?![,;])|projected|sees|see|bets? on|hopes?|reach|retarget\w*|stop|take-profit|goal|scenario|objective|"
     r"(?:base|bull|bear|best|worst)[- ]case|promis\w*|projections?|"
     # a move foreseen, named as a noun ("does not rule out a return to 12,000 dollars")
     r"\b(?:a|any) (?:quick |swift |fast |full )?return (?:of [\w ]{1,20} )?(?:to|over|above)|"
@@ -105,7 +106,8 @@ _RIGHT_NOT_REACHED = re.compile(
 # A named past extreme was reached even when the sentence around it is conditional
 # ("a close below $1,250 would expose the June low near $880", "expects it to retest its March record of $X").
 _CITED_EXTREME = re.compile(
-    r"\b(?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?|\d{4}|"
+    r"\b(?:(?:(?:(?:last|this) )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?: \d{1,2}|['’]s)?|\d{4}|"  # ("last December's peak of $30.94")
     r"previous|prior|earlier|weekend|overnight|cycle|\d+-(?:day|week|month|year)|(?:this|last) (?:year|month|week)['’]s) "
     r"(?:lows?|highs?|peaks?|bottoms?|records?)|\w+day['’]s (?:close|settlement|settle|low|high|peak)),?"
     r"\s*(?:near|of|at|around|about)?\s*(?:about |around |roughly |nearly )?$"
@@ -184,7 +186,7 @@ LIQUIDATION_LEVELS = re.compile(r"\bliquidation (?:levels?|clusters?|zones?|band
 _PEG_RIGHT = re.compile(r"^[\s-]*peg\b", re.I)
 _PEG_LEFT = re.compile(r"\bpeg\s*:?\s*$|\b(?:peg(?:ged)?|redeemable|redeemed|backed(?: one-to-one| 1:1)?)\s+(?:to|for|at|by|of)\s*"
                        r"(?:about |roughly |exactly )?$|\bpeg of\s*$|"
-                       r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at|stay|remain)\b[^$.;]{0,20}$|"
+                       r"\b(?:designed|meant|supposed|built) to (?:hold|keep|maintain|trade at|stay|remain|sit|track)\b[^$.;]{0,20}$|"
                        r"\b(?:its|their) (?:intended|promised|nominal|target) $", re.I)  # "below its intended one-dollar value"
 # A yes/no question, in a headline or a subhead, asks whether a level comes ("Can SOL reclaim $200?",
 # "BNB price analysis: Is $1,500 next?"); a question about why reports what happened ("Why did it fall to $X?").

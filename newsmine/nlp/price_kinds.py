@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,
                                      misread_verb, noun_cue, verb_cue)
 from newsmine.nlp.price_direction import direction, previous_way
-from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price
+from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price, record_context
 from newsmine.nlp.price_rows import row_kind
 from newsmine.nlp.price_sessions import by_the_close, is_session, opened, opened_session
 from newsmine.nlp.subjects import clause_head
@@ -129,7 +129,7 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
     if row is not None:
         return row
     surface, noun = _before(first)
-    if surface is not None and surface.lower_ in _PLAIN_AT and _with_coin(surface):
+    if surface is not None and surface.lower_ in _PLAIN_AT and (_with_coin(surface) or _coin_trading(surface)):
         return SPOT  # "..., with the token at $0.11": where a coin stands, not the clause's record or close
     if surface is None and first.i > first.sent.start and first.doc[first.i - 1].lower_ in _NOW:
         return SPOT  # a digest fragment "..., now 79.2k": where it stands, whatever verb came before
@@ -199,6 +199,13 @@ def _with_coin(prep: Token) -> bool:
         if doc[i].like_num or doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX") or noun_cue(doc[i].lower_) in _NAMED:
             return False  # (nor a named extreme: "with the January low near $28,800")
     return False
+
+
+def _coin_trading(prep: Token) -> bool:
+    """A coin "trading" at the amount ("and bitcoin trading around $57,900"), which the parser may join to
+    another coin's record ("ether climbing to a record $4,190 ... and bitcoin trading around")."""
+    doc = prep.doc
+    return prep.i >= 2 and doc[prep.i - 1].lower_ == "trading" and doc[prep.i - 2].ent_type_ == "ASSET"
 
 
 def _measured(prep: Token) -> bool:
@@ -376,22 +383,7 @@ def _by_class(cls: str | None, link: str | None, verb: Token) -> tuple[str, int]
     if cls == "cross":
         return "level", RANK["level"]
     if cls == "reach":
-        return _record_context(verb) or (direction(verb) or previous_way(verb.sent) or "high", RANK["move"])
+        return record_context(verb) or (direction(verb) or previous_way(verb.sent) or "high", RANK["move"])
     if cls in ("fall", "rise") and link in _DESTINATION:
         return ("low" if cls == "fall" else "high"), RANK["move"]
     return SPOT
-
-
-def _record_context(verb: Token) -> tuple[str, int] | None:
-    """A level hit in the clause of a record with no amount of its own is that record ("set its own
-    record, tagging $4,460"; "New record: bitcoin hits $93,434")."""
-    head = verb.head
-    if head.i == verb.i or head.i > verb.i:
-        return None
-    named = [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
-    for noun in named:
-        between = noun.doc[noun.i + 1:verb.i]
-        record = extreme(noun)
-        if record and record[0] in ("ath", "atl") and not any(t.like_num or t.is_currency for t in between):
-            return record
-    return None

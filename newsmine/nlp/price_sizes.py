@@ -22,7 +22,7 @@ _SIZE = re.compile(
     # money moved or charged ("transfers above Rs 10,000", "charging as much as N1,000 to hand out N5,000")
     r"\b(?:transfers?|transactions?|payments?|deposits?|withdrawals?|sales)\b|\bcharg(?:e[sd]?|ing)\b|"
     r"\bhand(?:s|ed|ing)? (?:out|over)\b|\btak(?:e|es|ing|en) home\b|\bearn(?:s|ed|ing)?\b|"
-    r"salary|savings|insured|stolen|\bprice tag\b|\bpaid\b|\bpay\b|\bcost(?:s|ing)?\b|\bfee|\bbond|\bloan|\bdebt|positions|\bnotional|\ballowances?\b|"
+    r"salary|savings|insured|stolen|\bprice tag\b|\bpaid\b|\bpay\b|\bcost(?:s|ing)?\b|\bfee|\bbond|\bloan|\bborrow(?:s|ed|ing)?\b|\blent\b|\bdebt|positions|\bnotional|\ballowances?\b|"
     r"\bbets?\b|\bbids?\b(?![^,.;$]{0,20}\bup\b)|premium|\bspread\b(?!\s*:)|\bgap\b|\bstretch of\b|\bspan(?:s|ned|ning)?\b|\bbought\b|\bsold\b(?! off)|round[- ]trips?\b[^,;]*$|\bswings? of\b|"
     # money put into the market or held there, not a level: not "spent the week above $X", not "puts
     # bitcoin at $X" ("had about €60,000 on the exchange")
@@ -52,7 +52,9 @@ _SUM_AFTER = re.compile(r"^\s*(?:(?:of|in) (?:(?:ordinary|taxable|other) )?(?:wh
                         r"(?:IRA|portfolio|account|retirement account|pension|nest egg|savings|stake|position)s?\b|"  # "a $400,000 IRA"
                         # "a $25 weekly plan", "a $100-a-month plan"
                         r"(?:(?:daily|weekly|monthly|regular) |-an?-(?:day|week|month) )?(?:plan|purchases?|contributions?|budget)\b|"
-                        r"(?:(?:insurance|deposit|coverage|withdrawal|issuance) )?(?:cap|limit|ceiling)s?\b|"  # "the $250,000 insurance cap"
+                        # "the $250,000 insurance cap" (not a chart's "the $25 ceiling")
+                        r"(?:(?:insurance|deposit|coverage|withdrawal|issuance) )?(?:cap|limit)s?\b|"
+                        r"(?:insurance|deposit|coverage|withdrawal|issuance) ceilings?\b|"
                         r"(?:of )?(?:move|movement|upside|downside))\b", re.I)  # ("Analysts Flag $0.75 Upside")
 # money held in coins, not a coin's price ("about $9,000 in crypto on Bybit")
 _IN_COINS = re.compile(r"\s+(?:in|into|of) (?:crypto|cryptocurrenc\w+|digital assets|coins|tokens)\b", re.I)
@@ -67,7 +69,8 @@ _MOVE_PREP = re.compile(r"(?:\s+(?:down|up|back|lower|higher|briefly|sharply))*\
 
 _VALUED_AT = re.compile(r"\bvalued\b[^$;]{0,50}\bat\s*(?:about |around |roughly )?$", re.I)
 _PER_COIN = re.compile(r"\s*(?:per|a|each) (?:coin|token|unit|bitcoin|ether|BTC|ETH)\b", re.I)
-_RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who)\b[^,;]*,\s*")
+# (or a participle's: "Chainlink's LINK, often grouped with the sector because of its services for tokenized funds,")
+_RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who|(?:often |once |long |also )?[a-z]+ed)\b[^,;]*,\s*")
 
 
 def is_size(a: Amount) -> bool:
@@ -89,7 +92,9 @@ def sized(sent: SentView, a: Amount, left: str, near: str, right: str) -> bool:
     # (a size in a clause before "then" is that clause's: "as $400 million of longs were liquidated, then recovered to")
     then = max((m.end() for m in _THEN.finditer(near)), default=0)
     # (nor one in a relative clause about the coin: "Frax Share, whose lending platform holds part of the debt, dipped to")
-    aside = max((m.end() - len(left) + len(near) for m in _RELATIVE_ASIDE.finditer(left)), default=0)
+    # (read in the sentence: the clause's window may open inside the aside)
+    asides = _RELATIVE_ASIDE.finditer(sent.text, max(0, a.start - 200), a.start)
+    aside = max((m.end() - a.start + len(near) for m in asides), default=0)
     # a holding valued at a price per coin is that price (GUIDE: a proof-of-reserves valuation price is `spot`)
     per_coin = _VALUED_AT.search(near) and _PER_COIN.match(right)
     if not per_coin and _SIZE.search(near, max(_moved_coin(sent, a, near), len(near) - 30, then, aside)) or re.match(

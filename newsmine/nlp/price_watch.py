@@ -57,6 +57,7 @@ _RIGHT_SUPPORT = re.compile(r"^[^.;]{0,25}\b(?:supports?|resistances?|line in th
 # the lines under a desk note's "LEVELS" heading ("S 66.0k / 65.1k; R 68.5k / 70.0k.") are levels to watch.
 # a row labelled by a year ("• 2026: $2.65 / $4.15 / $6.00"), the last label before the amount
 _YEAR_ROW = re.compile(r"\b((?:19|20)\d\d):(?=[^:]*$)")
+_YEAR_LABEL = re.compile(r"\b((?:19|20)\d\d):")
 _FORECAST_HEADER = re.compile(r"\b(?:forecasts?|predictions?|targets?|projections?|estimates?|calls|levels? to watch|"
                               r"key levels?|support levels?|resistance levels?)\b", re.I)
 _LEVELS_HEADING = re.compile(r"^(?:(?:key|the) )?levels(?: to watch)?:?$", re.I)
@@ -115,5 +116,10 @@ def forecast_row(view: ArticleView, index: int, a: Amount) -> bool:
     if row is None or view.published is None:
         return False
     year = int(row.group(1))
+    if year != view.published.year:
+        return year > view.published.year
     heading = view.text[view.sents[view.paragraph_start(index)].start:sent.start + a.start]
-    return year > view.published.year or year == view.published.year and bool(_FORECAST_HEADER.search(heading))
+    # (or a row of the list whose next row is a year to come: "- 2023: $0.62 to $1.05 / - 2025: $0.90 to $2.10")
+    after = sent.text[a.end:] + " " + (view.sents[index + 1].text if index + 1 < len(view.sents) else "")
+    following = _YEAR_LABEL.search(after)
+    return bool(_FORECAST_HEADER.search(heading)) or following is not None and int(following.group(1)) > year

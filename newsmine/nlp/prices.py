@@ -33,10 +33,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _NAMED_HIGH = re.compile(r"\b(?:as high as|highs? of|peak\w*(?: \w+)?)\s*(?:about |around |near )?$", re.I)
-_FIRST_TIME = re.compile(r"^[^.;$]{0,12}\bfor the first time\b(?! (?:since|in)\b)", re.I)  # "... since last summer": no record
 # "rose as high as $69,170 on Coinbase, topping the $68,990 ...": a named high that passes the record after it
 _PASSING = "|".join(sorted(v for v in PASSING_VERBS if v.endswith("ing")))
 _BEFORE_RECORD = re.compile(rf"^[^;$]{{0,60}},\s+(?:{_PASSING}|edging past)\b", re.I)
+# ... but a previous record that the market passed ("clearing its 2017 peak of $19,783, and touched $23,800 a day later")
+# leaves the later high a high
+_PASSED_RECORD = re.compile(rf"\b(?:{_PASSING}|leaving behind)\b[^$;]{{0,40}}$", re.I)
 # A price glossed as a record after the fact ("ran up to about $64.9k overnight on Coinbase, which is an
 # all-time high", "as high as $94,078 during U.S. hours, a new all-time high"): the record (GUIDE rule 1), not just
 # the top of the move.
@@ -366,18 +368,18 @@ def _is_pair(t: Token) -> bool:
 
 def _beyond_record(text: str, found: list[tuple[Amount, str, str, str]]) -> list[tuple[Amount, str, str, str]]:
     """A higher high than a record in the same sentence is a record too, after it ("rose to a record
-    $44,800 and has since pushed on to $48,200"; "pushed through $100,000 for the first time, and by
-    the next morning had touched $103,900") or before it ("rose as high as $69,170, topping the
-    $68,990 it reached in November 2021")."""
-    record: dict[str, float] = {}
-    for a, asset, _, kind in found:
-        if kind == "ath" or _FIRST_TIME.match(text[a.end:]):
-            record[asset] = max(a.value, record.get(asset, 0.0))
+    $44,800 and has since pushed on to $48,200") or before it ("rose as high as $69,170, topping the
+    $68,990 it reached in November 2021"). Not after a previous record the market passed: that high is
+    a `high` unless the text calls it a record ("clearing its 2017 peak of $19,783, and touched $23,800
+    a day later"), and so is one after a round number crossed "for the first time"."""
+    records = [(a.start, asset, a.value, _PASSED_RECORD.search(text, max(0, a.start - 60), a.start) is not None)
+               for a, asset, _, kind in found if kind == "ath"]
     out = []
     for a, asset, currency, kind in found:
         named = _NAMED_HIGH.search(text[max(0, a.start - 30):a.start])  # guide rule 2 outranks the inference
-        if kind == "high" and a.value > record.get(asset, float("inf")) and (not named or _BEFORE_RECORD.match(
-                text[a.end:])):
+        beyond = any(coin == asset and a.value > value and not (passed and start < a.start)
+                     for start, coin, value, passed in records)
+        if kind == "high" and beyond and (not named or _BEFORE_RECORD.match(text[a.end:])):
             kind = "ath"
         out.append((a, asset, currency, kind))
     return out

@@ -28,7 +28,7 @@ _AGAINST = guarded(r"\b(?:against|versus|vs\.?|relative to|(?:priced|quoted|deno
                       r"\bin (?P<terms>ether|eth|bitcoin|btc) terms\b", re.I)
 _QUOTE_ASSET = {"ether": "ETH", "eth": "ETH", "bitcoin": "BTC", "btc": "BTC"}
 _RATIO_WORDS = guarded(r"\b(?:ratio|pair|cross)\b", re.I)
-_DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0?\.\d{2,6})(?![\d%]|\.\d|\w)")  # desk notes drop the zero: ".0519"
+_DECIMAL = re.compile(r"(?<![\w.,$€£¥₩])(?P<num>0?\.\d{2,8})(?![\d%]|\.\d|\w)")  # desk notes drop the zero: ".0519"
 LOOKBACK = 4
 
 
@@ -47,7 +47,9 @@ def ratio_pair(view: ArticleView, index: int) -> tuple[str, str] | None:
     against = None if pair else _AGAINST.search(text)
     if against:
         quote = _QUOTE_ASSET[(against.group("quote") or against.group("terms")).lower()]
-        base = view.asset_for(index, len(text))
+        # the coin of the first bare decimal, not of the sentence's end ("..., while bitcoin itself was at $29,180")
+        first = _DECIMAL.search(text, against.end())
+        base = view.asset_for(index, first.start() if first else len(text))
         return (base, quote) if base and base != quote else None
     if pair or not _RATIO_WORDS.search(text):
         return pair

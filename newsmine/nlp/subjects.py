@@ -94,10 +94,13 @@ def anaphor_owns(sent: SentView, pos: int) -> bool:
         return False
     if node.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
         node = node.head  # a second verb shares the first one's subject ("it slid below $6,000 and closed near $4,830")
+    # two subjects: "the ... coin" is the parser's reading of an apposition ("while Dogecoin, the joke coin
+    # championed by Elon Musk, sank to 25 cents"), which describes the coin named before it
+    subjects = sum(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     for c in node.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it":
             return True
-        named = c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _STANDS_FOR_COIN
+        named = c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in _STANDS_FOR_COIN and subjects < 2
         if named and any(d.lower_ == "the" for d in c.children):
             return True
     return False

@@ -61,13 +61,18 @@ _ASIDE = re.compile(r"[,(—–]\s*(?:which|who|whose|unlike|like|along with|tog
                     r"(?:launched|issued|built|created|minted|deployed|based|listed)\b)"
                     r"[^,()—–;]*[,)—–]")
 # ... but an aside that gives the subject's ticker names the subject ("The token, which trades under the ticker TRUMP,")
-_TICKER_ASIDE = re.compile(r"\bunder the (?:ticker|symbol)\b")
+# (or the name it trades as now: "The original token, which now trades as LUNC, fell")
+_TICKER_ASIDE = re.compile(r"\bunder the (?:ticker|symbol)\b|\b(?:trades|is traded|is listed) as\b")
 # Where a new clause begins inside a sentence ("On Coinbase the low was $3,858, and ether bottomed near $86")
 CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # An apposition after a coin ("Optimism's OP, the token of Arbitrum's closest rival, fell 6%"): a coin
 # named inside it only describes the one before.
 # (also ", one of the other coins on offer,")
-_APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an|another|one of)\s[^,()—–;$]{1,140},")
+# (or a possessive one: "Optimism's OP token, Arbitrum's closest rival, first traded near", unless a coin
+# follows the possessive: "OP, Arbitrum's ARB, and ...")
+_APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an|another|one of|[A-Z][\w.-]*['’]s(?P<tail>))\s[^,()—–;$]{1,140},")
+
+_COIN_WORD = re.compile(r"(?:\s+(?:token|coin))?")  # what may stand between a coin and its apposition
 
 
 # A coin's move named as a noun right before the amount ("a sharper fall than bitcoin's retreat to $61,500",
@@ -210,7 +215,9 @@ class ArticleView:
         asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)
                   if not _TICKER_ASIDE.search(m.group())] + [
             (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
-            if any(a.end == sent.start + m.start() for a in sent.of("ASSET"))] + relative_clause_coins(sent, pos)
+            if any(_COIN_WORD.fullmatch(self.text, a.end, sent.start + m.start()) for a in sent.of("ASSET")) and not (
+                m.start("tail") >= 0 and any(sent.start + m.end("tail") < a.start < sent.start + m.end()
+                                             for a in sent.of("ASSET")))] + relative_clause_coins(sent, pos)
         causer = causer_of_it(sent, pos)
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)
                   and not (causer and causer[0] <= m.start < causer[1])]
@@ -270,7 +277,9 @@ class ArticleView:
         """"Solana and Cardano moved apart. The former climbed to $146.20, while the latter slipped to
         $0.3712": the first or the second of the two coins named last before the phrase."""
         sent = self.sents[index]
-        refs = list(_FORMER_LATTER.finditer(sent.text, 0, pos))
+        # (not an adjective: "TerraUSD Classic, the former stablecoin, was quoted near 3 cents")
+        refs = [r for r in _FORMER_LATTER.finditer(sent.text, 0, pos)
+                if getattr(sent.token_at(r.start(1)), "dep_", "") != "amod"]
         if not refs or any(refs[-1].end() <= m.start - sent.start and m.end - sent.start <= pos for m in sent.of("ASSET")):
             return None  # no such phrase, or a coin named after it, nearer the amount
         ref = refs[-1]
