@@ -78,6 +78,9 @@ def test_owner_and_kind(text: str, expected: list[tuple[str, float, str, str]]) 
     "Bitcoin fell. A 50% loan-to-value ratio means borrowing $10,000 requires putting up $20,000 of bitcoin.",
     # the peg a stablecoin is meant to sit at
     "Ether dropped 30%. DAI, meant to sit at one dollar, traded on Coinbase with wide spreads.",
+    # a Fibonacci ratio's level and a model band's edge
+    "Ether rose. On the extension of the 2022-2025 range, the 1.272 level lies near $5,900 and the 1.618 near $6,900.",
+    "Bitcoin rose. Our model puts the upper band at $74,000 and the lower band at $55,500 for the next four weeks.",
 ])
 def test_no_price(text: str) -> None:
     assert prices_of(text) == []

@@ -51,6 +51,8 @@ NOT_REACHED = re.compile(
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"
     r"peak|top|bottom))|"
     r"retracement|moving average|\b\d+-(?:day|week) (?:line|average|MA)\b|\b(?:EMA|SMA|VWAP)s?\b|bollinger|ichimoku|kumo|order block|fair value gap|\bFVG\b|"
+    # a Fibonacci ratio's level or a band's edge ("and the 1.618 near $6,700", "the lower band at $52,500")
+    r"\b(?:0\.(?:236|382|618|786)|1\.(?:272|414|618)|2\.618)\b|\b(?:upper|lower|middle) band\b|"
     r"(?:demand|supply) zone|(?:down|up)?trend ?line|neckline|\bto watch\b|\bwatch(?:ing|es|ed)(?=\s+(?:the\s+)?$)|\b(?:levels?|lines?) (?:we are|we're|traders are|I am|I'm) watching\b|"
     r"bias|cluster\w*|concentrated|stacked|accumulat\w*|break-?even|max(?:imum)?[- ]pain|"
     r"(?:has|have|had) to|must|as long as|so long as|while the price holds|(?:un)?likely to|"
