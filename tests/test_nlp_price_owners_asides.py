@@ -61,6 +61,11 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     # a cascade is a fall
     ("BitMEX longs were liquidated in size, and the price of bitcoin cascaded to about $10,300 within hours.",
      [("BTC", 10300.0, "USD", "low")]),
+    # a coin "trading near" a level is spot, even where the parser hangs it on the low the move started from; the
+    # size of a sudden drop is no price
+    ("Bitcoin crashed. By the afternoon it was up 24 percent from its low and trading near $3,680.",
+     [("BTC", 3680.0, "USD", "spot")]),
+    ("Bitcoin rose as high as $11,250 before a sudden drop of about $900 in minutes.", [("BTC", 11250.0, "USD", "high")]),
     # a high after a previous record was passed is a high unless called a record; a high that passes it is one
     ("Bitcoin rallied. It broke above $20,000 for the first time on Dec. 16, clearing its 2017 peak of about "
      "$19,800, and touched $34,800 on Sunday.",

@@ -203,9 +203,11 @@ def _with_coin(prep: Token) -> bool:
 
 def _coin_trading(prep: Token) -> bool:
     """A coin "trading" at the amount ("and bitcoin trading around $57,900"), which the parser may join to
-    another coin's record ("ether climbing to a record $4,190 ... and bitcoin trading around")."""
+    another coin's record or to an extreme the move started from ("ether climbing to a record $4,190 ... and
+    bitcoin trading around"; "up 24 percent from its low and trading near $3,680")."""
     doc = prep.doc
-    return prep.i >= 2 and doc[prep.i - 1].lower_ == "trading" and doc[prep.i - 2].ent_type_ == "ASSET"
+    return prep.i >= 2 and doc[prep.i - 1].lower_ == "trading" and (
+        doc[prep.i - 2].ent_type_ == "ASSET" or doc[prep.i - 2].lower_ in ("and", ","))
 
 
 def _measured(prep: Token) -> bool:

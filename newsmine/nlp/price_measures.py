@@ -16,7 +16,8 @@ from newsmine.nlp.numbers import Amount
 from newsmine.nlp.regex_guard import guarded
 
 # "trails the weekly buyer by more than $21,000": a gap between two sums, not a level
-_BY_AMOUNT = re.compile(r"\b(?:(?:by|within)|(?:a|the) (?:drop|fall|decline|slide|gain|rise|jump|discount|premium) of)\s+"
+_BY_AMOUNT = re.compile(r"\b(?:(?:by|within)|(?:a|the) (?:(?:sudden|sharp|quick|brief|swift) )?"
+                        r"(?:drop|fall|decline|slide|gain|rise|jump|discount|premium) of)\s+"
                         r"(?:a good |a mere |more than |less than |about |around |roughly |nearly |almost |some |over |just |only )?$",
                         re.I)  # "a drop of more than $2,300", "a discount of more than $700 to the spot index"
 _CHANGE_VERB = guarded(
