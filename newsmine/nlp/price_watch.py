@@ -110,7 +110,8 @@ def listed_to_watch(view: ArticleView, index: int) -> bool:
 
 def forecast_row(view: ArticleView, index: int, a: Amount) -> bool:
     """A row labelled by a year to come ("• 2026: $2.65 / $4.15 / $6.00"), or by the year of publication
-    under a prediction heading ("ETH price prediction 2022–2025 2022: $800 – $2,100"): a forecast."""
+    under a prediction heading ("ETH price prediction 2022–2025 2022: $800 – $2,100") or before a row of a year
+    to come: a forecast."""
     sent = view.sents[index]
     row = _YEAR_ROW.search(sent.text, 0, a.start)
     if row is None or view.published is None:
@@ -119,7 +120,7 @@ def forecast_row(view: ArticleView, index: int, a: Amount) -> bool:
     if year != view.published.year:
         return year > view.published.year
     heading = view.text[view.sents[view.paragraph_start(index)].start:sent.start + a.start]
-    # (or a row of the list whose next row is a year to come: "- 2023: $0.62 to $1.05 / - 2025: $0.90 to $2.10")
+    # (the next row may share the sentence: "- 2023: $0.62 to $1.05 - 2025: $0.90 to $2.10")
     after = sent.text[a.end:] + " " + (view.sents[index + 1].text if index + 1 < len(view.sents) else "")
     following = _YEAR_LABEL.search(after)
     return bool(_FORECAST_HEADER.search(heading)) or following is not None and int(following.group(1)) > year

@@ -70,7 +70,7 @@ CLAUSE_START = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # (also ", one of the other coins on offer,")
 # (or a possessive one: "Optimism's OP token, Arbitrum's closest rival, first traded near", unless a coin
 # follows the possessive: "OP, Arbitrum's ARB, and ...")
-_APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an|another|one of|[A-Z][\w.-]*['’]s(?P<tail>))\s[^,()—–;$]{1,140},")
+_APPOSITION_ASIDE = re.compile(r",\s*(?:the|a|an|another|one of|[A-Z][\w.-]*['’]s(?P<possessive>))\s[^,()—–;$]{1,140},")
 
 _COIN_WORD = re.compile(r"(?:\s+(?:token|coin))?")  # what may stand between a coin and its apposition
 
@@ -213,11 +213,7 @@ class ArticleView:
                          and not (m.key in _UNITS and self._counted(m))),
                         key=lambda m: m.start)
         asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text, 0, pos)
-                  if not _TICKER_ASIDE.search(m.group())] + [
-            (sent.start + m.start(), sent.start + m.end()) for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos)
-            if any(_COIN_WORD.fullmatch(self.text, a.end, sent.start + m.start()) for a in sent.of("ASSET")) and not (
-                m.start("tail") >= 0 and any(sent.start + m.end("tail") < a.start < sent.start + m.end()
-                                             for a in sent.of("ASSET")))] + relative_clause_coins(sent, pos)
+                  if not _TICKER_ASIDE.search(m.group())] + self._appositions(sent, pos) + relative_clause_coins(sent, pos)
         causer = causer_of_it(sent, pos)
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)
                   and not (causer and causer[0] <= m.start < causer[1])]
@@ -272,6 +268,19 @@ class ArticleView:
             if fits is not None:
                 return fits
         return asset
+
+    def _appositions(self, sent: SentView, pos: int) -> list[tuple[int, int]]:
+        """Article spans of the appositions after a coin before ``pos`` ("Dogecoin, the joke coin ..., sank"), but
+        not a possessive that is itself a coin's issuer ("OP, Arbitrum's ARB, and ...")."""
+        spans = []
+        for m in _APPOSITION_ASIDE.finditer(sent.text, 0, pos):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            after_coin = any(_COIN_WORD.fullmatch(self.text, a.end, start) for a in sent.of("ASSET"))
+            names_coin = m.start("possessive") >= 0 and any(
+                sent.start + m.end("possessive") < a.start < end for a in sent.of("ASSET"))
+            if after_coin and not names_coin:
+                spans.append((start, end))
+        return spans
 
     def _former_or_latter(self, index: int, pos: int) -> str | None:
         """"Solana and Cardano moved apart. The former climbed to $146.20, while the latter slipped to
