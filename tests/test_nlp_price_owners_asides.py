@@ -72,6 +72,16 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      [("BTC", 20000.0, "USD", "level"), ("BTC", 19800.0, "USD", "ath"), ("BTC", 34800.0, "USD", "high")]),
     ("Bitcoin rose as high as $69,170 on Tuesday, topping the $68,990 it reached in November 2021.",
      [("BTC", 69170.0, "USD", "ath"), ("BTC", 68990.0, "USD", "ath")]),
+    # a later "it" goes on about the coin of the sentence's first "it", not one named in between to set the scene
+    ("Bitcoin had a bruising spring. Then it slid under $30,000 on May 9, the week of the Terra collapse, and by "
+     "the weekend it had dropped to about $26,700.",
+     [("BTC", 30000.0, "USD", "level"), ("BTC", 26700.0, "USD", "low")]),
+    ("Ether gained 3%. On Paribu it traded at 81,400 lira, and dogecoin at 6.12 lira.",
+     [("ETH", 81400.0, "TRY", "spot"), ("DOGE", 6.12, "TRY", "spot")]),
+    # "it" in the next sentence is the coin that moved, not one named in a phrase hanging from a noun
+    ("A quarrel over the future of Ethereum Classic split the mining pools, and bitcoin dropped below $40,000 that "
+     "evening. Within days it had sunk to about $35,200.",
+     [("BTC", 40000.0, "USD", "level"), ("BTC", 35200.0, "USD", "low")]),
 ])
 def test_owner_and_kind(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected

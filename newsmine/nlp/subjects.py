@@ -81,6 +81,15 @@ def relative_clause_coins(sent: SentView, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _subject_verb(sent: SentView, pos: int) -> Token | None:
+    """The verb whose subject the number at ``pos`` is about: its clause's head, or the first of two verbs that
+    share one subject ("it slid below $6,000 and closed near $4,830")."""
+    node = clause_head(sent.token_at(pos))
+    if node is not None and node.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head
+    return node
+
+
 _STANDS_FOR_COIN = frozenset({"coin", "token", "cryptocurrency"})
 
 
@@ -89,11 +98,9 @@ def anaphor_owns(sent: SentView, pos: int) -> bool:
     terms it hit $22,600, while ether sank 17%"), or "the coin" its subject or object ("the
     bank's failure knocked the coin down to $19,600 and cost USDC its peg"): that, not a coin
     named after the number, is what the number is about."""
-    node = clause_head(sent.token_at(pos))
+    node = _subject_verb(sent, pos)
     if node is None:
         return False
-    if node.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-        node = node.head  # a second verb shares the first one's subject ("it slid below $6,000 and closed near $4,830")
     # two subjects: "the ... coin" is the parser's reading of an apposition ("while Dogecoin, the joke coin
     # championed by Elon Musk, sank to 25 cents"), which describes the coin named before it
     subjects = sum(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
@@ -148,3 +155,34 @@ def subject_asset(sent: SentView, assets: Sequence[Mention]) -> Mention | None:
                 return m
             token = token.head
     return None
+
+
+
+def it_again(sent: SentView, pos: int) -> int | None:
+    """The article offset of the sentence's first subject "it" when a later "it" is the subject of the verb that
+    governs the number at ``pos`` ("Then it fell below $6,000 on Nov. 14, the day before the Bitcoin Cash fork, and
+    within a week it had dropped 37%"): the later "it" goes on about the same coin as the first."""
+    node = _subject_verb(sent, pos)
+    if node is None:
+        return None
+    own = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"), None)
+    first = next((t for t in sent.parse if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass")), None) if own else None
+    return None if first is None or first.i == own.i else sent.start + first.idx - sent.doc_start
+
+
+def sets_scene(sent: SentView, m: Mention) -> bool:
+    """Whether the coin ``m`` only sets the scene: it modifies another noun ("the Bitcoin Cash camp", "bitcoin's
+    slipstream") or ``in_noun_phrase``."""
+    token = sent.token_at(m.end - 1 - sent.start)
+    modifies = token is not None and token.dep_ in ("compound", "poss") and token.head.idx - sent.doc_start + sent.start >= m.end
+    return modifies or in_noun_phrase(sent, m)
+
+
+def in_noun_phrase(sent: SentView, m: Mention) -> bool:
+    """Whether the coin ``m`` sits in a phrase hanging from a noun ("a feud over the future of bitcoin cash")."""
+    token = sent.token_at(m.end - 1 - sent.start)
+    while token is not None and token.dep_ in ("compound", "poss", "amod", "pobj", "prep") and token.head.i != token.i:
+        if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        token = token.head
+    return False

@@ -17,8 +17,8 @@ from functools import cached_property
 from newsmine.nlp.price_cues import noun_cue
 from newsmine.nlp.quote_marks import Span, quote_spans
 from newsmine.nlp.sentence import Mention, SentView
-from newsmine.nlp.subjects import (anaphor_owns, causer_of_it, inherited_subject, price_subject, relative_clause_coins,
-                                   relative_owner, subject_asset)
+from newsmine.nlp.subjects import (anaphor_owns, causer_of_it, inherited_subject, it_again, price_subject, relative_clause_coins,
+                                   in_noun_phrase, relative_owner, sets_scene, subject_asset)
 
 # Subjects that refer back to the asset of the previous sentence.
 _ANAPHORIC_SUBJECT = re.compile(
@@ -218,6 +218,9 @@ class ArticleView:
         before = [m for m in assets if m.end <= absolute and not any(s <= m.start < e for s, e in asides)
                   and not (causer and causer[0] <= m.start < causer[1])]
         owned = anaphor_owns(sent, pos) or causer is not None
+        first_it = it_again(sent, pos) if before else None
+        if first_it is not None:
+            before = [m for m in before if m.start < first_it or not sets_scene(sent, m)]
         # "it" or "the price" in a later clause is the sentence's subject, not the coin named in between ("WIF had
         # given back the jump, falling as low as $1.61 when bitcoin's slide rippled through altcoins, and it was
         # last quoted at"; "XRP turnover ... more than bitcoin and ether volume, and the won price peaked at")
@@ -244,7 +247,10 @@ class ArticleView:
             # an asset compared with ("ahead of DOGE") is not what the story goes on about
             prev_assets = [m for m in self.sents[k].of("ASSET") if not self._object(m)]
             if prev_assets:
-                return prev_assets[0].key if anaphoric else (subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
+                # (the subject, not a coin setting the scene: "when a feud over the future of bitcoin cash split
+                # that network in two and bitcoin fell below $6,000. Within two weeks it had sunk")
+                main = [m for m in prev_assets if not in_noun_phrase(self.sents[k], m)] or prev_assets
+                return main[0].key if anaphoric else (subject_asset(self.sents[k], prev_assets) or prev_assets[-1]).key
         return self.main_asset()
 
     def price_owner(self, index: int, pos: int, value: float, currency: str) -> str | None:
