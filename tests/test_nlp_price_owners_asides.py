@@ -82,6 +82,14 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("A quarrel over the future of Ethereum Classic split the mining pools, and bitcoin dropped below $40,000 that "
      "evening. Within days it had sunk to about $35,200.",
      [("BTC", 40000.0, "USD", "level"), ("BTC", 35200.0, "USD", "low")]),
+    # a chain of participles goes back to the main clause's subject past a coin that only sets the scene, but not
+    # past a coin of its own clause
+    ("Solana ran in ether's wake, jumping 6% to $148 before handing some of it back to change hands around $141.",
+     [("SOL", 148.0, "USD", "high"), ("SOL", 141.0, "USD", "spot")]),
+    ("Cardano followed the same path, touching $1.12 within an hour of bitcoin's peak before sliding 9% to $1.02.",
+     [("ADA", 1.12, "USD", "high"), ("ADA", 1.02, "USD", "low")]),
+    ("Litecoin fell 4% to $71, and XRP, after jumping as high as $0.64, was at $0.59.",
+     [("LTC", 71.0, "USD", "low"), ("XRP", 0.64, "USD", "high"), ("XRP", 0.59, "USD", "spot")]),
 ])
 def test_owner_and_kind(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected

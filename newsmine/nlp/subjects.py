@@ -35,20 +35,47 @@ def inherited_subject(sent: SentView, pos: int) -> str | None:
     if sent.parse is None:
         return None
     node = clause_head(sent.token_at(pos), ("VERB",))
-    # a participle only: the parser drops the subject of a finite conjunct ("and litecoin gained 18% to $83")
-    # (with its own auxiliary it is a finite verb whose subject the parser lost: "and XRP, which ..., was trading at";
-    # a noun it is parsed to modify is its subject: "with ether barely moving at $1,855 and bitcoin holding near")
-    if node is None or node.tag_ != "VBG" or node.dep_ not in ("advcl", "conj", "xcomp") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") or c.dep_ == "compound" and c.i < node.i
-            for c in node.children):
+    if not _bare_participle(node, first=True):
         return None
-    subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # up a chain of them ("rising 9% to $655 before giving some of it back to trade around $638") ...
+    plain = node.tag_ == "VBG" and node.dep_ != "pcomp"
+    for _ in range(4):
+        up = node.head.head if node.dep_ == "pcomp" else node.head
+        if not _bare_participle(up, first=False):
+            break
+        node, plain = up, False
+    verb = node.head.head if node.dep_ == "pcomp" else node.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None
     lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
     offset = sent.start - sent.doc_start  # doc offsets to article offsets
     inside = [m.key for m in sent.of("ASSET") if lo + offset <= m.start and m.end <= hi + offset]
+    # ... where any coin named after the subject only sets the scene ("marking a record within minutes of
+    # bitcoin's top before falling 7.8% to $4,487"; not "and XRP, after spiking as high as $1.63")
+    between = [m for m in sent.of("ASSET") if hi + offset <= m.start and m.end <= sent.start + pos]
+    if not plain and not all(sets_scene(sent, m) for m in between):
+        return None
     return inside[0] if inside else None
+
+
+def _bare_participle(node: Token | None, first: bool) -> bool:
+    """A participle or "to" and a verb ("to trade around $638"), with no subject of its own, hanging from
+    another verb.
+
+    Only a participle: the parser drops the subject of a finite conjunct ("and litecoin gained 18% to $83"); with
+    its own auxiliary it is a finite verb whose subject the parser lost ("and XRP, which ..., was trading at"); a
+    noun it is parsed to modify is its subject ("with ether barely moving at $1,855 and bitcoin holding near").
+    The number's own verb has no object either: what it moves is what the number prices.
+    """
+    if node is None or node.dep_ not in ("advcl", "conj", "xcomp", "pcomp"):
+        return False
+    infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    if node.tag_ != "VBG" and not infinitive:
+        return False
+    own = ("nsubj", "nsubjpass", "dobj") if first else ("nsubj", "nsubjpass")
+    return not any(c.dep_ in own and c.lower_ != "hands" or c.dep_ == "aux" and c.lower_ != "to"  # "changing hands"
+                   or c.dep_ == "compound" and c.i < node.i for c in node.children)
 
 
 def relative_owner(sent: SentView, pos: int) -> str | None:
