@@ -172,6 +172,10 @@ def prices_of(text: str) -> list[tuple[str, float, str]]:
      ("BTC", 47900.0, "high")),
     ("The rumour sent ether to $3,120 before it slid back to $2,980.", ("ETH", 3120.0, "high")),
     ("The rumour sent solana to $171 on Tuesday.", ("SOL", 171.0, "spot")),
+    # a level touched, beside where the coin is quoted now: above that quote the top, below it the bottom
+    ("Solana was down 2% on the day at $142, having touched $151 before dawn.", ("SOL", 151.0, "high")),
+    ("Bitcoin rose 3% to $64,100, and Cardano's ADA, which touched $0.41 on Monday, was trading at $0.47.",
+     ("ADA", 0.41, "low")),
 ])
 def test_kind_told_around_the_amount(text, expected):
     assert expected in prices_of(text)

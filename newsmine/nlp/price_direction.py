@@ -43,7 +43,7 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     """A level hit at the end of a fall is a low, at the top of a rally a high. The
     move that led there (before the verb) or goes with it (its own clause) says
     which; failing those, a move after it ("touched $X before easing") turned from it."""
-    turned = _turned_after(verb) or _moved_since(verb)
+    turned = _turned_after(verb) or _moved_since(verb) or _against_now(verb)
     if turned:
         return turned
     # (not a later verb the parser hangs on it: "touched $3,000, then slid to" is a turn, not the same move)
@@ -96,6 +96,29 @@ def _turned_after(verb: Token) -> str | None:
     moved = [v for t in head.subtree if t.i not in after and (v := _number(t)) is not None]
     if any(v < touched[0] for v in moved) if way == "low" else any(v > touched[0] for v in moved):
         return {"low": "high", "high": "low"}[way]
+    return None
+
+
+def _against_now(verb: Token) -> str | None:
+    """A level touched, told beside where the coin is quoted now ("XRP, which touched $2.90 on Tuesday, was
+    trading at $2.38"; "was up 1.2% on the day at $4,310, having touched $4,065 overnight"; "hit $0.0280 that
+    weekend and fetches about $0.0128 today"): above that quote it was the top, below it the bottom."""
+    touched = next((v for t in verb.children if t.dep_ in ("dobj", "npadvmod") or t.dep_ == "prep" and t.lower_ in ("at", "to")
+                    for x in t.subtree if (v := _number(x))), None)
+    if touched is None:
+        return None
+    holds = [c for c in verb.children if c.dep_ == "conj" and verb_cue(c.lower_) == "hold"]
+    # (after a relative clause, the verb that follows it, however the parser hangs the two)
+    head = next((t for t in verb.doc[verb.right_edge.i + 1:verb.sent.end] if t.pos_ == "VERB"), None) \
+        if verb.dep_ == "relcl" else verb.head if verb.dep_ in ("advcl", "conj") else None
+    if head is not None and verb_cue(head.lower_) == "hold":
+        holds.append(head)
+    inside = {t.i for t in verb.subtree}
+    for hold in holds:
+        now = next((v for t in hold.subtree if t.i not in inside and (v := _number(t))), None)
+        # (the same currency: "touched 101.3 million won, or about $77,100" is one level)
+        if now is not None and 0.2 < touched / now < 5 and now != touched:
+            return "high" if touched > now else "low"
     return None
 
 
