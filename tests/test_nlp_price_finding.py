@@ -132,10 +132,14 @@ def test_bids_premiums_and_distances_to_a_record_are_not_prices():
     assert found("Bitcoin rose. Bitcoin is within $2,000 of its record high.") == set()
 
 
-def test_a_sale_above_a_level_is_a_level_even_in_a_quote():
-    got = facts_of('"We cut our solana holding by half above $210; the run was too fast," said a trader.').prices
-    assert {(p.asset, p.value, p.kind) for p in got} == {("SOL", 210.0, "level")}
+def test_a_sale_above_a_level_is_the_holders_trade_not_a_price():
+    """GUIDE: a firm's own fills and limits, and sale or purchase levels in a quote, are no prices."""
+    assert found('"We cut our solana holding by half above $210; the run was too fast," said a trader.') == set()
+    assert found("Solana rose. Her fund sold a fifth of its SOL above $210 last week.") == set()
     assert found('"We will buy solana back at $150," said a trader.') == set()
+    # a level the market crossed in a clause of its own is still one
+    assert found("Solana rose. The fund bought back part of its stake after SOL dipped below $140.") == {
+        ("SOL", 140.0, "USD")}
 
 
 def test_an_appositive_saying_the_market_was_there_outweighs_a_hedge():

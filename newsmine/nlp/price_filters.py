@@ -20,7 +20,7 @@ from newsmine.nlp.price_measures import contract_term, is_change, left_clause
 from newsmine.nlp.price_other_assets import other_asset
 from newsmine.nlp.price_owners import not_coin_before, subject_not_a_coin, traded_in_relative
 from newsmine.nlp.price_sizes import is_size, names_a_thing, sized
-from newsmine.nlp.price_trades import SOLD_ABOVE, claim_value, coin_sold_for, no_trade, own_trade, production_cost
+from newsmine.nlp.price_trades import claim_value, coin_sold_for, no_trade, own_trade, production_cost
 from newsmine.nlp.price_watch import forecast_row, listed_to_watch, named_to_watch, support_watched
 from newsmine.nlp.regex_guard import guarded
 from newsmine.nlp.view import ArticleView, SentView
@@ -226,7 +226,7 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     near = left[-45:]
     near = near[_new_clause(sent, a, near):]
     right = text[a.end:a.end + 60]
-    if SOLD_ABOVE.search(left) or traded_in_relative(sent, a) or coin_sold_for(sent, a):
+    if traded_in_relative(sent, a) or coin_sold_for(sent, a):
         return True  # (a coin "which traded at" or "sold for" the amount: its market price, whatever the clause
         # before plans)
     if claim_value(text, a):

@@ -3,8 +3,8 @@ what an estate or a court values a coin at, and what producing one costs (GUIDE 
 
 Columnists, fund letters and desks report their own trades ("we trimmed a third of our bitcoin
 at", "her desk bought 400 coins between $4,100 and $4,300"), and readers what they paid. The
-market traded there, but the amount is the trader's fill, not the coin's price; only a sale
-above a level tells that the market reached it (``SOLD_ABOVE``). Bankruptcy estates and courts
+market traded there, but the amount is the trader's fill, not the coin's price, and so is a sale
+above a level or a purchase below one (GUIDE: "a firm's own fills and limits"). Bankruptcy estates and courts
 fix each coin's value for claims, and claims themselves trade as a share of face value.
 """
 
@@ -32,6 +32,14 @@ _PURCHASE = re.compile(
     # the market's selling ("sold off to", "selling pressure near")
     r"(?<!the )\b(?:sold|selling|sells?)\b(?![- ]off| pressure)[^$.;,:]{0,40}\b(?:at|near|around)\s*(?:about |around |roughly )?$|"
     r"\bfill(?:ed|s|ing)\b[^$.;,:]{0,40}\b(?:order|block|trade)s?\s+at\s*$|"  # a desk's fill: "filled a 400-bitcoin block at"
+    # a holder's sale above a level or purchase below one ("sold part of its bitcoin above $22,000", "sold it back
+    # above $5,000 before London opened", "selling into strength above $2,050", "added modestly to its holdings
+    # below US$20,000", "buyers who came in above $60")
+    r"(?<!the )\b(?:sold|sell(?:s|ing)?|trimm(?:ed|ing)|bought|buy(?:s|ing)?|added|adding|filled|came in|got in|offloaded|"
+    r"cashed out|exited|took profits?)\b"
+    # (in its own clause: not "bought back after bitcoin dipped below", "sell orders pushed the perpetual below")
+    r"(?![- ]off| pressure| orders)(?:(?!\b(?:after|when|once|as|while|until|which|that|since)\b)[^$.;:,]){0,50}"
+    r"\b(?:above|below|under|over)\s*(?:about |around |roughly )?$|"
     r"\b(?:trimm(?:ed|ing) (?:\w+ ){0,2}(?:holdings?|positions?|stakes?|exposure|allocations?)|took profits?|taking profits?)\b"
     r"[^$.;,:]{0,20}\b(?:at|near|around|above)\s*$|"  # "trimmed holdings above $70,000"
     # a fund or a desk adding to a position ("Her fund added to its position between", "we added back bitcoin between")
@@ -71,11 +79,7 @@ _PURCHASE = re.compile(
     # what a stake grew to ("turned a pretend $10,000 into about $31,000")
     r"\bturn(?:ed|s|ing)?\s+(?:(?:a|an|his|her|their|its|my|our|your)\s+(?:[\w-]+\s+)?|[^.;]{0,30}?\s+into\s+"
     r"(?:about |roughly |nearly |some |over |more than |almost )?)$", re.I)
-# A holder who sold (or trimmed) above a level reports that the market traded there, even
-# in a quote ("We trimmed our ether position by a quarter above $4,500"): a `level`.
-SOLD_ABOVE = re.compile(
-    r"\b(?:sold|trimmed|cut|reduced|offloaded|took profits?|cashed out|exited)\b[^$.;\"“”]{0,40}\b(?:above|over)\s*$", re.I)
-# ... and so does a coin that "sold for" an amount: the coin is the subject, and the amount its market price
+# A coin that "sold for" an amount is the subject, and the amount its market price
 # ("On Upbit, bitcoin sold for ₩81.2 million", "Bitcoin sold for as much as $64,900"), not a holder's sale
 _COIN_SOLD_FOR = re.compile(r"\s+(?:briefly\s+|also\s+)?(?:sold|sells|(?:was|is|were|are)\s+selling)\s+for\s+"
                             r"(?:about |around |roughly |nearly |as (?:much|little|high|low) as )?$", re.I)
