@@ -310,6 +310,9 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("Ether was flat. Curve's governance token rose as much as 11% to $0.62.", [("CRV", 0.62, "USD", "high")]),
     # new tickers: opening a sentence with a move, in apposition to "tokens", after their issuer's name
     ("AERO added 9% to $1.74 in 24 hours.", [("AERO", 1.74, "USD", "high")]),
+    ("The exploit drained the pools on Thursday. KRILL fell from $0.268 on Wednesday evening to a low of $0.141.",
+     [("KRILL", 0.268, "USD", "spot"), ("KRILL", 0.141, "USD", "low")]),
+    ("Bitcoin was flat. KRILL collapsed 40% to $0.131 within an hour.", [("KRILL", 0.131, "USD", "low")]),
     ("ORDI, the largest of the BRC-20 tokens, fell 17% to $52.30.", [("ORDI", 52.3, "USD", "low")]),
     ("Magic Eden's ME, which began trading on Tuesday, was at $4.72.", [("ME", 4.72, "USD", "spot")]),
     # a stablecoin named in the sentence does not own a price it cannot have
