@@ -3,6 +3,8 @@ sharing a rejection, hedged questions, purchases, and list rows as sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsmine.nlp import extract_facts
 from newsmine.nlp.numbers import find_coin_prices
 from newsmine.records import Article
@@ -124,6 +126,20 @@ def test_forecasts_conditions_and_cost_levels_are_not_prices():
                    "Max pain for Friday's expiry is at $30,000.",
                    "Liquidation levels cluster near $29,200."):
         assert found(f"Bitcoin was at $30,500. {second}") == base, second
+
+
+@pytest.mark.parametrize("second", [
+    "Analysts at the broker flagged $28,000 as the floor they would defend.",
+    "Desks cited $33,000, a shade under the June high, as the next hurdle.",
+    "Most of the chat is still waiting for 35k.",
+    "The first task for buyers is to win back $31,000 on a weekly close.",
+    "She saw scope for the coin to retest $27,500 before the halving.",
+    "A slip under the channel would expose $26,800.",
+    "The line we care about is $29,000, and it has held twice.",
+    "The bears' line is $32,000, where sellers stepped in last month.",
+    "The strategist called a run through $36,000 likely by the autumn."])
+def test_levels_named_for_what_may_come_are_not_prices(second: str) -> None:
+    assert found(f"Bitcoin was at $30,500. {second}") == {("BTC", 30500.0, "USD")}
 
 
 def test_bids_premiums_and_distances_to_a_record_are_not_prices():
