@@ -313,6 +313,10 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     ("The exploit drained the pools on Thursday. KRILL fell from $0.268 on Wednesday evening to a low of $0.141.",
      [("KRILL", 0.268, "USD", "spot"), ("KRILL", 0.141, "USD", "low")]),
     ("Bitcoin was flat. KRILL collapsed 40% to $0.131 within an hour.", [("KRILL", 0.131, "USD", "low")]),
+    ("Bitcoin was flat. The protocol's own token fared badly: KELP dropped as much as 17% on Friday to $0.0234.",
+     [("KELP", 0.0234, "USD", "low")]),
+    ("Two listings stood out. The first, Gemstone's GEMZ, sold at $0.00012 and was trading at $0.00083 on Friday.",
+     [("GEMZ", 0.00083, "USD", "spot")]),
     ("ORDI, the largest of the BRC-20 tokens, fell 17% to $52.30.", [("ORDI", 52.3, "USD", "low")]),
     ("Magic Eden's ME, which began trading on Tuesday, was at $4.72.", [("ME", 4.72, "USD", "spot")]),
     # a stablecoin named in the sentence does not own a price it cannot have

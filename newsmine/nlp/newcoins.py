@@ -42,14 +42,15 @@ _INTRODUCTIONS = (
     # a movers line's ticker, its price and its change ("SHIB $0.00002874 -4.2% FLOKI $0.0002991 +11.6% MYRO $0.2231")
     re.compile(rf"(?:^|\s){_TICKER}\s+[$€£]\d[\d.,]*\s+[-+−]\d[\d.,]*%"),
     # a ticker opening a sentence with its move to a dollar price ("LIBRA spiked to $4.56", "AERO added 9% to $1.74",
-    # "SLND lost 14% over the weekend to $0.58", "CETUS fell from $0.268")
-    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_TICKER}\s+(?:spiked|surged|jumped|soared|rallied|climbed|rose|added|gained|"
+    # "SLND lost 14% over the weekend to $0.58", "CETUS fell from $0.268"), also after a colon ("Ankr's own token
+    # fared badly: ANKR dropped as much as 17% to")
+    re.compile(rf"(?:^|(?<=[.!?:]\s)|(?<=\n)){_TICKER}\s+(?:spiked|surged|jumped|soared|rallied|climbed|rose|added|gained|"
                r"plunged|plummeted|crashed|collapsed|cratered|tumbled|sank|slid|fell|dropped|slipped|dipped|eased|lost|shed)\s+"
-               r"(?:as (?:high|low) as|to|from(?: about| around| roughly)?|\d[\d.]*% (?:[a-z]+ ){0,4}to)\s+\$\d"),
+               r"(?:as (?:high|low) as|to|from(?: about| around| roughly)?|(?:as much as )?\d[\d.]*% (?:\w+ ){0,4}to)\s+\$\d"),
     # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid", "ZKsync's
     # ZK, airdropped in June,")
-    # ("smaller tokens such as Numeraire's NMR rising 6% to $15.40")
-    guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+(?:which|[a-z]+ed)\b|\s+(?:token|coin|"
+    # ("smaller tokens such as Numeraire's NMR rising 6% to $15.40", "The first, BitTorrent's BTT, sold at")
+    guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+(?:which|[a-z]+ed|sold|rose|fell)\b|\s+(?:token|coin|"
             r"rose|fell|slid|jumped|climbed|dropped|sank|gained|lost|added|traded|was|is|rising|falling|sliding|jumping|"
             r"climbing|dropping|sinking|gaining|losing|adding|trading)\b)"),
 )
