@@ -90,6 +90,9 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      [("ADA", 1.12, "USD", "high"), ("ADA", 1.02, "USD", "low")]),
     ("Litecoin fell 4% to $71, and XRP, after jumping as high as $0.64, was at $0.59.",
      [("LTC", 71.0, "USD", "low"), ("XRP", 0.64, "USD", "high"), ("XRP", 0.59, "USD", "spot")]),
+    # ... but a verb that shares the main clause's "it" is the coin's, past a subordinate clause's subject
+    ("Ether slid. It traded near $3,480 as the US funds opened for business and bottomed at $3,087 on Thursday.",
+     [("ETH", 3480.0, "USD", "spot"), ("ETH", 3087.0, "USD", "low")]),
 ])
 def test_owner_and_kind(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert prices_of(text) == expected
@@ -104,6 +107,9 @@ def test_owner_and_kind(text: str, expected: list[tuple[str, float, str, str]]) 
     # a Fibonacci ratio's level and a model band's edge
     "Ether rose. On the extension of the 2022-2025 range, the 1.272 level lies near $5,900 and the 1.618 near $6,900.",
     "Bitcoin rose. Our model puts the upper band at $74,000 and the lower band at $55,500 for the next four weeks.",
+    # what a holder is allowed, and a later verb that shares it as its subject or names it "it"
+    "Ether rose. The annual allowance is £5,000 this year and drops to £2,500 from April.",
+    "Ether rose. The allowance was £11,000 last year, but it has since been cut to £5,000 and will fall to £2,500 in April.",
 ])
 def test_no_price(text: str) -> None:
     assert prices_of(text) == []

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # Subjects whose price is not a coin's: securities, contracts, money moved or charged
 _NOT_COINS = frozenset("share stock claim unit contract note etf etn etp fund trust sale volume turnover fee charge "
                        "remittance transfer payment deposit withdrawal salary wage rent ticket subscription "
-                       "interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
+                       "allowance interest inflow outflow cap capitalization capitalisation valuation liquidation reserve "
                        "retracement extension ema sma vwap trendline neckline composite company firm miner "
                        "gold silver oil crude hashprice".split())  # a chart's lines, a stock index, a company too
 _FIATS = frozenset("dollar euro yen yuan rupee peso lira naira pound rouble ruble rand real".split())
@@ -65,11 +65,17 @@ def subject_not_a_coin(sent: SentView, a: Amount) -> bool:
         return False
     node = clause_head(found[1])
     subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # a second verb shares the first one's subject ("shares fell ... and are down from their high of $20.35")
+    # a later verb shares the first one's subject, or names it "it" ("shares fell ... and are down from their high
+    # of $20.35", "the allowance was £12,300, but it has since been cut to £6,000 and will fall to £3,000")
     # (unless a coin stands between the two verbs: "the Fed signalled ..., and by the 24th bitcoin had dropped to")
-    if subject is None and node.dep_ == "conj" and node.head.dep_ == "ROOT" and not any(
-            node.head.idx < m.start - sent.start + sent.doc_start < node.idx for m in sent.of("ASSET")):
-        subject = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # (the main clause's: "It traded near $3,480 as the US funds opened ... and bottomed at" is the coin's)
+    verb, shared = node, subject
+    while (shared is None or shared.lower_ == "it") and verb.dep_ == "conj" and not any(
+            verb.head.idx < m.start - sent.start + sent.doc_start < verb.idx for m in sent.of("ASSET")):
+        verb = verb.head
+        shared = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or shared
+    if verb.dep_ == "ROOT":
+        subject = shared
     # (or a label before it names the coin: "PRICE ALERT · Bitcoin (BTC) dropped below $56,000")
     named = [subject] + [c for c in subject.children if c.dep_ == "appos"] if subject is not None else []
     if subject is None or any(m.start <= sent.start + t.idx - sent.doc_start < m.end
