@@ -317,6 +317,8 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
      [("KELP", 0.0234, "USD", "low")]),
     ("Two listings stood out. The first, Gemstone's GEMZ, sold at $0.00012 and was trading at $0.00083 on Friday.",
      [("GEMZ", 0.00083, "USD", "spot")]),
+    ("Gaming tokens slid: Decentraland's MANA lost 15% on Saturday, KOALA dipped to $0.58, and NEAR dropped 12% to $1.27.",
+     [("KOALA", 0.58, "USD", "low"), ("NEAR", 1.27, "USD", "low")]),
     ("ORDI, the largest of the BRC-20 tokens, fell 17% to $52.30.", [("ORDI", 52.3, "USD", "low")]),
     ("Magic Eden's ME, which began trading on Tuesday, was at $4.72.", [("ME", 4.72, "USD", "spot")]),
     # a stablecoin named in the sentence does not own a price it cannot have
