@@ -44,9 +44,11 @@ _INTRODUCTIONS = (
     # a ticker opening a sentence with its move to a dollar price ("LIBRA spiked to $4.56", "AERO added 9% to $1.74",
     # "SLND lost 14% over the weekend to $0.58", "CETUS fell from $0.268"), also after a colon ("Ankr's own token
     # fared badly: ANKR dropped as much as 17% to") and in a list ("SAND each lost 15%, FLOW dipped to $0.58, and")
-    re.compile(rf"(?:^|(?<=[.!?:,]\s)|(?<=\band\s)|(?<=\n)){_TICKER}\s+(?:spiked|surged|jumped|soared|rallied|climbed|rose|added|gained|"
-               r"plunged|plummeted|crashed|collapsed|cratered|tumbled|sank|slid|fell|dropped|slipped|dipped|eased|lost|shed)\s+"
-               r"(?:as (?:high|low) as|to|from(?: about| around| roughly)?|(?:as much as )?\d[\d.]*% (?:\w+ ){0,4}to)\s+\$\d"),
+    re.compile(rf"(?:^|(?<=[.!?:,]\s)|(?<=\band\s)|(?<=\n)){_TICKER}\s+"
+               r"(?:spiked|surged|jumped|soared|rallied|climbed|rose|added|gained|plunged|plummeted|crashed|collapsed|"
+               r"cratered|tumbled|sank|slid|fell|dropped|slipped|dipped|eased|lost|shed)\s+"
+               r"(?:as (?:high|low) as|to|from(?: about| around| roughly)?|(?:as much as )?\d[\d.]*% (?:\w+ ){0,4}to)"
+               r"\s+\$\d"),
     # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid", "ZKsync's
     # ZK, airdropped in June,")
     # ("smaller tokens such as Numeraire's NMR rising 6% to $15.40", "The first, BitTorrent's BTT, sold at")

@@ -103,7 +103,8 @@ def _against_now(verb: Token) -> str | None:
     """A level touched, told beside where the coin is quoted now ("XRP, which touched $2.90 on Tuesday, was
     trading at $2.38"; "was up 1.2% on the day at $4,310, having touched $4,065 overnight"; "hit $0.0280 that
     weekend and fetches about $0.0128 today"): above that quote it was the top, below it the bottom."""
-    touched = next((v for t in verb.children if t.dep_ in ("dobj", "npadvmod") or t.dep_ == "prep" and t.lower_ in ("at", "to")
+    touched = next((v for t in verb.children
+                    if t.dep_ in ("dobj", "npadvmod") or t.dep_ == "prep" and t.lower_ in ("at", "to")
                     for x in t.subtree if (v := _number(x))), None)
     if touched is None:
         return None

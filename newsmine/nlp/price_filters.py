@@ -50,8 +50,9 @@ NOT_REACHED = re.compile(
     # a level named for what may come ("flagged $60,000 as", "cited $20,000 ... as the next level of interest",
     # "still waiting for 44k", "would want to see YFI reclaim", "to win back $2,000", "scope for bitcoin to retest",
     # "expose $0.55", "the line I care about is", "the bulls' line is", "called a push through")
-    r"\b(?:flag(?:s|ged|ging)|cit(?:es|ed|ing))(?=\s+$)|\bwait(?:s|ed|ing)? for\b|\bwant(?:s|ed)? to see\b|\bwin(?:s|ning)? back\b|"
-    r"\bscope for\b|\bexpos(?:e|es|ed|ing)(?=\s+$)|\b(?:line|level) (?:I|we|they) (?:care|watch)|\b(?:bulls?|bears?)['’] (?:line|level)\b|"
+    r"\b(?:flag(?:s|ged|ging)|cit(?:es|ed|ing)|expos(?:e|es|ed|ing))(?=\s+$)|\bwait(?:s|ed|ing)? for\b|"
+    r"\bwant(?:s|ed)? to see\b|\bwin(?:s|ning)? back\b|\bscope for\b|\b(?:line|level) (?:I|we|they) (?:care|watch)|"
+    r"\b(?:bulls?|bears?)['’] (?:line|level)\b|"
     r"\bcall(?:s|ed|ing)? (?:for )?an? (?:[\w-]+ )?(?:push|move|run|break|rally|drop|fall)\b|"
     r"point(?:s|ed|ing)? to|extensions?|per share|warn\w*|talk\w*|speculat\w*|rate of|fibonacci|"
     r"(?<!after )(?<!since )(?<!upon )(?<!, )reaching(?! (?:an? )?(?:record|all-time|new|fresh|as high|as low|its|their|high|low|"

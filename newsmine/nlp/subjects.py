@@ -201,7 +201,8 @@ def sets_scene(sent: SentView, m: Mention) -> bool:
     """Whether the coin ``m`` only sets the scene: it modifies another noun ("the Bitcoin Cash camp", "bitcoin's
     slipstream") or ``in_noun_phrase``."""
     token = sent.token_at(m.end - 1 - sent.start)
-    modifies = token is not None and token.dep_ in ("compound", "poss") and token.head.idx - sent.doc_start + sent.start >= m.end
+    modifies = token is not None and token.dep_ in ("compound", "poss") and (
+        token.head.idx - sent.doc_start + sent.start >= m.end)  # (another noun's, not the coin's own next word)
     return modifies or in_noun_phrase(sent, m)
 
 

@@ -17,8 +17,8 @@ from functools import cached_property
 from newsmine.nlp.price_cues import noun_cue
 from newsmine.nlp.quote_marks import Span, quote_spans
 from newsmine.nlp.sentence import Mention, SentView
-from newsmine.nlp.subjects import (anaphor_owns, causer_of_it, inherited_subject, it_again, price_subject, relative_clause_coins,
-                                   in_noun_phrase, relative_owner, sets_scene, subject_asset)
+from newsmine.nlp.subjects import (anaphor_owns, causer_of_it, in_noun_phrase, inherited_subject, it_again, price_subject,
+                                   relative_clause_coins, relative_owner, sets_scene, subject_asset)
 
 # Subjects that refer back to the asset of the previous sentence.
 _ANAPHORIC_SUBJECT = re.compile(
