@@ -184,7 +184,6 @@ def subject_asset(sent: SentView, assets: Sequence[Mention]) -> Mention | None:
     return None
 
 
-
 def it_again(sent: SentView, pos: int) -> int | None:
     """The article offset of the sentence's first subject "it" when a later "it" is the subject of the verb that
     governs the number at ``pos`` ("Then it fell below $6,000 on Nov. 14, the day before the Bitcoin Cash fork, and
@@ -193,8 +192,10 @@ def it_again(sent: SentView, pos: int) -> int | None:
     if node is None:
         return None
     own = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"), None)
-    first = next((t for t in sent.parse if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass")), None) if own else None
-    return None if first is None or first.i == own.i else sent.start + first.idx - sent.doc_start
+    if own is None:
+        return None
+    first = next((t for t in sent.parse if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass")), own)
+    return None if first.i == own.i else sent.start + first.idx - sent.doc_start
 
 
 def sets_scene(sent: SentView, m: Mention) -> bool:
