@@ -221,3 +221,21 @@ def test_a_session_opened_near_a_level_is_the_open():
     # GUIDE rule 1 comes before rule 3: the open, though "under" names a level
     assert kinds_of("Solana opened the year just under $10 and closed it near $100.", 10.0) == {"open"}
     assert kinds_of("The rally would open a path toward $12.", 12.0) == set()
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # a wick ends where it went, whatever the parser hangs the amount on
+    ("On Kraken the SOL/USD perpetual printed a wick to $121.40 seconds before trading halted.", 121.4, "low"),
+    ("Ether dropped to $2,950 on Coinbase. On Bybit's ether perpetual the wick went further still, to $2,870.",
+     2870.0, "low"),
+    # a participle the parser reads as an adjective
+    ("On OKX the LINK/USDT pair bottomed at 13.05 while the announcement was still being read.", 13.05, "low"),
+    # a level touched beside another coin's extreme across "while" is on the same side
+    ("Solana bottoms at $98.20 on Kraken, its lowest since February, while Avalanche touches $18.90.", 18.9, "low"),
+    # which side a squeeze or a wave of liquidations forced out tells the move
+    ("A long squeeze overnight sent ether to $2,310 as margin calls went out.", 2310.0, "low"),
+    ("A cascade of long liquidations early on Monday sent Cardano to $0.41 before dip buyers returned.", 0.41, "low"),
+    ("A short squeeze sent dogecoin to 21 cents within the hour.", 0.21, "high"),
+])
+def test_wicks_squeezes_and_extremes_beside_each_other(text, value, kind):
+    assert kind in kinds_of(text, value)

@@ -67,9 +67,12 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
         return same[0]
     # another venue's extreme told beside it is the same side ("touched $3,596 on BitMEX, while the lowest trade
     # on Coinbase was $3,858 and Bitstamp bottomed near $3,867")
-    beside = [w for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "while"
-                                                                     for m in c.children)
-              for t in c.subtree if (w := _EXTREME_SIDE.get(noun_cue(t.lower_) or verb_cue(t.lower_)))]
+    # on either side of the "while" ("Bitcoin bottoms at US$19,628, its lowest since mid-January, while ether
+    # touches US$1,368")
+    inside = {t.i for t in verb.subtree}
+    other = [t for c in verb.children if _while(c) for t in c.subtree] + (
+        [t for t in verb.head.subtree if t.i not in inside] if _while(verb) else [])
+    beside = [w for t in other if (w := _EXTREME_SIDE.get(noun_cue(t.lower_) or verb_cue(t.lower_)))]
     if beside:
         return beside[0]
     # only a verb tells a move away from the level: "and SHIB up 40%" is another coin's move; a bounce
@@ -78,6 +81,10 @@ def direction(verb: Token, extremes: bool = False) -> str | None:
     later = [w for t in sent if t.i > verb.i and t.pos_ in ("VERB", "AUX") and not _own_subject(t, verb)
              and (w := _way(t, extremes) or _up_again(t) or _back_to(t, verb))]
     return {"low": "high", "high": "low"}[later[0]] if later else None
+
+
+def _while(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "while" for m in clause.children)
 
 
 def _turned_after(verb: Token) -> str | None:

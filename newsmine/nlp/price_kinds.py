@@ -35,6 +35,7 @@ _NAMED = frozenset({"high", "low", "record", "open", "close", "wick"})
 # "traded for as little as $0.08", "quoting as much as $1,242", "as cheap as 0.935 ETH": how far a price went, like "as low as"
 _AS_FAR = {"little": ("low", RANK["named"]), "cheap": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
+_FORCED = frozenset({"squeeze", "squeezes", "liquidation", "liquidations", "flush", "wipeout"})
 
 _COIN_SUBJECTS = frozenset({"it", "token", "coin"})  # "the $3,020 the token traded at"
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
@@ -111,7 +112,9 @@ def _before(first: Token) -> tuple[Token | None, Token | None]:
             return doc[i], doc[j]
         return doc[i], None
     if doc[i].lower_ in PREPS and doc[i].pos_ in ("ADP", "PART", "SCONJ", "ADV"):
-        return doc[i], None
+        # "printed a wick to $3,596": the wick's end, whatever the parser hangs the amount on
+        wick = doc[i - 1] if i > floor and doc[i].lower_ in ("to", "into") else None
+        return doc[i], wick if wick is not None and noun_cue(wick.lower_) == "wick" and wick.pos_ == "NOUN" else None
     # a row's "record $126,200" or "high $3.65" names the amount whatever tag the parser gives the word
     # (not a verb that reads like one: "Solana tops $150" crosses it)
     named = doc[i].pos_ in ("NOUN", "ADJ", "PROPN") or noun_cue(doc[i].lower_) in ("record", "high", "low") and not (
@@ -175,8 +178,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
                 return ("close", RANK["close"]) if verb_cue(verb.lower_) != "open" else ("open", RANK["open"])
             if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
                 return _better(best, own)
-            if parent.pos_ == "ADJ" and verb_cue(parent.lower_) in ("fall", "rise"):
-                # a participle the parser tags as an adjective ("wBETH, wicked to about $430")
+            if parent.pos_ == "ADJ" and verb_cue(parent.lower_) in ("fall", "rise", "peak", "bottom"):
+                # a participle the parser tags as an adjective ("wBETH, wicked to about $430", "the pair bottomed at")
                 return _better(best, _verb_kind(parent, link, first))
             cls = noun_cue(parent.lower_)
             if cls == "mark" and link == "of":
@@ -238,15 +241,25 @@ def _reference(head: Token, link: str) -> tuple[str, int]:
 
 def _named_move(noun: Token) -> str | None:
     """The move a noun names, itself or through "of" ("a wave of short covering", "a bout of selling")."""
-    move = noun_cue(joined_word(noun))
+    move = _squeezed(noun) or noun_cue(joined_word(noun))
     if move in ("fall", "rise"):
         return move
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
-                if obj.dep_ == "pobj" and noun_cue(joined_word(obj)) in ("fall", "rise"):
-                    return noun_cue(joined_word(obj))
+                if obj.dep_ == "pobj" and (side := _squeezed(obj) or noun_cue(joined_word(obj))) in ("fall", "rise"):
+                    return side
     return move
+
+
+def _squeezed(noun: Token) -> str | None:
+    """A squeeze or a wave of liquidations says which side was forced out: longs' is a fall ("a long squeeze
+    sent it to $90,800", "a cascade of long liquidations"), shorts' a rise (the parse of "a squeeze on longs" is
+    too loose to read)."""
+    if noun.lower_ not in _FORCED:
+        return None
+    sides = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    return "fall" if sides & {"long", "longs"} else "rise" if sides & {"short", "shorts"} else None
 
 
 def _moved_to_extreme(verb: Token, first: Token) -> tuple[str, int] | None:
@@ -322,6 +335,8 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         if role == "nsubj" and cls in ("open", "close") and _named_move(c) in ("fall", "rise"):
             cls = None  # "The slide began on Thursday with the coin near $7,900": a move began, no session opened
             continue
+        if role == "nsubj" and link in ("to", "into") and noun_cue(c.lower_) == "wick" and (named := extreme(c)):
+            return named  # "the wick went deeper still, to $101,500": where the wick ended
         if verb.i < c.i < first.i and c.lower_.endswith("ing") and verb_cue(c.lower_) in ("fall", "rise"):
             cls = verb_cue(c.lower_)  # "sent cardano tumbling to $0.38": the participle is the move
             continue
