@@ -239,3 +239,32 @@ def test_a_session_opened_near_a_level_is_the_open():
 ])
 def test_wicks_squeezes_and_extremes_beside_each_other(text, value, kind):
     assert kind in kinds_of(text, value)
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # the amount a relative clause says the coin reached, above the sentence's other prices, is the top it left
+    ("Cardano recovered to 41 cents by the evening, although it remained far from the 52 cents it reached on Monday.",
+     0.52, "high"),
+    ("Litecoin slid 6% over the week to $78, giving up the $91 it reached on Tuesday.", 91.0, "high"),
+    # (below them it is as often a record passed: left to the record rules)
+    ("Bitcoin rose as high as $69,170, topping the $68,990 it reached in November 2021.", 68990.0, "ath"),
+    # a best print is the top
+    ("Avalanche's best print of the month was $44.10 on the 12th.", 44.1, "high"),
+    # a dollar of another country splits off its amount, so "to" governs it
+    ("ADA rose 3.1% on the day to R$3.42 on a Brazilian exchange.", 3.42, "high"),
+    # each end of a range told with its day
+    ("The week's ether range ran from $2,310 on Monday to $2,690 on Friday.", 2310.0, "low"),
+])
+def test_tops_left_best_prints_and_dated_range_ends(text, value, kind):
+    assert kind in kinds_of(text, value)
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # GUIDE: a new pair's first trade is the open, however the first trades are told
+    ("Arbitrum's ARB token first traded near $1.30 on launch day and sank to $1.10 within hours.", 1.3, "open"),
+    ("Poloniex listed ZEC late on Monday, and its first trades came in around 0.0021 BTC.", 0.0021, "open"),
+    # (a market's first prints after an outage are no new pair's)
+    ("BitMEX came back at noon, and the first BTC/USD prints after the outage were around $4,900.", 4900.0, "spot"),
+])
+def test_a_new_pairs_first_trades_are_its_open(text, value, kind):
+    assert kind in kinds_of(text, value)

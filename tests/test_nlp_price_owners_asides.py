@@ -20,9 +20,10 @@ def prices_of(text: str) -> list[tuple[str, float, str, str]]:
     # an apposition after a coin describes it, even one that reads like an anaphor ("the ... coin")
     ("Solana slid 12% to $21.40, while Dogecoin, the joke coin championed by retail traders, sank to 7 cents.",
      [("SOL", 21.4, "USD", "low"), ("DOGE", 0.07, "USD", "low")]),
-    # ... and a possessive apposition names another project only to describe the coin before it
+    # ... and a possessive apposition names another project only to describe the coin before it (its first
+    # trade is its open: GUIDE, "a new pair's first trade is open")
     ("Optimism's OP token, Arbitrum's closest rival, first changed hands near $1.75 and bottomed at about $0.45.",
-     [("OP", 1.75, "USD", "spot"), ("OP", 0.45, "USD", "low")]),
+     [("OP", 1.75, "USD", "open"), ("OP", 0.45, "USD", "low")]),
     # a ticker after its issuer's name and a participle aside is a coin of its own
     ("Arbitrum's ARB changed hands at $0.74 on Friday, while Blastline's BLST, airdropped in June, sat at $0.19.",
      [("ARB", 0.74, "USD", "spot"), ("BLST", 0.19, "USD", "spot")]),

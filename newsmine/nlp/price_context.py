@@ -105,8 +105,9 @@ _FROM_EXTREME_TO = re.compile(r"\bfrom (?:a|an|its|the|their) (?:[\w'’-]+ )?(?
                               r"(?: of)? [^;$]{0,3}\$?[\d,.]+[kK]?(?: [^;$\d]{1,25}?)? to (?:about |around |roughly |nearly )?$", re.I)
 # "The first PEPE/USDT trade printed at 0.00000285": a new pair's first trade is its open (GUIDE)
 # ("changed hands for the first time on Binance at 13:00 UTC at $1.30", "first traded at", "first trade $0.8012")
-_FIRST_TRADE = re.compile(r"\b(?:first (?:[\w/-]+ ){0,3}(?:trade|print|tick)\b[^.;$]{0,40}?\b(?:at|was|of)\s+|first (?:trade|print):?\s+|"
-                          r"first (?:traded|printed|changed hands)\b[^.;$]{0,50}?\bat\s+|"
+# (a market's first prints after an outage are no new pair's first trade: GUIDE, "a new pair's first trade is open")
+_FIRST_TRADE = re.compile(r"\b(?:first (?:[\w/-]+ ){0,3}(?:trades?|prints?|ticks?|swaps?)\b(?:(?!\bafter\b)[^.;$]){0,40}?\b(?:at|was|were|of|near|around)\s+|"
+                          r"first (?:trade|print):?\s+|first (?:traded|printed|changed hands)\b[^.;$]{0,50}?\b(?:at|near|around)\s+|"
                           r"(?:changed hands|traded|printed) for the first time\b[^.;$]{0,50}?\bat\s+)(?:about |around )?$", re.I)
 # "the month's lowest print, about $43,300": an extreme named just before the amount
 _EXTREME_BEFORE = re.compile(r"\b(?P<side>lowest|highest) (?:print|trade|price|level|point|close)\b,?\s*"
@@ -236,8 +237,10 @@ def refine_kind(text: str, a: Amount, kind: str, found: list[tuple[Amount, str, 
         return "level"
     if kind in ("spot", "level") and _TURNED_AWAY.search(text, max(0, a.start - 45), a.start):
         return "high"
+    # (not a price the coin is said to have reached: "giving up the $91 it reached on Tuesday" is the top)
     if kind in ("spot", "low", "high") and (_LOST_MARK.search(text, max(0, a.start - 25), a.start) and (
-            _MARK_AFTER.match(text, a.end) or _round(a.value)) or broken_support(text, a.start, a.end)):
+            _MARK_AFTER.match(text, a.end) or _round(a.value) and not _REACHED_AFTER.match(text, a.end))
+            or broken_support(text, a.start, a.end)):
         return "level"
     side = _BELOW_LEFT.search(text, max(0, a.start - 20), a.start)
     if kind in ("level", "spot", "ath", "atl") and side and _REACHED_AFTER.match(text, a.end):

@@ -56,7 +56,7 @@ CUE_LEMMAS: dict[str, str] = {
 # nouns: the amount as a part of a named thing
 NOUN_LEMMAS: dict[str, str] = {
     # (a chart's "rejection at $X" is its top)
-    "high": "high highest strongest peak top max maximum zenith summit rejection",
+    "high": "high highest strongest best peak top max maximum zenith summit rejection",
     "low": "low lowest weakest bottom trough nadir minimum",
     "record": "record ath",
     "open": "open opening",

@@ -130,6 +130,22 @@ def _against_now(verb: Token) -> str | None:
     return None
 
 
+def against_the_rest(verb: Token) -> str | None:
+    """The amount a relative clause says the coin reached, told above all the sentence's other prices ("far from
+    the $70,000 it reached in July", "giving up the $4,090 it reached on Tuesday"): the top it came down from,
+    whichever way the sentence's own move went. (One below them is as often a record passed, "topping the
+    $68,990 it reached in 2021", or a lesser peak beside a record, so it is left to the other rules.)"""
+    head = verb.head
+    touched = _number(head) or next((v for c in head.children if c.dep_ == "nummod" and (v := _number(c))), None)
+    if touched is None:
+        return None
+    # (the same currency and scale: a percentage or a date is no price beside it)
+    others = [v for t in verb.sent if t.head.i != head.i and t.i != head.i and (v := _number(t)) and 0.2 < touched / v < 5]
+    if not others:
+        return None
+    return "high" if touched > max(others) else None
+
+
 def _moved_since(verb: Token) -> str | None:
     """A level hit where the clause's move started ("has risen every day since touching $53,600", "has
     fallen 8% since it hit $3,560"): the start of a rise is its low, of a fall its high."""

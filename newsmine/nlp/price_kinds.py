@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,
                                      misread_verb, noun_cue, verb_cue)
-from newsmine.nlp.price_direction import direction, previous_way
+from newsmine.nlp.price_direction import against_the_rest, direction, previous_way
 from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price, record_context
 from newsmine.nlp.price_rows import row_kind
 from newsmine.nlp.price_sessions import by_the_close, is_session, opened, opened_session
@@ -144,6 +144,9 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
         for child in (*t.lefts, *(c for c in t.rights if c.i == tokens[-1].i + 1)):
             if best is None and child.i not in inside and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
                 best = extreme(child)
+    reached = next((c for c in head.rights if c.dep_ == "relcl" and verb_cue(c.lower_) == "reach"), None)
+    if reached is not None and (side := against_the_rest(reached)):
+        return _better(best, (side, RANK["move"]))  # "far from the $70,000 it reached in July"
     link = surface.lower_ if surface is not None else None
     node = prep = surface or head
     for _ in range(12):  # a clause is never deeper; the bound keeps odd parses cheap

@@ -22,6 +22,8 @@ _GAP_LEFT = re.compile(r"\bgaps?\b[^.;$]{0,90}$", re.I)
 _COSTS_LEFT = re.compile(r"\bcosts? of (?:between )?$", re.I)  # "direct costs of between $26,000 and $34,000 per coin"
 _RANGE_LEFT = re.compile(r"\b(?:range|rng|band|between|traded from|swung from|swinging from|rang(?:ed|ing)(?: from)?)\b[^$]{0,35}$", re.I)
 _RANGE_RIGHT = re.compile(r"\s+(?:trading\s+)?(?:range|band|channel)\b", re.I)
+# each end with its day ("the week's range ran from $92,450 on Monday to $99,890 on Thursday")
+_DAY_JOIN = re.compile(r"^\s+(?:early |late )?on\s+(?:\w+day|[A-Z][a-z]{2,8}\.? \d{1,2})\s+(?:to|and)\s*$")
 
 
 def range_kind(text: str, amounts: list[Amount], j: int) -> str | None:
@@ -30,11 +32,11 @@ def range_kind(text: str, amounts: list[Amount], j: int) -> str | None:
     a = amounts[j]
     if j + 1 < len(amounts):
         b = amounts[j + 1]
-        if RANGE_JOIN.match(text[a.end:b.start]) and _is_range(text, a, b):
+        if _joined(text[a.end:b.start]) and _is_range(text, a, b):
             return "low" if a.value <= b.value else "high"
     if j > 0:
         b = amounts[j - 1]
-        if RANGE_JOIN.match(text[b.end:a.start]) and _is_range(text, b, a):
+        if _joined(text[b.end:a.start]) and _is_range(text, b, a):
             return "high" if a.value >= b.value else "low"
     return None
 
@@ -49,6 +51,10 @@ def range_rejected(view: ArticleView, index: int, a: Amount) -> bool:
                 or _COSTS_LEFT.search(text, max(0, a.start - 30), a.start) or _GAP_LEFT.search(text, max(0, a.start - 110), a.start)
                 or support_watched(view.sents[index], a, left[-45:], text[a.end:a.end + 60])
                 or labelled_level(text, a))
+
+
+def _joined(between: str) -> bool:
+    return bool(RANGE_JOIN.match(between) or _DAY_JOIN.match(between))
 
 
 def _is_range(text: str, first: Amount, second: Amount) -> bool:
