@@ -321,3 +321,14 @@ def test_us_cents_and_a_record_told_in_apposition():
     assert prices_of("AXS sank to ₱310, or about 5.4 US cents, its lowest since March.") >= {("AXS", 0.054, "USD", "spot")}
     assert prices_of("Bitcoin peaked at $73,750 on Bitstamp, also an all-time high, before slipping.") == {
         ("BTC", 73750.0, "USD", "ath")}
+
+
+def test_new_tickers_beside_their_issuer_and_the_ether_bitcoin_ratio_named_in_words():
+    # a ticker after its issuer's name and an adverb's participle aside; a ticker then what it is, possessive inside
+    assert prices_of("Napoli's NAP, often traded as a proxy for Italian football, lost 6% to $2.14.") == {
+        ("NAP", 2.14, "USD", "low")}
+    assert ("QRZ", 0.41, "USD", "low") in prices_of("QRZ, the exchange's own token, slid 21% to $0.41 on Monday.")
+    # the ratio named in words makes its bare decimals prices in bitcoin
+    assert prices_of("The ether-to-bitcoin ratio rose from 0.0391 to 0.0417 on Tuesday.") == {
+        ("ETH", 0.0391, "BTC", "spot"), ("ETH", 0.0417, "BTC", "high")}
+    assert ("ETH", 0.0362, "BTC", "low") in prices_of("Ether's ratio to bitcoin fell to 0.0362, a three-year low.")

@@ -52,9 +52,11 @@ _INTRODUCTIONS = (
     # a ticker after its issuer's name ("Magic Eden's ME, which began trading", "BitTorrent's BTT slid", "ZKsync's
     # ZK, airdropped in June,")
     # ("smaller tokens such as Numeraire's NMR rising 6% to $15.40", "The first, BitTorrent's BTT, sold at")
-    guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+(?:which|[a-z]+ed|sold|rose|fell)\b|\s+(?:token|coin|"
-            r"rose|fell|slid|jumped|climbed|dropped|sank|gained|lost|added|traded|was|is|rising|falling|sliding|jumping|"
-            r"climbing|dropping|sinking|gaining|losing|adding|trading)\b)"),
+    # ("Juventus's JUV, often traded as a proxy", "Marinade's mSOL slipped to 1.05 SOL")
+    guarded(rf"\b[A-Z][\w.]+(?: [A-Z][\w.]+)?['’]s {_TICKER}(?:,\s+(?:which|(?:often |still |now |long )?[a-z]+ed|sold|rose|"
+            r"fell)\b|\s+(?:token|coin|rose|fell|slid|slipped|dipped|eased|jumped|surged|soared|climbed|dropped|sank|"
+            r"plunged|tumbled|gained|lost|added|traded|was|is|rising|falling|sliding|jumping|climbing|dropping|sinking|"
+            r"gaining|losing|adding|trading)\b)"),
 )
 # Introductions that open with the ticker: the text's ticker-shaped words are found in one scan, and each is tried
 # against what may follow it, with the least number of capitals it needs (one more search per shape cost a tenth
@@ -67,7 +69,8 @@ _AFTER_TICKER = (
                 r"stablecoins?)\b"), 2),
     # "HMSTR, the token behind the game", "alETH, a synthetic version of ether": the ticker, then what it is
     # (not a club or firm whose token it is: "Ribeira Norte FC, a Portuguese side whose token")
-    (re.compile(r",\s+(?:the|a|an)\s+(?:(?!whose\b)[\w-]+\s+){0,5}?(?:tokens?|coins?|memecoin|stablecoin|version of)\b"), 2),
+    # ("ZMT, the exchange's own token,")
+    (re.compile(r",\s+(?:the|a|an)\s+(?:(?!whose\b)[\w'’-]+\s+){0,5}?(?:tokens?|coins?|memecoin|stablecoin|version of)\b"), 2),
     # "MNGO, which still trades on a handful of smaller exchanges": a ticker that trades is a coin
     (re.compile(r",\s+which\s+(?:still\s+|now\s+)?trades\b"), 2),
     # "the first HMSTR/USDT print": a pair names its base coin (one capital is enough: Wormhole's "W/USDT")

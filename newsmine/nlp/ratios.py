@@ -21,7 +21,10 @@ _PAIR = re.compile(r"\b(?P<base>[A-Z]{2,6})/(?P<quote>BTC|ETH)\b")
 # (a base with an issuer's prefix or suffix in lower case: "USDe/USDT", "stETH/USDT")
 _MONEY_PAIR = re.compile(r"\b(?P<base>(?:[a-z]{1,3})?[A-Z][A-Z0-9]{1,5}[a-z]?)[/-](?P<quote>USDT|USDC|FDUSD|TUSD|BUSD|DAI|USD|EUR|GBP|JPY|KRW|TRY|BRL|NGN|ARS|"
                          r"INR|ZAR|RUB|KES|VND|IDR|PHP|THB|AUD|CAD)\b")
-_NAMED_PAIR = re.compile(r"\b(?:the )?(?P<base>ether|eth)[- ](?P<quote>bitcoin|btc) (?:ratio|pair|cross)\b", re.I)
+# ("the ether-bitcoin ratio", "the ether-to-bitcoin ratio", "ether's ratio to bitcoin", "the ratio of ether to bitcoin")
+_NAMED_PAIR = re.compile(r"\b(?:ether|eth)(?:[- /]|-to-| to )(?:bitcoin|btc) (?:ratio|pair|cross)\b|"
+                         r"\b(?:ether|eth)['’]s (?:ratio|cross) (?:to|against) (?:bitcoin|btc)\b|"
+                         r"\bratio of (?:ether|eth) to (?:bitcoin|btc)\b", re.I)
 # "Against ether, SOL rose to 0.033", "in bitcoin terms": the quote asset is named, the base is the
 # asset the clause is about.
 _AGAINST = guarded(r"\b(?:against|versus|vs\.?|relative to|(?:priced|quoted|denominated) in) (?P<quote>ether|eth|bitcoin|btc)\b|"
