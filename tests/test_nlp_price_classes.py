@@ -332,3 +332,19 @@ def test_new_tickers_beside_their_issuer_and_the_ether_bitcoin_ratio_named_in_wo
     assert prices_of("The ether-to-bitcoin ratio rose from 0.0391 to 0.0417 on Tuesday.") == {
         ("ETH", 0.0391, "BTC", "spot"), ("ETH", 0.0417, "BTC", "high")}
     assert ("ETH", 0.0362, "BTC", "low") in prices_of("Ether's ratio to bitcoin fell to 0.0362, a three-year low.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speaker telling what the market did, in the simple past, reports a price like the writer would
+    ('"Ether went from $3,900 to $3,100 over one weekend," said a trader at a desk in Zurich.',
+     {("ETH", 3900.0, "USD", "spot"), ("ETH", 3100.0, "USD", "low")}),
+    ('"That was the week when solana bottomed at $8.10," she said.', {("SOL", 8.1, "USD", "low")}),
+    ('"Litecoin was at $64 when the news broke, and nobody believed it," one trader said.',
+     {("LTC", 64.0, "USD", "spot")}),
+    # ... not a plan, a condition, a guess or the speaker's own trade
+    ('"If bitcoin gets back above $70,000, the shorts are in trouble," she said.', set()),
+    ('"I was a buyer at $44,000 and I will be a buyer lower," said one bitcoin trader.', set()),
+    ('A user claimed that bitcoin had "wicked to $73,000 on Binance" that morning.', set()),
+])
+def test_quoted_prices_only_when_the_speaker_tells_what_the_market_did(text, expected):
+    assert prices_of(text) == expected

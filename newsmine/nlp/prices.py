@@ -23,6 +23,7 @@ from newsmine.nlp.price_owners import PLAIN_LIST, paired_coins
 from newsmine.nlp.price_ranges import range_kind, range_rejected
 from newsmine.nlp.price_rows import ranked_move
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
+from newsmine.nlp.price_quoted import told_as_fact
 from newsmine.nlp.ratios import find_ratios, money_quote, pair_before, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
@@ -138,8 +139,8 @@ def find_prices(view: ArticleView) -> list[Price]:
         for a, asset, currency, kind in found:
             if lo <= a.start < hi:
                 continue
-            if any(s <= sent.start + a.start < e for s, e in quoted):
-                continue  # speakers forecast and reminisce: quoted levels are not market facts
+            if any(s <= sent.start + a.start < e for s, e in quoted) and not told_as_fact(sent, a.start, a.end):
+                continue  # speakers forecast and reminisce: quoted levels are market facts only when told as such
             key = (asset, round(a.value, 8), kind)
             if key not in seen:
                 seen.add(key)
