@@ -268,3 +268,14 @@ def test_tops_left_best_prints_and_dated_range_ends(text, value, kind):
 ])
 def test_a_new_pairs_first_trades_are_its_open(text, value, kind):
     assert kind in kinds_of(text, value)
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # where a move to a named extreme began is no extreme (GUIDE: "from $X" is spot)
+    ("Avalanche tumbled as low as $17.20 from around $21.90 late on Monday before recovering to $19.40.", 21.9, "spot"),
+    # buyers pulling the coin back to a level is a return; a fall that pulls it back ends at its low
+    ("Polkadot fell 9% on Monday. Buyers have since pulled it back to $6.15, though the bounce looks thin.", 6.15, "spot"),
+    ("Polkadot rose 9% on Monday. Profit-taking pulled it back to $6.15 by Tuesday.", 6.15, "low"),
+])
+def test_where_a_move_began_and_who_pulled_it_back(text, value, kind):
+    assert kind in kinds_of(text, value)

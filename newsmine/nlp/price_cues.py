@@ -219,3 +219,29 @@ def misread_verb(word: Token) -> bool:
     before = word.doc[word.i - 1]
     return before.lower_ in ("did", "does", "do") or (
         before.ent_type_ == "ASSET" and word.text[:1].isupper() and word.lower_.endswith("s"))
+
+
+_FORCED = frozenset({"squeeze", "squeezes", "liquidation", "liquidations", "flush", "wipeout"})
+
+
+def named_move(noun: Token) -> str | None:
+    """The move a noun names, itself or through "of" ("a wave of short covering", "a bout of selling")."""
+    move = _squeezed(noun) or noun_cue(joined_word(noun))
+    if move in ("fall", "rise"):
+        return move
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (side := _squeezed(obj) or noun_cue(joined_word(obj))) in ("fall", "rise"):
+                    return side
+    return move
+
+
+def _squeezed(noun: Token) -> str | None:
+    """A squeeze or a wave of liquidations says which side was forced out: longs' is a fall ("a long squeeze
+    sent it to $90,800", "a cascade of long liquidations"), shorts' a rise (the parse of "a squeeze on longs" is
+    too loose to read)."""
+    if noun.lower_ not in _FORCED:
+        return None
+    sides = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    return "fall" if sides & {"long", "longs"} else "rise" if sides & {"short", "shorts"} else None

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsmine.nlp.price_cues import (APPROXIMATORS, CAUSATIVES, DOWN_WORDS, LEVEL_PREPS, PREPS, SOFT_PREPS, UP_WORDS, joined_word,
-                                     misread_verb, noun_cue, verb_cue)
+                                     misread_verb, named_move, noun_cue, verb_cue)
 from newsmine.nlp.price_direction import against_the_rest, direction, previous_way
 from newsmine.nlp.price_extremes import NOMINAL, RANK, apposition, extreme, named_price, record_context
 from newsmine.nlp.price_rows import row_kind
@@ -35,7 +35,6 @@ _NAMED = frozenset({"high", "low", "record", "open", "close", "wick"})
 # "traded for as little as $0.08", "quoting as much as $1,242", "as cheap as 0.935 ETH": how far a price went, like "as low as"
 _AS_FAR = {"little": ("low", RANK["named"]), "cheap": ("low", RANK["named"]), "much": ("high", RANK["named"])}
 _COIN_NOUNS = frozenset("the token tokens coin coins".split())
-_FORCED = frozenset({"squeeze", "squeezes", "liquidation", "liquidations", "flush", "wipeout"})
 
 _COIN_SUBJECTS = frozenset({"it", "token", "coin"})  # "the $3,020 the token traded at"
 _DESTINATION = frozenset({"to", "into", "as", None})  # "fell to", "sank as low as", "topped $X"
@@ -179,6 +178,8 @@ def _walk(head: Token, tokens: list[Token], inside: set[int]) -> tuple[str, int]
             if own is not None and own[0] in ("high", "low") and verb is not None and (
                     verb_cue(verb.lower_) in ("open", "close") or verb.lower_ in ("finished", "ended", "settled")):
                 return ("close", RANK["close"]) if verb_cue(verb.lower_) != "open" else ("open", RANK["open"])
+            if own is not None and link == "from" and own[0] in ("high", "low"):
+                return _better(best, SPOT)  # "tumbled as low as $3,010 from around $3,950": where the move began
             if own is not None:  # the amount belongs to a named extreme ("high $3.65", "its opening price of $X")
                 return _better(best, own)
             if parent.pos_ == "ADJ" and verb_cue(parent.lower_) in ("fall", "rise", "peak", "bottom"):
@@ -240,29 +241,6 @@ def _reference(head: Token, link: str) -> tuple[str, int]:
     if not reached:
         return SPOT
     return ("high" if link in ("below", "under", "beneath", "south") else "low"), RANK["move"]
-
-
-def _named_move(noun: Token) -> str | None:
-    """The move a noun names, itself or through "of" ("a wave of short covering", "a bout of selling")."""
-    move = _squeezed(noun) or noun_cue(joined_word(noun))
-    if move in ("fall", "rise"):
-        return move
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and (side := _squeezed(obj) or noun_cue(joined_word(obj))) in ("fall", "rise"):
-                    return side
-    return move
-
-
-def _squeezed(noun: Token) -> str | None:
-    """A squeeze or a wave of liquidations says which side was forced out: longs' is a fall ("a long squeeze
-    sent it to $90,800", "a cascade of long liquidations"), shorts' a rise (the parse of "a squeeze on longs" is
-    too loose to read)."""
-    if noun.lower_ not in _FORCED:
-        return None
-    sides = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-    return "fall" if sides & {"long", "longs"} else "rise" if sides & {"short", "shorts"} else None
 
 
 def _moved_to_extreme(verb: Token, first: Token) -> tuple[str, int] | None:
@@ -335,7 +313,7 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
         role = c.dep_
         if c.tag_ in ("WDT", "WP") and role == "nsubj" and c.i > 0 and c.doc[c.i - 1].pos_ == "NOUN":
             c = c.doc[c.i - 1]  # "a rally that had carried it to $88,500": the rally is the subject
-        if role == "nsubj" and cls in ("open", "close") and _named_move(c) in ("fall", "rise"):
+        if role == "nsubj" and cls in ("open", "close") and named_move(c) in ("fall", "rise"):
             cls = None  # "The slide began on Thursday with the coin near $7,900": a move began, no session opened
             continue
         if role == "nsubj" and link in ("to", "into") and noun_cue(c.lower_) == "wick" and (named := extreme(c)):
@@ -353,7 +331,7 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
                 named_price(c) if role == "nsubj" and link is None else None)
             if named and link in (None, "at", "near", "around", "of", "about"):
                 return named  # "set a record at $X", "the low was $3,120", "its high was $X"
-            move = _named_move(c)
+            move = named_move(c)
             if move in ("fall", "rise") and cls == "halt":
                 cls = "bottom" if move == "fall" else "peak"  # "capped the rally at", "the slide stalled near"
             elif move in ("fall", "rise") and cls in (None, "rise"):
@@ -379,7 +357,10 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
     if "back" in words and cls in ("rise", "recover", "settle"):
         cls = "recover"  # "climbed back to", "settled back near": a return, not a top
     elif "back" in words and verb.lower_ in _PULLS:
-        cls = "fall"  # "pulling back to US$2.70": a pullback, down to its low
+        # "pulling back to US$2.70": a pullback, down to its low; "buyers pulled it back to $5,640": a return,
+        # unless a fall is what pulled it ("profit-taking pulled it back to")
+        pulled = any(c.dep_ == "dobj" and (c.lower_ in _COIN_SUBJECTS | {"price"} or c.ent_type_ == "ASSET") for c in children)
+        cls = "recover" if pulled and not any(c.dep_ == "nsubj" and named_move(c) == "fall" for c in children) else "fall"
     if link in ("to", "into") and cls in (None, "hold", "reach", "yield", "rise"):
         # "ticks up to $X", "pushed bitcoin down to $X": the particle says which way (it may be parsed as
         # the amount's modifier); a fall stays one ("gave up $2,400 to $61,150")
