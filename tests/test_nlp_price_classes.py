@@ -348,3 +348,10 @@ def test_new_tickers_beside_their_issuer_and_the_ether_bitcoin_ratio_named_in_wo
 ])
 def test_quoted_prices_only_when_the_speaker_tells_what_the_market_did(text, expected):
     assert prices_of(text) == expected
+
+
+def test_a_full_stop_after_a_scaled_amount_ends_the_row():
+    # "115.7K." is no abbreviation: the next coin's row starts a sentence of its own and keeps its spot price
+    text = "The snapshot: Bitcoin: $116,600, down 2.9% in 24 hours; session low $115.7K. Ether: $3,046, up 1.8% in 24 hours."
+    assert ("ETH", 3046.0, "USD", "spot") in prices_of(text)
+    assert ("BTC", 115700.0, "USD", "low") in prices_of(text)
