@@ -279,3 +279,12 @@ def test_a_new_pairs_first_trades_are_its_open(text, value, kind):
 ])
 def test_where_a_move_began_and_who_pulled_it_back(text, value, kind):
     assert kind in kinds_of(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    # a sum that buys coins is spent, not a price; nor is what a holding cost, decimals and all
+    ("Because the weekly $40 bought far more coin in the lean years, when bitcoin bottomed near $3,200, the plan did well.", 40.0),
+    ("Take a saver who built up 0.3 bitcoin for £5,500 over 2021 and sold a third of it last spring.", 5500.0),
+])
+def test_a_sum_spent_on_coins_is_no_price(text, value):
+    assert kinds_of(text, value) == set()

@@ -24,7 +24,9 @@ from newsmine.nlp.view import SentView
 _NEXT_LOT = re.compile(r"\b(?:bought|sold)\b[^$;]{0,40}\$[\d,.]+[^$;]{0,40}\ba (?:second|third|fourth|final|further)"
                        r"(?: [\w-]+)? at\s*(?:about |around )?$")
 _PURCHASE = re.compile(
-    r"\b(?:bought|buying|buys?|purchas\w*|acquir\w*|accumulat\w*|rebuil[dt]\w*|longed|shorted|filled|executed)\b[^$.;,]{0,40}\b(?:at|below|under|near|for|between)\s*"
+    # (a holding's decimals between: "built up 0.4 bitcoin for £6,000")
+    r"\b(?:bought|buying|buys?|purchas\w*|acquir\w*|accumulat\w*|rebuil[dt]\w*|buil[dt]\w* up|longed|shorted|filled|executed)\b"
+    r"(?:[^$.;,]|(?<=\d)\.(?=\d)){0,40}\b(?:at|below|under|near|for|between)\s*"
     r"(?:about |around |roughly )?$|"
     r"\bsold\b(?! off)[^$.;]{0,40}\bfor\s*(?:about |around |roughly )?$|"
     r"\b(?:placed|set|put|parked|left)\s+(?:\w+\s+){0,2}(?:limits?|orders?|stops?|bids?|offers?)\s+(?:at|near|around)\s*$|"  # "sold 600 of his coins for about £750"
@@ -111,7 +113,9 @@ _DEALT_AFTER = re.compile(
     r"^\s*(?:(?:a|per) (?:token|coin) )?(?:in|during) (?:the|its|a) (?:[\w-]+ ){0,4}(?:pre-?sale|token sale|ico)\b|"
     r"^\s*(?:at|for) which\b[^,;.]{0,40}\b(?:sold|bought|paid|issued|offered)\b|"
     r"^\s*(?:that |which )?(?:she|he|they|I|we|you|victims?)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:sent|lost|paid|invested|wired|transferred|deposited|handed over)\b", re.I)
+    r"(?:sent|lost|paid|invested|wired|transferred|deposited|handed over)\b|"
+    # a sum that buys coins is spent, not a price ("the weekly $50 bought far more coin in the lean years")
+    r"^\s*(?:(?:a|per|each|every) (?:week|month|day) )?(?:bought|buys|buy|would buy|will buy|purchased)\b", re.I)
 
 
 def coin_sold_for(sent: SentView, a: Amount) -> bool:
