@@ -355,3 +355,9 @@ def test_a_full_stop_after_a_scaled_amount_ends_the_row():
     text = "The snapshot: Bitcoin: $116,600, down 2.9% in 24 hours; session low $115.7K. Ether: $3,046, up 1.8% in 24 hours."
     assert ("ETH", 3046.0, "USD", "spot") in prices_of(text)
     assert ("BTC", 115700.0, "USD", "low") in prices_of(text)
+
+
+def test_a_bare_round_level_after_the_is_read_in_the_articles_convention():
+    text = ("Bitcoin was quoted at about 29.700 dollars on Thursday, below the psychological threshold of the 30.000.\n\n"
+            "Ether traded at 1.850,40 dollars.")
+    assert ("BTC", 30000.0, "USD", "level") in prices_of(text)

@@ -324,7 +324,7 @@ def _paragraph_so_far(view: ArticleView, index: int, a: Amount) -> str:
 # 97,850", "@ 39,750", "a record 103,900"): thousands grouped, right after the word that places it, and no
 # unit after it ("8,000 ETH", "1,200 contracts" count things)
 _PLACED_BEFORE = re.compile(r"(?:\b(?:at|to|near|above|below|under|from|around|about|record|through|past|toward|towards|"
-                            r"handle|of|@)|@)\s*(?:about |around |roughly |nearly |just )?$", re.I)
+                            r"handle|of|@)|@)\s*(?:the )?(?:about |around |roughly |nearly |just )?$", re.I)  # ("threshold of the 20.000")
 _NO_UNIT_AFTER = re.compile(r"\s*(?:[,.;:)–—-]|$|\s(?:on|in|at|before|after|as|by|and|then|from|into|this|that|late|early|"
                             r"during|intraday|overnight|today|yesterday|earlier|while|with|when|amid|against|for)\b)")
 
