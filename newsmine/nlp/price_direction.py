@@ -140,7 +140,8 @@ def against_the_rest(verb: Token) -> str | None:
     if touched is None:
         return None
     # (the same currency and scale: a percentage or a date is no price beside it)
-    others = [v for t in verb.sent if t.head.i != head.i and t.i != head.i and (v := _number(t)) and 0.2 < touched / v < 5]
+    others = [v for t in verb.sent
+              if t.head.i != head.i and t.i != head.i and (v := _number(t)) and 0.2 < touched / v < 5]
     if not others:
         return None
     return "high" if touched > max(others) else None

@@ -359,8 +359,10 @@ def _verb_kind(verb: Token, link: str | None, first: Token) -> tuple[str, int]:
     elif "back" in words and verb.lower_ in _PULLS:
         # "pulling back to US$2.70": a pullback, down to its low; "buyers pulled it back to $5,640": a return,
         # unless a fall is what pulled it ("profit-taking pulled it back to")
-        pulled = any(c.dep_ == "dobj" and (c.lower_ in _COIN_SUBJECTS | {"price"} or c.ent_type_ == "ASSET") for c in children)
-        cls = "recover" if pulled and not any(c.dep_ == "nsubj" and named_move(c) == "fall" for c in children) else "fall"
+        pulled = any(c.dep_ == "dobj" and (c.lower_ in _COIN_SUBJECTS | {"price"} or c.ent_type_ == "ASSET")
+                     for c in children)
+        by_fall = any(c.dep_ == "nsubj" and named_move(c) == "fall" for c in children)
+        cls = "recover" if pulled and not by_fall else "fall"
     if link in ("to", "into") and cls in (None, "hold", "reach", "yield", "rise"):
         # "ticks up to $X", "pushed bitcoin down to $X": the particle says which way (it may be parsed as
         # the amount's modifier); a fall stays one ("gave up $2,400 to $61,150")
