@@ -20,10 +20,10 @@ from newsmine.nlp.price_kinds import parse_kind
 from newsmine.nlp.price_labels import labelled_kinds
 from newsmine.nlp.price_measures import is_change, left_clause
 from newsmine.nlp.price_owners import PLAIN_LIST, paired_coins
+from newsmine.nlp.price_quoted import told_as_fact
 from newsmine.nlp.price_ranges import range_kind, range_rejected
 from newsmine.nlp.price_rows import ranked_move
 from newsmine.nlp.price_tables import FORECAST, LISTED_HEADER, column_kind, listed_column_kind
-from newsmine.nlp.price_quoted import told_as_fact
 from newsmine.nlp.ratios import find_ratios, money_quote, pair_before, ratio_pair
 from newsmine.nlp.timeref import resolve_date
 from newsmine.nlp.view import ArticleView, SentView
