@@ -288,3 +288,16 @@ def test_where_a_move_began_and_who_pulled_it_back(text, value, kind):
 ])
 def test_a_sum_spent_on_coins_is_no_price(text, value):
     assert kinds_of(text, value) == set()
+
+
+
+def test_a_joined_verb_and_a_touch_after_a_told_move():
+    """A verb joined to the sentence before's root tells its move; a reach after a move told in the past is its extreme."""
+    text = ("Ethereum (ETH) had an even worse performance and lost the US$ 1,000 for the first time since January 2021. "
+            "The second largest cryptocurrency reached US$ 881.")
+    assert kinds_of(text, 881.0) == {"low"}
+    text = "The cat-themed token POPCAT had rallied 61% last week on speculation about the listing, touching 86 cents on Sunday."
+    assert kinds_of(text, 0.86) == {"high"}
+    text = "SLP, the reward token that many players earn every day, fell to $0.0195."
+    assert kinds_of(text, 0.0195) == {"low"}
+    assert kinds_of("Converted, each AXS token is now worth only about $7.10.", 7.10) == {"spot"}

@@ -21,7 +21,7 @@ _COIN_WORTH = re.compile(r"(?:(?:\b(?:one|a single|each|a|per)\s+)?(?P<coin>[\w$
                          r"(?:(?:is|was|were|are)\s+(?:now |currently |then |still |only )?(?:valued at|worth)|"
                          r"(?:now |currently |still )?costs?|was trading for|fetch(?:ed|es)?)|"
                          r"\b(?P<one>a|one|each) (?:coin|token|bitcoin|ether) worth|"  # "left a coin worth roughly £83,900"
-                         r"\bvalu(?:ed|ing|es) (?:(?:its|the|client|customer|customers['’]|users['’]?|each|one|a single) )?(?P<valued>[\w$.-]+) at)\s*(?:about |around |roughly |nearly |some |just |"
+                         r"\bvalu(?:ed|ing|es) (?:(?:its|the|client|customer|customers['’]|users['’]?|each|one|a single) )?(?P<valued>[\w$.-]+) at)\s*(?:only |just )?(?:about |around |roughly |nearly |some |just |"
                          r"over |under |more than |less than |almost )?$", re.I)
 # "the cost of one bitcoin exceeded 4 million rubles", "the price of a single ether rose to": one coin's worth.
 # (not a thing the coin names: "the average cost of a bitcoin transaction")
@@ -51,8 +51,11 @@ def coin_worth(sent: SentView, a: Amount, near: str) -> bool | None:
     coin_end = worth and worth.end("valued" if worth.groupdict().get("valued") else "coin")
     if worth and _HELD_IN.search(near, 0, worth.start("coin") if worth.groupdict().get("coin") else 0):
         return False  # "A lawmaker's stake in bitcoin is now worth about $250,000": what the holding is worth
+    # (the coin may be named before the word "token": "each AXS token is now worth")
+    ends = {coin_end, worth.start("coin") - 1} if worth and (worth.group("coin") or "").lower() in ("token", "coin") else {coin_end}
     if worth and (_THE_COIN.search(near, 0, coin_end) or any(
-            m.end - sent.start == a.start - len(near) + coin_end for m in sent.of("ASSET")) or _it_the_coin(sent, a, worth)):
+            m.end - sent.start == a.start - len(near) + end for m in sent.of("ASSET") for end in ends)
+            or _it_the_coin(sent, a, worth)):
         return True
     held = _COINS_RESTATED.search(near)
     if held and to_number(held.group("qty")) != 1:

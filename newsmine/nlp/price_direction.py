@@ -203,7 +203,11 @@ def previous_way(sent: Span) -> str | None:
     # the text from the sentence before up to this one's first word (``Doc.text`` would join the whole document)
     if prev is sent or "\n\n" in sent.doc[prev.start:sent.start].text_with_ws + sent.text[:lead]:
         return None  # a new paragraph starts a new story
-    return _way(prev.root, extremes=True) or direction(prev.root, extremes=True)  # "Ether climbed above ..."
+    # (a verb joined to the root tells the sentence's move, not a turn from it: "Ethereum had an even worse
+    # performance and lost the US$ 1.000"; "and then rebounded" does turn)
+    joined = (w for c in prev.root.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(x.lower_ in ("then", "back") for x in c.children) and (w := _way(c, extremes=True)))
+    return _way(prev.root, extremes=True) or next(joined, None) or direction(prev.root, extremes=True)  # "Ether climbed above ..."
 
 
 def _sentence_before(sent: Span) -> Span:

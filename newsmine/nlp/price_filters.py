@@ -182,6 +182,11 @@ _MOVE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?(?:sending|pushing|taking|dragging|
                           r"(?:fell|sank|dropped|slid|slipped|dipped|tumbled|plunged|rose|climbed|jumped|surged|rallied) "
                           r"(?:as (?:low|high) as|to))\b"
                           r"(?!.*,\s)", re.I)
+# a participle of reaching after a move told in the past: the extreme that move touched, whatever the reason given
+# before the comma ("had rallied 61% last week on speculation about the listing, touching 86 cents")
+_TOUCHED = re.compile(r"\b(?:rallied|rose|climbed|jumped|surged|soared|gained|fell|dropped|slid|sank|tumbled|plunged|"
+                      r"slumped)\b(?:(?!\b(?:would|could|might|may|will|if)\b)[^;$])*(?P<clause>,\s+(?:briefly\s+)?"
+                      r"(?:touching|hitting|reaching|tagging|topping out at|bottoming out at|peaking at)\s*)$", re.I)
 # a mark a move stalled short of ("stalling short of $100,000", "still short of the $100,000 mark it has been chasing");
 # not a past price ("still short of the $3,230 it fetched on Aug. 1")
 _SHORT_OF = re.compile(r"\b(?:stall\w*|still|again|just|whisker|hair|touch|fraction) short of (?:the )?$", re.I)
@@ -269,6 +274,9 @@ def is_price(view: ArticleView, index: int, a: Amount) -> bool:
     aside = list(_FORECAST_ASIDE.finditer(text, max(0, a.start - 160), a.start))
     if aside and a.start - aside[-1].end() < len(near):  # "Bitcoin, which analysts expect to reach $100,000, fell to"
         near = text[aside[-1].end():a.start]  # the forecast stays in its aside
+    touched = _TOUCHED.search(left)
+    if touched and len(left) - touched.start("clause") <= len(near):
+        near = left[touched.start("clause"):]
     moved = _MOVE_CLAUSE.search(near)
     if moved:  # "how the market would react, sending BTC briefly to $30,000": the move is told, not foreseen
         near = near[moved.start():]

@@ -70,7 +70,9 @@ _MOVE_PREP = re.compile(r"(?:\s+(?:down|up|back|lower|higher|briefly|sharply))*\
 _VALUED_AT = re.compile(r"\bvalued\b[^$;]{0,50}\bat\s*(?:about |around |roughly )?$", re.I)
 _PER_COIN = re.compile(r"\s*(?:per|a|each) (?:coin|token|unit|bitcoin|ether|BTC|ETH)\b", re.I)
 # (or a participle's: "Chainlink's LINK, often grouped with the sector because of its services for tokenized funds,")
-_RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who|(?:often |once |long |also )?[a-z]+ed)\b[^,;]*,\s*")
+# (also an apposition holding one: "SLP, the reward token that many players earn every day, fell to")
+_RELATIVE_ASIDE = re.compile(r",\s*(?:whose|which|who|(?:often |once |long |also )?[a-z]+ed|"
+                             r"(?:the|a|an) [^,;$]*?\b(?:that|which|who|whose)\b)\b[^,;]*,\s*")
 
 
 def is_size(a: Amount) -> bool:
